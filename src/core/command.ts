@@ -1,0 +1,69 @@
+/**
+ * Commands: one definition each, on every platform. The definition says what the command takes (for slash
+ * command registration, menus and the Slack manifest), how to read it from typed text, and what it does.
+ */
+import type { z } from "zod";
+import type { ChannelRef, CommunityRef, Platform } from "./channel.ts";
+import type { Reply } from "./reply.ts";
+import type { BotServices } from "./services.ts";
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  required: boolean;
+  /** The option takes a profile name; platforms with argument autocomplete offer names as you type. */
+  autocomplete?: "profile";
+}
+
+export interface SubcommandDefinition {
+  name: string;
+  description: string;
+  options: readonly CommandOption[];
+}
+
+/** A command as the caller sent it, before its arguments are read. */
+export interface CommandInvocation {
+  command: string;
+  /** Everything typed after the command (console, Telegram, Slack). */
+  text?: string;
+  /** Arguments a platform already split (Discord); for a subcommand, `subcommand` names it. */
+  options?: Record<string, string | undefined>;
+  platform: Platform;
+  channel: ChannelRef;
+  community: CommunityRef;
+  caller: {
+    id: string;
+    name?: string;
+    /** Asked only by moderator commands: it may cost the adapter a platform call. */
+    isModerator(): Promise<boolean>;
+  };
+}
+
+export interface CommandContext<Args> {
+  args: Args;
+  invocation: CommandInvocation;
+  services: BotServices;
+}
+
+export interface CommandDefinition<Args = unknown> {
+  name: string;
+  /** One line, at most 100 characters (Discord's limit for descriptions). */
+  description: string;
+  /** Shown by /help, e.g. "/prisoner <name>". */
+  usage: string;
+  moderatorOnly: boolean;
+  options: readonly CommandOption[];
+  subcommands?: readonly SubcommandDefinition[];
+  /** Reads typed text into the shape `args` validates (the same shape a platform's split options have). */
+  parseText(text: string): Record<string, string | undefined>;
+  args: z.ZodType<Args>;
+  run(ctx: CommandContext<Args>): Promise<Reply>;
+}
+
+/** Keeps a definition's argument type while the registry holds definitions of many types. */
+export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
+  return definition;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of different argument types
+export type AnyCommand = CommandDefinition<any>;

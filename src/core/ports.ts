@@ -1,0 +1,153 @@
+/**
+ * Ports: what the core needs from storage and time. The database layer (db/) implements the repositories;
+ * tests use the same implementations on PGlite, or in-memory ones with real state.
+ */
+import type { ChannelRef, CommunityRef } from "./channel.ts";
+import type { Campaign, Profile } from "./profile.ts";
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface StoredProfile {
+  profile: Profile;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Insertion order, stable across updates: ties in the rotation break by it. */
+  seq: number;
+}
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  campaigns: ChangeCounts;
+  profiles: ChangeCounts;
+}
+
+export interface CatalogRepository {
+  listCampaigns(): Promise<Campaign[]>;
+  /** Every profile, withheld and taken-down ones included, in insertion order. */
+  listProfiles(): Promise<StoredProfile[]>;
+  getProfile(id: string): Promise<StoredProfile | undefined>;
+  /** Changes whenever a campaign or profile changes; cheap, so callers can tell when to rebuild an index. */
+  version(): Promise<string>;
+  /**
+   * Upserts every campaign and profile in one transaction, with one audit entry per record created or
+   * changed; unchanged records are left alone. Either everything lands or nothing does.
+   */
+  importBundle(bundle: { campaigns: Campaign[]; profiles: Profile[] }, actor: string): Promise<ImportResult>;
+  /** Withholds the profile at once and records who and why; undefined when there is no such profile. */
+  takedown(
+    id: string,
+    input: { reason: string; actor: string; at: Date },
+  ): Promise<StoredProfile | undefined>;
+  /** Makes a taken-down profile public again; undefined when there is no such profile. */
+  restore(id: string, input: { actor: string; at: Date }): Promise<StoredProfile | undefined>;
+}
+
+export type SubscriptionState = "active" | "paused" | "stopped";
+
+export interface Subscription {
+  id: number;
+  channel: ChannelRef;
+  community: CommunityRef;
+  campaignId: string;
+  /** Local time of day, HH:MM. */
+  postTime: string;
+  /** IANA time zone. */
+  timezone: string;
+  state: SubscriptionState;
+  /** Why a subscription was paused (a platform's permanent error), shown to moderators. */
+  pausedReason?: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SubscriptionRepository {
+  /** One subscription per channel: creates it, or changes its settings and makes it active again. */
+  upsert(input: {
+    channel: ChannelRef;
+    community: CommunityRef;
+    campaignId: string;
+    postTime: string;
+    timezone: string;
+    actor: string;
+  }): Promise<{ subscription: Subscription; created: boolean }>;
+  findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
+  /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
+  stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;
+  list(): Promise<Subscription[]>;
+}
+
+export type SpotlightScope = "channel" | "community";
+export type SpotlightState = "scheduled" | "cancelled" | "posted";
+
+export interface Spotlight {
+  id: number;
+  scope: SpotlightScope;
+  channel: ChannelRef;
+  community: CommunityRef;
+  campaignId: string;
+  profileId: string;
+  /** The local date it replaces the rotation on, YYYY-MM-DD. */
+  localDate: string;
+  /** The local time to post at, HH:MM; absent means the subscription's time. */
+  localTime?: string;
+  timezone: string;
+  state: SpotlightState;
+  createdBy: string;
+  cancelReason?: string;
+  createdAt: Date;
+}
+
+export interface SpotlightRepository {
+  add(input: Omit<Spotlight, "id" | "state" | "createdAt" | "cancelReason">): Promise<Spotlight>;
+  /** Scheduled spotlights for this channel, and for its whole community, on or after a date, by date. */
+  listUpcoming(channel: ChannelRef, community: CommunityRef, fromDate: string): Promise<Spotlight[]>;
+  get(id: number): Promise<Spotlight | undefined>;
+  /** Cancels a scheduled spotlight; undefined when it is not scheduled. */
+  cancel(id: number, input: { actor: string; reason: string }): Promise<Spotlight | undefined>;
+  /** Every scheduled spotlight of a profile (to cancel them when its status changes). */
+  listScheduledForProfile(profileId: string): Promise<Spotlight[]>;
+}
+
+/** The rotation's memory: which profile a campaign featured on a local date. */
+export interface RotationEntry {
+  campaignId: string;
+  localDate: string;
+  profileId: string;
+  /** Which pass through the eligible profiles this day belongs to, from 0. */
+  cycle: number;
+}
+
+export interface RotationLog {
+  /** Every decided day of a campaign, by date. */
+  history(campaignId: string): Promise<RotationEntry[]>;
+  /** Records a pick unless the date has one already; returns the one that stands (the first writer wins). */
+  record(entry: RotationEntry): Promise<RotationEntry>;
+  /** Replaces a date's pick only if it is still `previousProfileId`; returns the one that stands. */
+  replace(entry: RotationEntry, previousProfileId: string): Promise<RotationEntry>;
+}
+
+export interface AuditEntry {
+  at: Date;
+  actor: string;
+  action: string;
+  entityType: "campaign" | "profile" | "subscription" | "spotlight";
+  entityId: string;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  list(filter?: {
+    entityType?: AuditEntry["entityType"];
+    entityId?: string;
+    limit?: number;
+  }): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,85 @@
+/**
+ * What a command answers, independent of any platform. Text is plain (no markup): each platform's
+ * renderer escapes it and lays it out within that platform's limits.
+ */
+export type Visibility = "public" | "private";
+
+/** One labelled line of a card: "Status", "Detained since", "Charges as reported". */
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardSource {
+  title: string;
+  publisher: string;
+  url: string;
+}
+
+/** A profile as shown: only what consent and safety allow, already in neutral words. */
+export interface Card {
+  profileId: string;
+  title: string;
+  /** Country, and other names where they help recognition. */
+  subtitle: string;
+  /** Said plainly before anything else, e.g. that a historical campaign's status is as of an earlier date. */
+  notice?: string;
+  summary: string;
+  fields: CardField[];
+  familyStory?: string;
+  quote?: { text: string; attribution: string; isTranslation: boolean };
+  photo?: { url: string; alt: string; credit: string };
+  sources: CardSource[];
+  /** "Status as of 23 April 2020": every card carries it. */
+  statusAsOf: string;
+  hashtag: string;
+  campaign: { id: string; name: string; url: string };
+}
+
+export type ShareNetwork = "x" | "facebook" | "bluesky" | "linkedin" | "telegram" | "whatsapp" | "email";
+
+export interface ShareLink {
+  network: ShareNetwork;
+  label: string;
+  url: string;
+}
+
+export interface ShareKit {
+  profileId: string;
+  /** Ready to paste: the story line, the hashtag and the link. */
+  text: string;
+  url: string;
+  hashtag: string;
+  links: ShareLink[];
+}
+
+/** One option of a list to pick from; `command` and `args` re-run the command with the choice made. */
+export interface Choice {
+  label: string;
+  detail: string;
+  command: string;
+  args: string;
+}
+
+export type Reply =
+  | { kind: "text"; text: string; tone: "info" | "success" | "error"; visibility: Visibility }
+  | { kind: "card"; card: Card; intro?: string; share?: ShareKit; visibility: Visibility }
+  | { kind: "choices"; prompt: string; choices: Choice[]; visibility: Visibility }
+  | { kind: "share"; kit: ShareKit; card: Card; visibility: Visibility };
+
+export const reply = {
+  info: (text: string, visibility: Visibility = "public"): Reply => ({
+    kind: "text",
+    text,
+    tone: "info",
+    visibility,
+  }),
+  success: (text: string, visibility: Visibility = "public"): Reply => ({
+    kind: "text",
+    text,
+    tone: "success",
+    visibility,
+  }),
+  /** A refusal or a mistake to fix: shown only to the caller where the platform allows. */
+  error: (text: string): Reply => ({ kind: "text", text, tone: "error", visibility: "private" }),
+};

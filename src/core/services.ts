@@ -1,0 +1,73 @@
+/**
+ * What commands may use: built once in the composition root (src/app) and handed to every command.
+ * Commands see these interfaces only, never a repository's storage or a platform.
+ */
+import type { ChannelRef, CommunityRef } from "./channel.ts";
+import type {
+  Clock,
+  Spotlight,
+  SpotlightRepository,
+  StoredProfile,
+  Subscription,
+  SubscriptionRepository,
+} from "./ports.ts";
+import type { Campaign } from "./profile.ts";
+import type { Card, ShareKit } from "./reply.ts";
+
+/** The outcome of a name lookup: never a silent pick among several people. */
+export type ProfileLookup =
+  | { kind: "found"; profile: StoredProfile }
+  | { kind: "several"; candidates: StoredProfile[] }
+  | { kind: "did-you-mean"; candidates: StoredProfile[] }
+  | { kind: "none" };
+
+export interface ProfileCatalog {
+  /** Looks up public profiles (never taken-down or withheld ones) by any of their names or their id. */
+  lookup(query: string): Promise<ProfileLookup>;
+  /** Name suggestions for what has been typed so far, best first. */
+  suggest(prefix: string, limit: number): Promise<Array<{ profileId: string; label: string }>>;
+  /** A public profile by id, or undefined. */
+  get(profileId: string): Promise<StoredProfile | undefined>;
+  /** A campaign by id, or the default campaign when no id is given; undefined when there is none. */
+  campaign(id?: string): Promise<Campaign | undefined>;
+  campaigns(): Promise<Campaign[]>;
+}
+
+export interface FeaturedFamily {
+  profile: StoredProfile;
+  campaign: Campaign;
+  localDate: string;
+  /** A moderator's spotlight, or the campaign's rotation. */
+  source: "spotlight" | "rotation";
+  spotlight?: Spotlight;
+}
+
+export interface FeaturedService {
+  /** Today's family for a channel (its spotlight if one is set, else the rotation), in the channel's zone. */
+  forChannel(channel: ChannelRef, community: CommunityRef): Promise<FeaturedFamily | undefined>;
+  /** The rotation's family for a campaign on a local date (YYYY-MM-DD). */
+  forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined>;
+}
+
+export interface Presenter {
+  /** The card for a profile as of a moment: only what consent and safety allow. */
+  card(profile: StoredProfile, campaign: Campaign): Card;
+  shareKit(profile: StoredProfile, campaign: Campaign): ShareKit;
+}
+
+export interface BotDefaults {
+  postTime: string;
+  timezone: string;
+}
+
+export interface BotServices {
+  catalog: ProfileCatalog;
+  featured: FeaturedService;
+  presenter: Presenter;
+  subscriptions: SubscriptionRepository;
+  spotlights: SpotlightRepository;
+  defaults: BotDefaults;
+  clock: Clock;
+}
+
+export type { Subscription };

@@ -1,0 +1,70 @@
+/**
+ * Local dates and times in IANA zones. Every channel lives in its own zone, so "today" and "09:00" only
+ * mean something together with a zone; daylight-saving gaps and overlaps are resolved here, once.
+ */
+import { DateTime } from "luxon";
+
+/** HH:MM, 00:00 to 23:59. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  return DateTime.now().setZone(zone).isValid;
+}
+
+/** The canonical spelling of a zone the caller typed in any case ("europe/baku" → "Europe/Baku"). */
+export function canonicalTimeZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localDateOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/**
+ * The instant a local date and time happen in a zone. In a spring-forward gap the post goes out at the
+ * first valid minute after the skipped time; in a fall-back overlap, at the first (earlier) occurrence.
+ */
+export function instantOf(localDate: string, time: string, zone: string): Date {
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const [year, month, day] = localDate.split("-").map(Number) as [number, number, number];
+  const wanted = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (wanted.hour === hour && wanted.minute === minute) {
+    // In an overlap luxon may pick either offset; the earlier instant is the first occurrence.
+    const earlier = wanted.minus({ hours: 1 });
+    if (earlier.hour === hour && earlier.minute === minute && earlier.day === day) return earlier.toJSDate();
+    return wanted.toJSDate();
+  }
+  // Inside a gap: walk forward minute by minute to the first local time that exists after the one asked for.
+  const midnight = DateTime.fromObject({ year, month, day }, { zone }).startOf("day");
+  for (
+    let probe = midnight;
+    probe.day === day || probe < midnight.plus({ days: 1 });
+    probe = probe.plus({ minutes: 1 })
+  ) {
+    if (probe.hour > hour || (probe.hour === hour && probe.minute >= minute)) return probe.toJSDate();
+  }
+  return midnight.plus({ days: 1 }).toJSDate();
+}
+
+/** The next local date and instant, at or after `now`, when a daily post at `time` in `zone` is due. */
+export function nextOccurrence(now: Date, time: string, zone: string): { localDate: string; at: Date } {
+  const today = localDateOf(now, zone);
+  const todayAt = instantOf(today, time, zone);
+  if (todayAt.getTime() >= now.getTime()) return { localDate: today, at: todayAt };
+  const tomorrow = DateTime.fromISO(today, { zone }).plus({ days: 1 }).toISODate()!;
+  return { localDate: tomorrow, at: instantOf(tomorrow, time, zone) };
+}
+
+/** "Tuesday 24 November 2026, 09:00 (Europe/Baku)". */
+export function formatLocal(instant: Date, zone: string): string {
+  return `${DateTime.fromJSDate(instant, { zone }).setLocale("en-GB").toFormat("cccc d LLLL yyyy, HH:mm")} (${zone})`;
+}
+
+export function addDays(localDate: string, days: number): string {
+  return DateTime.fromISO(localDate, { zone: "UTC" }).plus({ days }).toISODate()!;
+}
