@@ -1,0 +1,54 @@
+/**
+ * The platform port, both ways. Inbound: an adapter turns each incoming command into a CommandInvocation
+ * and hands it to `Dispatch`, which always answers with a Reply (errors already turned into replies).
+ * Outbound: the delivery core posts through `send`, which never throws for a platform's answer and instead
+ * says whether the post went out, may be retried, or never will.
+ */
+import type { ChannelRef } from "./channel.ts";
+import type { CommandInvocation } from "./command.ts";
+import type { Card, Reply, ShareKit } from "./reply.ts";
+import type { Platform } from "./channel.ts";
+
+export type Dispatch = (invocation: CommandInvocation) => Promise<Reply>;
+
+/** A scheduled post: the daily family or a spotlight. */
+export interface OutboundPost {
+  kind: "daily" | "spotlight";
+  /** One line above the card, e.g. "Today's featured family". */
+  intro: string;
+  card: Card;
+  share: ShareKit;
+  /**
+   * Stable for one (subscription, local date): platforms that dedupe (Discord's nonce) use it so that a
+   * resend after an uncertain failure never makes a second message. At most 25 characters.
+   */
+  idempotencyKey: string;
+}
+
+export type SendResult =
+  | { kind: "sent"; messageId: string }
+  /** Try again later: 429, 5xx, a timeout. `retryAfterMs` when the platform said how long to wait. */
+  | { kind: "transient"; reason: string; retryAfterMs?: number }
+  /** Never going to work as things are: channel gone, bot removed, no permission. */
+  | { kind: "permanent"; reason: string }
+  /** The chat has a new id (a Telegram group became a supergroup): move the subscription and send there. */
+  | { kind: "moved"; to: ChannelRef };
+
+export interface PlatformAdapter {
+  readonly platform: Exclude<Platform, "console">;
+  /**
+   * What a send that may or may not have reached the platform (the process died mid-call) turns into:
+   * "resend" only where the platform dedupes on `idempotencyKey`; otherwise "uncertain" is recorded
+   * rather than risking a second post.
+   */
+  readonly afterUncertainSend: "resend" | "record-uncertain";
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
+  /**
+   * Tells the people who manage a channel something they must act on (a paused subscription, a cancelled
+   * spotlight). Optional: where the platform gives no way to reach them, the notice is only logged and
+   * shown in `subscriptions list`.
+   */
+  notifyModerators?(channel: ChannelRef, text: string): Promise<void>;
+}
