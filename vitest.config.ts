@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Builds (or reuses) one migrated PGlite template that database tests load instead of migrating.
+    globalSetup: ["tests/support/global-setup.ts"],
   },
 });

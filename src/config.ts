@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "./core/errors.ts";
-import { isValidTimeZone, TIME_OF_DAY } from "./core/time.ts";
+import { canonicalTimeZone, TIME_OF_DAY } from "./core/time.ts";
 
 const optionalText = z
   .string()
@@ -73,8 +73,8 @@ export const configSchema = z
     }),
     HTTP_PORT: port(8080),
     DEFAULT_TIMEZONE: optionalText
-      .transform((v) => v ?? "UTC")
-      .refine(isValidTimeZone, { error: "must be an IANA time zone such as Europe/Baku" }),
+      .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)
+      .refine((v) => !v.startsWith("invalid:"), { error: "must be an IANA time zone such as Asia/Baku" }),
     DEFAULT_POST_TIME: optionalText
       .transform((v) => v ?? "09:00")
       .refine((v) => TIME_OF_DAY.test(v), { error: "must be a time of day as HH:MM, 00:00 to 23:59" }),

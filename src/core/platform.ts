@@ -29,6 +29,12 @@ export type SendResult =
   | { kind: "sent"; messageId: string }
   /** Try again later: 429, 5xx, a timeout. `retryAfterMs` when the platform said how long to wait. */
   | { kind: "transient"; reason: string; retryAfterMs?: number }
+  /**
+   * The request may or may not have reached the platform (a timeout or a dropped connection after the
+   * request was written). Adapters whose platform dedupes on `idempotencyKey` report such failures as
+   * transient instead; the others report this, and the ledger records it rather than risk a second post.
+   */
+  | { kind: "uncertain"; reason: string }
   /** Never going to work as things are: channel gone, bot removed, no permission. */
   | { kind: "permanent"; reason: string }
   /** The chat has a new id (a Telegram group became a supergroup): move the subscription and send there. */

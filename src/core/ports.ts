@@ -152,6 +152,27 @@ export interface AuditLog {
   }): Promise<AuditEntry[]>;
 }
 
+/**
+ * A platform's per-workspace credentials (a Slack OAuth installation), stored as the platform library gives
+ * them, keyed by the workspace (or enterprise) id. Only that platform's adapter reads inside `data`.
+ */
+export interface InstallationStore {
+  save(platform: string, key: string, data: Record<string, unknown>): Promise<void>;
+  find(platform: string, key: string): Promise<Record<string, unknown> | undefined>;
+  /** Removes it (uninstall, tokens revoked); returns whether there was one. */
+  remove(platform: string, key: string): Promise<boolean>;
+}
+
+/** People a community's admins made bot moderators, beyond what the platform's own roles say. */
+export interface BotModeratorRepository {
+  /** Returns false when the user already was one. */
+  grant(input: { community: CommunityRef; userId: string; actor: string }): Promise<boolean>;
+  /** Returns false when the user was not one. */
+  revoke(input: { community: CommunityRef; userId: string; actor: string }): Promise<boolean>;
+  has(community: CommunityRef, userId: string): Promise<boolean>;
+  list(community: CommunityRef): Promise<string[]>;
+}
+
 /** Structured logging, pino-shaped: an object of fields first, then the message. */
 export interface Logger {
   debug(fields: object, message?: string): void;

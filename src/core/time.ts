@@ -7,17 +7,47 @@ import { DateTime } from "luxon";
 /** HH:MM, 00:00 to 23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function isValidTimeZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
-}
+/**
+ * Names people use that are not IANA zones: the Caucasus capitals are filed under Asia, and our own
+ * spec writes Europe/Baku. Accepted and stored as the real name, which every reply then shows.
+ */
+const ZONE_ALIASES: Record<string, string> = {
+  "europe/baku": "Asia/Baku",
+  "europe/tbilisi": "Asia/Tbilisi",
+  "europe/yerevan": "Asia/Yerevan",
+  utc: "UTC",
+  gmt: "UTC",
+  z: "UTC",
+};
 
-/** The canonical spelling of a zone the caller typed in any case ("europe/baku" → "Europe/Baku"). */
-export function canonicalTimeZone(zone: string): string | undefined {
+function resolvedZone(zone: string): string | undefined {
+  if (!/^[A-Za-z]/.test(zone)) return undefined;
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The IANA spelling of a zone typed in any case ("europe/berlin" → "Europe/Berlin"), keeping current names
+ * (Asia/Kathmandu) rather than the legacy ones ICU resolves links to (Asia/Katmandu); undefined when there
+ * is no such zone.
+ */
+export function canonicalTimeZone(typed: string): string | undefined {
+  const zone = typed.trim();
+  const alias = ZONE_ALIASES[zone.toLowerCase()];
+  if (alias) return alias;
+  const resolved = resolvedZone(zone);
+  if (resolved === undefined) return undefined;
+  if (resolved.toLowerCase() === zone.toLowerCase()) return resolved;
+  // A link name (Asia/Kathmandu → Asia/Katmandu): keep the name the person used, in its usual case.
+  if (zone !== zone.toLowerCase()) return zone;
+  return zone.replace(/[a-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1));
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== undefined;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */

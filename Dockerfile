@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build with dev dependencies, then run only the compiled output and production dependencies as a
+# non-root user. Migrations run at start (and with `freetobehome migrate`), never during the build.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+COPY platforms ./platforms
+COPY db ./db
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    DATA_DIR=/var/lib/freetobehome
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY db/migrations ./dist/db/migrations
+COPY data ./dist/data
+COPY bin ./bin
+RUN groupadd --system bot && useradd --system --gid bot --home-dir /app bot \
+    && mkdir -p /var/lib/freetobehome && chown bot:bot /var/lib/freetobehome
+USER bot
+VOLUME ["/var/lib/freetobehome"]
+EXPOSE 8080 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["node", "bin/freetobehome.js"]
+CMD ["start"]

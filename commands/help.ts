@@ -1,0 +1,40 @@
+/** /help: what the bot does, the commands (from the registry), and where to send corrections. */
+import { z } from "zod";
+import type { AnyCommand } from "../src/core/command.ts";
+import { defineCommand } from "../src/core/command.ts";
+import { reply } from "../src/core/reply.ts";
+
+/** Built from the registry so the list can never drift from the commands that exist. */
+export function createHelp(list: () => readonly AnyCommand[]) {
+  return defineCommand({
+    name: "help",
+    description: "What this bot does and how to use it",
+    usage: "/help",
+    moderatorOnly: false,
+    options: [],
+    parseText: () => ({}),
+    args: z.object({}),
+    async run({ services }) {
+      const campaign = await services.catalog.campaign();
+      const lines = list().map((c) => `${c.usage}: ${c.description}`);
+      const about = campaign
+        ? `${campaign.name} (${campaign.hashtag}): ${campaign.description}`
+        : "No campaign has been imported yet.";
+      const corrections = campaign
+        ? `Corrections and takedown requests: ${campaign.contact ?? campaign.url}`
+        : "Corrections: contact the people who run this bot.";
+      return reply.info(
+        [
+          "This bot keeps the families of political prisoners in front of this community: one family a day, " +
+            "lookups by name, and a kit to share their story. Every profile shows its sources and the date its status is as of.",
+          about,
+          "",
+          "Commands:",
+          ...lines,
+          "",
+          corrections,
+        ].join("\n"),
+      );
+    },
+  });
+}

@@ -1,0 +1,32 @@
+/** /prisoner <name>: a profile card, found by any name, spelling or script. */
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.ts";
+import { cardReply, unresolvedLookupReply } from "./shared.ts";
+
+export const prisoner = defineCommand({
+  name: "prisoner",
+  description: "Look up a prisoner of conscience and their family by name",
+  usage: "/prisoner <name>",
+  moderatorOnly: false,
+  options: [
+    {
+      name: "name",
+      description: "Any name or spelling, e.g. Mammadov",
+      required: true,
+      autocomplete: "profile",
+    },
+  ],
+  parseText: (text) => ({ name: text.trim() }),
+  args: z.object({
+    name: z
+      .string({ error: "Which prisoner? Type a name, e.g. /prisoner Mammadov" })
+      .trim()
+      .min(1, { error: "Which prisoner? Type a name, e.g. /prisoner Mammadov" })
+      .max(200, { error: "A name is at most 200 characters" }),
+  }),
+  async run({ args, services }) {
+    const lookup = await services.catalog.lookup(args.name);
+    if (lookup.kind === "found") return cardReply(services, lookup.profile);
+    return unresolvedLookupReply(services, args.name, lookup, "prisoner");
+  },
+});

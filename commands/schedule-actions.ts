@@ -1,0 +1,127 @@
+/** What /schedule add, list and cancel do. */
+import { z } from "zod";
+import type { CommandContext } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import { formatPartialDate } from "../src/core/partial-date.ts";
+import type { Reply } from "../src/core/reply.ts";
+import { reply } from "../src/core/reply.ts";
+import { localDateOf } from "../src/core/time.ts";
+import { calendarDate, timeOfDay } from "./arguments.ts";
+import { unresolvedLookupReply } from "./shared.ts";
+
+const USAGE = "Use /schedule <name> <YYYY-MM-DD> [HH:MM], /schedule list or /schedule cancel <id>";
+
+export const scheduleArgs = z.discriminatedUnion("subcommand", [
+  z.object({
+    subcommand: z.literal("add"),
+    name: z
+      .string({ error: `Which prisoner? ${USAGE}` })
+      .trim()
+      .min(1)
+      .max(200),
+    date: calendarDate(`Which date? ${USAGE}`),
+    time: timeOfDay.optional(),
+    scope: z.enum(["channel", "community"], { error: "scope is channel or community" }).default("channel"),
+  }),
+  z.object({
+    subcommand: z.literal("list"),
+    extra: z.undefined({ error: "/schedule list takes nothing after it" }).optional(),
+  }),
+  z.object({
+    subcommand: z.literal("cancel"),
+    id: z
+      .string({ error: "Which spotlight? /schedule cancel <id> (see /schedule list)" })
+      .trim()
+      .regex(/^#?\d+$/, {
+        error: "A spotlight id is a number, as shown by /schedule list",
+      }),
+  }),
+]);
+type ScheduleArgs = z.infer<typeof scheduleArgs>;
+type Ctx = CommandContext<ScheduleArgs>;
+
+export async function addSpotlight(
+  ctx: Ctx,
+  args: Extract<ScheduleArgs, { subcommand: "add" }>,
+): Promise<Reply> {
+  const { services, invocation } = ctx;
+  const { date } = args;
+  const lookup = await services.catalog.lookup(args.name);
+  if (lookup.kind !== "found") {
+    const rest = [date, args.time, args.scope === "community" ? "--community" : undefined]
+      .filter(Boolean)
+      .join(" ");
+    return unresolvedLookupReply(services, args.name, lookup, "schedule", rest);
+  }
+  const subscription = await services.subscriptions.findByChannel(invocation.channel);
+  const timezone = subscription?.timezone ?? services.defaults.timezone;
+  const today = localDateOf(services.clock.now(), timezone);
+  if (date < today)
+    throw new UserError(
+      `${date} has passed in ${timezone} (today is ${today}); choose today or a later date.`,
+      "INVALID_ARGUMENTS",
+    );
+  const profile = lookup.profile.profile;
+  const campaignId = subscription?.campaignId ?? profile.campaign;
+  if (profile.campaign !== campaignId) {
+    throw new UserError(
+      `${profile.displayName} is not in this channel's campaign (${campaignId}).`,
+      "INVALID_ARGUMENTS",
+    );
+  }
+  const spotlight = await services.spotlights.add({
+    scope: args.scope,
+    channel: invocation.channel,
+    community: invocation.community,
+    campaignId,
+    profileId: profile.id,
+    localDate: date,
+    ...(args.time ? { localTime: args.time } : {}),
+    timezone,
+    createdBy: `${invocation.platform}:${invocation.caller.id}`,
+  });
+  const time = spotlight.localTime ?? subscription?.postTime ?? services.defaults.postTime;
+  const where = args.scope === "community" ? "every channel of this community" : "this channel";
+  return reply.success(
+    `Spotlight #${spotlight.id} scheduled: ${profile.displayName} in ${where} on ${formatPartialDate(date)} at ${time} (${timezone}). ` +
+      `It replaces the daily rotation there on that date. /schedule cancel ${spotlight.id} undoes it.`,
+  );
+}
+
+export async function listSpotlights({ services, invocation }: Ctx): Promise<Reply> {
+  const subscription = await services.subscriptions.findByChannel(invocation.channel);
+  const today = localDateOf(services.clock.now(), subscription?.timezone ?? services.defaults.timezone);
+  const upcoming = await services.spotlights.listUpcoming(invocation.channel, invocation.community, today);
+  if (upcoming.length === 0)
+    return reply.info("No spotlights scheduled here. /schedule <name> <YYYY-MM-DD> adds one.", "private");
+  const lines = await Promise.all(
+    upcoming.map(async (s) => {
+      const name =
+        (await services.catalog.get(s.profileId))?.profile.displayName ?? `${s.profileId} (no longer public)`;
+      const time = s.localTime ?? subscription?.postTime ?? services.defaults.postTime;
+      return `#${s.id} ${s.localDate} ${time} (${s.timezone}): ${name}${s.scope === "community" ? " (whole community)" : ""}`;
+    }),
+  );
+  return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
+}
+
+export async function cancelSpotlight({ services, invocation }: Ctx, rawId: string): Promise<Reply> {
+  const id = Number(rawId.replace("#", ""));
+  const spotlight = await services.spotlights.get(id);
+  const mine =
+    spotlight &&
+    (spotlight.scope === "channel"
+      ? spotlight.channel === invocation.channel
+      : spotlight.community === invocation.community);
+  if (!spotlight || !mine || spotlight.state !== "scheduled") {
+    throw new UserError(
+      `No scheduled spotlight #${id} here. /schedule list shows the ones you can cancel.`,
+      "SPOTLIGHT_NOT_FOUND",
+    );
+  }
+  await services.spotlights.cancel(id, {
+    actor: `${invocation.platform}:${invocation.caller.id}`,
+    reason: "cancelled by a moderator",
+  });
+  return reply.success(`Spotlight #${id} cancelled.`);
+}

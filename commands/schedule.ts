@@ -1,0 +1,64 @@
+/**
+ * /schedule <name> <date> [time] [--community], /schedule list, /schedule cancel <id>: spotlights that
+ * replace the rotation in this channel (or the whole community) on a date.
+ */
+import { defineCommand } from "../src/core/command.ts";
+import { isDateToken, isTimeToken } from "./arguments.ts";
+import { addSpotlight, cancelSpotlight, listSpotlights, scheduleArgs } from "./schedule-actions.ts";
+
+export const schedule = defineCommand({
+  name: "schedule",
+  description: "Spotlight a prisoner here on a date, list or cancel spotlights (moderators)",
+  usage: "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] · /schedule list · /schedule cancel <id>",
+  moderatorOnly: true,
+  options: [],
+  subcommands: [
+    {
+      name: "add",
+      description: "Spotlight a prisoner on a date",
+      options: [
+        { name: "name", description: "The prisoner's name", required: true, autocomplete: "profile" },
+        { name: "date", description: "Local date, YYYY-MM-DD", required: true },
+        { name: "time", description: "Local time, HH:MM (default: the subscription's)", required: false },
+        {
+          name: "scope",
+          description: "channel (default) or community (every channel of this server or workspace)",
+          required: false,
+        },
+      ],
+    },
+    { name: "list", description: "Upcoming spotlights here", options: [] },
+    {
+      name: "cancel",
+      description: "Cancel a spotlight",
+      options: [{ name: "id", description: "The spotlight's number", required: true }],
+    },
+  ],
+  parseText(text) {
+    const tokens = text.trim().split(/\s+/).filter(Boolean);
+    const [first, ...rest] = tokens;
+    if (first?.toLowerCase() === "list") return { subcommand: "list", extra: rest.join(" ") || undefined };
+    if (first?.toLowerCase() === "cancel") return { subcommand: "cancel", id: rest.join(" ") || undefined };
+    const args: Record<string, string | undefined> = { subcommand: "add" };
+    const words = tokens.filter((t) => {
+      if (t === "--community") args.scope = "community";
+      else if (isDateToken(t) && args.date === undefined) args.date = t;
+      else if (isTimeToken(t) && args.time === undefined) args.time = t;
+      else return true;
+      return false;
+    });
+    args.name = words.join(" ") || undefined;
+    return args;
+  },
+  args: scheduleArgs,
+  async run(ctx) {
+    switch (ctx.args.subcommand) {
+      case "add":
+        return addSpotlight(ctx, ctx.args);
+      case "list":
+        return listSpotlights(ctx);
+      case "cancel":
+        return cancelSpotlight(ctx, ctx.args.id);
+    }
+  },
+});

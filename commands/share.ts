@@ -1,0 +1,48 @@
+/** /share [name]: a share kit (text, hashtag, link and one-click links) for a profile, default today's. */
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import type { StoredProfile } from "../src/core/ports.ts";
+import { campaignOf, unresolvedLookupReply } from "./shared.ts";
+
+export const share = defineCommand({
+  name: "share",
+  description: "Get a share kit for today's family or a named prisoner",
+  usage: "/share [name]",
+  moderatorOnly: false,
+  options: [
+    {
+      name: "name",
+      description: "A prisoner's name (default: today's family)",
+      required: false,
+      autocomplete: "profile",
+    },
+  ],
+  parseText: (text) => ({ name: text.trim() === "" ? undefined : text.trim() }),
+  args: z.object({
+    name: z.string().trim().min(1).max(200, { error: "A name is at most 200 characters" }).optional(),
+  }),
+  async run({ args, services, invocation }) {
+    let stored: StoredProfile;
+    if (args.name) {
+      const lookup = await services.catalog.lookup(args.name);
+      if (lookup.kind !== "found") return unresolvedLookupReply(services, args.name, lookup, "share");
+      stored = lookup.profile;
+    } else {
+      const featured = await services.featured.forChannel(invocation.channel, invocation.community);
+      if (!featured)
+        throw new UserError(
+          "There is no featured family today; name one: /share <name>",
+          "NOTHING_TO_FEATURE",
+        );
+      stored = featured.profile;
+    }
+    const campaign = await campaignOf(services, stored);
+    return {
+      kind: "share",
+      kit: services.presenter.shareKit(stored, campaign),
+      card: services.presenter.card(stored, campaign),
+      visibility: "private",
+    };
+  },
+});

@@ -1,0 +1,75 @@
+/**
+ * Pieces several commands share: turning a profile into a card reply, and a lookup result into the reply
+ * that asks the caller to choose.
+ */
+import type { StoredProfile } from "../src/core/ports.ts";
+import type { Choice, Reply, Visibility } from "../src/core/reply.ts";
+import type { BotServices, ProfileLookup } from "../src/core/services.ts";
+import { UserError } from "../src/core/errors.ts";
+
+export async function campaignOf(services: BotServices, stored: StoredProfile) {
+  const campaign = await services.catalog.campaign(stored.profile.campaign);
+  if (!campaign)
+    throw new Error(
+      `profile ${stored.profile.id} names campaign ${stored.profile.campaign}, which is missing`,
+    );
+  return campaign;
+}
+
+export async function cardReply(
+  services: BotServices,
+  stored: StoredProfile,
+  options: { intro?: string; visibility?: Visibility } = {},
+): Promise<Reply> {
+  const campaign = await campaignOf(services, stored);
+  return {
+    kind: "card",
+    card: services.presenter.card(stored, campaign),
+    share: services.presenter.shareKit(stored, campaign),
+    visibility: options.visibility ?? "public",
+    ...(options.intro ? { intro: options.intro } : {}),
+  };
+}
+
+async function choiceFor(
+  services: BotServices,
+  stored: StoredProfile,
+  command: string,
+  rest: string,
+): Promise<Choice> {
+  const card = services.presenter.card(stored, await campaignOf(services, stored));
+  const status = card.fields.find((f) => f.label === "Status")?.value;
+  return {
+    label: stored.profile.displayName,
+    detail: [card.subtitle, status, card.statusAsOf].filter(Boolean).join(" · "),
+    command,
+    args: [stored.profile.id, rest].filter(Boolean).join(" "),
+  };
+}
+
+/**
+ * The reply for a lookup that did not find exactly one person: a list to pick from (never a silent pick),
+ * "did you mean", or a clear "no match". `rest` is appended to the re-run command (e.g. a date).
+ */
+export async function unresolvedLookupReply(
+  services: BotServices,
+  query: string,
+  lookup: Exclude<ProfileLookup, { kind: "found" }>,
+  command: string,
+  rest = "",
+): Promise<Reply> {
+  if (lookup.kind === "none") {
+    throw new UserError(
+      `No profile matches "${query}". Try a surname or another spelling; /help lists the commands.`,
+      "PROFILE_NOT_FOUND",
+    );
+  }
+  const choices = await Promise.all(
+    lookup.candidates.slice(0, 10).map((c) => choiceFor(services, c, command, rest)),
+  );
+  const prompt =
+    lookup.kind === "several"
+      ? `Several people match "${query}". Which one did you mean?`
+      : `No profile matches "${query}" exactly. Did you mean:`;
+  return { kind: "choices", prompt, choices, visibility: "private" };
+}

@@ -1,0 +1,31 @@
+/** /today: this channel's featured family for its local date (its spotlight, if one is set). */
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import { formatPartialDate } from "../src/core/partial-date.ts";
+import { cardReply } from "./shared.ts";
+
+export const today = defineCommand({
+  name: "today",
+  description: "Today's featured family for this channel",
+  usage: "/today",
+  moderatorOnly: false,
+  options: [],
+  parseText: () => ({}),
+  args: z.object({}),
+  async run({ services, invocation }) {
+    const featured = await services.featured.forChannel(invocation.channel, invocation.community);
+    if (!featured) {
+      throw new UserError(
+        "No family can be featured today: no profile of this campaign is public, recently verified and in a featured status.",
+        "NOTHING_TO_FEATURE",
+      );
+    }
+    const when = formatPartialDate(featured.localDate);
+    const intro =
+      featured.source === "spotlight"
+        ? `Spotlight for ${when}, chosen by this community's moderators`
+        : `Today's featured family (${when})`;
+    return cardReply(services, featured.profile, { intro });
+  },
+});

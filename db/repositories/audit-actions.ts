@@ -1,0 +1,19 @@
+/**
+ * The audit log's vocabulary, shared by the database repositories and the in-memory ones so both write
+ * the same entries. Dotted names stay readable when an entry is shown on its own.
+ */
+export const AUDIT_ACTIONS = {
+  campaignCreated: "campaign.created",
+  campaignUpdated: "campaign.updated",
+  profileCreated: "profile.created",
+  profileUpdated: "profile.updated",
+  profileTakedown: "profile.takedown",
+  profileRestored: "profile.restored",
+  subscriptionCreated: "subscription.created",
+  subscriptionUpdated: "subscription.updated",
+  subscriptionStopped: "subscription.stopped",
+  spotlightScheduled: "spotlight.scheduled",
+  spotlightCancelled: "spotlight.cancelled",
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

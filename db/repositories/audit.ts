@@ -1,0 +1,51 @@
+/** The audit log on the database: append an entry, list entries newest first. */
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { AuditEntry, AuditLog } from "../../src/core/ports.ts";
+import type { Db } from "../client.ts";
+import { auditLog } from "../schema/index.ts";
+
+export type NewAuditEntry = Omit<AuditEntry, "at"> & { at?: Date };
+
+/** Appends entries in one statement; pass a transaction to make them part of the change they record. */
+export async function appendAudit(db: Db, entries: NewAuditEntry | NewAuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insert(auditLog).values(
+    list.map((entry) => ({
+      // Without an explicit time the database's now() is used: the time of the transaction it belongs to.
+      at: entry.at ?? sql`now()`,
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      details: entry.details ?? null,
+    })),
+  );
+}
+
+export function createAuditLog(db: Db): AuditLog {
+  return {
+    record: (entry) => appendAudit(db, entry),
+
+    /** Newest first; `limit` keeps the most recent entries. */
+    async list(filter = {}) {
+      const conditions: SQL[] = [];
+      if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+      if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
+      const query = db
+        .select()
+        .from(auditLog)
+        .where(and(...conditions))
+        .orderBy(desc(auditLog.id));
+      const rows = filter.limit === undefined ? await query : await query.limit(filter.limit);
+      return rows.map((row) => ({
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        ...(row.details === null ? {} : { details: row.details }),
+      }));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Maps a Campaign to its row and back; absent optional fields stay absent (never null). */
+import type { Campaign } from "../../src/core/profile.ts";
+import type { campaigns } from "../schema/index.ts";
+
+export type CampaignRow = Omit<typeof campaigns.$inferInsert, "createdAt" | "updatedAt">;
+
+export function toCampaignRow(campaign: Campaign): CampaignRow {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    hashtag: campaign.hashtag,
+    description: campaign.description,
+    url: campaign.url,
+    shareText: campaign.shareText,
+    historical: campaign.historical ?? null,
+    featuredStatuses: campaign.featuredStatuses ?? null,
+    contact: campaign.contact ?? null,
+    isDefault: campaign.isDefault,
+  };
+}
+
+export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
+  return {
+    id: row.id,
+    name: row.name,
+    hashtag: row.hashtag,
+    description: row.description,
+    url: row.url,
+    shareText: row.shareText,
+    ...(row.historical === null ? {} : { historical: row.historical }),
+    ...(row.featuredStatuses === null ? {} : { featuredStatuses: row.featuredStatuses }),
+    ...(row.contact === null ? {} : { contact: row.contact }),
+    isDefault: row.isDefault,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The catalog's import rules as pure functions, shared by the database repository and the in-memory one
+ * so both decide "unchanged", "what changed" and "who keeps a takedown" the same way.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { Campaign, Profile } from "../../src/core/profile.ts";
+
+/** Drops keys whose value is undefined: `{ a: undefined }` and `{}` describe the same record. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** Deep equality that ignores key order and undefined-valued keys. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(plain(a), plain(b));
+}
+
+/** The top-level fields that differ, for the audit entry of an update. */
+export function changedFields<T extends object>(before: T, after: T): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => !sameRecord(before[key as keyof T], after[key as keyof T])).sort();
+}
+
+/**
+ * A takedown is lifted only by an explicit restore. Re-importing the curators' files (which say nothing
+ * of takedowns) must not quietly publish a profile that was withdrawn to protect someone, so an incoming
+ * profile without a takedown keeps the stored one. A file that does carry a takedown replaces it.
+ */
+export function keepTakedown(stored: Profile | undefined, incoming: Profile): Profile {
+  const takedown = stored?.publication.takedown;
+  if (!takedown || incoming.publication.takedown) return incoming;
+  return { ...incoming, publication: { visibility: "withheld", takedown } };
+}
+
+/** Throws when a bundle names the same campaign or profile twice: which copy should win is unclear. */
+export function assertDistinctIds(bundle: { campaigns: Campaign[]; profiles: Profile[] }): void {
+  for (const [kind, ids] of [
+    ["campaign", bundle.campaigns.map((c) => c.id)],
+    ["profile", bundle.profiles.map((p) => p.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) throw new Error(`the import names ${kind} "${id}" more than once`);
+      seen.add(id);
+    }
+  }
+}
+
+/**
+ * Campaigns in the order to write them: those that are not the default first, so a bundle that moves the
+ * default from one campaign to another never has two defaults at once (the database allows only one).
+ */
+export function campaignsInWriteOrder(campaigns: Campaign[]): Campaign[] {
+  return [...campaigns.filter((c) => !c.isDefault), ...campaigns.filter((c) => c.isDefault)];
+}

@@ -1,0 +1,34 @@
+/** Every repository over one database connection, as the composition root hands them to services. */
+import type {
+  AuditLog,
+  CatalogRepository,
+  RotationLog,
+  SpotlightRepository,
+  SubscriptionRepository,
+} from "../../src/core/ports.ts";
+import type { Db } from "../client.ts";
+import { createAuditLog } from "./audit.ts";
+import { createCatalogRepository } from "./catalog.ts";
+import { createRotationLog } from "./rotation.ts";
+import { createSpotlightRepository } from "./spotlights.ts";
+import { createSubscriptionRepository } from "./subscriptions.ts";
+
+export interface Repositories {
+  catalog: CatalogRepository;
+  subscriptions: SubscriptionRepository;
+  spotlights: SpotlightRepository;
+  rotation: RotationLog;
+  audit: AuditLog;
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    catalog: createCatalogRepository(db),
+    subscriptions: createSubscriptionRepository(db),
+    spotlights: createSpotlightRepository(db),
+    rotation: createRotationLog(db),
+    audit: createAuditLog(db),
+  };
+}
+
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions.ts";

@@ -1,0 +1,125 @@
+/** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { StoredProfile } from "../../src/core/ports.ts";
+import type { Profile } from "../../src/core/profile.ts";
+import type { Db } from "../client.ts";
+import {
+  detentions,
+  familyMembers,
+  profileDesignations,
+  profileNames,
+  profileQuotes,
+  profileSources,
+  profiles,
+} from "../schema/index.ts";
+import { fromProfileRows, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
+
+/** Groups child rows by profile, keeping the order they were selected in (by position). */
+function byProfile<R extends { profileId: string }>(rows: R[]): Map<string, R[]> {
+  const grouped = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.profileId);
+    if (list) list.push(row);
+    else grouped.set(row.profileId, [row]);
+  }
+  return grouped;
+}
+
+/** Whole profiles in insertion order: all of them, or those with the given ids. */
+export async function loadProfiles(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
+  if (ids && ids.length === 0) return [];
+  const only = (column: PgColumn) => (ids ? inArray(column, [...ids]) : undefined);
+  const [rows, names, sources, episodes, family, quotes, designations] = await Promise.all([
+    db.select().from(profiles).where(only(profiles.id)).orderBy(asc(profiles.seq)),
+    db.select().from(profileNames).where(only(profileNames.profileId)).orderBy(asc(profileNames.position)),
+    db
+      .select()
+      .from(profileSources)
+      .where(only(profileSources.profileId))
+      .orderBy(asc(profileSources.position)),
+    db.select().from(detentions).where(only(detentions.profileId)).orderBy(asc(detentions.position)),
+    db.select().from(familyMembers).where(only(familyMembers.profileId)).orderBy(asc(familyMembers.position)),
+    db.select().from(profileQuotes).where(only(profileQuotes.profileId)).orderBy(asc(profileQuotes.position)),
+    db
+      .select()
+      .from(profileDesignations)
+      .where(only(profileDesignations.profileId))
+      .orderBy(asc(profileDesignations.position)),
+  ]);
+  const children = {
+    names: byProfile(names),
+    sources: byProfile(sources),
+    detentions: byProfile(episodes),
+    family: byProfile(family),
+    quotes: byProfile(quotes),
+    designations: byProfile(designations),
+  };
+  return rows.map((row) => ({
+    profile: fromProfileRows({
+      profile: row,
+      names: children.names.get(row.id) ?? [],
+      sources: children.sources.get(row.id) ?? [],
+      detentions: children.detentions.get(row.id) ?? [],
+      family: children.family.get(row.id) ?? [],
+      quotes: children.quotes.get(row.id) ?? [],
+      designations: children.designations.get(row.id) ?? [],
+    }),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    seq: row.seq,
+  }));
+}
+
+export async function loadProfile(db: Db, id: string): Promise<StoredProfile | undefined> {
+  const [stored] = await loadProfiles(db, [id]);
+  return stored;
+}
+
+/** Inserts the child rows of several profiles, one statement per table whatever their number. */
+async function insertChildren(db: Db, written: Profile[]): Promise<void> {
+  const rows = written.map(toProfileChildRows);
+  const names = rows.flatMap((r) => r.names);
+  const sources = rows.flatMap((r) => r.sources);
+  const episodes = rows.flatMap((r) => r.detentions);
+  const family = rows.flatMap((r) => r.family);
+  const quotes = rows.flatMap((r) => r.quotes);
+  const designations = rows.flatMap((r) => r.designations);
+  // Family before quotes: a quote's speaker is a foreign key to its family member.
+  if (names.length) await db.insert(profileNames).values(names);
+  if (sources.length) await db.insert(profileSources).values(sources);
+  if (episodes.length) await db.insert(detentions).values(episodes);
+  if (family.length) await db.insert(familyMembers).values(family);
+  if (quotes.length) await db.insert(profileQuotes).values(quotes);
+  if (designations.length) await db.insert(profileDesignations).values(designations);
+}
+
+/** Inserts new profiles; their seq follows the order given. */
+export async function insertProfiles(db: Db, created: Profile[]): Promise<void> {
+  if (created.length === 0) return;
+  await db.insert(profiles).values(created.map(toProfileRow));
+  await insertChildren(db, created);
+}
+
+/** Rewrites existing profiles: each row in place (seq and created_at kept), their children replaced. */
+export async function replaceProfiles(db: Db, changed: Profile[]): Promise<void> {
+  if (changed.length === 0) return;
+  for (const profile of changed) {
+    await db
+      .update(profiles)
+      .set({ ...toProfileRow(profile), updatedAt: sql`now()` })
+      .where(eq(profiles.id, profile.id));
+  }
+  const ids = changed.map((p) => p.id);
+  // Quotes first: they reference family members.
+  const childTables = [
+    profileQuotes,
+    familyMembers,
+    profileNames,
+    profileSources,
+    detentions,
+    profileDesignations,
+  ];
+  for (const table of childTables) await db.delete(table).where(inArray(table.profileId, ids));
+  await insertChildren(db, changed);
+}

@@ -1,0 +1,31 @@
+/** Subscriptions: a channel's request for a campaign's daily family at a local time. One per channel. */
+import { check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
+import type { SubscriptionState } from "../../src/core/ports.ts";
+import { campaigns } from "./campaigns.ts";
+import { isTimeOfDay, oneOf } from "./checks.ts";
+
+export const SUBSCRIPTION_STATES = ["active", "paused", "stopped"] as const satisfies SubscriptionState[];
+
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    channelRef: text("channel_ref").notNull().unique().$type<ChannelRef>(),
+    communityRef: text("community_ref").notNull().$type<CommunityRef>(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    postTime: text("post_time").notNull(),
+    timezone: text("timezone").notNull(),
+    state: text("state").notNull().$type<SubscriptionState>(),
+    pausedReason: text("paused_reason"),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("subscriptions_state_known", oneOf(t.state, SUBSCRIPTION_STATES)),
+    check("subscriptions_post_time_hh_mm", isTimeOfDay(t.postTime)),
+  ],
+);

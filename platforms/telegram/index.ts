@@ -1,0 +1,128 @@
+/**
+ * The Telegram adapter: telegraf wired to our dispatch, long polling by default or a webhook when
+ * configured. The logic lives in the files beside this one; this file only connects them.
+ */
+import type { Server } from "node:http";
+import type { AnyCommand } from "../../src/core/command.ts";
+import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
+import type { Logger } from "../../src/core/ports.ts";
+import { Telegraf, Telegram } from "telegraf";
+import { createChoiceCodec } from "./choices.ts";
+import { commandMenus } from "./commands.ts";
+import { createUpdateDedupe } from "./dedupe.ts";
+import { createHandlers } from "./handlers.ts";
+import { type InlineSearch, answerInline } from "./inline.ts";
+import { createModeratorCheck } from "./moderators.ts";
+import { type TelegramSender, createSender } from "./send.ts";
+import { type AllowedUpdate, type WebhookConfig, startWebhook, stopServer } from "./webhook.ts";
+
+export interface TelegramAdapterOptions {
+  token: string;
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server, or a local fake. */
+  apiRoot?: string;
+  /** Webhook mode when set (TELEGRAM_WEBHOOK_URL / _SECRET); long polling otherwise. */
+  webhook?: WebhookConfig;
+  dispatch: Dispatch;
+  inlineResults: InlineSearch;
+  commands: readonly AnyCommand[];
+  logger: Logger;
+  /** How long a scheduled post may wait for Telegram's answer before it counts as uncertain. */
+  sendTimeoutMs?: number;
+}
+
+export type TelegramAdapter = PlatformAdapter &
+  TelegramSender & {
+    registerCommands(): Promise<void>;
+    /** The port the webhook server listens on (useful with port 0); undefined when polling. */
+    webhookPort(): number | undefined;
+  };
+
+const ALLOWED_UPDATES: AllowedUpdate[] = ["message", "channel_post", "callback_query", "inline_query"];
+
+function telegramOptions(apiRoot?: string) {
+  // webhookReply off: every call goes over HTTP, so its errors reach us instead of vanishing into the
+  // webhook response.
+  return { webhookReply: false, ...(apiRoot && { apiRoot }) };
+}
+
+export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
+  const logger = options.logger.child({ platform: "telegram" });
+  const bot = new Telegraf(options.token, { telegram: telegramOptions(options.apiRoot) });
+  const sender = createSender({ telegram: bot.telegram, logger, timeoutMs: options.sendTimeoutMs });
+  const isModerator = createModeratorCheck({
+    getChatMember: (chatId, userId) => bot.telegram.getChatMember(chatId, userId),
+    logger,
+  });
+  const handlers = createHandlers({
+    telegram: bot.telegram,
+    dispatch: options.dispatch,
+    isModerator,
+    codec: createChoiceCodec(),
+    knownCommands: new Set(options.commands.map((c) => c.name)),
+    logger,
+  });
+  const firstTime = createUpdateDedupe();
+
+  bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
+  bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
+  bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery));
+  bot.on("inline_query", (ctx) => answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger));
+  bot.catch((err, ctx) => logger.error({ err, updateId: ctx.update.update_id }, "telegram update failed"));
+
+  let server: Server | undefined;
+  let polling: Promise<void> | undefined;
+
+  return {
+    platform: "telegram",
+    afterUncertainSend: "record-uncertain", // Telegram has no idempotency key to make a resend safe
+    ...sender,
+    async start() {
+      bot.botInfo = await bot.telegram.getMe(); // fails fast on a bad token, before anything listens
+      if (options.webhook) {
+        server = await startWebhook(bot, options.webhook, ALLOWED_UPDATES, logger);
+        return;
+      }
+      // launch() resolves only when polling ends; it deletes any webhook, then long-polls.
+      polling = bot
+        .launch({ allowedUpdates: ALLOWED_UPDATES })
+        .catch((err) => logger.error({ err }, "telegram polling stopped with an error"));
+    },
+    async stop() {
+      if (server) await stopServer(server);
+      server = undefined;
+      if (polling) {
+        bot.stop("adapter stop");
+        await polling; // includes telegraf's final getUpdates that confirms the last offset
+      }
+      polling = undefined;
+    },
+    async registerCommands() {
+      const menus = commandMenus(options.commands);
+      if (menus.skipped.length > 0) logger.warn({ skipped: menus.skipped }, "command names Telegram refuses");
+      await bot.telegram.setMyCommands(menus.everyone, { scope: { type: "default" } });
+      await bot.telegram.setMyCommands(menus.moderators, { scope: { type: "all_chat_administrators" } });
+      await bot.telegram.setMyCommands(menus.moderators, { scope: { type: "all_private_chats" } });
+    },
+    webhookPort() {
+      const address = server?.address();
+      return typeof address === "object" && address ? address.port : undefined;
+    },
+  };
+}
+
+/**
+ * Scheduled-post delivery alone, without receiving updates: for the delivery core's tests and the fan-out
+ * benchmark (point `apiRoot` at the fake Bot API in tests/fakes/telegram).
+ */
+export function createTelegramSender(options: {
+  token: string;
+  apiRoot?: string;
+  logger: Logger;
+  timeoutMs?: number;
+}): TelegramSender {
+  const telegram = new Telegram(options.token, telegramOptions(options.apiRoot));
+  return createSender({ telegram, logger: options.logger, timeoutMs: options.timeoutMs });
+}
+
+export type { TelegramSender } from "./send.ts";
+export type { WebhookConfig } from "./webhook.ts";

@@ -1,0 +1,110 @@
+/**
+ * Telegram updates → commands, pure. A command is a message (group, supergroup, private chat) or a channel
+ * post whose text starts with a `bot_command` entity: `/prisoner Məmmədov` or `/prisoner@OurBot Məmmədov`.
+ */
+import type { CommandInvocation } from "../../src/core/command.ts";
+import type { Update } from "telegraf/types";
+import { encodeChannel, encodeCommunity } from "./ids.ts";
+import { type Authority, authorityOf } from "./moderators.ts";
+
+interface Sender {
+  id: number;
+  is_bot?: boolean;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+}
+
+interface CommandMessage {
+  message_id: number;
+  message_thread_id?: number;
+  is_topic_message?: boolean;
+  chat: { id: number; type: string; title?: string };
+  from?: Sender;
+  sender_chat?: { id: number; title?: string };
+  author_signature?: string;
+  text?: string;
+  entities?: Array<{ type: string; offset: number; length: number }>;
+}
+
+export interface ParsedCommand {
+  /** Lower-cased command name without the slash or the bot's username. */
+  command: string;
+  /** Everything after the command, trimmed. */
+  text: string;
+  /** True when the command named this bot (`/cmd@OurBot`), or in a private chat where only we can hear it. */
+  addressed: boolean;
+  chatId: number;
+  chatType: string;
+  messageId: number;
+  /** Forum topic to answer in, so replies stay in the topic the command came from. */
+  threadId?: number;
+  caller: { id: string; name?: string };
+  authority: Authority;
+}
+
+export function parseCommand(update: Update, botUsername: string): ParsedCommand | undefined {
+  const message = (
+    "message" in update ? update.message : "channel_post" in update ? update.channel_post : undefined
+  ) as CommandMessage | undefined;
+  if (!message || typeof message.text !== "string") return undefined;
+  const head = message.entities?.[0];
+  if (head?.type !== "bot_command" || head.offset !== 0) return undefined;
+
+  const [name = "", target] = message.text.slice(1, head.length).split("@", 2);
+  // `/cmd@OtherBot` is for another bot in the same group.
+  if (target !== undefined && target.toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  if (!/^[A-Za-z0-9_]{1,32}$/.test(name)) return undefined;
+
+  return {
+    command: name.toLowerCase(),
+    text: message.text.slice(head.length).trim(),
+    addressed: target !== undefined || message.chat.type === "private",
+    chatId: message.chat.id,
+    chatType: message.chat.type,
+    messageId: message.message_id,
+    threadId: message.is_topic_message ? message.message_thread_id : undefined,
+    caller: callerOf(message),
+    authority: authorityOf(message),
+  };
+}
+
+function callerOf(message: CommandMessage): ParsedCommand["caller"] {
+  // Anonymous admins and channel posts speak as a chat; the chat, not the placeholder user, is the actor.
+  if (message.sender_chat) {
+    const signed = message.author_signature ? ` (${message.author_signature})` : "";
+    return { id: String(message.sender_chat.id), name: `${message.sender_chat.title ?? "chat"}${signed}` };
+  }
+  if (message.from) return { id: String(message.from.id), name: displayName(message.from) };
+  return { id: String(message.chat.id), name: message.chat.title };
+}
+
+export function displayName(user: Sender): string | undefined {
+  const full = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  return full || user.username || undefined;
+}
+
+/**
+ * Which registered command to run, if any. In groups, several bots share the `/` namespace: a command we
+ * don't know is answered only when it names us; `/start` (sent when someone opens the bot) means help.
+ */
+export function resolveCommand(parsed: ParsedCommand, known: ReadonlySet<string>): string | undefined {
+  const name = parsed.command === "start" && known.has("help") ? "help" : parsed.command;
+  if (known.has(name) || parsed.addressed) return name;
+  return undefined;
+}
+
+export function toInvocation(
+  parsed: Pick<ParsedCommand, "chatId" | "caller" | "text">,
+  command: string,
+  isModerator: () => Promise<boolean>,
+): CommandInvocation {
+  return {
+    command,
+    text: parsed.text,
+    platform: "telegram",
+    channel: encodeChannel(parsed.chatId),
+    community: encodeCommunity(parsed.chatId),
+    caller: { ...parsed.caller, isModerator },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Replies and posts → Telegram send parameters, pure. HTML parse mode from escaped plain text (see rich.ts),
+ * link previews off, share links and choices as inline keyboards.
+ */
+import type { OutboundPost } from "../../src/core/platform.ts";
+import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
+import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./card.ts";
+import { type Block, clean, isWebUrl, span, toHtml } from "./rich.ts";
+import { clip, fitMessage, splitMessages } from "./split.ts";
+
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+/** More buttons than this turn a pick list into a wall; commands send short lists anyway. */
+const MAX_CHOICES = 20;
+const BUTTON_LABEL_LIMIT = 60;
+
+export interface TextParams {
+  text: string;
+  parse_mode: "HTML";
+  link_preview_options: { is_disabled: true };
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export type Outgoing = ({ kind: "text" } & TextParams) | { kind: "photo"; photo: string; caption: string };
+
+export interface RenderOptions {
+  /** callback_data for a choice (at most 64 bytes); the glue owns any state behind it. */
+  encodeChoice(choice: Choice): string;
+}
+
+function textParams(blocks: Block[], keyboard?: InlineKeyboardMarkup): TextParams {
+  const params: TextParams = {
+    text: toHtml(blocks),
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+  };
+  if (keyboard && keyboard.inline_keyboard.length > 0) params.reply_markup = keyboard;
+  return params;
+}
+
+/** Several messages when needed (paragraph-aligned); the keyboard rides on the last one. */
+function messages(blocks: Block[], keyboard?: InlineKeyboardMarkup): Outgoing[] {
+  const parts = splitMessages(blocks, TEXT_LIMIT);
+  return parts.map((part, i) => ({
+    kind: "text",
+    ...textParams(part, i === parts.length - 1 ? keyboard : undefined),
+  }));
+}
+
+export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
+  switch (reply.kind) {
+    case "text": {
+      const mark = reply.tone === "error" ? "⚠️ " : reply.tone === "success" ? "✅ " : "";
+      return messages([{ spans: [span(mark + reply.text)] }]);
+    }
+    case "card": {
+      const photo = sendablePhoto(reply.card);
+      const head: Outgoing[] = photo
+        ? [{ kind: "photo", photo, caption: toHtml(fitMessage(captionBlocks(reply.card), CAPTION_LIMIT)) }]
+        : [];
+      const blocks = cardBlocks(reply.card, { intro: reply.intro, photoLink: !photo });
+      return [...head, ...messages(blocks, reply.share && shareKeyboard(reply.share))];
+    }
+    case "share":
+      return messages(shareBlocks(reply.kit, reply.card), shareKeyboard(reply.kit));
+    case "choices": {
+      const shown = reply.choices.slice(0, MAX_CHOICES);
+      const blocks: Block[] = [{ spans: [span(reply.prompt, { bold: true })] }];
+      shown.forEach((c, i) => blocks.push({ spans: [span(`${i + 1}. ${c.label}`), span(` — ${c.detail}`)] }));
+      const rows = shown.map((c, i) => [
+        { text: buttonLabel(`${i + 1}. ${c.label}`), callback_data: options.encodeChoice(c) },
+      ]);
+      return messages(blocks, { inline_keyboard: rows });
+    }
+  }
+}
+
+/** A daily post or spotlight: exactly one message, because Telegram can't dedupe a half-sent series. */
+export function renderPost(post: OutboundPost): TextParams {
+  const blocks = cardBlocks(post.card, { intro: post.intro, photoLink: true });
+  return textParams(fitMessage(blocks, TEXT_LIMIT), shareKeyboard(post.share));
+}
+
+/** An inline-mode result: one message a user drops into any chat. */
+export function renderInlineCard(card: Card, share: ShareKit): TextParams {
+  return textParams(fitMessage(cardBlocks(card, { photoLink: true }), TEXT_LIMIT), shareKeyboard(share));
+}
+
+export function renderNotice(text: string): TextParams {
+  return textParams(fitMessage([{ spans: [span(`🔔 ${text}`)] }], TEXT_LIMIT));
+}
+
+function buttonLabel(text: string): string {
+  return clip(clean(text).trim(), BUTTON_LABEL_LIMIT) || "…";
+}
+
+/** Share links as URL buttons, three per row; only http(s) links, which Telegram accepts on buttons. */
+export function shareKeyboard(kit: ShareKit): InlineKeyboardMarkup {
+  const buttons: InlineKeyboardButton[] = kit.links
+    .filter((l) => isWebUrl(l.url))
+    .map((l) => ({ text: buttonLabel(l.label), url: l.url }));
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
+  return { inline_keyboard: rows };
+}

@@ -1,0 +1,109 @@
+/**
+ * The composition root: configuration → database → repositories → services → dispatcher. The only file
+ * of the core that knows the database layer, the commands and the platforms exist.
+ */
+import { fileURLToPath } from "node:url";
+import { commands } from "../commands/index.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { createRepositories, type Repositories } from "../db/repositories/index.ts";
+import type { Config } from "./config.ts";
+import type { AnyCommand } from "./core/command.ts";
+import { ImportError } from "./core/errors.ts";
+import type { Dispatch } from "./core/platform.ts";
+import type { Clock, Logger } from "./core/ports.ts";
+import { readImportFiles } from "./catalog/read-import-files.ts";
+import { createDispatcher } from "./dispatch.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { type AppServices, createBotServices } from "./services/create-services.ts";
+
+/** The sample campaign shipped in data/, imported into an empty embedded database on first start. */
+export const SAMPLE_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  repositories: Repositories;
+  services: AppServices;
+  commands: readonly AnyCommand[];
+  dispatch: Dispatch;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+async function importSampleIfEmpty(repositories: Repositories, logger: Logger): Promise<void> {
+  if ((await repositories.catalog.listCampaigns()).length > 0) return;
+  const read = await readImportFiles([SAMPLE_DATA_DIR]);
+  if (read.problems.length > 0) throw new ImportError(read.problems);
+  const result = await repositories.catalog.importBundle(
+    { campaigns: read.campaigns, profiles: read.profiles },
+    "sample-data",
+  );
+  logger.info(
+    { profiles: result.profiles.created, campaigns: result.campaigns.created },
+    "imported the sample campaign",
+  );
+}
+
+/** Applies the migrations and closes the database again (`freetobehome migrate`). */
+export async function migrateOnly(config: Config): Promise<Database["kind"]> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrateDatabase(database);
+    return database.kind;
+  } finally {
+    await database.close();
+  }
+}
+
+export interface AppOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Import the sample campaign into an empty embedded database (what `start` and `console` do). */
+  seedSample?: boolean;
+}
+
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrateDatabase(database);
+    const repositories = createRepositories(database.db);
+    if (options.seedSample && database.kind === "pglite") await importSampleIfEmpty(repositories, logger);
+
+    const services = createBotServices(repositories, {
+      clock,
+      defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
+      staleAfterDays: config.STALE_AFTER_DAYS,
+    });
+
+    const metrics = createMetrics();
+    const dispatch = createDispatcher({
+      commands,
+      services,
+      logger,
+      onOutcome(command, platform, outcome, seconds) {
+        metrics.commands.inc({ command, platform, outcome });
+        metrics.commandSeconds.observe({ command }, seconds);
+      },
+    });
+    return {
+      config,
+      logger,
+      database,
+      repositories,
+      services,
+      commands,
+      dispatch,
+      metrics,
+      close: () => database.close(),
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

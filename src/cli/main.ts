@@ -1,0 +1,60 @@
+/**
+ * `freetobehome <command>`: the bot and its operations. Reads `.env`, validates the configuration once,
+ * and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure.
+ */
+import { loadConfig, readDotEnv } from "../config.ts";
+import { BotError, ConfigError, ImportError, UserError } from "../core/errors.ts";
+import { runCatalogCommand } from "./catalog-commands.ts";
+import { runConsoleCommand, runStart } from "./start.ts";
+import { runSubscriptionsCommand } from "./subscriptions.ts";
+import { runMigrate } from "./migrate.ts";
+import { UsageError, USAGE } from "./usage.ts";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  readDotEnv();
+  const config = loadConfig();
+  switch (command) {
+    case "start":
+      return runStart(config, rest);
+    case "console":
+      return runConsoleCommand(config, rest);
+    case "migrate":
+      return runMigrate(config);
+    case "import":
+    case "export":
+    case "profiles":
+      return runCatalogCommand(config, command, rest);
+    case "subscriptions":
+      return runSubscriptionsCommand(config, rest);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`freetobehome: ${err.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (err instanceof ConfigError) {
+      process.stderr.write(`freetobehome: ${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof ImportError || err instanceof UserError || err instanceof BotError) {
+      process.stderr.write(`freetobehome: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(
+        `freetobehome: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
+      process.exitCode = 1;
+    }
+  },
+);

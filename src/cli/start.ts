@@ -1,0 +1,57 @@
+/**
+ * `start` and `console`. With platforms configured, `start` runs them with the HTTP endpoints until
+ * SIGTERM/SIGINT; with none and a terminal attached it opens the console chat; with neither it stops and
+ * says what to set.
+ */
+import type { App } from "../app.ts";
+import type { Config } from "../config.ts";
+import { BotError } from "../core/errors.ts";
+import { createLogger } from "../ops/logger.ts";
+import { runConsoleChat } from "../app-platforms.ts";
+import { runService } from "./service.ts";
+import { readFlags } from "./usage.ts";
+import { withApp } from "./with-app.ts";
+
+const NO_PLATFORM =
+  "No chat platform is configured and no terminal is attached. Set one of: DISCORD_TOKEN; SLACK_BOT_TOKEN with " +
+  "SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and " +
+  "SLACK_STATE_SECRET (OAuth); TELEGRAM_BOT_TOKEN. Or run `freetobehome console` to chat locally " +
+  "(it also reads commands from standard input).";
+
+function consoleChat(app: App, interactive: boolean): Promise<void> {
+  return runConsoleChat({
+    dispatch: app.dispatch,
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    greeting:
+      "FreeToBeHome console: you are the moderator of channel console:local.\n" +
+      "Try /today, /prisoner Mammadov, /share, /subscribe 09:00 Europe/Baku, /help. /quit or Ctrl-D ends.",
+  });
+}
+
+/** Logs to stderr at warn or above, so the chat itself stays readable. */
+const consoleLogger = (config: Config) =>
+  createLogger({
+    level: config.LOG_LEVEL === "info" || config.LOG_LEVEL === "debug" ? "warn" : config.LOG_LEVEL,
+    stream: "stderr",
+  });
+
+export async function runConsoleCommand(config: Config, args: string[]): Promise<number> {
+  readFlags(args, {});
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  await withApp(config, (app) => consoleChat(app, interactive), {
+    logger: consoleLogger(config),
+    seedSample: true,
+  });
+  return 0;
+}
+
+export async function runStart(config: Config, args: string[]): Promise<number> {
+  readFlags(args, {});
+  const anyPlatform = Object.values(config.platforms).some(Boolean);
+  if (anyPlatform) return runService(config);
+  if (!process.stdin.isTTY) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");
+  await withApp(config, (app) => consoleChat(app, true), { logger: consoleLogger(config), seedSample: true });
+  return 0;
+}

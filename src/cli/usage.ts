@@ -1,0 +1,45 @@
+/** The command line's usage text and its usage error. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: freetobehome <command>
+
+  start                          run the bot: configured platforms, the HTTP endpoints; with no platform
+                                 configured and a terminal attached, the local console chat
+  console                        the local console chat (also reads commands from standard input)
+  migrate                        apply database migrations
+  import <file|folder>... [--dry-run]
+                                 validate and upsert campaigns and profiles (YAML or JSON), all or nothing
+  export [--out <file>] [--format yaml|json]
+                                 everything importable; round-trips through import
+  profiles list                  every profile with its status and verification date
+  profiles stale                 profiles not verified within STALE_AFTER_DAYS
+  profiles takedown <id> --reason <text>
+                                 withhold a profile everywhere at once
+  profiles restore <id>          make a taken-down profile public again
+  subscriptions list             every subscription with its state and next post
+
+Settings come from the environment (and .env): see README.md.
+`;
+
+/** Reads `--name value` flags; the rest are positional. Unknown flags are a usage error. */
+export function readFlags(args: string[], known: Record<string, "value" | "switch">) {
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
+    const kind = known[name];
+    if (!kind) throw new UsageError(`unknown option --${name}`);
+    if (kind === "switch") flags[name] = true;
+    else {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === "") throw new UsageError(`--${name} needs a value`);
+      flags[name] = value;
+    }
+  }
+  return { flags, positional };
+}

@@ -1,0 +1,94 @@
+/**
+ * A profile as shown on every platform: only what consent and safety allow, in the bot's neutral words,
+ * with the sources of exactly what it shows and the date its status is known as of.
+ */
+import { formatPartialDate } from "../core/partial-date.ts";
+import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
+import type { Card, CardSource } from "../core/reply.ts";
+import { findMember, firstQuotable, referTo, storyAllowed } from "./consent.ts";
+import { detentionFields } from "./fields.ts";
+import { relationshipWithPronoun, countryName } from "./wording.ts";
+
+/** Country, then names in other scripts or spellings that people may know the person by. */
+function subtitle(profile: Profile): string {
+  const others = profile.names
+    .filter((n) => n.kind === "native" && n.value !== profile.displayName)
+    .map((n) => n.value);
+  return [countryName(profile.country), ...new Set(others)].join(" · ");
+}
+
+/**
+ * Said before anything else. A past campaign's status is old news and readers must not take it for today's;
+ * an unconfirmed record is marked the way CPJ marks its census.
+ */
+function notice(profile: Profile, campaign: Campaign, statusAsOf: string): string | undefined {
+  const parts: string[] = [];
+  const past = campaign.historical;
+  if (past) {
+    parts.push(
+      `Profiled by ${campaign.hashtag} in ${formatPartialDate(past.asOf)} (a past campaign).`,
+      `Status as of ${statusAsOf}; it may have changed since.`,
+    );
+    if (past.note) parts.push(past.note);
+  }
+  if (profile.confidence === "unconfirmed") parts.push("Some details of this profile are unconfirmed.");
+  return parts.length > 0 ? parts.join(" ") : undefined;
+}
+
+function quote(profile: Profile): { quote?: Card["quote"]; sourceIds: string[] } {
+  const chosen = firstQuotable(profile);
+  const speaker = chosen && findMember(profile, chosen.speaker);
+  if (!chosen || !speaker) return { sourceIds: [] };
+  const name = referTo(speaker, profile.gender);
+  const role = relationshipWithPronoun(speaker.relationship, profile.gender);
+  // A name alone leaves readers guessing who is speaking; the role says why the words matter.
+  const attribution = name === role ? role : `${name}, ${role}`;
+  return {
+    quote: { text: chosen.text, attribution, isTranslation: chosen.isTranslation },
+    sourceIds: [chosen.source],
+  };
+}
+
+/** The cited sources, de-duplicated, in the order the profile lists them. */
+function citedSources(profile: Profile, ids: ReadonlySet<string>): CardSource[] {
+  return profile.sources
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({ title: s.title, publisher: s.publisher, url: s.url }));
+}
+
+export function buildCard(profile: Profile, campaign: Campaign): Card {
+  const current = currentDetention(profile);
+  const asOf = formatPartialDate(current.statusAsOf);
+  const { fields, sourceIds } = detentionFields(profile);
+  const cited = new Set([...profile.summary.sources, ...sourceIds]);
+
+  const card: Card = {
+    profileId: profile.id,
+    title: profile.displayName,
+    subtitle: subtitle(profile),
+    summary: profile.summary.text,
+    fields,
+    sources: [],
+    statusAsOf: `Status as of ${asOf}`,
+    hashtag: campaign.hashtag,
+    campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
+  };
+  const said = notice(profile, campaign, asOf);
+  if (said) card.notice = said;
+
+  if (profile.familyStory && storyAllowed(profile)) {
+    card.familyStory = profile.familyStory.text;
+    for (const id of profile.familyStory.sources) cited.add(id);
+  }
+  const shown = quote(profile);
+  if (shown.quote) card.quote = shown.quote;
+  for (const id of shown.sourceIds) cited.add(id);
+
+  const photo = profile.photo;
+  // The schema keeps a photo only with consent; checked again so a hand-edited record cannot slip one in.
+  if (photo?.consent && photo.credit.trim() !== "") {
+    card.photo = { url: photo.url, alt: photo.alt, credit: photo.credit };
+  }
+  card.sources = citedSources(profile, cited);
+  return card;
+}

@@ -1,0 +1,47 @@
+/**
+ * Who may be named, quoted or written about: families are at risk by association, so every check here
+ * fails closed. The checks repeat what the schema already enforces (no minor with a name or a scope)
+ * because a record edited by hand, or a consent withdrawn a minute ago, must never reach a post.
+ */
+import type { ConsentScope, FamilyMember, Profile } from "../core/profile.ts";
+import { relationshipWithPronoun } from "./wording.ts";
+
+/** Consent given, for this scope, by an adult: withdrawn, refused or not sought all mean no. */
+export function hasConsent(member: FamilyMember, scope: ConsentScope): boolean {
+  return !member.isMinor && member.consent.status === "given" && member.consent.scope.includes(scope);
+}
+
+/** Only a relative who already speaks publicly under their own name, and agreed to be named here. */
+export function mayBeNamed(member: FamilyMember): member is FamilyMember & { displayName: string } {
+  return member.publicAdvocate && member.displayName !== undefined && hasConsent(member, "name");
+}
+
+/** The relative's name where it may be shown, else their role: "Vafa Mammadova" or "his fiancée". */
+export function referTo(member: FamilyMember, gender: Profile["gender"]): string {
+  return mayBeNamed(member) ? member.displayName : relationshipWithPronoun(member.relationship, gender);
+}
+
+/** A quote's speaker; unknown ids count as not consenting. */
+export function findMember(profile: Pick<Profile, "family">, id: string): FamilyMember | undefined {
+  return profile.family.find((m) => m.id === id);
+}
+
+/** The family story is shown only while everyone it is about consents to "story", and none is a minor. */
+export function storyAllowed(profile: Pick<Profile, "family" | "familyStory">): boolean {
+  const story = profile.familyStory;
+  if (!story) return false;
+  return story.about.every((id) => {
+    const member = findMember(profile, id);
+    return member !== undefined && hasConsent(member, "story");
+  });
+}
+
+/** The first quote whose speaker is an adult who consented to "quote". */
+export function firstQuotable(
+  profile: Pick<Profile, "family" | "quotes">,
+): Profile["quotes"][number] | undefined {
+  return profile.quotes.find((quote) => {
+    const speaker = findMember(profile, quote.speaker);
+    return speaker !== undefined && hasConsent(speaker, "quote");
+  });
+}

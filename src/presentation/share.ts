@@ -1,0 +1,93 @@
+/**
+ * The share kit: text ready to paste and one-click links for each network. Every parameter is encoded by
+ * hand rather than with URLSearchParams, which writes spaces as "+" (read literally by mail clients under
+ * RFC 6068) and leaves nothing to stop a "&" or "#" in a name from cutting the link short.
+ */
+import type { Campaign, Profile } from "../core/profile.ts";
+import type { ShareKit, ShareLink, ShareNetwork } from "../core/reply.ts";
+
+/**
+ * encodeURIComponent plus the sub-delimiters it leaves alone (! ' ( ) *), so every reserved character of
+ * RFC 3986 is percent-encoded: safe in any query, and what RFC 6068 asks of mailto header values.
+ */
+export function encodeParam(value: string): string {
+  return encodeURIComponent(wellFormed(value)).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** encodeURIComponent throws on a lone surrogate; a damaged character must not break the whole kit. */
+function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+function hasHashtag(text: string, hashtag: string): boolean {
+  const escaped = hashtag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // "#FreeToBeHomeNow" is another tag: the campaign's must stand alone.
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "iu").test(text);
+}
+
+/** The campaign's words with the name filled in and the hashtag, without the link. */
+export function shareMessage(profile: Pick<Profile, "displayName">, campaign: Campaign): string {
+  // split/join, not replace: a "$&" in a name must stay literal.
+  const text = campaign.shareText.split("{name}").join(profile.displayName).trim();
+  return hasHashtag(text, campaign.hashtag) ? text : `${text} ${campaign.hashtag}`;
+}
+
+/** RFC 6068: line breaks in a mailto body are sent as CRLF. */
+function crlf(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, "\r\n");
+}
+
+/** A subject is one header line: a line break in it could start a forged header in a naive client. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+const LABELS: Readonly<Record<ShareNetwork, string>> = {
+  x: "X",
+  facebook: "Facebook",
+  bluesky: "Bluesky",
+  linkedin: "LinkedIn",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  email: "E-mail",
+};
+
+function query(base: string, params: ReadonlyArray<readonly [string, string]>): string {
+  return `${base}?${params.map(([k, v]) => `${k}=${encodeParam(v)}`).join("&")}`;
+}
+
+export function buildShareKit(profile: Profile, campaign: Campaign): ShareKit {
+  const message = shareMessage(profile, campaign);
+  const url = campaign.url;
+  const text = `${message} ${url}`;
+  const subject = oneLine(`${profile.displayName} ${campaign.hashtag}`);
+
+  // Networks that take the link as its own parameter get the message without it, so it is not shown twice.
+  const urls: Record<ShareNetwork, string> = {
+    x: query("https://x.com/intent/tweet", [
+      ["text", message],
+      ["url", url],
+    ]),
+    facebook: query("https://www.facebook.com/sharer/sharer.php", [["u", url]]),
+    bluesky: query("https://bsky.app/intent/compose", [["text", text]]),
+    linkedin: query("https://www.linkedin.com/sharing/share-offsite/", [["url", url]]),
+    telegram: query("https://t.me/share/url", [
+      ["url", url],
+      ["text", message],
+    ]),
+    whatsapp: query("https://wa.me/", [["text", text]]),
+    email: query("mailto:", [
+      ["subject", subject],
+      ["body", crlf(text)],
+    ]),
+  };
+  const links: ShareLink[] = (Object.keys(LABELS) as ShareNetwork[]).map((network) => ({
+    network,
+    label: LABELS[network],
+    url: urls[network],
+  }));
+  return { profileId: profile.id, text, url, hashtag: campaign.hashtag, links };
+}

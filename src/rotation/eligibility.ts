@@ -1,0 +1,118 @@
+/**
+ * Which profiles may be featured in a campaign's daily rotation on a local date, and which may be shown at
+ * all. Pure: the caller passes the profile, the campaign and the date; nothing here reads a clock or storage.
+ */
+import { daysBetween, isoDateSchema } from "../core/partial-date.ts";
+import type { StoredProfile } from "../core/ports.ts";
+import { type Campaign, currentDetention, DEFAULT_FEATURED_STATUSES, type Profile } from "../core/profile.ts";
+import type { RotationCandidate } from "./rotation.ts";
+
+/** In the order they are checked: the profile's campaign, then safety holds, then editorial gates. */
+export const INELIGIBLE_REASONS = [
+  "other_campaign",
+  "taken_down",
+  "withheld",
+  "consent_withdrawn",
+  "status",
+  "stale",
+] as const;
+export type IneligibleReason = (typeof INELIGIBLE_REASONS)[number];
+
+export type RotationEligibility =
+  | { eligible: true }
+  | { eligible: false; reason: IneligibleReason; detail: string };
+
+export interface EligibilityOptions {
+  /** The campaign's local date being decided, YYYY-MM-DD. */
+  localDate: string;
+  /** STALE_AFTER_DAYS: a profile verified longer ago than this is not featured automatically. */
+  staleAfterDays: number;
+}
+
+/** Shown by search and lookup: public and not taken down (a takedown removes a profile from search too). */
+export function isPubliclyVisible(profile: Pick<Profile, "publication">): boolean {
+  return profile.publication.visibility === "public" && profile.publication.takedown === undefined;
+}
+
+/**
+ * Whether a profile may be the campaign's featured family on `opts.localDate`, and if not, the first reason
+ * in INELIGIBLE_REASONS order with a detail for curators. The detail names relatives only by role.
+ */
+export function rotationEligibility(
+  profile: Profile,
+  campaign: Campaign,
+  opts: EligibilityOptions,
+): RotationEligibility {
+  checkOptions(opts);
+  const no = (reason: IneligibleReason, detail: string): RotationEligibility => ({
+    eligible: false,
+    reason,
+    detail,
+  });
+
+  if (profile.campaign !== campaign.id) {
+    return no("other_campaign", `belongs to campaign "${profile.campaign}", not "${campaign.id}"`);
+  }
+  // A taken-down profile is also withheld (the schema insists); checking the takedown first keeps the
+  // reason specific, so curators see "taken down" rather than a bare "withheld".
+  const { takedown, visibility } = profile.publication;
+  if (takedown) {
+    return no("taken_down", `taken down at ${takedown.at} by ${takedown.by}: ${takedown.reason}`);
+  }
+  if (visibility !== "public") return no("withheld", "publication.visibility is withheld");
+
+  // Withdrawn consent is a family asking to step back. Families are at risk by association, and a daily
+  // post about the prisoner draws attention to them even with their own fields stripped out, so the whole
+  // profile is held back from automatic featuring until a curator has talked with them again. Lookup still
+  // works (isPubliclyVisible), showing only what consent still allows.
+  const withdrawn = profile.family.filter((member) => member.consent.status === "withdrawn");
+  if (withdrawn.length > 0) {
+    const roles = withdrawn.map((member) => member.relationship).join(", ");
+    return no("consent_withdrawn", `consent withdrawn by the prisoner's ${roles}`);
+  }
+
+  // The current status is the latest episode's: a released prisoner who is arrested again is detained.
+  const current = currentDetention(profile);
+  const featured = campaign.featuredStatuses ?? DEFAULT_FEATURED_STATUSES;
+  if (!featured.includes(current.status)) {
+    return no(
+      "status",
+      `current status "${current.status}" (as of ${current.statusAsOf}) is not featured by "${campaign.id}"`,
+    );
+  }
+
+  // A historical campaign's posts say plainly that statuses are as of an earlier date, so freshness does
+  // not apply to it; a live campaign must not present an old status as today's.
+  if (!campaign.historical) {
+    const age = daysBetween(profile.lastVerifiedAt, opts.localDate);
+    if (age > opts.staleAfterDays) {
+      return no(
+        "stale",
+        `last verified ${profile.lastVerifiedAt}, ${age} days before ${opts.localDate} (limit ${opts.staleAfterDays})`,
+      );
+    }
+  }
+  return { eligible: true };
+}
+
+/** The rotation's input for a date: the campaign's eligible profiles, by insertion order. */
+export function rotationCandidates(
+  stored: readonly StoredProfile[],
+  campaign: Campaign,
+  opts: EligibilityOptions,
+): RotationCandidate[] {
+  return stored
+    .filter((entry) => rotationEligibility(entry.profile, campaign, opts).eligible)
+    .map((entry) => ({ id: entry.profile.id, seq: entry.seq }))
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/** A malformed date or limit would silently let stale profiles through (NaN compares false), so refuse it. */
+function checkOptions(opts: EligibilityOptions): void {
+  if (!isoDateSchema.safeParse(opts.localDate).success) {
+    throw new RangeError(`localDate must be a calendar date as YYYY-MM-DD, got "${opts.localDate}"`);
+  }
+  if (!Number.isInteger(opts.staleAfterDays) || opts.staleAfterDays < 0) {
+    throw new RangeError(`staleAfterDays must be a non-negative integer, got ${opts.staleAfterDays}`);
+  }
+}

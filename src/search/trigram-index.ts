@@ -1,0 +1,75 @@
+/**
+ * Finds indexed words that look like a misspelt query word. Trigram postings narrow tens of thousands of
+ * words to a few dozen candidates by shared-trigram (Dice) overlap; only those are checked with the
+ * bounded edit distance. Both steps have caps, so a query costs the same whatever the index size allows.
+ */
+import { trigrams, wordSimilarity } from "./similarity.ts";
+
+/** Below this trigram overlap a word is not worth an edit-distance check. */
+const MIN_DICE = 0.3;
+/** At most this many words per query word get an edit-distance check, best overlap first. */
+const MAX_CANDIDATES = 64;
+
+const DICE_STEPS = 1 << 16;
+/** Word ids must stay below this for the packing; 2^31 words is far beyond any campaign. */
+const WORD_ID_RANGE = 2 ** 31;
+
+export interface SimilarWord {
+  wordId: number;
+  similarity: number;
+}
+
+export interface TrigramIndex {
+  /** Words similar to `word` (similarity > 0), in no particular order. */
+  similarWords(word: string): SimilarWord[];
+}
+
+export function buildTrigramIndex(wordKeys: readonly string[]): TrigramIndex {
+  const lists = new Map<string, number[]>();
+  const gramCounts = new Uint16Array(wordKeys.length);
+  wordKeys.forEach((key, wordId) => {
+    const grams = trigrams(key);
+    gramCounts[wordId] = grams.length;
+    for (const gram of grams) {
+      const list = lists.get(gram);
+      if (list === undefined) lists.set(gram, [wordId]);
+      else list.push(wordId);
+    }
+  });
+  const postings = new Map<string, Int32Array>();
+  for (const [gram, list] of lists) postings.set(gram, Int32Array.from(list));
+
+  // Scratch counters reused by every query: allocation per query would dominate at 50,000 profiles.
+  const shared = new Uint16Array(wordKeys.length);
+
+  return {
+    similarWords(word) {
+      const grams = trigrams(word);
+      const touched: number[] = [];
+      for (const gram of grams) {
+        const list = postings.get(gram);
+        if (list === undefined) continue;
+        for (const wordId of list) {
+          if (shared[wordId] === 0) touched.push(wordId);
+          shared[wordId]! += 1;
+        }
+      }
+      // Candidates packed as (quantized overlap, word id) in one number, so a native numeric sort ranks them.
+      const packed = new Float64Array(touched.length);
+      let kept = 0;
+      for (const wordId of touched) {
+        const dice = (2 * shared[wordId]!) / (grams.length + gramCounts[wordId]!);
+        shared[wordId] = 0;
+        if (dice >= MIN_DICE) packed[kept++] = Math.round(dice * DICE_STEPS) * WORD_ID_RANGE + wordId;
+      }
+      const ranked = packed.subarray(0, kept).sort();
+      const similar: SimilarWord[] = [];
+      for (let i = kept - 1; i >= 0 && i >= kept - MAX_CANDIDATES; i--) {
+        const wordId = ranked[i]! % WORD_ID_RANGE;
+        const similarity = wordSimilarity(word, wordKeys[wordId]!);
+        if (similarity > 0) similar.push({ wordId, similarity });
+      }
+      return similar;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Builds the services commands use from the repository ports: the one assembly shared by the app and by
+ * tests that run the real services over in-memory repositories.
+ */
+import type {
+  CatalogRepository,
+  Clock,
+  RotationLog,
+  SpotlightRepository,
+  SubscriptionRepository,
+} from "../core/ports.ts";
+import type { BotDefaults, BotServices } from "../core/services.ts";
+import { createPresenter } from "../presentation/presenter.ts";
+import { type CatalogService, createCatalogService } from "./catalog.ts";
+import { createFeaturedService } from "./featured.ts";
+
+export interface ServiceRepositories {
+  catalog: CatalogRepository;
+  rotation: RotationLog;
+  spotlights: SpotlightRepository;
+  subscriptions: SubscriptionRepository;
+}
+
+export type AppServices = BotServices & { catalog: CatalogService };
+
+export function createBotServices(
+  repositories: ServiceRepositories,
+  options: { clock: Clock; defaults: BotDefaults; staleAfterDays: number },
+): AppServices {
+  const catalog = createCatalogService(repositories.catalog);
+  return {
+    catalog,
+    featured: createFeaturedService({
+      catalog,
+      rotation: repositories.rotation,
+      spotlights: repositories.spotlights,
+      subscriptions: repositories.subscriptions,
+      clock: options.clock,
+      defaults: options.defaults,
+      staleAfterDays: options.staleAfterDays,
+    }),
+    presenter: createPresenter(),
+    subscriptions: repositories.subscriptions,
+    spotlights: repositories.spotlights,
+    defaults: options.defaults,
+    clock: options.clock,
+  };
+}

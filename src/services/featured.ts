@@ -1,0 +1,79 @@
+/**
+ * Today's family. The rotation is derived from the stored catalog and the rotation log (the first process
+ * to decide a date records it, every other process and restart reads the same answer); a channel's
+ * spotlight replaces it for that date. Nothing is kept in memory between calls.
+ */
+import type { ChannelRef, CommunityRef } from "../core/channel.ts";
+import type {
+  Clock,
+  RotationLog,
+  SpotlightRepository,
+  StoredProfile,
+  SubscriptionRepository,
+} from "../core/ports.ts";
+import type { Campaign } from "../core/profile.ts";
+import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
+import { localDateOf } from "../core/time.ts";
+import { rotationEligibility } from "../rotation/eligibility.ts";
+import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
+import type { CatalogService } from "./catalog.ts";
+
+export interface FeaturedDeps {
+  catalog: CatalogService;
+  rotation: RotationLog;
+  spotlights: SpotlightRepository;
+  subscriptions: SubscriptionRepository;
+  clock: Clock;
+  defaults: BotDefaults;
+  staleAfterDays: number;
+}
+
+export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
+  const isEligible = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
+    rotationEligibility(stored.profile, campaign, { localDate, staleAfterDays: deps.staleAfterDays })
+      .eligible;
+
+  async function forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined> {
+    const snap = await deps.catalog.snapshot();
+    const eligible = snap.all.filter((s) => isEligible(s, campaign, localDate));
+    const byId = new Map(eligible.map((s) => [s.profile.id, s]));
+    const candidates = eligible.map((s) => ({ id: s.profile.id, seq: s.seq }));
+    const history = await deps.rotation.history(campaign.id);
+    const decided = history.find((e) => e.localDate === localDate);
+
+    let entry = decided;
+    if (!decided) {
+      const pick = pickForDate({ campaignId: campaign.id, localDate, eligible: candidates, history });
+      if (pick) entry = await deps.rotation.record(pick);
+    } else if (!byId.has(decided.profileId)) {
+      // The day's family became ineligible (taken down, consent withdrawn): never show it again.
+      const pick = replacementForDate({ campaignId: campaign.id, localDate, eligible: candidates, history });
+      entry = pick ? await deps.rotation.replace(pick, decided.profileId) : undefined;
+    }
+    const profile = entry ? byId.get(entry.profileId) : undefined;
+    return profile ? { profile, campaign, localDate, source: "rotation" } : undefined;
+  }
+
+  return {
+    forCampaign,
+    async forChannel(channel: ChannelRef, community: CommunityRef) {
+      const subscription = await deps.subscriptions.findByChannel(channel);
+      const timezone = subscription?.timezone ?? deps.defaults.timezone;
+      const localDate = localDateOf(deps.clock.now(), timezone);
+      const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
+      const today = upcoming.filter((s) => s.localDate === localDate);
+      // A spotlight for this channel wins over one for the whole community.
+      const spotlight =
+        today.find((s) => s.scope === "channel") ?? today.find((s) => s.scope === "community");
+      if (spotlight) {
+        const stored = await deps.catalog.get(spotlight.profileId);
+        const campaign = await deps.catalog.campaign(stored?.profile.campaign);
+        if (stored && campaign && isEligible(stored, campaign, localDate)) {
+          return { profile: stored, campaign, localDate, source: "spotlight", spotlight };
+        }
+      }
+      const campaign = await deps.catalog.campaign(subscription?.campaignId);
+      return campaign ? forCampaign(campaign, localDate) : undefined;
+    },
+  };
+}

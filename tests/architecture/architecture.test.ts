@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { checkImports, checkTree, importsOf } from "./import-rules.ts";
+
+describe("architecture", () => {
+  it("keeps every import within the dependency rules", () => {
+    expect(checkTree(process.cwd())).toEqual([]);
+  });
+
+  it("reads static, re-export and dynamic imports", () => {
+    const source = `import { a } from "./a.ts";\nexport { b } from '../b.ts';\nimport type { C } from "discord.js";\nconst x = await import("telegraf");`;
+    expect(importsOf(source)).toEqual(["./a.ts", "../b.ts", "discord.js", "telegraf"]);
+  });
+
+  it("catches the core importing an SDK, a driver or the database layer", () => {
+    expect(checkImports("src/services/x.ts", ["discord.js"])).toHaveLength(1);
+    expect(checkImports("src/services/x.ts", ["@electric-sql/pglite"])).toHaveLength(1);
+    expect(checkImports("src/services/x.ts", ["drizzle-orm/pg-core"])).toHaveLength(1);
+    expect(checkImports("src/services/x.ts", ["../../db/client.ts"])).toHaveLength(1);
+    expect(checkImports("src/app.ts", ["../db/client.ts"])).toEqual([]);
+    expect(checkImports("src/core/x.ts", ["../services/catalog.ts"])).toHaveLength(1);
+  });
+
+  it("catches one platform importing another, and commands reaching past the core", () => {
+    expect(checkImports("platforms/slack/render.ts", ["../telegram/render.ts"])).toHaveLength(1);
+    expect(checkImports("platforms/slack/render.ts", ["./ids.ts", "../../src/core/reply.ts"])).toEqual([]);
+    expect(checkImports("commands/today.ts", ["../db/client.ts"])).toHaveLength(1);
+    expect(checkImports("commands/today.ts", ["../platforms/discord/render.ts"])).toHaveLength(1);
+    expect(checkImports("commands/today.ts", ["../src/services/catalog.ts"])).toHaveLength(1);
+    expect(checkImports("commands/today.ts", ["zod", "../src/core/reply.ts"])).toEqual([]);
+  });
+});

@@ -1,0 +1,386 @@
+/**
+ * In-memory repositories with real state, for unit tests of services and commands. They pass the same
+ * contract suite as the database ones (tests/integration/db), so they also refuse what the database
+ * refuses: unknown campaigns and profiles (foreign keys), a named minor (CHECK), a second default campaign.
+ * Results are copies, as rows read from a database would be.
+ */
+import { AUDIT_ACTIONS } from "../../db/repositories/audit-actions.ts";
+import {
+  assertDistinctIds,
+  campaignsInWriteOrder,
+  changedFields,
+  keepTakedown,
+  sameRecord,
+} from "../../db/repositories/catalog-rules.ts";
+import type { Repositories } from "../../db/repositories/index.ts";
+import type {
+  AuditEntry,
+  AuditLog,
+  CatalogRepository,
+  ChangeCounts,
+  RotationEntry,
+  RotationLog,
+  Spotlight,
+  SpotlightRepository,
+  StoredProfile,
+  Subscription,
+  SubscriptionRepository,
+} from "../../src/core/ports.ts";
+import type { Campaign, Profile } from "../../src/core/profile.ts";
+
+function emptyState() {
+  return {
+    campaigns: new Map<string, { campaign: Campaign; createdAt: Date; updatedAt: Date }>(),
+    profiles: new Map<string, StoredProfile>(),
+    nextSeq: 1,
+    revision: 0,
+    subscriptions: new Map<string, Subscription>(),
+    nextSubscriptionId: 1,
+    spotlights: new Map<number, Spotlight>(),
+    nextSpotlightId: 1,
+    featuredDays: new Map<string, RotationEntry>(),
+    audit: [] as AuditEntry[],
+  };
+}
+
+type MemoryState = ReturnType<typeof emptyState>;
+
+const copy = <T>(value: T): T => structuredClone(value);
+/** A record as a database row would give it back: keys holding undefined are absent, not present. */
+const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+const unique = (values: string[]) => new Set(values).size === values.length;
+
+/** The database's CHECK and UNIQUE constraints on a profile's rows, under the database's names. */
+const PROFILE_CONSTRAINTS: Array<[name: string, holds: (p: Profile) => boolean]> = [
+  [
+    "family_members_minor_never_named",
+    (p) => p.family.every((m) => m.displayName === undefined || !m.isMinor),
+  ],
+  ["family_members_minor_nothing_shown", (p) => p.family.every((m) => !m.isMinor || !m.consent.scope.length)],
+  ["family_members_named_only_if_advocate", (p) => p.family.every((m) => !m.displayName || m.publicAdvocate)],
+  ["family_members_member_id_unique", (p) => unique(p.family.map((m) => m.id))],
+  ["profile_quotes_speaker_fk", (p) => p.quotes.every((q) => p.family.some((m) => m.id === q.speaker))],
+  ["profile_sources_source_id_unique", (p) => unique(p.sources.map((s) => s.id))],
+  ["profiles_takedown_withheld", (p) => !p.publication.takedown || p.publication.visibility === "withheld"],
+];
+
+function assertStorable(state: MemoryState, profile: Profile): void {
+  requireCampaign(state, profile.campaign);
+  const broken = PROFILE_CONSTRAINTS.find(([, holds]) => !holds(profile));
+  if (broken) throw new Error(`profile "${profile.id}" violates ${broken[0]}`);
+}
+
+function assertSingleDefault(state: MemoryState): void {
+  const defaults = [...state.campaigns.values()].filter((c) => c.campaign.isDefault);
+  if (defaults.length > 1) throw new Error("more than one default campaign (campaigns_single_default)");
+}
+
+function audit(state: MemoryState, entry: Omit<AuditEntry, "at"> & { at?: Date }): void {
+  state.audit.push({ ...copy(entry), at: entry.at ?? new Date() });
+}
+
+const CATALOG_ACTIONS = {
+  campaign: { created: AUDIT_ACTIONS.campaignCreated, updated: AUDIT_ACTIONS.campaignUpdated },
+  profile: { created: AUDIT_ACTIONS.profileCreated, updated: AUDIT_ACTIONS.profileUpdated },
+};
+
+/** Counts a created or changed catalog record and writes its audit entry, as the database import does. */
+function recordChange<T extends object>(
+  state: MemoryState,
+  counts: ChangeCounts,
+  target: { actor: string; entityType: "campaign" | "profile"; entityId: string },
+  [before, after]: [T | undefined, T],
+  createdDetails?: Record<string, unknown>,
+): void {
+  const action = CATALOG_ACTIONS[target.entityType][before ? "updated" : "created"];
+  const details = before ? { fields: changedFields(before, after) } : createdDetails;
+  audit(state, { ...target, action, ...(details ? { details } : {}) });
+  counts[before ? "updated" : "created"]++;
+}
+
+function importCampaigns(state: MemoryState, incoming: Campaign[], actor: string): ChangeCounts {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const campaign of campaignsInWriteOrder(incoming)) {
+    const before = state.campaigns.get(campaign.id);
+    if (before && sameRecord(before.campaign, campaign)) {
+      counts.unchanged++;
+      continue;
+    }
+    const now = new Date();
+    state.campaigns.set(campaign.id, {
+      campaign: asStored(campaign),
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+    });
+    assertSingleDefault(state);
+    const target = { actor, entityType: "campaign" as const, entityId: campaign.id };
+    recordChange(state, counts, target, [before?.campaign, campaign]);
+  }
+  return counts;
+}
+
+function importProfiles(state: MemoryState, incoming: Profile[], actor: string): ChangeCounts {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const candidate of incoming) {
+    const before = state.profiles.get(candidate.id);
+    const profile = keepTakedown(before?.profile, candidate);
+    if (before && sameRecord(before.profile, profile)) {
+      counts.unchanged++;
+      continue;
+    }
+    assertStorable(state, profile);
+    const now = new Date();
+    const seq = before?.seq ?? state.nextSeq++;
+    state.profiles.set(profile.id, {
+      profile: asStored(profile),
+      seq,
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+    });
+    const target = { actor, entityType: "profile" as const, entityId: profile.id };
+    recordChange(state, counts, target, [before?.profile, profile], { campaign: profile.campaign });
+  }
+  return counts;
+}
+
+function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
+  /** Changes a profile's publication and audits it, as takedown and restore do in one transaction. */
+  const setPublication = (
+    id: string,
+    publication: Profile["publication"],
+    entry: Pick<AuditEntry, "at" | "actor" | "action" | "details">,
+  ): StoredProfile | undefined => {
+    const stored = store.state.profiles.get(id);
+    if (!stored) return undefined;
+    stored.profile = { ...stored.profile, publication };
+    stored.updatedAt = new Date();
+    store.state.revision++;
+    audit(store.state, { ...entry, entityType: "profile", entityId: id });
+    return copy(stored);
+  };
+  return {
+    async listCampaigns() {
+      return [...store.state.campaigns.values()].map((c) => copy(c.campaign));
+    },
+    async listProfiles() {
+      return [...store.state.profiles.values()].sort((a, b) => a.seq - b.seq).map(copy);
+    },
+    async getProfile(id) {
+      const stored = store.state.profiles.get(id);
+      return stored ? copy(stored) : undefined;
+    },
+    async version() {
+      return String(store.state.revision);
+    },
+    async importBundle(bundle, actor) {
+      assertDistinctIds(bundle);
+      const before = structuredClone(store.state);
+      try {
+        const result = {
+          campaigns: importCampaigns(store.state, bundle.campaigns, actor),
+          profiles: importProfiles(store.state, bundle.profiles, actor),
+        };
+        const touched = [result.campaigns, result.profiles].some((c) => c.created + c.updated > 0);
+        if (touched) store.state.revision++;
+        return result;
+      } catch (error) {
+        store.state = before; // all or nothing, like the database transaction
+        throw error;
+      }
+    },
+    async takedown(id, { reason, actor, at }) {
+      const takedown = { at: at.toISOString(), by: actor, reason };
+      const entry = { at, actor, action: AUDIT_ACTIONS.profileTakedown, details: { reason } };
+      return setPublication(id, { visibility: "withheld", takedown }, entry);
+    },
+    async restore(id, { actor, at }) {
+      const previous = store.state.profiles.get(id)?.profile.publication.takedown;
+      const details = previous ? { details: { previousReason: previous.reason } } : {};
+      return setPublication(
+        id,
+        { visibility: "public" },
+        { at, actor, action: AUDIT_ACTIONS.profileRestored, ...details },
+      );
+    },
+  };
+}
+
+function requireCampaign(state: MemoryState, campaignId: string): void {
+  if (!state.campaigns.has(campaignId)) throw new Error(`unknown campaign "${campaignId}" (foreign key)`);
+}
+
+function requireProfile(state: MemoryState, profileId: string): void {
+  if (!state.profiles.has(profileId)) throw new Error(`unknown profile "${profileId}" (foreign key)`);
+}
+
+function createMemorySubscriptions(store: { state: MemoryState }): SubscriptionRepository {
+  return {
+    async upsert(input) {
+      const { state } = store;
+      requireCampaign(state, input.campaignId);
+      const existing = state.subscriptions.get(input.channel);
+      const now = new Date();
+      const subscription: Subscription = {
+        id: existing?.id ?? state.nextSubscriptionId++,
+        channel: input.channel,
+        community: input.community,
+        campaignId: input.campaignId,
+        postTime: input.postTime,
+        timezone: input.timezone,
+        state: "active",
+        createdBy: existing?.createdBy ?? input.actor,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      state.subscriptions.set(input.channel, subscription);
+      const { channel, campaignId, postTime, timezone } = input;
+      audit(state, {
+        actor: input.actor,
+        action: existing ? AUDIT_ACTIONS.subscriptionUpdated : AUDIT_ACTIONS.subscriptionCreated,
+        entityType: "subscription",
+        entityId: String(subscription.id),
+        details: { channel, campaignId, postTime, timezone },
+      });
+      return { subscription: copy(subscription), created: !existing };
+    },
+    async findByChannel(channel) {
+      const found = store.state.subscriptions.get(channel);
+      return found ? copy(found) : undefined;
+    },
+    async stop(channel, actor) {
+      const found = store.state.subscriptions.get(channel);
+      if (!found || found.state === "stopped") return undefined;
+      found.state = "stopped";
+      found.updatedAt = new Date();
+      const entry = {
+        actor,
+        entityType: "subscription" as const,
+        entityId: String(found.id),
+        details: { channel },
+      };
+      audit(store.state, { ...entry, action: AUDIT_ACTIONS.subscriptionStopped });
+      return copy(found);
+    },
+    async list() {
+      return [...store.state.subscriptions.values()].sort((a, b) => a.id - b.id).map(copy);
+    },
+  };
+}
+
+const byDateThenId = (a: Spotlight, b: Spotlight) =>
+  a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id;
+
+function createMemorySpotlights(store: { state: MemoryState }): SpotlightRepository {
+  const scheduled = () => [...store.state.spotlights.values()].filter((s) => s.state === "scheduled");
+  return {
+    async add(input) {
+      const { state } = store;
+      requireCampaign(state, input.campaignId);
+      requireProfile(state, input.profileId);
+      const spotlight: Spotlight = {
+        ...asStored(input),
+        id: state.nextSpotlightId++,
+        state: "scheduled",
+        createdAt: new Date(),
+      };
+      state.spotlights.set(spotlight.id, spotlight);
+      const { profileId, localDate, scope } = input;
+      audit(state, {
+        actor: input.createdBy,
+        action: AUDIT_ACTIONS.spotlightScheduled,
+        entityType: "spotlight",
+        entityId: String(spotlight.id),
+        details: { profileId, localDate, scope },
+      });
+      return copy(spotlight);
+    },
+    async listUpcoming(channel, community, fromDate) {
+      return scheduled()
+        .filter((s) => s.localDate >= fromDate)
+        .filter((s) => (s.scope === "channel" ? s.channel === channel : s.community === community))
+        .sort(byDateThenId)
+        .map(copy);
+    },
+    async get(id) {
+      const found = store.state.spotlights.get(id);
+      return found ? copy(found) : undefined;
+    },
+    async cancel(id, { actor, reason }) {
+      const found = store.state.spotlights.get(id);
+      if (found?.state !== "scheduled") return undefined;
+      found.state = "cancelled";
+      found.cancelReason = reason;
+      const entry = { actor, entityType: "spotlight" as const, entityId: String(id), details: { reason } };
+      audit(store.state, { ...entry, action: AUDIT_ACTIONS.spotlightCancelled });
+      return copy(found);
+    },
+    async listScheduledForProfile(profileId) {
+      return scheduled()
+        .filter((s) => s.profileId === profileId)
+        .sort(byDateThenId)
+        .map(copy);
+    },
+  };
+}
+
+function createMemoryRotation(store: { state: MemoryState }): RotationLog {
+  const key = (e: Pick<RotationEntry, "campaignId" | "localDate">) => `${e.campaignId}\u0000${e.localDate}`;
+  const record = async (entry: RotationEntry) => {
+    const { state } = store;
+    const standing = state.featuredDays.get(key(entry));
+    if (standing) return copy(standing);
+    requireCampaign(state, entry.campaignId);
+    requireProfile(state, entry.profileId);
+    const { campaignId, localDate, profileId, cycle } = entry;
+    state.featuredDays.set(key(entry), { campaignId, localDate, profileId, cycle });
+    return copy(entry);
+  };
+  return {
+    async history(campaignId) {
+      return [...store.state.featuredDays.values()]
+        .filter((e) => e.campaignId === campaignId)
+        .sort((a, b) => (a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : 0))
+        .map(copy);
+    },
+    record,
+    async replace(entry, previousProfileId) {
+      const standing = store.state.featuredDays.get(key(entry));
+      if (standing?.profileId !== previousProfileId) return record(entry);
+      requireProfile(store.state, entry.profileId);
+      standing.profileId = entry.profileId;
+      standing.cycle = entry.cycle;
+      return copy(standing);
+    },
+  };
+}
+
+function createMemoryAudit(store: { state: MemoryState }): AuditLog {
+  return {
+    async record(entry) {
+      audit(store.state, entry);
+    },
+    async list(filter = {}) {
+      const matching = store.state.audit
+        .filter((e) => !filter.entityType || e.entityType === filter.entityType)
+        .filter((e) => filter.entityId === undefined || e.entityId === filter.entityId)
+        .reverse();
+      return (filter.limit === undefined ? matching : matching.slice(0, filter.limit)).map(copy);
+    },
+  };
+}
+
+export function createMemoryRepositories(): Repositories & { reset(): void } {
+  // One mutable box, so a failed import can swap the whole state back in one assignment.
+  const store = { state: emptyState() };
+  return {
+    catalog: createMemoryCatalog(store),
+    subscriptions: createMemorySubscriptions(store),
+    spotlights: createMemorySpotlights(store),
+    rotation: createMemoryRotation(store),
+    audit: createMemoryAudit(store),
+    reset() {
+      store.state = emptyState();
+    },
+  };
+}

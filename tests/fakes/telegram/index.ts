@@ -1,0 +1,194 @@
+/**
+ * A fake Telegram Bot API for tests and benchmarks. Point telegraf at `fake.apiRoot`; seed users and chats;
+ * push updates (long polling) or post them to the bot's webhook; inject faults; read what was posted.
+ */
+import type { RateCaps } from "./rate.ts";
+import { type CallRecord, type Fault, createWorld, startServer } from "./server.ts";
+import type { ChatType, FakeChat, FakeUser, MemberStatus } from "./state.ts";
+import { type BuiltUpdate, createUpdateBuilders } from "./updates.ts";
+
+export { faults } from "./faults.ts";
+export { parseHtml } from "./html.ts";
+export { GROUP_ANONYMOUS_BOT, TELEGRAM_SERVICE_USER } from "./updates.ts";
+export type { CallRecord, Fault } from "./server.ts";
+export type { PostedMessage } from "./methods.ts";
+export type { RateCaps } from "./rate.ts";
+
+export interface FakeTelegramOptions {
+  token?: string;
+  botUsername?: string;
+  /** Flood-control caps; `false` turns them off, a partial object overrides the defaults (rate.ts). */
+  caps?: Partial<RateCaps> | false;
+  now?: () => number;
+}
+
+export type FakeTelegram = Awaited<ReturnType<typeof createFakeTelegram>>;
+
+export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
+  const token = options.token ?? "123456789:TEST-fake-token";
+  const world = createWorld({
+    botUsername: options.botUsername ?? "FreeToBeHomeBot",
+    caps: options.caps ?? {},
+    now: options.now ?? Date.now,
+  });
+  const calls: CallRecord[] = [];
+  const faultQueues = new Map<string, Fault[]>();
+  const waiters = new Set<() => void>();
+  const polls: number[] = [];
+  const notify = () => waiters.forEach((check) => check());
+  const { server, port } = await startServer(token, {
+    world,
+    calls,
+    faults: faultQueues,
+    onRecord: notify,
+    onPoll: (offset) => {
+      polls.push(offset);
+      notify();
+    },
+  });
+
+  function waitUntil<T>(probe: () => T | undefined, what: string, timeoutMs = 3_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = probe();
+        if (found === undefined) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`fake Telegram: timed out waiting for ${what}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    bot: world.state.bot,
+    world,
+    calls,
+    posted: world.posted,
+    updates: createUpdateBuilders(world),
+
+    addUser(user: Partial<FakeUser> & { id: number }): FakeUser {
+      const full: FakeUser = { is_bot: false, first_name: `User ${user.id}`, ...user };
+      world.state.users.set(full.id, full);
+      return full;
+    },
+
+    addChat(
+      chat: { id: number; type: ChatType; title?: string; username?: string },
+      botStatus: MemberStatus = "administrator",
+    ): FakeChat {
+      const full: FakeChat = {
+        ...chat,
+        members: new Map(),
+        botStatus,
+        messages: new Map(),
+        nextMessageId: 1,
+      };
+      if (chat.type === "private") full.first_name = world.state.users.get(chat.id)?.first_name ?? "User";
+      world.state.chats.set(full.id, full);
+      return full;
+    },
+
+    setMember(chatId: number, userId: number, status: MemberStatus, isAnonymous = false): void {
+      const user = world.state.users.get(userId);
+      if (!user) throw new Error(`fake Telegram: no user ${userId}`);
+      world.state.chat(chatId).members.set(userId, { user, status, is_anonymous: isAnonymous });
+    },
+
+    setBotStatus(chatId: number, status: MemberStatus): void {
+      world.state.chat(chatId).botStatus = status;
+    },
+
+    /** Upgrades a group: the old id answers migrate_to_chat_id, the new supergroup takes over its members. */
+    migrate(chatId: number, newId: number): void {
+      const old = world.state.chat(chatId);
+      old.migratedTo = newId;
+      world.state.chats.set(newId, {
+        ...old,
+        id: newId,
+        type: "supergroup",
+        migratedTo: undefined,
+        messages: new Map(),
+        nextMessageId: 1,
+      });
+    },
+
+    /** Queues an update for getUpdates; queueing the same update twice simulates a redelivery. */
+    queueUpdate(update: BuiltUpdate): BuiltUpdate {
+      return world.queue.push(update) as BuiltUpdate;
+    },
+
+    /** Posts an update the way Telegram calls a webhook: to the path set by setWebhook, with its secret. */
+    async postToWebhook(origin: string, update: BuiltUpdate, opts: { secret?: string | null } = {}) {
+      if (!world.webhook) throw new Error("fake Telegram: no webhook set");
+      const secret = opts.secret === undefined ? world.webhook.secret_token : opts.secret;
+      const res = await fetch(new URL(new URL(world.webhook.url).pathname, origin), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secret != null && { "x-telegram-bot-api-secret-token": secret }),
+        },
+        body: JSON.stringify(update),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+
+    /** The next `times` calls of `method` get `fault` instead of (or, for delay, before) the real answer. */
+    failNext(method: string, fault: Fault, times = 1): void {
+      const queue = faultQueues.get(method) ?? [];
+      for (let i = 0; i < times; i++) queue.push(fault);
+      faultQueues.set(method, queue);
+    },
+
+    waitForCall(predicate: (call: CallRecord) => boolean, timeoutMs?: number): Promise<CallRecord> {
+      return waitUntil(() => calls.find(predicate), "a matching call", timeoutMs);
+    },
+
+    /** Resolves once the bot polls with at least this offset, i.e. it finished the updates before it. */
+    waitForPoll(minOffset: number, timeoutMs?: number): Promise<number> {
+      return waitUntil(
+        () => polls.find((o) => o >= minOffset),
+        `getUpdates with offset ≥ ${minOffset}`,
+        timeoutMs,
+      );
+    },
+
+    /** Calls the fake refused by its own rules (not injected faults, not flood control): should be none. */
+    rejections(): CallRecord[] {
+      return calls.filter((c) => c.status >= 400 && !c.injected && c.status !== 429 && c.status !== 409);
+    },
+
+    sentTo(chatId: number) {
+      return world.posted.filter((p) => p.chatId === chatId);
+    },
+
+    stats() {
+      const messagesByChat = new Map<number, number>();
+      for (const p of world.posted) {
+        if (p.method !== "editMessageText")
+          messagesByChat.set(p.chatId, (messagesByChat.get(p.chatId) ?? 0) + 1);
+      }
+      const limited = calls.filter((c) => c.status === 429);
+      return {
+        messages: [...messagesByChat.values()].reduce((a, b) => a + b, 0),
+        messagesByChat,
+        rateLimited: limited.filter((c) => !c.injected).length,
+        injected429: limited.filter((c) => c.injected).length,
+        calls: calls.length,
+      };
+    },
+
+    async close(): Promise<void> {
+      world.queue.releaseAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

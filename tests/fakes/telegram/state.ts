@@ -1,0 +1,126 @@
+/**
+ * The fake's world: users, chats with members and the bot's own standing, and every message in them.
+ * Sending into a chat checks what Telegram checks: does it exist, was it upgraded, is the bot still there
+ * and allowed to write.
+ */
+import { badRequest, forbidden } from "./errors.ts";
+
+export type ChatType = "private" | "group" | "supergroup" | "channel";
+export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
+
+export interface FakeUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+}
+
+export interface ChatSummary {
+  id: number;
+  type: ChatType;
+  title?: string;
+  username?: string;
+  first_name?: string;
+}
+
+export interface StoredMessage {
+  message_id: number;
+  date: number;
+  chat: ChatSummary;
+  from?: FakeUser;
+  sender_chat?: ChatSummary;
+  text?: string;
+  caption?: string;
+  reply_markup?: unknown;
+  [key: string]: unknown;
+}
+
+export interface Member {
+  user: FakeUser;
+  status: MemberStatus;
+  is_anonymous?: boolean;
+}
+
+export interface FakeChat extends ChatSummary {
+  members: Map<number, Member>;
+  /** The bot's own status: "kicked" in a private chat means the user blocked the bot. */
+  botStatus: MemberStatus;
+  /** Set when a group was upgraded to a supergroup: sends then fail with migrate_to_chat_id. */
+  migratedTo?: number;
+  messages: Map<number, StoredMessage>;
+  nextMessageId: number;
+}
+
+export class FakeState {
+  readonly users = new Map<number, FakeUser>();
+  readonly chats = new Map<number, FakeChat>();
+
+  constructor(readonly bot: FakeUser) {
+    this.users.set(bot.id, bot);
+  }
+
+  summary(chat: FakeChat): ChatSummary {
+    const { id, type, title, username, first_name } = chat;
+    return Object.fromEntries(
+      Object.entries({ id, type, title, username, first_name }).filter(([, v]) => v !== undefined),
+    ) as unknown as ChatSummary;
+  }
+
+  /** Resolves a chat_id parameter (number, numeric string or @username) like Telegram does. */
+  chat(chatId: unknown): FakeChat {
+    let chat: FakeChat | undefined;
+    if (typeof chatId === "string" && chatId.startsWith("@")) {
+      chat = [...this.chats.values()].find(
+        (c) => c.username?.toLowerCase() === chatId.slice(1).toLowerCase(),
+      );
+    } else if (typeof chatId === "number" || (typeof chatId === "string" && /^-?\d+$/.test(chatId))) {
+      chat = this.chats.get(Number(chatId));
+    }
+    if (!chat) throw badRequest("chat not found");
+    return chat;
+  }
+
+  /** Throws what Telegram answers when the bot may not post in this chat. */
+  assertCanPost(chat: FakeChat): void {
+    if (chat.migratedTo !== undefined) {
+      throw badRequest("group chat was upgraded to a supergroup chat", {
+        migrate_to_chat_id: chat.migratedTo,
+      });
+    }
+    const kind = chat.type === "private" ? "user" : `${chat.type} chat`;
+    if (chat.type === "private" && chat.botStatus === "kicked")
+      throw forbidden("bot was blocked by the user");
+    if (chat.botStatus === "kicked") throw forbidden(`bot was kicked from the ${kind}`);
+    if (chat.botStatus === "left") throw forbidden(`bot is not a member of the ${kind}`);
+    if (chat.type === "channel" && chat.botStatus !== "administrator" && chat.botStatus !== "creator") {
+      throw badRequest("need administrator rights in the channel chat");
+    }
+    if (chat.botStatus === "restricted")
+      throw badRequest("not enough rights to send text messages to the chat");
+  }
+
+  store(chat: FakeChat, message: Omit<StoredMessage, "message_id" | "date" | "chat">): StoredMessage {
+    const stored: StoredMessage = {
+      message_id: chat.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: this.summary(chat),
+      ...message,
+    };
+    chat.messages.set(stored.message_id, stored);
+    return stored;
+  }
+
+  message(chat: FakeChat, messageId: unknown): StoredMessage {
+    const found = typeof messageId === "number" ? chat.messages.get(messageId) : undefined;
+    if (!found) throw badRequest("message to edit not found");
+    return found;
+  }
+
+  member(chat: FakeChat, userId: unknown): Member {
+    if (typeof userId !== "number") throw badRequest("invalid user_id specified");
+    const user = this.users.get(userId);
+    if (!user) throw badRequest("user not found");
+    return chat.members.get(userId) ?? { user, status: "left" };
+  }
+}

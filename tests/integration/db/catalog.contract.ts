@@ -1,0 +1,285 @@
+/** The catalog part of the repository contract: import, read back, takedown and restore, version. */
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../../../db/repositories/audit-actions.ts";
+import type { Profile } from "../../../src/core/profile.ts";
+import {
+  CAMPAIGN_ID,
+  makeCampaign,
+  makeProfile,
+  mammadovInput,
+  sampleProfiles,
+} from "../../fixtures/profiles.ts";
+import { type ContractContext, errorText } from "./repositories.contract.ts";
+
+/** Every optional field set, two episodes, so nothing is lost on the way through the columns. */
+function completeProfile(): Profile {
+  const [episode] = mammadovInput.detentions;
+  return makeProfile({
+    id: "complete-record",
+    birthYear: 1970,
+    country: { code: "AZ", label: "Azerbaijan" },
+    photo: {
+      url: "https://example.org/photos/complete-record.jpg",
+      credit: "Family photo",
+      license: "used with the family's permission",
+      alt: "A man in a grey suit, smiling",
+      consent: true,
+    },
+    detentions: [
+      {
+        ...episode!,
+        arrestDate: "2013-02",
+        arrestDateNote: "sources give 4 or 5 February",
+        charges: [{ label: "organising mass riots", statute: "art. 220.1" }],
+        status: "released",
+        statusAsOf: "2018-08-13",
+        sentence: { asPronounced: "7 years", termMonths: 84, servedTermMonths: 66, life: false },
+        release: { date: "2018-08-13", type: "conditional", note: "two years' probation and a travel ban" },
+      },
+      {
+        arrestDate: "2021",
+        detainingCountry: "AZ",
+        status: "unknown",
+        statusAsOf: "2022",
+        sources: ["irfs-appeal"],
+      },
+    ],
+    designations: [
+      {
+        by: "Amnesty International",
+        kind: "prisoner of conscience",
+        date: "2013-02",
+        withdrawn: "2021",
+        source: "irfs-appeal",
+      },
+    ],
+  });
+}
+
+export function catalogContract({ repositories }: ContractContext): void {
+  const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
+
+  describe("catalog import", () => {
+    it("reads back exactly what was imported, optional fields absent and lists in order", async () => {
+      const { catalog } = repositories();
+      const profiles = [...sampleProfiles(), completeProfile()];
+      const result = await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
+
+      expect(result).toEqual({
+        campaigns: { created: 1, updated: 0, unchanged: 0 },
+        profiles: { created: 4, updated: 0, unchanged: 0 },
+      });
+      expect(await catalog.listCampaigns()).toStrictEqual([makeCampaign()]);
+      const listed = await catalog.listProfiles();
+      expect(listed.map((s) => s.profile)).toStrictEqual(profiles);
+      for (const profile of profiles)
+        expect((await catalog.getProfile(profile.id))?.profile).toStrictEqual(profile);
+      const seqs = listed.map((s) => s.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(listed[0]!.createdAt).toBeInstanceOf(Date);
+      expect(await catalog.getProfile("nobody")).toBeUndefined();
+    });
+
+    it("leaves an identical re-import alone: no write, no audit entry, same version", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const version = await catalog.version();
+      const entries = await audit.list();
+      const before = await catalog.listProfiles();
+
+      const result = await catalog.importBundle(bundle(), "someone-else");
+
+      expect(result).toEqual({
+        campaigns: { created: 0, updated: 0, unchanged: 1 },
+        profiles: { created: 0, updated: 0, unchanged: 3 },
+      });
+      expect(await catalog.version()).toBe(version);
+      expect(await audit.list()).toEqual(entries);
+      expect(await catalog.listProfiles()).toEqual(before);
+    });
+
+    it("updates only what changed, keeps its seq and creation time, and audits the changed fields", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const version = await catalog.version();
+      const [first, second, third] = await catalog.listProfiles();
+      const changed = {
+        ...second!.profile,
+        summary: { ...second!.profile.summary, text: "A corrected summary." },
+      };
+
+      const result = await catalog.importBundle(
+        { campaigns: [], profiles: [first!.profile, changed, third!.profile] },
+        "editor",
+      );
+
+      expect(result.profiles).toEqual({ created: 0, updated: 1, unchanged: 2 });
+      const stored = await catalog.getProfile(changed.id);
+      expect(stored?.profile).toStrictEqual(changed);
+      expect(stored?.seq).toBe(second!.seq);
+      expect(stored?.createdAt).toEqual(second!.createdAt);
+      expect(await catalog.version()).not.toBe(version);
+      const [latest] = await audit.list({ entityType: "profile", entityId: changed.id });
+      expect(latest).toMatchObject({
+        actor: "editor",
+        action: AUDIT_ACTIONS.profileUpdated,
+        details: { fields: ["summary"] },
+      });
+    });
+
+    it("writes one audit entry per record created", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const entries = await audit.list();
+      expect(entries.map((e) => [e.entityType, e.entityId, e.action]).reverse()).toEqual([
+        ["campaign", CAMPAIGN_ID, AUDIT_ACTIONS.campaignCreated],
+        ...sampleProfiles().map((p) => ["profile", p.id, AUDIT_ACTIONS.profileCreated]),
+      ]);
+      expect(entries.every((e) => e.actor === "curator" && e.at instanceof Date)).toBe(true);
+    });
+
+    it("changes the version when only a campaign changes", async () => {
+      const { catalog } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const version = await catalog.version();
+      await catalog.importBundle(
+        { campaigns: [makeCampaign({ shareText: "Free {name}." })], profiles: [] },
+        "c",
+      );
+      expect(await catalog.version()).not.toBe(version);
+      expect((await catalog.listCampaigns())[0]?.shareText).toBe("Free {name}.");
+    });
+
+    it("moves the default from one campaign to another in one import", async () => {
+      const { catalog } = repositories();
+      await catalog.importBundle({ campaigns: [makeCampaign()], profiles: [] }, "curator");
+      const next = makeCampaign({ id: "free-to-be-home-2026", historical: undefined });
+      const previous = makeCampaign({ isDefault: false });
+      await catalog.importBundle({ campaigns: [next, previous], profiles: [] }, "curator");
+      const defaults = (await catalog.listCampaigns()).filter((c) => c.isDefault).map((c) => c.id);
+      expect(defaults).toEqual(["free-to-be-home-2026"]);
+    });
+  });
+
+  describe("a failing import", () => {
+    async function expectNothingChanged(attempt: () => Promise<unknown>, reason: RegExp): Promise<void> {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const before = {
+        campaigns: await catalog.listCampaigns(),
+        profiles: await catalog.listProfiles(),
+        audit: await audit.list(),
+        version: await catalog.version(),
+      };
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(errorText(error)).toMatch(reason);
+      expect(await catalog.listCampaigns()).toEqual(before.campaigns);
+      expect(await catalog.listProfiles()).toEqual(before.profiles);
+      expect(await audit.list()).toEqual(before.audit);
+      expect(await catalog.version()).toBe(before.version);
+    }
+
+    it("changes nothing when a later profile would name a minor", async () => {
+      const valid = makeProfile({ id: "valid-newcomer" });
+      const edited = { ...sampleProfiles()[0]!, displayName: "Edited before the failure" };
+      // Built around the schema (which refuses it) to reach the database's own safety net.
+      const unsafe = makeProfile({ id: "names-a-minor" });
+      unsafe.family = unsafe.family.map((m) =>
+        m.isMinor ? { ...m, displayName: "A child's name", publicAdvocate: true } : m,
+      );
+      await expectNothingChanged(
+        () =>
+          repositories().catalog.importBundle(
+            {
+              campaigns: [makeCampaign({ id: "new-campaign", isDefault: false })],
+              profiles: [valid, edited, unsafe],
+            },
+            "curator",
+          ),
+        /family_members_minor_never_named/,
+      );
+    });
+
+    it("changes nothing when a profile names an unknown campaign", async () => {
+      const orphan = makeProfile({ id: "orphan", campaign: "no-such-campaign" });
+      await expectNothingChanged(
+        () =>
+          repositories().catalog.importBundle(
+            { campaigns: [], profiles: [makeProfile({ id: "ok" }), orphan] },
+            "c",
+          ),
+        /campaign/,
+      );
+    });
+
+    it("refuses a bundle that names a profile twice", async () => {
+      await expectNothingChanged(
+        () =>
+          repositories().catalog.importBundle(
+            { campaigns: [], profiles: [makeProfile(), makeProfile()] },
+            "c",
+          ),
+        /more than once/,
+      );
+    });
+  });
+
+  describe("takedown and restore", () => {
+    const at = new Date("2026-03-01T10:15:00.000Z");
+
+    it("withholds at once, records who, when and why, and restores", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const version = await catalog.version();
+
+      const taken = await catalog.takedown("khalil-matouk", { reason: "family request", actor: "mod", at });
+      expect(taken?.profile.publication).toStrictEqual({
+        visibility: "withheld",
+        takedown: { at: at.toISOString(), by: "mod", reason: "family request" },
+      });
+      expect((await catalog.getProfile("khalil-matouk"))?.profile.publication.visibility).toBe("withheld");
+      expect(await catalog.version()).not.toBe(version);
+      const [entry] = await audit.list({ entityType: "profile", entityId: "khalil-matouk", limit: 1 });
+      expect(entry).toEqual({
+        at,
+        actor: "mod",
+        action: AUDIT_ACTIONS.profileTakedown,
+        entityType: "profile",
+        entityId: "khalil-matouk",
+        details: { reason: "family request" },
+      });
+
+      const versionAfterTakedown = await catalog.version();
+      const restored = await catalog.restore("khalil-matouk", { actor: "lead", at });
+      expect(restored?.profile.publication).toStrictEqual({ visibility: "public" });
+      expect(await catalog.version()).not.toBe(versionAfterTakedown);
+      const [restoredEntry] = await audit.list({ entityId: "khalil-matouk", limit: 1 });
+      expect(restoredEntry).toMatchObject({ action: AUDIT_ACTIONS.profileRestored, actor: "lead" });
+    });
+
+    it("keeps a takedown when the curators' files are imported again", async () => {
+      const { catalog } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      await catalog.takedown("khalil-matouk", { reason: "safety", actor: "mod", at });
+
+      const result = await catalog.importBundle(bundle(), "curator");
+
+      expect(result.profiles.unchanged).toBe(3);
+      expect((await catalog.getProfile("khalil-matouk"))?.profile.publication.takedown?.reason).toBe(
+        "safety",
+      );
+    });
+
+    it("answers undefined for an unknown profile and writes nothing", async () => {
+      const { catalog, audit } = repositories();
+      expect(await catalog.takedown("nobody", { reason: "r", actor: "mod", at })).toBeUndefined();
+      expect(await catalog.restore("nobody", { actor: "mod", at })).toBeUndefined();
+      expect(await audit.list()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,209 @@
+/** The scheduling part of the repository contract: subscriptions, spotlights, the rotation log, audit. */
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../../../db/repositories/audit-actions.ts";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import type { Spotlight } from "../../../src/core/ports.ts";
+import { CAMPAIGN_ID, makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
+import type { ContractContext } from "./repositories.contract.ts";
+
+const channel = channelRef("discord:111:222");
+const otherChannel = channelRef("discord:111:333");
+const community = communityRef("discord:111");
+const [MAMMADOV, MATOUK, SENTSOV] = sampleProfiles().map((p) => p.id) as [string, string, string];
+
+export function schedulingContract({ repositories }: ContractContext): void {
+  const seedCatalog = () =>
+    repositories().catalog.importBundle(
+      { campaigns: [makeCampaign()], profiles: sampleProfiles() },
+      "curator",
+    );
+  const subscribeInput = {
+    channel,
+    community,
+    campaignId: CAMPAIGN_ID,
+    postTime: "09:00",
+    timezone: "Europe/Baku",
+  };
+
+  describe("subscriptions", () => {
+    it("keeps one subscription per channel: a second upsert changes its settings", async () => {
+      await seedCatalog();
+      const { subscriptions, audit } = repositories();
+      const first = await subscriptions.upsert({ ...subscribeInput, actor: "mod-a" });
+      const second = await subscriptions.upsert({
+        ...subscribeInput,
+        postTime: "18:30",
+        timezone: "UTC",
+        actor: "mod-b",
+      });
+
+      expect(first.created).toBe(true);
+      expect(second.created).toBe(false);
+      expect(second.subscription).toMatchObject({
+        id: first.subscription.id,
+        postTime: "18:30",
+        timezone: "UTC",
+      });
+      expect(second.subscription.createdBy).toBe("mod-a");
+      expect(await subscriptions.list()).toHaveLength(1);
+      expect(await subscriptions.findByChannel(channel)).toEqual(second.subscription);
+      const actions = (await audit.list({ entityType: "subscription" })).map((e) => e.action);
+      expect(actions).toEqual([AUDIT_ACTIONS.subscriptionUpdated, AUDIT_ACTIONS.subscriptionCreated]);
+    });
+
+    it("creates exactly one row when several upserts for a channel race", async () => {
+      await seedCatalog();
+      const { subscriptions } = repositories();
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => subscriptions.upsert({ ...subscribeInput, actor: `mod-${i}` })),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.subscription.id)).size).toBe(1);
+      expect(await subscriptions.list()).toHaveLength(1);
+    });
+
+    it("stops a subscription, keeps the row, and reactivates it on the next upsert", async () => {
+      await seedCatalog();
+      const { subscriptions, audit } = repositories();
+      const { subscription } = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+
+      const stopped = await subscriptions.stop(channel, "mod");
+      expect(stopped).toMatchObject({ id: subscription.id, state: "stopped" });
+      expect(await subscriptions.stop(channel, "mod")).toBeUndefined();
+      expect(await subscriptions.stop(otherChannel, "mod")).toBeUndefined();
+      const [entry] = await audit.list({ entityType: "subscription", limit: 1 });
+      expect(entry).toMatchObject({
+        action: AUDIT_ACTIONS.subscriptionStopped,
+        entityId: String(subscription.id),
+      });
+
+      const again = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      expect(again).toMatchObject({ created: false, subscription: { id: subscription.id, state: "active" } });
+      expect(again.subscription.pausedReason).toBeUndefined();
+    });
+
+    it("refuses a campaign that does not exist", async () => {
+      const { subscriptions } = repositories();
+      await expect(subscriptions.upsert({ ...subscribeInput, actor: "mod" })).rejects.toThrow();
+      expect(await subscriptions.list()).toEqual([]);
+    });
+  });
+
+  describe("spotlights", () => {
+    const spotlight = (
+      over: Partial<Omit<Spotlight, "id" | "state" | "createdAt" | "cancelReason">> = {},
+    ) => ({
+      scope: "channel" as const,
+      channel,
+      community,
+      campaignId: CAMPAIGN_ID,
+      profileId: MAMMADOV,
+      localDate: "2026-05-10",
+      timezone: "Europe/Baku",
+      createdBy: "mod",
+      ...over,
+    });
+
+    it("lists this channel's and this community's scheduled spotlights from a date, by date", async () => {
+      await seedCatalog();
+      const { spotlights } = repositories();
+      const later = await spotlights.add(spotlight({ localDate: "2026-05-12", localTime: "12:00" }));
+      const communityWide = await spotlights.add(
+        spotlight({ scope: "community", channel: otherChannel, localDate: "2026-05-11", profileId: MATOUK }),
+      );
+      const first = await spotlights.add(spotlight());
+      await spotlights.add(spotlight({ localDate: "2026-05-01" })); // before the date asked for
+      await spotlights.add(spotlight({ channel: otherChannel })); // another channel's own
+      const cancelled = await spotlights.add(spotlight({ localDate: "2026-05-20" }));
+      await spotlights.cancel(cancelled.id, { actor: "mod", reason: "changed our minds" });
+
+      const upcoming = await spotlights.listUpcoming(channel, community, "2026-05-10");
+      expect(upcoming.map((s) => s.id)).toEqual([first.id, communityWide.id, later.id]);
+      expect(first).toMatchObject({ state: "scheduled", localDate: "2026-05-10" });
+      expect("localTime" in first).toBe(false);
+      expect(later.localTime).toBe("12:00");
+      expect(await spotlights.get(later.id)).toEqual(later);
+      expect(await spotlights.get(9999)).toBeUndefined();
+    });
+
+    it("cancels a scheduled spotlight once, with the reason, and audits both steps", async () => {
+      await seedCatalog();
+      const { spotlights, audit } = repositories();
+      const added = await spotlights.add(spotlight());
+
+      const cancelled = await spotlights.cancel(added.id, { actor: "mod-2", reason: "released" });
+      expect(cancelled).toMatchObject({ id: added.id, state: "cancelled", cancelReason: "released" });
+      expect(await spotlights.cancel(added.id, { actor: "mod-2", reason: "again" })).toBeUndefined();
+      const actions = (await audit.list({ entityType: "spotlight", entityId: String(added.id) })).map(
+        (e) => e.action,
+      );
+      expect(actions).toEqual([AUDIT_ACTIONS.spotlightCancelled, AUDIT_ACTIONS.spotlightScheduled]);
+    });
+
+    it("lists a profile's scheduled spotlights, and refuses an unknown profile", async () => {
+      await seedCatalog();
+      const { spotlights } = repositories();
+      const a = await spotlights.add(spotlight({ localDate: "2026-06-02" }));
+      const b = await spotlights.add(spotlight({ localDate: "2026-06-01", channel: otherChannel }));
+      await spotlights.add(spotlight({ profileId: SENTSOV }));
+      expect((await spotlights.listScheduledForProfile(MAMMADOV)).map((s) => s.id)).toEqual([b.id, a.id]);
+      await expect(spotlights.add(spotlight({ profileId: "nobody" }))).rejects.toThrow();
+    });
+  });
+
+  describe("rotation log", () => {
+    const day = { campaignId: CAMPAIGN_ID, localDate: "2026-05-10", cycle: 0 };
+
+    it("lets the first writer win when many record the same date at once", async () => {
+      await seedCatalog();
+      const { rotation } = repositories();
+      const picks = [MAMMADOV, MATOUK, SENTSOV];
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => rotation.record({ ...day, profileId: picks[i % 3]! })),
+      );
+      const winner = results[0]!;
+      expect(picks).toContain(winner.profileId);
+      expect(results.every((r) => r.profileId === winner.profileId)).toBe(true);
+      expect(await rotation.history(CAMPAIGN_ID)).toEqual([winner]);
+      expect(await rotation.record({ ...day, profileId: SENTSOV, cycle: 3 })).toEqual(winner);
+    });
+
+    it("replaces a pick only while it is still the one expected", async () => {
+      await seedCatalog();
+      const { rotation } = repositories();
+      await rotation.record({ ...day, profileId: MAMMADOV });
+
+      const replaced = await rotation.replace({ ...day, profileId: MATOUK, cycle: 1 }, MAMMADOV);
+      expect(replaced).toEqual({ ...day, profileId: MATOUK, cycle: 1 });
+      const stale = await rotation.replace({ ...day, profileId: SENTSOV }, MAMMADOV);
+      expect(stale).toEqual(replaced);
+      const undecided = await rotation.replace(
+        { ...day, localDate: "2026-05-09", profileId: SENTSOV },
+        MAMMADOV,
+      );
+      expect(undecided.profileId).toBe(SENTSOV);
+      expect((await rotation.history(CAMPAIGN_ID)).map((e) => [e.localDate, e.profileId])).toEqual([
+        ["2026-05-09", SENTSOV],
+        ["2026-05-10", MATOUK],
+      ]);
+    });
+  });
+
+  describe("audit log", () => {
+    it("records entries and lists them newest first, filtered and limited", async () => {
+      const { audit } = repositories();
+      const base = { actor: "ops", entityType: "profile" as const, at: new Date("2026-01-01T00:00:00Z") };
+      await audit.record({ ...base, action: "profile.note", entityId: "a", details: { n: 1 } });
+      await audit.record({ ...base, action: "profile.note", entityId: "b" });
+      await audit.record({ ...base, action: "profile.note", entityId: "a", details: { n: 2 } });
+
+      expect((await audit.list({ entityId: "a" })).map((e) => e.details)).toEqual([{ n: 2 }, { n: 1 }]);
+      expect(await audit.list({ limit: 1 })).toEqual([
+        { ...base, action: "profile.note", entityId: "a", details: { n: 2 } },
+      ]);
+      const withoutDetails = (await audit.list({ entityId: "b" }))[0]!;
+      expect("details" in withoutDetails).toBe(false);
+      expect(await audit.list({ entityType: "spotlight" })).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The real commands, dispatcher and services over in-memory repositories loaded with the shipped sample
+ * campaign, with a clock the test sets and a way to speak as a member or a moderator in any channel.
+ */
+import { fileURLToPath } from "node:url";
+import { commands } from "../../../commands/index.ts";
+import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import type { Reply } from "../../../src/core/reply.ts";
+import { createDispatcher } from "../../../src/dispatch.ts";
+import { createBotServices } from "../../../src/services/create-services.ts";
+import { createMemoryLogger } from "../../fakes/memory-logger.ts";
+import { createMemoryRepositories } from "../../fakes/memory-repositories.ts";
+
+const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
+
+export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
+  const repositories = createMemoryRepositories();
+  const read = await readImportFiles([SAMPLE]);
+  if (read.problems.length > 0) throw new Error(JSON.stringify(read.problems));
+  await repositories.catalog.importBundle({ campaigns: read.campaigns, profiles: read.profiles }, "test");
+  let now = start;
+  const clock = { now: () => now };
+  const services = createBotServices(repositories, {
+    clock,
+    defaults: { postTime: "09:00", timezone: "UTC" },
+    staleAfterDays: 90,
+  });
+  const logger = createMemoryLogger();
+  const dispatch = createDispatcher({ commands, services, logger });
+
+  /** Sends `/command text` as a member (or a moderator) of a channel; answers with the reply. */
+  async function say(
+    line: string,
+    as: { moderator?: boolean; channel?: string; community?: string; user?: string } = {},
+  ): Promise<Reply> {
+    const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!match) throw new Error(`not a command: ${line}`);
+    let asked = 0;
+    const reply = await dispatch({
+      command: match[1]!,
+      text: match[2]!,
+      platform: "console",
+      channel: channelRef(as.channel ?? "console:room-a"),
+      community: communityRef(as.community ?? "console:community"),
+      caller: {
+        id: as.user ?? "user-1",
+        isModerator: async () => {
+          asked++;
+          return as.moderator ?? false;
+        },
+      },
+    });
+    moderatorChecks += asked;
+    return reply;
+  }
+  let moderatorChecks = 0;
+
+  return {
+    say,
+    repositories,
+    services,
+    logger,
+    setNow: (instant: Date) => {
+      now = instant;
+    },
+    moderatorChecks: () => moderatorChecks,
+  };
+}
+
+export function textOf(reply: Reply): string {
+  if (reply.kind === "text") return reply.text;
+  if (reply.kind === "choices")
+    return [
+      reply.prompt,
+      ...reply.choices.map((c) => `${c.label} | ${c.detail} | /${c.command} ${c.args}`),
+    ].join("\n");
+  return reply.card.title;
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import type { StoredProfile } from "../../../src/core/ports.ts";
+import {
+  isPubliclyVisible,
+  rotationCandidates,
+  rotationEligibility,
+} from "../../../src/rotation/eligibility.ts";
+import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
+
+const opts = { localDate: "2024-03-01", staleAfterDays: 90 };
+const campaign = buildCampaign();
+const takedown = { at: "2024-02-20T12:00:00Z", by: "curator", reason: "family request" };
+
+function reasonOf(...args: Parameters<typeof rotationEligibility>) {
+  const result = rotationEligibility(...args);
+  return result.eligible ? "eligible" : result.reason;
+}
+
+describe("rotationEligibility", () => {
+  it("accepts a public, fresh, detained profile of the campaign", () => {
+    expect(rotationEligibility(buildProfile(), campaign, opts)).toEqual({ eligible: true });
+  });
+
+  it("refuses a profile of another campaign", () => {
+    const result = rotationEligibility(buildProfile({ campaign: "other-campaign" }), campaign, opts);
+    expect(result).toMatchObject({ eligible: false, reason: "other_campaign" });
+    expect(result.eligible === false && result.detail).toContain("other-campaign");
+  });
+
+  it("refuses a withheld profile", () => {
+    expect(reasonOf(buildProfile({ publication: { visibility: "withheld" } }), campaign, opts)).toBe(
+      "withheld",
+    );
+  });
+
+  it("says taken_down, not withheld, for a taken-down profile", () => {
+    const profile = buildProfile({ publication: { visibility: "withheld", takedown } });
+    const result = rotationEligibility(profile, campaign, opts);
+    expect(result).toMatchObject({ eligible: false, reason: "taken_down" });
+    expect(result.eligible === false && result.detail).toContain("family request");
+  });
+
+  it("holds back the whole profile when any relative withdrew consent, naming them by role only", () => {
+    const profile = buildProfile({
+      family: [
+        familyMember(),
+        familyMember({
+          id: "daughter",
+          relationship: "daughter",
+          displayName: undefined,
+          isMinor: false,
+          publicAdvocate: false,
+          consent: { status: "withdrawn", scope: [] },
+        }),
+      ],
+    });
+    const result = rotationEligibility(profile, campaign, opts);
+    expect(result).toMatchObject({ eligible: false, reason: "consent_withdrawn" });
+    expect(result.eligible === false && result.detail).toContain("daughter");
+  });
+
+  it("does not treat refused or not-sought consent as a withdrawal", () => {
+    const family = [
+      familyMember({ consent: { status: "refused", scope: [] } }),
+      familyMember({
+        id: "son",
+        relationship: "son",
+        displayName: undefined,
+        publicAdvocate: false,
+        consent: { status: "not_sought", scope: [] },
+      }),
+    ];
+    expect(reasonOf(buildProfile({ family }), campaign, opts)).toBe("eligible");
+  });
+
+  it.each([
+    ["released", "status"],
+    ["died_in_custody", "status"],
+    ["conditionally_released", "status"],
+    ["exiled", "status"],
+    ["pretrial_detention", "eligible"],
+    ["on_trial", "eligible"],
+    ["disappeared", "eligible"],
+    ["unknown", "eligible"],
+  ] as const)("status %s is %s by default", (status, expected) => {
+    const profile = buildProfile({ detentions: [detention({ status })] });
+    expect(reasonOf(profile, campaign, opts)).toBe(expected);
+  });
+
+  it("uses the campaign's featuredStatuses instead of the defaults", () => {
+    const released = buildProfile({ detentions: [detention({ status: "released" })] });
+    const sentenced = buildProfile();
+    const remembrance = buildCampaign({ featuredStatuses: ["released", "died_in_custody"] });
+    expect(reasonOf(released, remembrance, opts)).toBe("eligible");
+    expect(reasonOf(sentenced, remembrance, opts)).toBe("status");
+  });
+
+  it("judges by the latest episode by arrest date, whatever the array order (re-arrest)", () => {
+    const first = detention({ arrestDate: "2011-08", status: "released", statusAsOf: "2015-05" });
+    const second = detention({ arrestDate: "2015-12-23", status: "on_trial", statusAsOf: "2016-12" });
+    expect(reasonOf(buildProfile({ detentions: [second, first] }), campaign, opts)).toBe("eligible");
+    expect(reasonOf(buildProfile({ detentions: [first, second] }), campaign, opts)).toBe("eligible");
+    const releasedAgain = detention({ arrestDate: "2015-12-23", status: "released", statusAsOf: "2018-02" });
+    expect(reasonOf(buildProfile({ detentions: [releasedAgain, first] }), campaign, opts)).toBe("status");
+  });
+
+  it("refuses a profile verified more than staleAfterDays before the date, and no sooner", () => {
+    const edge = buildProfile({ lastVerifiedAt: "2023-12-02" }); // 90 days before 2024-03-01
+    const stale = buildProfile({ lastVerifiedAt: "2023-12-01" }); // 91 days
+    expect(reasonOf(edge, campaign, opts)).toBe("eligible");
+    const result = rotationEligibility(stale, campaign, opts);
+    expect(result).toMatchObject({ eligible: false, reason: "stale" });
+    expect(result.eligible === false && result.detail).toContain("91 days");
+    expect(reasonOf(stale, campaign, { ...opts, staleAfterDays: 91 })).toBe("eligible");
+  });
+
+  it("features stale profiles of a historical campaign, whose posts give the status as of a date", () => {
+    const historical = buildCampaign({ historical: { asOf: "2016-12" } });
+    const old = buildProfile({ lastVerifiedAt: "2017-01-15" });
+    expect(reasonOf(old, campaign, opts)).toBe("stale");
+    expect(reasonOf(old, historical, opts)).toBe("eligible");
+    // History excuses only freshness, never safety or status.
+    const withheld = buildProfile({ lastVerifiedAt: "2017-01-15", publication: { visibility: "withheld" } });
+    expect(reasonOf(withheld, historical, opts)).toBe("withheld");
+  });
+
+  it("refuses a malformed date or limit rather than letting stale profiles through", () => {
+    expect(() => rotationEligibility(buildProfile(), campaign, { ...opts, localDate: "2024-3-1" })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      rotationEligibility(buildProfile(), campaign, { ...opts, staleAfterDays: Number.NaN }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe("isPubliclyVisible", () => {
+  it("is true only for public profiles that are not taken down", () => {
+    expect(isPubliclyVisible(buildProfile())).toBe(true);
+    expect(isPubliclyVisible(buildProfile({ publication: { visibility: "withheld" } }))).toBe(false);
+    expect(isPubliclyVisible(buildProfile({ publication: { visibility: "withheld", takedown } }))).toBe(
+      false,
+    );
+    // Visible in lookup even though consent withdrawal keeps it out of the rotation.
+    const withdrawn = buildProfile({
+      family: [familyMember({ consent: { status: "withdrawn", scope: [] } })],
+    });
+    expect(isPubliclyVisible(withdrawn)).toBe(true);
+  });
+});
+
+describe("rotationCandidates", () => {
+  it("keeps the eligible profiles of the campaign, by insertion order", () => {
+    const stored = (seq: number, profile = buildProfile({ id: `p-${seq}` })): StoredProfile => ({
+      profile,
+      seq,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    });
+    const rows = [
+      stored(3),
+      stored(1),
+      stored(2, buildProfile({ id: "p-2", publication: { visibility: "withheld" } })),
+      stored(4, buildProfile({ id: "p-4", campaign: "other" })),
+    ];
+    expect(rotationCandidates(rows, campaign, opts)).toEqual([
+      { id: "p-1", seq: 1 },
+      { id: "p-3", seq: 3 },
+    ]);
+  });
+});
