@@ -49,6 +49,7 @@ export const subscribe = defineCommand({
       postTime,
       timezone,
       actor: `${invocation.platform}:${invocation.caller.id}`,
+      at: services.clock.now(),
     });
     const next = nextOccurrence(services.clock.now(), subscription.postTime, subscription.timezone);
     const verb = created ? "Subscribed" : "Updated";

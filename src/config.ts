@@ -26,6 +26,13 @@ const positiveInt = (fallback: number) =>
     .transform((v) => (v === undefined ? fallback : Number(v)))
     .refine((n) => Number.isInteger(n) && n > 0, { error: "must be a whole number above 0" });
 
+const rate = (fallback: number, why: string) =>
+  optionalText
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((n) => Number.isFinite(n) && n > 0 && n <= 1000, {
+      error: `must be a number of messages per second above 0 and at most 1000 (${why})`,
+    });
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** The names of every setting that holds a secret: never logged, never printed. */
@@ -84,6 +91,11 @@ export const configSchema = z
       .refine((n) => Number.isFinite(n) && n >= 0 && n <= 24, {
         error: "must be a number of hours from 0 to 24",
       }),
+    // Pacing of scheduled posts, as messages per second across the bot on each platform (per-channel
+    // caps are the platforms' own and fixed). Lower them to leave room for other bots on the same token.
+    DISCORD_MESSAGES_PER_SECOND: rate(50, "Discord's global cap is 50 requests/s"),
+    SLACK_MESSAGES_PER_SECOND: rate(20, "Slack allows 1/s per channel and an undocumented workspace budget"),
+    TELEGRAM_MESSAGES_PER_SECOND: rate(30, "Telegram's broadcast cap is about 30/s"),
     LOG_LEVEL: optionalText
       .transform((v) => v ?? "info")
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),

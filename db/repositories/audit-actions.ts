@@ -12,8 +12,12 @@ export const AUDIT_ACTIONS = {
   subscriptionCreated: "subscription.created",
   subscriptionUpdated: "subscription.updated",
   subscriptionStopped: "subscription.stopped",
+  subscriptionPaused: "subscription.paused",
+  subscriptionMoved: "subscription.moved",
   spotlightScheduled: "spotlight.scheduled",
   spotlightCancelled: "spotlight.cancelled",
+  moderatorGranted: "moderator.granted",
+  moderatorRevoked: "moderator.revoked",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

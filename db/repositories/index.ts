@@ -6,9 +6,13 @@ import type {
   SpotlightRepository,
   SubscriptionRepository,
 } from "../../src/core/ports.ts";
+import type { DeliveryLedger } from "../../src/core/delivery.ts";
+import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";
 import { createCatalogRepository } from "./catalog.ts";
+import { createDeliveryLedger } from "./deliveries.ts";
+import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
 import { createRotationLog } from "./rotation.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
 import { createSubscriptionRepository } from "./subscriptions.ts";
@@ -19,6 +23,9 @@ export interface Repositories {
   spotlights: SpotlightRepository;
   rotation: RotationLog;
   audit: AuditLog;
+  deliveries: DeliveryLedger;
+  installations: InstallationStore;
+  botModerators: BotModeratorRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -28,6 +35,9 @@ export function createRepositories(db: Db): Repositories {
     spotlights: createSpotlightRepository(db),
     rotation: createRotationLog(db),
     audit: createAuditLog(db),
+    deliveries: createDeliveryLedger(db),
+    installations: createInstallationStore(db),
+    botModerators: createBotModeratorRepository(db),
   };
 }
 

@@ -8,7 +8,7 @@ import { appendAudit } from "./audit.ts";
 
 type SpotlightRow = typeof spotlights.$inferSelect;
 
-function toSpotlight(row: SpotlightRow): Spotlight {
+export function toSpotlight(row: SpotlightRow): Spotlight {
   return {
     id: row.id,
     scope: row.scope,

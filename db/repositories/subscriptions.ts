@@ -5,13 +5,13 @@
 import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
-import { subscriptions } from "../schema/index.ts";
+import { deliveries, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 
-type SubscriptionRow = typeof subscriptions.$inferSelect;
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
-function toSubscription(row: SubscriptionRow): Subscription {
+export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     channel: row.channelRef,
@@ -27,6 +27,18 @@ function toSubscription(row: SubscriptionRow): Subscription {
   };
 }
 
+/**
+ * Days due before `active_since` are not owed. A new subscription, changed settings or a resumed one
+ * start afresh from the request; repeating /subscribe with the same settings changes nothing, so a
+ * repeat a second after the post time never drops that day's post.
+ */
+const keepOrRestartActiveSince = sql`case
+  when ${subscriptions.state} = 'active'
+    and ${subscriptions.postTime} = excluded.post_time
+    and ${subscriptions.timezone} = excluded.timezone
+    and ${subscriptions.campaignId} = excluded.campaign_id
+  then ${subscriptions.activeSince} else excluded.active_since end`;
+
 export function createSubscriptionRepository(db: Db): SubscriptionRepository {
   return {
     async upsert(input) {
@@ -41,10 +53,15 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
         };
         const [row] = await tx
           .insert(subscriptions)
-          .values({ channelRef: input.channel, createdBy: input.actor, ...settings })
+          .values({
+            channelRef: input.channel,
+            createdBy: input.actor,
+            activeSince: input.at ?? sql`now()`,
+            ...settings,
+          })
           .onConflictDoUpdate({
             target: subscriptions.channelRef,
-            set: { ...settings, updatedAt: sql`now()` },
+            set: { ...settings, activeSince: keepOrRestartActiveSince, updatedAt: sql`now()` },
           })
           // xmax is 0 only on a row version this statement inserted: the cheapest way to tell insert from update.
           .returning({ ...getTableColumns(subscriptions), inserted: sql<boolean>`(xmax = 0)` });
@@ -91,9 +108,72 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
       });
     },
 
+    async pause(channel, { reason, actor }) {
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(subscriptions)
+          .set({ state: "paused", pausedReason: reason, updatedAt: sql`now()` })
+          .where(and(eq(subscriptions.channelRef, channel), eq(subscriptions.state, "active")))
+          .returning();
+        await auditPauses(tx, rows, reason, actor);
+        return rows[0] ? toSubscription(rows[0]) : undefined;
+      });
+    },
+
+    async pauseCommunity(community, { reason, actor }) {
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(subscriptions)
+          .set({ state: "paused", pausedReason: reason, updatedAt: sql`now()` })
+          .where(and(eq(subscriptions.communityRef, community), eq(subscriptions.state, "active")))
+          .returning();
+        await auditPauses(tx, rows, reason, actor);
+        return rows.map(toSubscription);
+      });
+    },
+
+    async moveChannel(from, to, actor) {
+      return db.transaction(async (tx) => {
+        const [taken] = await tx
+          .select({ id: subscriptions.id })
+          .from(subscriptions)
+          .where(eq(subscriptions.channelRef, to));
+        if (taken) return false;
+        const [row] = await tx
+          .update(subscriptions)
+          .set({ channelRef: to, updatedAt: sql`now()` })
+          .where(eq(subscriptions.channelRef, from))
+          .returning({ id: subscriptions.id });
+        if (!row) return false;
+        // The ledger follows the channel, so the day's row (and its unique key) stays the same row.
+        await tx.update(deliveries).set({ channelRef: to }).where(eq(deliveries.channelRef, from));
+        await appendAudit(tx, {
+          actor,
+          action: AUDIT_ACTIONS.subscriptionMoved,
+          entityType: "subscription",
+          entityId: String(row.id),
+          details: { from, to },
+        });
+        return true;
+      });
+    },
+
     async list() {
       const rows = await db.select().from(subscriptions).orderBy(asc(subscriptions.id));
       return rows.map(toSubscription);
     },
   };
+}
+
+async function auditPauses(tx: Db, rows: SubscriptionRow[], reason: string, actor: string): Promise<void> {
+  await appendAudit(
+    tx,
+    rows.map((row) => ({
+      actor,
+      action: AUDIT_ACTIONS.subscriptionPaused,
+      entityType: "subscription" as const,
+      entityId: String(row.id),
+      details: { channel: row.channelRef, reason },
+    })),
+  );
 }

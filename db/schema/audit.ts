@@ -8,6 +8,7 @@ export const AUDIT_ENTITY_TYPES = [
   "profile",
   "subscription",
   "spotlight",
+  "community",
 ] as const satisfies AuditEntry["entityType"][];
 
 export const auditLog = pgTable(

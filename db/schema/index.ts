@@ -4,6 +4,8 @@
  */
 export * from "./audit.ts";
 export * from "./campaigns.ts";
+export * from "./deliveries.ts";
+export * from "./installations.ts";
 export * from "./profile-details.ts";
 export * from "./profiles.ts";
 export * from "./rotation.ts";

@@ -1,5 +1,5 @@
 /** Subscriptions: a channel's request for a campaign's daily family at a local time. One per channel. */
-import { check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { SubscriptionState } from "../../src/core/ports.ts";
 import { campaigns } from "./campaigns.ts";
@@ -20,6 +20,13 @@ export const subscriptions = pgTable(
     timezone: text("timezone").notNull(),
     state: text("state").notNull().$type<SubscriptionState>(),
     pausedReason: text("paused_reason"),
+    /**
+     * The last local date the delivery planner has written a ledger row for (or decided there is none):
+     * planning resumes the day after, so a pass never rescans history. Null until the first planned day.
+     */
+    plannedThrough: date("planned_through", { mode: "string" }),
+    /** When the settings or state last changed: days due before it are not owed (no catch-up for them). */
+    activeSince: timestamp("active_since", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

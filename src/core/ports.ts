@@ -77,11 +77,22 @@ export interface SubscriptionRepository {
     postTime: string;
     timezone: string;
     actor: string;
+    /** When the request was made (the app's clock): days due before it are not owed. Default: now. */
+    at?: Date;
   }): Promise<{ subscription: Subscription; created: boolean }>;
   findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
   stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;
   list(): Promise<Subscription[]>;
+  /** Pauses an active subscription after a platform's permanent error; undefined when none was active. */
+  pause(channel: ChannelRef, input: { reason: string; actor: string }): Promise<Subscription | undefined>;
+  /** Pauses every active subscription of a community (the bot was removed, the app uninstalled). */
+  pauseCommunity(community: CommunityRef, input: { reason: string; actor: string }): Promise<Subscription[]>;
+  /**
+   * Moves a channel's subscription to the channel's new reference (a Telegram group that became a
+   * supergroup). False when there is nothing to move or the new reference already has a subscription.
+   */
+  moveChannel(from: ChannelRef, to: ChannelRef, actor: string): Promise<boolean>;
 }
 
 export type SpotlightScope = "channel" | "community";
@@ -138,7 +149,7 @@ export interface AuditEntry {
   at: Date;
   actor: string;
   action: string;
-  entityType: "campaign" | "profile" | "subscription" | "spotlight";
+  entityType: "campaign" | "profile" | "subscription" | "spotlight" | "community";
   entityId: string;
   details?: Record<string, unknown>;
 }

@@ -24,6 +24,8 @@ interface Snapshot {
 export interface CatalogService extends ProfileCatalog {
   /** The current snapshot, refreshed if the store changed. */
   snapshot(): Promise<Snapshot>;
+  /** The snapshot of a version the caller already read (no round trip when it is the one held). */
+  snapshotAt(version: string): Promise<Snapshot>;
 }
 
 function buildSnapshot(version: string, campaigns: Campaign[], all: StoredProfile[]): Snapshot {
@@ -61,6 +63,7 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
 
   return {
     snapshot: load,
+    snapshotAt: (version) => (current?.version === version ? Promise.resolve(current) : load()),
     async lookup(query): Promise<ProfileLookup> {
       const snap = await load();
       const byId = snap.visible.get(query.trim().toLowerCase());

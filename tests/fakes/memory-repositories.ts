@@ -13,6 +13,15 @@ import {
   sameRecord,
 } from "../../db/repositories/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
+import { createMemorySubscriptions } from "./memory-subscriptions.ts";
+import {
+  audit,
+  copy,
+  emptyState,
+  type MemoryState,
+  requireCampaign,
+  requireProfile,
+} from "./memory-state.ts";
 import type {
   AuditEntry,
   AuditLog,
@@ -23,29 +32,9 @@ import type {
   Spotlight,
   SpotlightRepository,
   StoredProfile,
-  Subscription,
-  SubscriptionRepository,
 } from "../../src/core/ports.ts";
 import type { Campaign, Profile } from "../../src/core/profile.ts";
 
-function emptyState() {
-  return {
-    campaigns: new Map<string, { campaign: Campaign; createdAt: Date; updatedAt: Date }>(),
-    profiles: new Map<string, StoredProfile>(),
-    nextSeq: 1,
-    revision: 0,
-    subscriptions: new Map<string, Subscription>(),
-    nextSubscriptionId: 1,
-    spotlights: new Map<number, Spotlight>(),
-    nextSpotlightId: 1,
-    featuredDays: new Map<string, RotationEntry>(),
-    audit: [] as AuditEntry[],
-  };
-}
-
-type MemoryState = ReturnType<typeof emptyState>;
-
-const copy = <T>(value: T): T => structuredClone(value);
 /** A record as a database row would give it back: keys holding undefined are absent, not present. */
 const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
@@ -74,10 +63,6 @@ function assertStorable(state: MemoryState, profile: Profile): void {
 function assertSingleDefault(state: MemoryState): void {
   const defaults = [...state.campaigns.values()].filter((c) => c.campaign.isDefault);
   if (defaults.length > 1) throw new Error("more than one default campaign (campaigns_single_default)");
-}
-
-function audit(state: MemoryState, entry: Omit<AuditEntry, "at"> & { at?: Date }): void {
-  state.audit.push({ ...copy(entry), at: entry.at ?? new Date() });
 }
 
 const CATALOG_ACTIONS = {
@@ -206,68 +191,6 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
   };
 }
 
-function requireCampaign(state: MemoryState, campaignId: string): void {
-  if (!state.campaigns.has(campaignId)) throw new Error(`unknown campaign "${campaignId}" (foreign key)`);
-}
-
-function requireProfile(state: MemoryState, profileId: string): void {
-  if (!state.profiles.has(profileId)) throw new Error(`unknown profile "${profileId}" (foreign key)`);
-}
-
-function createMemorySubscriptions(store: { state: MemoryState }): SubscriptionRepository {
-  return {
-    async upsert(input) {
-      const { state } = store;
-      requireCampaign(state, input.campaignId);
-      const existing = state.subscriptions.get(input.channel);
-      const now = new Date();
-      const subscription: Subscription = {
-        id: existing?.id ?? state.nextSubscriptionId++,
-        channel: input.channel,
-        community: input.community,
-        campaignId: input.campaignId,
-        postTime: input.postTime,
-        timezone: input.timezone,
-        state: "active",
-        createdBy: existing?.createdBy ?? input.actor,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-      };
-      state.subscriptions.set(input.channel, subscription);
-      const { channel, campaignId, postTime, timezone } = input;
-      audit(state, {
-        actor: input.actor,
-        action: existing ? AUDIT_ACTIONS.subscriptionUpdated : AUDIT_ACTIONS.subscriptionCreated,
-        entityType: "subscription",
-        entityId: String(subscription.id),
-        details: { channel, campaignId, postTime, timezone },
-      });
-      return { subscription: copy(subscription), created: !existing };
-    },
-    async findByChannel(channel) {
-      const found = store.state.subscriptions.get(channel);
-      return found ? copy(found) : undefined;
-    },
-    async stop(channel, actor) {
-      const found = store.state.subscriptions.get(channel);
-      if (!found || found.state === "stopped") return undefined;
-      found.state = "stopped";
-      found.updatedAt = new Date();
-      const entry = {
-        actor,
-        entityType: "subscription" as const,
-        entityId: String(found.id),
-        details: { channel },
-      };
-      audit(store.state, { ...entry, action: AUDIT_ACTIONS.subscriptionStopped });
-      return copy(found);
-    },
-    async list() {
-      return [...store.state.subscriptions.values()].sort((a, b) => a.id - b.id).map(copy);
-    },
-  };
-}
-
 const byDateThenId = (a: Spotlight, b: Spotlight) =>
   a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id;
 
@@ -370,7 +293,7 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
   };
 }
 
-export function createMemoryRepositories(): Repositories & { reset(): void } {
+export function createMemoryRepositories(): Omit<Repositories, "deliveries" | "installations" | "botModerators"> & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };
   return {

@@ -82,6 +82,60 @@ export function schedulingContract({ repositories }: ContractContext): void {
       expect(again.subscription.pausedReason).toBeUndefined();
     });
 
+    it("pauses an active subscription with its reason, once, and audits it", async () => {
+      await seedCatalog();
+      const { subscriptions, audit } = repositories();
+      await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      const paused = await subscriptions.pause(channel, { reason: "Missing Access", actor: "delivery" });
+      expect(paused).toMatchObject({ state: "paused", pausedReason: "Missing Access" });
+      expect(await subscriptions.pause(channel, { reason: "again", actor: "delivery" })).toBeUndefined();
+      expect((await subscriptions.findByChannel(channel))?.pausedReason).toBe("Missing Access");
+      const [entry] = await audit.list({ entityType: "subscription", limit: 1 });
+      expect(entry).toMatchObject({ action: AUDIT_ACTIONS.subscriptionPaused, actor: "delivery" });
+      const again = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      expect(again.subscription).toMatchObject({ state: "active" });
+      expect(again.subscription.pausedReason).toBeUndefined();
+    });
+
+    it("pauses every active subscription of a community and no other", async () => {
+      await seedCatalog();
+      const { subscriptions } = repositories();
+      const elsewhere = channelRef("discord:999:1");
+      await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      await subscriptions.upsert({ ...subscribeInput, channel: otherChannel, actor: "mod" });
+      await subscriptions.upsert({
+        ...subscribeInput,
+        channel: elsewhere,
+        community: communityRef("discord:999"),
+        actor: "mod",
+      });
+      await subscriptions.stop(otherChannel, "mod");
+      const paused = await subscriptions.pauseCommunity(community, {
+        reason: "bot removed",
+        actor: "discord",
+      });
+      expect(paused.map((s) => s.channel)).toEqual([channel]);
+      expect((await subscriptions.findByChannel(otherChannel))?.state).toBe("stopped");
+      expect((await subscriptions.findByChannel(elsewhere))?.state).toBe("active");
+    });
+
+    it("moves a subscription to a channel's new reference, never onto another subscription", async () => {
+      await seedCatalog();
+      const { subscriptions } = repositories();
+      const { subscription } = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      const moved = channelRef("discord:111:999");
+      expect(await subscriptions.moveChannel(channel, moved, "telegram")).toBe(true);
+      expect(await subscriptions.findByChannel(channel)).toBeUndefined();
+      expect(await subscriptions.findByChannel(moved)).toMatchObject({
+        id: subscription.id,
+        state: "active",
+      });
+      expect(await subscriptions.moveChannel(channel, moved, "telegram")).toBe(false);
+      await subscriptions.upsert({ ...subscribeInput, channel: otherChannel, actor: "mod" });
+      expect(await subscriptions.moveChannel(otherChannel, moved, "telegram")).toBe(false);
+      expect(await subscriptions.list()).toHaveLength(2);
+    });
+
     it("refuses a campaign that does not exist", async () => {
       const { subscriptions } = repositories();
       await expect(subscriptions.upsert({ ...subscribeInput, actor: "mod" })).rejects.toThrow();

@@ -1,0 +1,173 @@
+/**
+ * The delivery ledger on the database. Claiming is `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+ * LOCKED)`: concurrent claimers skip each other's rows instead of waiting, and each row goes to exactly
+ * one of them. A claim carries a lease; a row whose claimer died is taken over once the lease ran out.
+ */
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, notInArray, sql } from "drizzle-orm";
+import type { DeliveryLedger, PlanningSubscription } from "../../src/core/delivery.ts";
+import type { Db } from "../client.ts";
+import { catalogRevision, deliveries, spotlights, subscriptions } from "../schema/index.ts";
+import { toDeliveryRow, UNCERTAIN_AFTER_CRASH } from "./delivery-rows.ts";
+import { recordPlan } from "./delivery-plan.ts";
+import { toSpotlight } from "./spotlights.ts";
+import { toSubscription } from "./subscriptions.ts";
+
+const HELD = ["claimed", "sending"] as const;
+
+export function createDeliveryLedger(db: Db): DeliveryLedger {
+  return {
+    async planningInput(fromDate) {
+      const subscriptionRows = await db
+        .select()
+        .from(subscriptions)
+        .where(inArray(subscriptions.state, ["active", "paused"]))
+        .orderBy(asc(subscriptions.id));
+      const spotlightRows = await db
+        .select()
+        .from(spotlights)
+        .where(and(eq(spotlights.state, "scheduled"), gte(spotlights.localDate, fromDate)))
+        .orderBy(asc(spotlights.localDate), asc(spotlights.id));
+      return {
+        subscriptions: subscriptionRows.map(
+          (row): PlanningSubscription => ({
+            ...toSubscription(row),
+            ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
+            activeSince: row.activeSince,
+          }),
+        ),
+        spotlights: spotlightRows.map(toSpotlight),
+      };
+    },
+
+    recordPlan: (rows, plannedThrough) => recordPlan(db, rows, plannedThrough),
+
+    async reclaimExpired(now, resendPlatforms) {
+      const expired = (state: (typeof HELD)[number]) =>
+        and(eq(deliveries.state, state), lt(deliveries.leaseUntil, now));
+      const free = { claimedBy: null, leaseUntil: null, updatedAt: now };
+      await db
+        .update(deliveries)
+        .set({ state: "pending", ...free })
+        .where(expired("claimed"));
+      if (resendPlatforms.length > 0) {
+        await db
+          .update(deliveries)
+          .set({ state: "pending", ...free })
+          .where(and(expired("sending"), inArray(deliveries.platform, [...resendPlatforms])));
+      }
+      const uncertain = await db
+        .update(deliveries)
+        .set({ state: "uncertain", detail: UNCERTAIN_AFTER_CRASH, ...free })
+        .where(
+          resendPlatforms.length > 0
+            ? and(expired("sending"), notInArray(deliveries.platform, [...resendPlatforms]))
+            : expired("sending"),
+        )
+        .returning();
+      return uncertain.map(toDeliveryRow);
+    },
+
+    async claim({ platform, now, limit, leaseMs, owner }) {
+      const claimable = db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.platform, platform),
+            eq(deliveries.state, "pending"),
+            lte(deliveries.nextAttemptAt, now),
+          ),
+        )
+        .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      const rows = await db
+        .update(deliveries)
+        .set({
+          state: "claimed",
+          claimedBy: owner,
+          leaseUntil: new Date(now.getTime() + leaseMs),
+          attempts: sql`${deliveries.attempts} + 1`,
+          updatedAt: now,
+        })
+        .where(and(inArray(deliveries.id, claimable), eq(deliveries.state, "pending")))
+        .returning();
+      return rows.map(toDeliveryRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+    },
+
+    async markSending(id, owner, leaseUntil) {
+      const [row] = await db
+        .update(deliveries)
+        .set({ state: "sending", leaseUntil, updatedAt: sql`now()` })
+        .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, owner), eq(deliveries.state, "claimed")))
+        // The catalog's version in the same round trip: a takedown committed a moment ago is seen here.
+        .returning({
+          catalogVersion: sql<string>`(select ${catalogRevision.revision}::text from ${catalogRevision})`,
+        });
+      return row ? { catalogVersion: row.catalogVersion ?? "0" } : undefined;
+    },
+
+    async finish(id, owner, outcome) {
+      const rows = await db
+        .update(deliveries)
+        .set({
+          state: outcome.state,
+          detail: outcome.detail ?? null,
+          ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
+          ...(outcome.profileId === undefined ? {} : { profileId: outcome.profileId }),
+          ...(outcome.nextAttemptAt === undefined ? {} : { nextAttemptAt: outcome.nextAttemptAt }),
+          claimedBy: null,
+          leaseUntil: null,
+          updatedAt: sql`now()`,
+        })
+        .where(
+          and(eq(deliveries.id, id), eq(deliveries.claimedBy, owner), inArray(deliveries.state, [...HELD])),
+        )
+        .returning({ id: deliveries.id });
+      return rows.length === 1;
+    },
+
+    async release(ids, owner) {
+      if (ids.length === 0) return;
+      await db
+        .update(deliveries)
+        .set({
+          state: "pending",
+          claimedBy: null,
+          leaseUntil: null,
+          attempts: sql`${deliveries.attempts} - 1`,
+        })
+        .where(
+          and(inArray(deliveries.id, ids), eq(deliveries.claimedBy, owner), eq(deliveries.state, "claimed")),
+        );
+    },
+
+    async nextPendingAt(platforms) {
+      if (platforms.length === 0) return undefined;
+      const [row] = await db
+        .select({ at: min(deliveries.nextAttemptAt) })
+        .from(deliveries)
+        .where(and(eq(deliveries.state, "pending"), inArray(deliveries.platform, [...platforms])));
+      return row?.at ?? undefined;
+    },
+
+    async list(filter = {}) {
+      const rows = await db
+        .select()
+        .from(deliveries)
+        .where(filter.channel ? eq(deliveries.channelRef, filter.channel) : undefined)
+        .orderBy(desc(deliveries.localDate), asc(deliveries.id))
+        .limit(filter.limit ?? 1000);
+      return rows.map(toDeliveryRow);
+    },
+
+    async latestBySubscription() {
+      const rows = await db
+        .selectDistinctOn([deliveries.subscriptionId])
+        .from(deliveries)
+        .where(isNotNull(deliveries.subscriptionId))
+        .orderBy(deliveries.subscriptionId, desc(deliveries.localDate));
+      return new Map(rows.map((row) => [row.subscriptionId!, toDeliveryRow(row)]));
+    },
+  };
+}

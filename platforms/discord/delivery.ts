@@ -1,0 +1,123 @@
+/**
+ * Scheduled posts and moderator notices over REST. `send` never throws: every platform answer becomes
+ * sent / transient / permanent. Permanent errors are final after ONE request, because Discord bans bots
+ * (at Cloudflare, by IP) that keep making requests it refuses: 10,000 invalid ones per 10 minutes.
+ */
+import {
+  type APIMessage,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  RESTJSONErrorCodes,
+  Routes,
+} from "discord.js";
+import type { ChannelRef } from "../../src/core/channel.ts";
+import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import type { Logger } from "../../src/core/ports.ts";
+import { decodeChannel } from "./ids.ts";
+import { channelMessage } from "./payload.ts";
+import { CONTENT_MAX, renderPost } from "./render.ts";
+import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
+import { clip, escapeText } from "./text.ts";
+
+/** The channel or the bot's place in it is gone: retrying cannot help until a human acts. */
+const CHANNEL_GONE = new Set<number>([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownGuild,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+]);
+
+export interface Delivery {
+  send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
+  notify(channel: ChannelRef, text: string): Promise<void>;
+}
+
+export function createDelivery(rest: REST, logger: Logger): Delivery {
+  return {
+    async send(channel, outbound) {
+      const target = decodeChannel(channel);
+      if (!target) return { kind: "permanent", reason: `not a Discord channel reference: ${channel}` };
+      const result = await postToChannel(rest, target.channelId, outbound);
+      if (result.kind !== "sent") logger.warn({ channel, result }, "discord post failed");
+      return result;
+    },
+    async notify(channel, text) {
+      const target = decodeChannel(channel);
+      if (!target) return;
+      const result = await postToChannel(rest, target.channelId, text);
+      // A notice is best effort: the reason is also recorded with the subscription.
+      if (result.kind !== "sent") logger.warn({ channel, result }, "discord moderator notice failed");
+    },
+  };
+}
+
+/**
+ * One message to a channel by its id: a scheduled post (the card, deduped by its nonce) or a short plain
+ * notice (no nonce: notices are rare and a duplicate one is harmless).
+ */
+export async function postToChannel(
+  rest: REST,
+  channelId: string,
+  message: OutboundPost | string,
+): Promise<SendResult> {
+  const body =
+    typeof message === "string"
+      ? channelMessage({
+          content: clip(escapeText(message), CONTENT_MAX),
+          embeds: [],
+          components: [],
+          visibility: "public",
+        })
+      : channelMessage(renderPost(message), message.idempotencyKey);
+  try {
+    const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+    return { kind: "sent", messageId: sent.id };
+  } catch (error) {
+    return classify(error);
+  }
+}
+
+export interface DiscordBenchOptions {
+  apiUrl?: string;
+  token: string;
+  tuning?: DiscordTuning;
+}
+
+export type DiscordBenchSender = (channelId: string, message: OutboundPost | string) => Promise<SendResult>;
+
+/**
+ * For the fan-out benchmark: the adapter's own posting path (render, nonce, @discordjs/rest with the
+ * adapter's REST policy, error mapping) on a bare REST client, so no gateway session and no ChannelRefs.
+ */
+export function createDiscordBenchSender(options: DiscordBenchOptions): DiscordBenchSender {
+  const rest = new REST(restOptions(options.apiUrl, { ...DEFAULT_TUNING, ...options.tuning }));
+  rest.setToken(options.token);
+  return (channelId, message) => postToChannel(rest, channelId, message);
+}
+
+export function classify(error: unknown): SendResult {
+  if (error instanceof RateLimitError) {
+    // Raised only when the wait is longer than we agreed to sit out inside @discordjs/rest.
+    const scope = error.global ? "global" : error.scope;
+    return {
+      kind: "transient",
+      reason: `rate limited (${scope}) on ${error.route}`,
+      retryAfterMs: Math.ceil(error.retryAfter),
+    };
+  }
+  if (error instanceof DiscordAPIError) {
+    const reason = `${error.status} ${error.code}: ${error.message}`;
+    if (typeof error.code === "number" && CHANNEL_GONE.has(error.code)) return { kind: "permanent", reason };
+    // 401: the token, not the channel; @discordjs/rest drops the token, so later calls fail locally
+    // instead of adding invalid requests. 408/409/429: timing, worth another try later.
+    if ([401, 408, 409, 429].includes(error.status)) return { kind: "transient", reason };
+    // Anything else in 4xx (e.g. 50035 Invalid Form Body) would be refused again the same way.
+    return { kind: "permanent", reason };
+  }
+  if (error instanceof HTTPError) return { kind: "transient", reason: `${error.status} from Discord` };
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: "transient", reason: `network: ${message}` };
+}

@@ -1,0 +1,87 @@
+/**
+ * Incoming interactions → CommandInvocation. Pure: it reads only what Discord sent with the interaction
+ * (including the caller's permissions in that channel), so it works on discord.js objects and plain ones.
+ */
+import { ApplicationCommandOptionType, type PermissionsBitField } from "discord.js";
+import type { CommandInvocation } from "../../src/core/command.ts";
+import { encodeChannel, encodeCommunity } from "./ids.ts";
+import { isModerator } from "./permissions.ts";
+
+/** The parts of an option discord.js gives us (CommandInteractionOption), nested for subcommands. */
+export interface RawOption {
+  name: string;
+  type: ApplicationCommandOptionType;
+  value?: string | number | boolean;
+  /** Set on the option being typed in an autocomplete interaction. */
+  focused?: boolean;
+  options?: readonly RawOption[];
+}
+
+/** What any interaction tells us about where it came from and who sent it. */
+export interface InteractionSource {
+  guildId: string | null;
+  channelId: string | null;
+  user: { id: string; username: string; globalName: string | null };
+  /** The member's permissions in the channel, overwrites applied; null in DMs. */
+  memberPermissions: Readonly<PermissionsBitField> | null;
+}
+
+export interface CommandSource extends InteractionSource {
+  commandName: string;
+  options: { readonly data: readonly RawOption[] };
+}
+
+/** Undefined when the interaction has no channel (Discord always sends one for slash commands). */
+export function parseCommand(source: CommandSource): CommandInvocation | undefined {
+  const [first] = source.options.data;
+  const options: Record<string, string | undefined> = {};
+  let leaves: readonly RawOption[] = source.options.data;
+  if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    options.subcommand = first.name;
+    leaves = first.options ?? [];
+  }
+  for (const option of leaves) {
+    if (option.value !== undefined) options[option.name] = String(option.value);
+  }
+  return invocation(source, source.commandName, { options });
+}
+
+/** A choice button re-runs its command with the chosen arguments as typed text. */
+export function parseChoice(
+  source: InteractionSource,
+  choice: { command: string; args: string },
+): CommandInvocation | undefined {
+  return invocation(source, choice.command, { text: choice.args });
+}
+
+function invocation(
+  source: InteractionSource,
+  command: string,
+  input: Pick<CommandInvocation, "options" | "text">,
+): CommandInvocation | undefined {
+  if (!source.channelId) return undefined;
+  return {
+    command,
+    ...input,
+    platform: "discord",
+    channel: encodeChannel(source.guildId, source.channelId),
+    community: encodeCommunity(source.guildId, source.channelId),
+    caller: {
+      id: source.user.id,
+      name: source.user.globalName ?? source.user.username,
+      // Asked fresh each time from what this interaction carries: admins can grant a moderator command
+      // to anyone, so having been able to run it proves nothing.
+      isModerator: async () => isModerator(source.memberPermissions),
+    },
+  };
+}
+
+/** The option being typed in an autocomplete interaction, found in the (possibly nested) options. */
+export function focusedOption(data: readonly RawOption[]): RawOption | undefined {
+  for (const option of data) {
+    if (option.focused) return option;
+    const nested = option.options && focusedOption(option.options);
+    if (nested) return nested;
+  }
+  return undefined;
+}

@@ -1,0 +1,148 @@
+/**
+ * Reply and OutboundPost → a Discord message body (content, embeds, components), pure. Every result fits
+ * Discord's limits whatever the input, so a long or hostile profile is cut, never rejected. Mentions are
+ * switched off by the caller (`allowed_mentions`), and text is escaped here as well, so nothing can ping.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { OutboundPost } from "../../src/core/platform.ts";
+import type { Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
+import { cardEmbed, EMBED_LIMITS, embedField, fitTotal } from "./embed.ts";
+import { encodeChoiceId } from "./ids.ts";
+import { clip, escapeCodeBlock, escapeText, safeUrl, spill } from "./text.ts";
+
+export const CONTENT_MAX = 2000;
+const BUTTONS_PER_ROW = 5;
+const ROWS_MAX = 5;
+const BUTTON_LABEL_MAX = 80;
+const TONE_COLOUR = { info: 0x5865f2, success: 0x57f287, error: 0xed4245 } as const;
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export interface RenderedMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  visibility: Visibility;
+}
+
+export function renderReply(reply: Reply): RenderedMessage {
+  switch (reply.kind) {
+    case "text":
+      return {
+        ...textBody(reply.text, TONE_COLOUR[reply.tone]),
+        components: [],
+        visibility: reply.visibility,
+      };
+    case "card":
+      return {
+        content: reply.intro ? clip(escapeText(reply.intro), CONTENT_MAX) : undefined,
+        embeds: [cardEmbed(reply.card)],
+        components: reply.share ? shareButtons(reply.share) : [],
+        visibility: reply.visibility,
+      };
+    case "choices":
+      return choicesBody(reply.prompt, reply.choices, reply.visibility);
+    case "share":
+      return shareBody(reply.kit, reply.card.title, reply.visibility);
+  }
+}
+
+/** A scheduled post: the intro line, the card, and the share links as buttons. */
+export function renderPost(post: OutboundPost): RenderedMessage {
+  return {
+    content: clip(escapeText(post.intro), CONTENT_MAX),
+    embeds: [cardEmbed(post.card)],
+    components: shareButtons(post.share),
+    visibility: "public",
+  };
+}
+
+/** Short text as content; longer text spills into embed descriptions (4,096 each, 6,000 in all). */
+function textBody(text: string, colour: number): Pick<RenderedMessage, "content" | "embeds"> {
+  // Trimmed, because Discord trims and then refuses a message left empty.
+  const escaped = escapeText(text.trim());
+  if (escaped.length <= CONTENT_MAX) return { content: escaped || "—", embeds: [] };
+  const [first = "", second] = spill(escaped, EMBED_LIMITS.description, 2);
+  const embeds: APIEmbed[] = [{ description: first, color: colour }];
+  const room = EMBED_LIMITS.total - first.length;
+  if (second && room > 16) embeds.push({ description: clip(second, room), color: colour });
+  return { embeds };
+}
+
+function choicesBody(prompt: string, choices: readonly Choice[], visibility: Visibility): RenderedMessage {
+  const lines = choices.map((c, i) => `**${i + 1}.** ${escapeText(c.label)}: ${escapeText(c.detail)}`);
+  const list = fitTotal(
+    { description: clip(lines.join("\n"), EMBED_LIMITS.description) },
+    EMBED_LIMITS.total,
+  );
+  const seen = new Set<string>();
+  const buttons: APIButtonComponent[] = [];
+  for (const [i, choice] of choices.entries()) {
+    // A choice whose command does not fit in a custom_id stays in the list, just without a button;
+    // Discord refuses two buttons with the same custom_id in one message.
+    const customId = encodeChoiceId(choice.command, choice.args);
+    if (!customId || seen.has(customId)) continue;
+    seen.add(customId);
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: customId,
+      label: clip(`${i + 1}. ${choice.label}`, BUTTON_LABEL_MAX),
+    });
+  }
+  return {
+    // A message needs some text: the prompt, the list, or at least a dash.
+    content: clip(escapeText(prompt.trim()), CONTENT_MAX) || (list.description ? undefined : "—"),
+    embeds: list.description ? [list] : [],
+    components: rows(buttons),
+    visibility,
+  };
+}
+
+/** The text to paste in a code block (easy to copy, nothing inside formats), plus one-click links. */
+function shareBody(kit: ShareKit, title: string, visibility: Visibility): RenderedMessage {
+  const fence = "```";
+  const room = EMBED_LIMITS.description - 2 * fence.length - 2;
+  const embed: APIEmbed = {
+    title: clip(`Share: ${escapeText(title)}`, EMBED_LIMITS.title),
+    description: `${fence}\n${clip(escapeCodeBlock(kit.text), room)}\n${fence}`,
+    fields: [embedField("Hashtag", escapeText(kit.hashtag), true)],
+  };
+  const url = safeUrl(kit.url, 2048);
+  if (url) embed.url = url;
+  return { embeds: [fitTotal(embed, EMBED_LIMITS.total)], components: shareButtons(kit), visibility };
+}
+
+/**
+ * Link buttons for the share networks. Discord only opens http(s) links from buttons, so a `mailto:`
+ * (e-mail) link has no button; the paste-ready text in the share reply covers that case.
+ */
+export function shareButtons(kit: ShareKit): ButtonRow[] {
+  const buttons: APIButtonComponent[] = [];
+  for (const link of kit.links) {
+    const url = safeUrl(link.url);
+    if (!url) continue;
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      url,
+      label: clip(link.label, BUTTON_LABEL_MAX) || link.network,
+    });
+  }
+  return rows(buttons);
+}
+
+/** At most five buttons per row and five rows; anything beyond is dropped. */
+function rows(buttons: readonly APIButtonComponent[]): ButtonRow[] {
+  const out: ButtonRow[] = [];
+  for (let i = 0; i < buttons.length && out.length < ROWS_MAX; i += BUTTONS_PER_ROW) {
+    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + BUTTONS_PER_ROW) });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * The Bolt app for each way of running: one workspace with a bot token, or many through OAuth install; over
+ * HTTP (signed requests) or Socket Mode (an app token). The two choices are independent.
+ */
+import { App, type AppOptions, type InstallationStore as BoltInstallationStore } from "@slack/bolt";
+import type { Logger } from "../../src/core/ports.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { BOT_SCOPES } from "./manifest.ts";
+import {
+  authorizationUrl,
+  clientOptions,
+  socketModeClientOptions,
+  type WebClientSettings,
+} from "./web-client.ts";
+
+export type Credentials =
+  | { kind: "token"; botToken: string; botId?: string; botUserId?: string }
+  | {
+      kind: "oauth";
+      clientId: string;
+      clientSecret: string;
+      /** Signs the OAuth `state`, which ties the redirect back to the browser that started the install. */
+      stateSecret: string;
+      installationStore: BoltInstallationStore;
+    };
+
+export type Transport = { kind: "http"; signingSecret: string } | { kind: "socket"; appToken: string };
+
+export interface BoltAppInput {
+  credentials: Credentials;
+  transport: Transport;
+  /** HTTP: the events endpoint and the install pages. Socket Mode: the install pages only (OAuth). */
+  port: number;
+  client: WebClientSettings;
+  logger: Logger;
+}
+
+export function createBoltApp(input: BoltAppInput): App {
+  const { credentials, transport, client } = input;
+  const installer: NonNullable<AppOptions["installerOptions"]> = {
+    // The Socket Mode client opens its connection with these; see socketModeClientOptions for why they differ.
+    ...(transport.kind === "socket"
+      ? { clientOptions: socketModeClientOptions(client), port: input.port }
+      : {}),
+    // /slack/install sends people straight to Slack's consent page; there is nothing to show first.
+    ...(credentials.kind === "oauth" ? { directInstall: true } : {}),
+    ...(credentials.kind === "oauth" && client.apiUrl
+      ? { authorizationUrl: authorizationUrl(client.apiUrl) }
+      : {}),
+  };
+  const auth: AppOptions =
+    credentials.kind === "token"
+      ? {
+          token: credentials.botToken,
+          botId: credentials.botId,
+          botUserId: credentials.botUserId,
+          // The adapter has called auth.test itself before this, where a bad token fails start-up cleanly.
+          tokenVerificationEnabled: false,
+        }
+      : {
+          clientId: credentials.clientId,
+          clientSecret: credentials.clientSecret,
+          stateSecret: credentials.stateSecret,
+          installationStore: credentials.installationStore,
+          scopes: [...BOT_SCOPES],
+        };
+  const receiver: AppOptions =
+    transport.kind === "socket"
+      ? { appToken: transport.appToken, socketMode: true }
+      : { signingSecret: transport.signingSecret };
+  return new App({
+    ...auth,
+    ...receiver,
+    installerOptions: installer,
+    clientOptions: clientOptions(client),
+    logger: boltLogger(input.logger, "bolt"),
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The Slack app manifest, generated from the command definitions (`freetobehome slack-manifest` prints it).
+ * Pure: paste the output into api.slack.com/apps → "Create from manifest".
+ */
+import type { webApi } from "@slack/bolt";
+import type { AnyCommand } from "../../src/core/command.ts";
+import { MODERATORS_COMMAND, MODERATORS_DESCRIPTION } from "./moderator-admin.ts";
+
+export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
+
+export interface ManifestOptions {
+  /** At most 35 characters (Slack's limit for an app name); default "FreeToBeHome". */
+  appName?: string;
+  description?: string;
+  /**
+   * Where Slack reaches the app, e.g. `https://bot.example.org`: requests go to `/slack/events` (HTTP) and
+   * the OAuth install returns to `/slack/oauth_redirect` (both modes). Without it, Socket Mode and one
+   * workspace (no install pages to return to).
+   */
+  publicUrl?: string;
+  /** Default: Socket Mode when there is no public URL, HTTP when there is. */
+  socketMode?: boolean;
+}
+
+/**
+ * - `commands`: the slash commands.
+ * - `chat:write`: the daily post and notices to moderators.
+ * - `chat:write.public`: lets the daily post reach a public channel the bot was never invited to. Slash
+ *   commands work there without an invitation, so without this scope a moderator's `/subscribe` would
+ *   succeed and every post after it fail with `not_in_channel`. We only post where a moderator subscribed.
+ *   Private channels still need the bot invited.
+ * - `users:read`: `users.info`, to tell admins, owners and guests apart for moderator commands.
+ * No `channels:read`/`groups:read`: nothing reads channel details; a channel that is archived, deleted or
+ * left shows up as a permanent error on the next post, which pauses its subscription.
+ */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read"] as const;
+
+/**
+ * `app_uninstalled` and `tokens_revoked` need no scope and tell us a workspace is gone (its installation is
+ * deleted and its subscriptions paused). Channel events (`channel_archive`, `member_left_channel`, …) would need the
+ * read scopes above for what a failed post already tells us.
+ */
+export const BOT_EVENTS = ["app_uninstalled", "tokens_revoked"] as const;
+
+/** Bolt's default paths, kept under the public URL's own path (a proxy may serve the bot below a prefix). */
+const at = (publicUrl: string, path: "slack/events" | "slack/oauth_redirect") =>
+  new URL(path, publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`).href;
+
+export function createSlackManifest(
+  commands: readonly AnyCommand[],
+  options: ManifestOptions = {},
+): SlackManifest {
+  const socketMode = options.socketMode ?? options.publicUrl === undefined;
+  if (!socketMode && !options.publicUrl) {
+    throw new TypeError("a Slack app over HTTP needs a publicUrl (e.g. https://bot.example.org)");
+  }
+  const url = options.publicUrl && !socketMode ? at(options.publicUrl, "slack/events") : undefined;
+  const appName = options.appName ?? "FreeToBeHome";
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: appName.slice(0, 35),
+      description: (options.description ?? "Keeps the families of political prisoners in view").slice(0, 140),
+    },
+    features: {
+      bot_user: { display_name: botDisplayName(appName), always_online: true },
+      slash_commands: [...commands.map((command) => slashCommand(command, url)), moderatorsCommand(url)],
+    },
+    oauth_config: {
+      ...(options.publicUrl ? { redirect_urls: [at(options.publicUrl, "slack/oauth_redirect")] } : {}),
+      scopes: { bot: [...BOT_SCOPES] },
+    },
+    settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
+      // Off: an org-wide install has no single workspace token to post with (see installations.ts).
+      org_deploy_enabled: false,
+      socket_mode_enabled: socketMode,
+      // Off: posts use the stored bot token as is, so it must not expire.
+      token_rotation_enabled: false,
+    },
+  };
+}
+
+/**
+ * The adapter's own `/moderators`. Escaped, unlike the others: a typed `@ana` must arrive as `<@U…|ana>`,
+ * the only form that names one person for sure.
+ */
+function moderatorsCommand(url: string | undefined) {
+  return {
+    command: `/${MODERATORS_COMMAND}`,
+    description: MODERATORS_DESCRIPTION,
+    should_escape: true,
+    usage_hint: "add @user · remove @user · list",
+    ...(url ? { url } : {}),
+  };
+}
+
+function slashCommand(command: AnyCommand, url: string | undefined) {
+  const name = `/${command.name}`;
+  if (!/^\/[a-z0-9_-]{1,31}$/.test(name)) throw new TypeError(`not a valid Slack command name: ${name}`);
+  const hint = usageHint(command);
+  if (command.name === MODERATORS_COMMAND)
+    throw new TypeError(`/${MODERATORS_COMMAND} is the Slack adapter's own`);
+  return {
+    command: name,
+    description: command.description.slice(0, 2000),
+    // Unescaped: commands take names and dates as typed, not `<@U…>` forms of them.
+    should_escape: false,
+    ...(url ? { url } : {}),
+    ...(hint ? { usage_hint: hint.slice(0, 1000) } : {}),
+  };
+}
+
+/** "/schedule <name> <date> · /schedule list" → "<name> <date> · list": Slack shows the command itself. */
+export function usageHint(command: AnyCommand): string {
+  const self = new RegExp(`(^|\\s)/${command.name}\\b\\s*`, "g");
+  return command.usage.replace(self, "$1").replace(/\s+/g, " ").trim();
+}
+
+/** Slack allows only a-z, 0-9, `-`, `_` and `.` in a bot's display name, at most 80 of them. */
+function botDisplayName(appName: string): string {
+  const slug = appName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return (slug || "freetobehome").slice(0, 80);
+}

@@ -1,0 +1,114 @@
+/**
+ * `/moderators add @user | remove @user | list`: how a workspace's admins make members bot moderators.
+ * Slack-only (the other platforms' own roles suffice), so the adapter handles it instead of the shared
+ * command registry. Only admins and owners may add or remove, so a bot moderator cannot make more of
+ * themselves; any moderator may see the list.
+ */
+import type { BotModeratorRepository } from "../../src/core/ports.ts";
+import { type Reply, reply } from "../../src/core/reply.ts";
+import { encodeCommunityRef } from "./ids.ts";
+import { isFullMember, isWorkspaceAdmin, type Moderators, type SlackUserRoles } from "./moderators.ts";
+
+export const MODERATORS_COMMAND = "moderators";
+export const MODERATORS_DESCRIPTION = "Admins: add or remove the bot's moderators here, or list them";
+export const MODERATORS_USAGE = "/moderators add @user · /moderators remove @user · /moderators list";
+
+export type ModeratorsRequest =
+  | { action: "add" | "remove"; userId: string }
+  | { action: "list" }
+  | { action: "usage"; problem?: string };
+
+/**
+ * The manifest asks Slack to escape this command's text, so a typed `@ana` arrives as `<@U123|ana>`;
+ * a bare user id is accepted too.
+ */
+const USER = /^(?:<@([UW][A-Z0-9]{2,40})(?:\|[^>]*)?>|([UW][A-Z0-9]{2,40}))$/;
+
+export function parseModeratorsText(text: string): ModeratorsRequest {
+  const [verb = "", target, ...rest] = text.trim().split(/\s+/);
+  const action = verb.toLowerCase();
+  if (action === "list" && target === undefined) return { action: "list" };
+  if (action !== "add" && action !== "remove") return { action: "usage" };
+  const match = target === undefined || rest.length > 0 ? null : USER.exec(target);
+  const userId = match?.[1] ?? match?.[2];
+  if (!userId) return { action: "usage", problem: `Name one person, as @name, to ${action}.` };
+  return { action, userId };
+}
+
+export interface ModeratorAdminDeps {
+  moderators: Moderators;
+  botModerators: BotModeratorRepository;
+  /** The moderator-only commands, named in the reply so an admin knows what they granted. */
+  moderatorCommands: readonly string[];
+}
+
+export interface ModeratorsCall {
+  teamId: string;
+  userId: string;
+  text: string;
+}
+
+const displayName = (user: SlackUserRoles | undefined, id: string) =>
+  user?.real_name?.trim() || user?.name?.trim() || id;
+
+export async function runModeratorsCommand(deps: ModeratorAdminDeps, call: ModeratorsCall): Promise<Reply> {
+  const request = parseModeratorsText(call.text);
+  if (request.action === "usage") {
+    return reply.error([request.problem, `Usage: ${MODERATORS_USAGE}`].filter(Boolean).join("\n"));
+  }
+  const community = encodeCommunityRef(call.teamId);
+  if (request.action === "list") {
+    if (!(await deps.moderators.isModerator(call.teamId, call.userId))) {
+      return reply.error("Only this workspace's moderators can see the list of bot moderators.");
+    }
+    const ids = await deps.botModerators.list(community);
+    if (ids.length === 0) {
+      return reply.info("No bot moderators here yet: only workspace admins and owners moderate.", "private");
+    }
+    const names = await Promise.all(
+      ids.map(async (id) => displayName(await lookup(deps, call.teamId, id), id)),
+    );
+    return reply.info(
+      `Bot moderators here, besides workspace admins and owners: ${names.join(", ")}.`,
+      "private",
+    );
+  }
+  if (!(await deps.moderators.isAdmin(call.teamId, call.userId))) {
+    return reply.error(
+      `Only workspace admins and owners can ${request.action} bot moderators. Nothing was changed.`,
+    );
+  }
+  const change = { community, userId: request.userId, actor: `slack:${call.userId}` };
+  if (request.action === "remove") {
+    // Removing needs no facts about the person, so a failed lookup only costs their name.
+    const name = displayName(await lookup(deps, call.teamId, request.userId), request.userId);
+    return (await deps.botModerators.revoke(change))
+      ? reply.success(`${name} is no longer a bot moderator here.`, "private")
+      : reply.info(`${name} was not a bot moderator here. Nothing was changed.`, "private");
+  }
+  // Adding does: a guest or a stranger must not get in because Slack could not be asked (this throws).
+  const target = await deps.moderators.user(call.teamId, request.userId);
+  const name = displayName(target, request.userId);
+  if (!isFullMember(target)) {
+    return reply.error(
+      `${name} is not a full member of this workspace (guests, bots and people from other organisations cannot moderate). Nothing was changed.`,
+    );
+  }
+  if (isWorkspaceAdmin(target)) {
+    return reply.info(`${name} is a workspace admin or owner and moderates already.`, "private");
+  }
+  const granted = await deps.botModerators.grant(change);
+  const what = deps.moderatorCommands.map((c) => `/${c}`).join(", ");
+  return granted
+    ? reply.success(`${name} is now a bot moderator here and can use ${what}.`, "private")
+    : reply.info(`${name} is a bot moderator here already. Nothing was changed.`, "private");
+}
+
+/** A name for the list; a user Slack cannot tell us about is shown by id rather than failing the list. */
+async function lookup(deps: ModeratorAdminDeps, teamId: string, userId: string) {
+  try {
+    return await deps.moderators.user(teamId, userId);
+  } catch {
+    return undefined;
+  }
+}

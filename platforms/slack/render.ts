@@ -1,0 +1,133 @@
+/**
+ * Replies and scheduled posts as Slack messages: Block Kit plus the plain `text` Slack shows in
+ * notifications and to screen readers. Pure: the same input always gives the same message.
+ */
+import type { OutboundPost } from "../../src/core/platform.ts";
+import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
+import { choiceActionId, encodeChoiceValue } from "./actions.ts";
+import {
+  type Block,
+  LIMITS,
+  TextBudget,
+  context,
+  header,
+  linkButtons,
+  plain,
+  plainSections,
+} from "./blocks.ts";
+import { cardBlocks } from "./render-card.ts";
+import { escapeMrkdwn, fitText, linkTarget } from "./text.ts";
+
+export interface SlackMessage {
+  /** The notification and accessibility text: mrkdwn, escaped, at most 4,000 characters. */
+  text: string;
+  blocks: Block[];
+}
+
+export interface SlackResponse extends SlackMessage {
+  /** Public replies go to the channel; private ones only to the caller. */
+  response_type: "in_channel" | "ephemeral";
+}
+
+/** At most this many choices as buttons (each is a block); more would not help anyone pick. */
+const MAX_CHOICES = 20;
+
+/** `photo: false` leaves a card's photo out (Slack refused the message because it could not fetch it). */
+export interface RenderOptions {
+  photo?: boolean;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackResponse {
+  const response_type = reply.visibility === "public" ? "in_channel" : "ephemeral";
+  switch (reply.kind) {
+    case "text":
+      return {
+        response_type,
+        text: fallback([reply.text]),
+        blocks: plainSections(new TextBudget().take(reply.text, 9000)),
+      };
+    case "card":
+      return {
+        response_type,
+        text: cardFallback(reply.card, reply.intro, reply.share),
+        blocks: cardBlocks(reply.card, { intro: reply.intro, share: reply.share, photo: options.photo }),
+      };
+    case "choices":
+      return { response_type, ...renderChoices(reply.prompt, reply.choices) };
+    case "share":
+      return { response_type, ...renderShare(reply.kit, reply.card) };
+  }
+}
+
+export function renderPost(post: OutboundPost, options: RenderOptions = {}): SlackMessage {
+  return {
+    text: cardFallback(post.card, post.intro, post.share),
+    blocks: cardBlocks(post.card, { intro: post.intro, share: post.share, photo: options.photo }),
+  };
+}
+
+/** A short notice to a channel's moderators (a paused subscription, a cancelled spotlight). */
+export function renderNotice(text: string): SlackMessage {
+  return { text: fallback([text]), blocks: plainSections(new TextBudget().take(`ℹ️ ${text}`, 3000)) };
+}
+
+function renderChoices(prompt: string, choices: Choice[]): SlackMessage {
+  const budget = new TextBudget();
+  const blocks: Block[] = plainSections(budget.take(prompt, 1000));
+  choices.slice(0, MAX_CHOICES).forEach((choice, index) => {
+    const value = encodeChoiceValue(choice);
+    const label = budget.take(choice.label, LIMITS.buttonText);
+    const text = [label, budget.take(choice.detail, 200)].filter(Boolean).join("\n");
+    if (!value || !label || !budget.spend(label.length)) return;
+    blocks.push({
+      type: "section",
+      text: plain(text),
+      accessory: { type: "button", text: plain(label), action_id: choiceActionId(index), value },
+    });
+  });
+  const more = choices.length - MAX_CHOICES;
+  if (more > 0) blocks.push(...context(plain(`…and ${more} more: try a fuller name.`)));
+  return { text: fallback([prompt, ...choices.slice(0, MAX_CHOICES).map((c) => `• ${c.label}`)]), blocks };
+}
+
+function renderShare(kit: ShareKit, card: Card): SlackMessage {
+  const budget = new TextBudget();
+  const links = linkButtons(kit.links, budget);
+  const blocks: Block[] = [
+    ...header(budget.take(`Share: ${card.title}`, LIMITS.header)),
+    ...plainSections(budget.take(kit.text, 3000)),
+    ...links,
+    ...context(plain(budget.take(card.statusAsOf, 300))),
+  ];
+  return { text: fallback([`Share: ${card.title}`, kit.text], kit.url), blocks };
+}
+
+function cardFallback(card: Card, intro: string | undefined, share: ShareKit | undefined): string {
+  return fallback(
+    [
+      intro ?? "",
+      fitText(card.title, 200),
+      card.notice ?? "",
+      fitText(card.subtitle, 300),
+      card.statusAsOf,
+      fitText(card.summary, 1000),
+      card.hashtag,
+    ],
+    share?.url ?? card.campaign.url,
+  );
+}
+
+/**
+ * The message's `text`. Slack parses it as mrkdwn (mentions included) even when blocks are present, so it
+ * is escaped like every other mrkdwn text, and kept to Slack's 4,000-character guideline.
+ */
+function fallback(lines: string[], url?: string): string {
+  const href = url ? linkTarget(url) : undefined;
+  // The link is our own markup, so it is not escaped (escaping would put zero-width spaces inside it).
+  const link = href && href.length < 1000 ? `\n<${href}>` : "";
+  const raw = lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("\n");
+  return (fitText(raw, LIMITS.fallbackText - link.length, true) || escapeMrkdwn("FreeToBeHome")) + link;
+}

@@ -1,0 +1,126 @@
+/**
+ * The delivery ledger's port: one row per (channel, local date). The core plans rows, claims them, and
+ * records each outcome through this interface; db/repositories/deliveries.ts implements it with unique
+ * keys, row locks (SKIP LOCKED) and leases, so several processes on one Postgres never post twice.
+ */
+import type { ChannelRef } from "./channel.ts";
+import type { Spotlight, Subscription } from "./ports.ts";
+
+export const DELIVERY_STATES = [
+  "pending",
+  "claimed",
+  "sending",
+  "sent",
+  "failed",
+  "paused",
+  "missed",
+  "cancelled",
+  "uncertain",
+] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** States a row never leaves: the day is settled for that channel. */
+export const SETTLED_STATES: readonly DeliveryState[] = [
+  "sent",
+  "failed",
+  "paused",
+  "missed",
+  "cancelled",
+  "uncertain",
+];
+
+/** A subscription as the planner sees it: with how far planning has got and since when posts are owed. */
+export interface PlanningSubscription extends Subscription {
+  /** The last local date already planned (a row written, or nothing owed); undefined before the first. */
+  plannedThrough?: string;
+  /** Days due before this instant are not owed (the subscription was created, changed or resumed then). */
+  activeSince: Date;
+}
+
+/** A ledger row to create; an existing row for the same channel and date always wins. */
+export interface PlannedDelivery {
+  channel: ChannelRef;
+  localDate: string;
+  platform: string;
+  subscriptionId?: number;
+  spotlightId?: number;
+  campaignId: string;
+  timezone: string;
+  dueAt: Date;
+  state: "pending" | "missed";
+  detail?: string;
+}
+
+export interface DeliveryRow {
+  id: number;
+  channel: ChannelRef;
+  localDate: string;
+  platform: string;
+  subscriptionId?: number;
+  spotlightId?: number;
+  campaignId: string;
+  timezone: string;
+  dueAt: Date;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: Date;
+  profileId?: string;
+  messageId?: string;
+  detail?: string;
+  updatedAt: Date;
+}
+
+/** How a claimed row ends this attempt. "pending" means: try again at `nextAttemptAt`. */
+export interface DeliveryOutcome {
+  state: Exclude<DeliveryState, "claimed" | "sending">;
+  detail?: string;
+  messageId?: string;
+  profileId?: string;
+  nextAttemptAt?: Date;
+}
+
+export interface DeliveryLedger {
+  /** Active and paused subscriptions with their planning marks, and scheduled spotlights from `fromDate` on. */
+  planningInput(
+    fromDate: string,
+  ): Promise<{ subscriptions: PlanningSubscription[]; spotlights: Spotlight[] }>;
+  /**
+   * Writes the planned rows (a row already there for the channel and date is left alone) and moves each
+   * subscription's planned-through date forward, in one transaction. Returns how many rows were new.
+   */
+  recordPlan(
+    rows: PlannedDelivery[],
+    plannedThrough: Array<{ subscriptionId: number; localDate: string }>,
+  ): Promise<number>;
+  /**
+   * Takes over rows whose claimer's lease ran out: "claimed" ones (nothing was sent) go back to pending;
+   * "sending" ones go back to pending on platforms listed in `resendPlatforms` (they dedupe), and are
+   * recorded as uncertain everywhere else. Returns the rows recorded as uncertain.
+   */
+  reclaimExpired(now: Date, resendPlatforms: readonly string[]): Promise<DeliveryRow[]>;
+  /** Claims up to `limit` rows of a platform that are due by `now`, for `owner`, until `now + leaseMs`. */
+  claim(input: {
+    platform: string;
+    now: Date;
+    limit: number;
+    leaseMs: number;
+    owner: string;
+  }): Promise<DeliveryRow[]>;
+  /**
+   * Marks a claimed row as being sent, if `owner` still holds it, with a lease as long as a send may take
+   * (short, so a row whose process died mid-send is resent inside Discord's few-minute nonce window), and
+   * returns the catalog's version as of
+   * this moment (so a takedown made a second ago is seen); undefined when the claim was lost.
+   */
+  markSending(id: number, owner: string, leaseUntil: Date): Promise<{ catalogVersion: string } | undefined>;
+  /** Records how a row held by `owner` ended this attempt; false when the claim was lost. */
+  finish(id: number, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** Gives a claimed row back untouched (no adapter for its platform in this process). */
+  release(ids: number[], owner: string): Promise<void>;
+  /** The earliest next attempt among pending rows of these platforms, if any. */
+  nextPendingAt(platforms: readonly string[]): Promise<Date | undefined>;
+  /** Every row of a channel, or all rows, newest date first (for `subscriptions list` and tests). */
+  list(filter?: { channel?: ChannelRef; limit?: number }): Promise<DeliveryRow[]>;
+  /** The most recent row of each subscription. */
+  latestBySubscription(): Promise<Map<number, DeliveryRow>>;
+}

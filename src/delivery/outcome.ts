@@ -1,0 +1,134 @@
+/**
+ * Turning a platform's answer into the ledger's record and its consequences: a permanent error pauses the
+ * subscription (never deletes it) and tells the channel's moderators where the platform lets us; a moved
+ * chat takes its subscription along and is posted to at its new address; transient errors come back later.
+ */
+import type { ChannelRef } from "../core/channel.ts";
+import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
+import type { OutboundPost, PlatformAdapter, SendResult } from "../core/platform.ts";
+import type { Logger, SubscriptionRepository } from "../core/ports.ts";
+import type { PassLine } from "./report.ts";
+import { nextAttempt } from "./retry.ts";
+
+export interface OutcomeDeps {
+  ledger: DeliveryLedger;
+  subscriptions: SubscriptionRepository;
+  logger: Logger;
+  owner: string;
+}
+
+const ACTOR = "delivery";
+const RESEND_AFTER_UNCERTAIN_MS = 2_000;
+
+async function pauseFor(deps: OutcomeDeps, adapter: PlatformAdapter, row: DeliveryRow, reason: string) {
+  if (row.subscriptionId === undefined) return;
+  const paused = await deps.subscriptions.pause(row.channel, { reason, actor: ACTOR });
+  if (!paused || !adapter.notifyModerators) return;
+  const text = `The daily post here is paused: ${reason}. Fix the bot's access, then run /subscribe again to resume.`;
+  await adapter.notifyModerators(row.channel, text).catch((err: unknown) => {
+    deps.logger.warn(
+      { err, channel: row.channel },
+      "could not tell the moderators about a paused subscription",
+    );
+  });
+}
+
+/** Sends, following one move of the chat (a Telegram group upgraded to a supergroup). */
+export async function sendFollowingMoves(
+  deps: OutcomeDeps,
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  post: OutboundPost,
+  lines: PassLine[],
+): Promise<{ result: SendResult; channel: ChannelRef }> {
+  const first = await safeSend(deps, adapter, row.channel, post);
+  if (first.kind !== "moved") return { result: first, channel: row.channel };
+  const moved =
+    row.subscriptionId === undefined || (await deps.subscriptions.moveChannel(row.channel, first.to, ACTOR));
+  lines.push({ kind: "moved", channel: row.channel, localDate: row.localDate, detail: `now ${first.to}` });
+  if (!moved) {
+    return {
+      result: { kind: "permanent", reason: `the chat moved to ${first.to}, which has its own subscription` },
+      channel: row.channel,
+    };
+  }
+  const second = await safeSend(deps, adapter, first.to, post);
+  const result: SendResult =
+    second.kind === "moved"
+      ? { kind: "permanent", reason: `the chat moved twice (now ${second.to})` }
+      : second;
+  return { result, channel: first.to };
+}
+
+async function safeSend(
+  deps: OutcomeDeps,
+  adapter: PlatformAdapter,
+  channel: ChannelRef,
+  post: OutboundPost,
+) {
+  try {
+    return await adapter.send(channel, post);
+  } catch (err) {
+    // An adapter must not throw; if it does, that is a bug, and the send may or may not have happened.
+    deps.logger.error({ err, channel }, "platform adapter threw from send");
+    return { kind: "uncertain", reason: `adapter error: ${(err as Error).message}` } satisfies SendResult;
+  }
+}
+
+/** Records the result of one attempt and returns the report line. */
+export async function recordResult(
+  deps: OutcomeDeps,
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  sent: { result: SendResult; channel: ChannelRef; profileId: string },
+  now: Date,
+): Promise<PassLine> {
+  const { result, profileId } = sent;
+  const line = (kind: PassLine["kind"], detail?: string): PassLine => ({
+    kind,
+    channel: sent.channel,
+    localDate: row.localDate,
+    ...(detail ? { detail } : {}),
+  });
+  const finish = (outcome: Parameters<DeliveryLedger["finish"]>[2]) =>
+    deps.ledger.finish(row.id, deps.owner, { profileId, ...outcome });
+
+  const retryable =
+    result.kind === "transient" || (result.kind === "uncertain" && adapter.afterUncertainSend === "resend");
+  if (result.kind === "sent") {
+    await finish({ state: "sent", messageId: result.messageId });
+    return line("sent", `message ${result.messageId}, profile ${profileId}`);
+  }
+  if (retryable) {
+    // A resend after a lost answer must land inside the platform's dedupe window (Discord's nonce holds
+    // for "a few minutes"), so it goes out within seconds rather than on the usual backoff.
+    const retryAfterMs = result.kind === "transient" ? result.retryAfterMs : RESEND_AFTER_UNCERTAIN_MS;
+    const at = nextAttempt({
+      now,
+      attempt: row.attempts,
+      localDate: row.localDate,
+      timezone: row.timezone,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+    if (at) {
+      await finish({ state: "pending", detail: result.reason, nextAttemptAt: at });
+      return line("retrying", `${result.reason}; next attempt at ${at.toISOString()}`);
+    }
+    await finish({
+      state: "failed",
+      detail: `${result.reason}; the local day ended before a retry could succeed`,
+    });
+    return line("failed", result.reason);
+  }
+  if (result.kind === "uncertain") {
+    await finish({
+      state: "uncertain",
+      detail: `${result.reason}; not resent, since this platform cannot drop a duplicate`,
+    });
+    return line("uncertain", result.reason);
+  }
+  const reason = result.kind === "permanent" ? result.reason : "the chat moved";
+  await finish({ state: "paused", detail: reason });
+  await pauseFor(deps, adapter, row, reason);
+  return line("paused", reason);
+}

@@ -1,0 +1,178 @@
+/**
+ * One delivery pass: plan what has come due (ledger rows, unique per channel and local date), take over
+ * rows whose process died, then claim due rows platform by platform and send each through its adapter at
+ * the platform's pace. Every step goes through the ledger, so any number of passes in any number of
+ * processes add up to one post per channel per day.
+ */
+import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
+import type { PlatformAdapter } from "../core/platform.ts";
+import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
+import { addDays, localDateOf } from "../core/time.ts";
+import type { CatalogService } from "../services/catalog.ts";
+import { recordResult, sendFollowingMoves } from "./outcome.ts";
+import type { Pacer } from "./pacer.ts";
+import { planDeliveries } from "./planner.ts";
+import type { PostResolver } from "./post-resolver.ts";
+import type { PassLine, PassReport } from "./report.ts";
+import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
+
+export interface DeliveryDeps {
+  ledger: DeliveryLedger;
+  subscriptions: SubscriptionRepository;
+  spotlights: SpotlightRepository;
+  catalog: CatalogService;
+  resolver: PostResolver;
+  adapters: ReadonlyMap<string, PlatformAdapter>;
+  pacers: ReadonlyMap<string, Pacer>;
+  clock: Clock;
+  logger: Logger;
+  /** This process, as recorded on the rows it claims. */
+  owner: string;
+  catchUpHours: number;
+  staleAfterDays: number;
+  defaultPostTime: string;
+  /** How long a claim holds before another process may take the row over. */
+  leaseMs?: number;
+  /** Sends in flight at once per platform (the pacer keeps them within the caps). */
+  concurrency?: number;
+}
+
+export interface PassOptions {
+  /** Run as of this instant instead of now (time still moves on from it while the pass runs). */
+  at?: Date;
+  /** Plan and print, write and send nothing. */
+  dryRun?: boolean;
+  /** Wait for retries that fall due within this long, so a one-off pass finishes what it can. */
+  settleWithinMs?: number;
+}
+
+/** Days back that can still be planned (and recorded as missed after a long downtime). */
+export const LOOKBACK_DAYS = 7;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+/** Longer than any adapter's send timeout (10-15 s), shorter than Discord's nonce window. */
+const SENDING_LEASE_MS = 60_000;
+const BATCH = 200;
+
+export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions = {}): Promise<PassReport> {
+  // The pass's own time: from `at` (or the clock) on, moving with real time while it waits for retries.
+  const origin = (options.at ?? deps.clock.now()).getTime();
+  const started = performance.now();
+  const now = () => new Date(origin + (performance.now() - started));
+  const start = now();
+  const lines: PassLine[] = [];
+  const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
+
+  const input = await deps.ledger.planningInput(addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1)));
+  const plan = planDeliveries({
+    ...input,
+    now: start,
+    catchUpHours: deps.catchUpHours,
+    lookbackDays: LOOKBACK_DAYS,
+    defaultPostTime: deps.defaultPostTime,
+  });
+  if (options.dryRun) {
+    for (const row of plan.rows) {
+      const kind =
+        row.state === "missed" ? "missed" : deps.adapters.has(row.platform) ? "would-send" : "skipped";
+      const detail = kind === "skipped" ? `no ${row.platform} adapter is running` : row.detail;
+      lines.push({ kind, channel: row.channel, localDate: row.localDate, ...(detail ? { detail } : {}) });
+    }
+    return report;
+  }
+  await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);
+  for (const row of plan.rows) {
+    if (row.state === "missed")
+      lines.push({ kind: "missed", channel: row.channel, localDate: row.localDate, detail: row.detail! });
+    else if (!deps.adapters.has(row.platform)) {
+      lines.push({
+        kind: "skipped",
+        channel: row.channel,
+        localDate: row.localDate,
+        detail: `no ${row.platform} adapter is running; left pending`,
+      });
+    }
+  }
+  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights)));
+
+  const resend = [...deps.adapters.values()]
+    .filter((a) => a.afterUncertainSend === "resend")
+    .map((a) => a.platform);
+  for (const row of await deps.ledger.reclaimExpired(start, resend)) {
+    lines.push({ kind: "uncertain", channel: row.channel, localDate: row.localDate, detail: row.detail! });
+  }
+
+  const platforms = [...deps.adapters.keys()];
+  for (;;) {
+    await Promise.all(platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, now, lines)));
+    const next = await deps.ledger.nextPendingAt(platforms);
+    const wait = next ? next.getTime() - now().getTime() : Number.POSITIVE_INFINITY;
+    if (wait > (options.settleWithinMs ?? 0)) break;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return report;
+}
+
+/** Claims and sends this platform's due rows, batch by batch, until none is left due. */
+async function drainPlatform(
+  deps: DeliveryDeps,
+  adapter: PlatformAdapter,
+  now: () => Date,
+  lines: PassLine[],
+) {
+  const pacer = deps.pacers.get(adapter.platform);
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  for (;;) {
+    const claimed = await deps.ledger.claim({
+      platform: adapter.platform,
+      now: now(),
+      limit: BATCH,
+      leaseMs,
+      owner: deps.owner,
+    });
+    if (claimed.length === 0) return;
+    const queue = [...claimed];
+    const worker = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        await pacer?.acquire(row.channel);
+        lines.push(await deliverRow(deps, adapter, row, now, lines));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, claimed.length) }, worker));
+  }
+}
+
+async function deliverRow(
+  deps: DeliveryDeps,
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  now: () => Date,
+  lines: PassLine[],
+): Promise<PassLine> {
+  const base = { channel: row.channel, localDate: row.localDate };
+  try {
+    const marked = await deps.ledger.markSending(
+      row.id,
+      deps.owner,
+      new Date(now().getTime() + SENDING_LEASE_MS),
+    );
+    if (!marked) return { ...base, kind: "skipped", detail: "another process took this row over" };
+    const resolved = await deps.resolver.resolve(row, marked.catalogVersion);
+    if (resolved.kind === "nothing") {
+      await deps.ledger.finish(row.id, deps.owner, { state: "cancelled", detail: resolved.reason });
+      return { ...base, kind: "cancelled", detail: resolved.reason };
+    }
+    const outcomeDeps = {
+      ledger: deps.ledger,
+      subscriptions: deps.subscriptions,
+      logger: deps.logger,
+      owner: deps.owner,
+    };
+    const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
+    return await recordResult(outcomeDeps, adapter, row, { ...sent, profileId: resolved.profileId }, now());
+  } catch (err) {
+    // A database or bug failure mid-row: the lease will hand the row to the next pass (as uncertain if it
+    // was mid-send on a platform that cannot dedupe). Log and go on with the other rows.
+    deps.logger.error({ err, channel: row.channel, localDate: row.localDate }, "delivery of one row failed");
+    return { ...base, kind: "skipped", detail: `error: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * What is due: for each active subscription, the local dates from where planning stopped up to today whose
+ * post time has come, each as one ledger row — pending when still within the catch-up window, missed when
+ * older. Channel spotlights in channels without a subscription get rows of their own. Pure: the pass reads
+ * the input and writes the result; this decides.
+ */
+import { platformOf } from "../core/channel.ts";
+import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
+import type { Spotlight } from "../core/ports.ts";
+import { addDays, instantOf, localDateOf } from "../core/time.ts";
+
+export interface PlanInput {
+  /** Active and paused subscriptions: active ones are planned; a paused one's channel spotlights wait too. */
+  subscriptions: PlanningSubscription[];
+  /** Scheduled spotlights from the earliest date that can still be planned. */
+  spotlights: Spotlight[];
+  now: Date;
+  catchUpHours: number;
+  /** How far back a day can still be recorded as missed (and a spotlight still planned). */
+  lookbackDays: number;
+  defaultPostTime: string;
+}
+
+export interface Plan {
+  rows: PlannedDelivery[];
+  plannedThrough: Array<{ subscriptionId: number; localDate: string }>;
+}
+
+/** The spotlight that replaces the rotation in a channel on a date: the channel's own, else its community's. */
+export function spotlightFor(
+  spotlights: readonly Spotlight[],
+  sub: Pick<PlanningSubscription, "channel" | "community">,
+  localDate: string,
+): Spotlight | undefined {
+  const onDate = spotlights.filter((s) => s.localDate === localDate);
+  return (
+    onDate.find((s) => s.scope === "channel" && s.channel === sub.channel) ??
+    onDate.find((s) => s.scope === "community" && s.community === sub.community)
+  );
+}
+
+function indexByDate(spotlights: readonly Spotlight[]): Map<string, Spotlight[]> {
+  const byDate = new Map<string, Spotlight[]>();
+  for (const s of spotlights) byDate.set(s.localDate, [...(byDate.get(s.localDate) ?? []), s]);
+  return byDate;
+}
+
+function dueState(dueAt: Date, input: PlanInput): Pick<PlannedDelivery, "state" | "detail"> {
+  const late = input.now.getTime() - dueAt.getTime();
+  if (late <= input.catchUpHours * 3_600_000) return { state: "pending" };
+  return {
+    state: "missed",
+    detail: `due at ${dueAt.toISOString()} while the bot was not running; more than CATCH_UP_HOURS (${input.catchUpHours}) ago`,
+  };
+}
+
+function planSubscription(
+  sub: PlanningSubscription,
+  byDate: Map<string, Spotlight[]>,
+  input: PlanInput,
+  plan: Plan,
+) {
+  const zone = sub.timezone;
+  const earliest = localDateOf(new Date(input.now.getTime() - input.lookbackDays * 86_400_000), zone);
+  const since = localDateOf(sub.activeSince, zone);
+  let date = sub.plannedThrough ? addDays(sub.plannedThrough, 1) : since;
+  if (date < earliest) date = earliest;
+  const today = localDateOf(input.now, zone);
+  let through: string | undefined;
+  for (; date <= today; date = addDays(date, 1)) {
+    const spotlight = spotlightFor(byDate.get(date) ?? [], sub, date);
+    const dueAt = instantOf(date, spotlight?.localTime ?? sub.postTime, zone);
+    if (dueAt > input.now) break;
+    through = date;
+    if (dueAt < sub.activeSince) continue; // due before the subscription (or its new settings) existed
+    plan.rows.push({
+      channel: sub.channel,
+      localDate: date,
+      platform: platformOf(sub.channel),
+      subscriptionId: sub.id,
+      ...(spotlight ? { spotlightId: spotlight.id } : {}),
+      campaignId: sub.campaignId,
+      timezone: zone,
+      dueAt,
+      ...dueState(dueAt, input),
+    });
+  }
+  if (through !== undefined) plan.plannedThrough.push({ subscriptionId: sub.id, localDate: through });
+}
+
+/** A channel spotlight where nothing is subscribed: posted at its own time, or the default post time. */
+function planLoneSpotlight(
+  spotlight: Spotlight,
+  subscribed: ReadonlySet<string>,
+  input: PlanInput,
+  plan: Plan,
+) {
+  if (spotlight.scope !== "channel" || subscribed.has(spotlight.channel)) return;
+  const dueAt = instantOf(
+    spotlight.localDate,
+    spotlight.localTime ?? input.defaultPostTime,
+    spotlight.timezone,
+  );
+  if (dueAt > input.now || dueAt < spotlight.createdAt) return;
+  if (input.now.getTime() - dueAt.getTime() > input.lookbackDays * 86_400_000) return;
+  plan.rows.push({
+    channel: spotlight.channel,
+    localDate: spotlight.localDate,
+    platform: platformOf(spotlight.channel),
+    spotlightId: spotlight.id,
+    campaignId: spotlight.campaignId,
+    timezone: spotlight.timezone,
+    dueAt,
+    ...dueState(dueAt, input),
+  });
+}
+
+export function planDeliveries(input: PlanInput): Plan {
+  const plan: Plan = { rows: [], plannedThrough: [] };
+  const byDate = indexByDate(input.spotlights);
+  for (const sub of input.subscriptions)
+    if (sub.state === "active") planSubscription(sub, byDate, input, plan);
+  const subscribed = new Set<string>(input.subscriptions.map((s) => s.channel));
+  for (const spotlight of input.spotlights) planLoneSpotlight(spotlight, subscribed, input, plan);
+  return plan;
+}

@@ -1,0 +1,106 @@
+/**
+ * What a ledger row posts, decided right before sending against the catalog as of that moment: the row's
+ * spotlight if it still stands and its profile may be shown, else the campaign's family of that date
+ * (which the featured service replaces when the day's family was taken down or lost consent). Results are
+ * remembered per campaign, date and catalog version, so ten thousand posts of one day cost one decision.
+ */
+import type { DeliveryRow } from "../core/delivery.ts";
+import type { OutboundPost } from "../core/platform.ts";
+import type { SpotlightRepository, StoredProfile } from "../core/ports.ts";
+import type { Campaign } from "../core/profile.ts";
+import type { FeaturedService, Presenter } from "../core/services.ts";
+import { formatPartialDate } from "../core/partial-date.ts";
+import { rotationEligibility } from "../rotation/eligibility.ts";
+import type { CatalogService } from "../services/catalog.ts";
+
+export type ResolvedPost =
+  | { kind: "post"; post: OutboundPost; profileId: string }
+  | { kind: "nothing"; reason: string };
+
+export interface PostResolverDeps {
+  catalog: CatalogService;
+  featured: FeaturedService;
+  presenter: Presenter;
+  spotlights: SpotlightRepository;
+  staleAfterDays: number;
+}
+
+/** At most 25 characters (Discord's nonce), the same for every attempt at one row. */
+export const idempotencyKeyOf = (row: Pick<DeliveryRow, "id">) => `ftbh-d-${row.id}`;
+
+export function createPostResolver(deps: PostResolverDeps) {
+  const rotation = new Map<string, Promise<StoredProfile | undefined>>();
+
+  function rotationPick(campaign: Campaign, localDate: string, version: string) {
+    const key = `${campaign.id}|${localDate}|${version}`;
+    let pick = rotation.get(key);
+    if (!pick) {
+      if (rotation.size > 1_000) rotation.clear();
+      pick = deps.featured.forCampaign(campaign, localDate).then((f) => f?.profile);
+      pick.catch(() => rotation.delete(key));
+      rotation.set(key, pick);
+    }
+    return pick;
+  }
+
+  function render(
+    row: DeliveryRow,
+    stored: StoredProfile,
+    campaign: Campaign,
+    spotlight: boolean,
+  ): ResolvedPost {
+    const when = formatPartialDate(row.localDate);
+    return {
+      kind: "post",
+      profileId: stored.profile.id,
+      post: {
+        kind: spotlight ? "spotlight" : "daily",
+        intro: spotlight
+          ? `Spotlight for ${when}, chosen by this community's moderators`
+          : `Today's featured family (${when})`,
+        card: deps.presenter.card(stored, campaign),
+        share: deps.presenter.shareKit(stored, campaign),
+        idempotencyKey: idempotencyKeyOf(row),
+      },
+    };
+  }
+
+  async function spotlightPost(row: DeliveryRow, version: string): Promise<ResolvedPost | undefined> {
+    if (row.spotlightId === undefined) return undefined;
+    const spotlight = await deps.spotlights.get(row.spotlightId);
+    if (spotlight?.state !== "scheduled") return undefined;
+    const snap = await deps.catalog.snapshotAt(version);
+    const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
+    const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
+    if (!stored || !campaign) return undefined;
+    const options = { localDate: row.localDate, staleAfterDays: deps.staleAfterDays };
+    if (!rotationEligibility(stored.profile, campaign, options).eligible) return undefined;
+    return render(row, stored, campaign, true);
+  }
+
+  return {
+    async resolve(row: DeliveryRow, catalogVersion: string): Promise<ResolvedPost> {
+      const spotlight = await spotlightPost(row, catalogVersion);
+      if (spotlight) return spotlight;
+      if (row.subscriptionId === undefined) {
+        return {
+          kind: "nothing",
+          reason: "the spotlight was cancelled or its profile can no longer be shown",
+        };
+      }
+      const snap = await deps.catalog.snapshotAt(catalogVersion);
+      const campaign = snap.campaigns.find((c) => c.id === row.campaignId);
+      if (!campaign) return { kind: "nothing", reason: `campaign "${row.campaignId}" no longer exists` };
+      const stored = await rotationPick(campaign, row.localDate, snap.version);
+      if (!stored) {
+        return {
+          kind: "nothing",
+          reason: "no profile of the campaign is public, recently verified and in a featured status",
+        };
+      }
+      return render(row, stored, campaign, false);
+    },
+  };
+}
+
+export type PostResolver = ReturnType<typeof createPostResolver>;

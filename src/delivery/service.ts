@@ -1,0 +1,79 @@
+/**
+ * Assembles delivery from the app's repositories and services and the running platform adapters: one
+ * pacer per platform at its configured rate, one post resolver, and the pass and scheduler built on them.
+ */
+import { hostname } from "node:os";
+import type { Config } from "../config.ts";
+import type { DeliveryLedger } from "../core/delivery.ts";
+import type { PlatformAdapter } from "../core/platform.ts";
+import type { Clock, Logger, SpotlightRepository, SubscriptionRepository } from "../core/ports.ts";
+import type { AppServices } from "../services/create-services.ts";
+import { configuredRate, paceLimits } from "./pace-limits.ts";
+import { createPacer, type Pacer } from "./pacer.ts";
+import { type PassOptions, runDeliveryPass } from "./pass.ts";
+import { createPostResolver } from "./post-resolver.ts";
+import type { PassReport } from "./report.ts";
+import { createDeliveryScheduler, type DeliveryScheduler } from "./scheduler.ts";
+
+export interface DeliveryService {
+  runPass(options?: PassOptions): Promise<PassReport>;
+  scheduler: DeliveryScheduler;
+}
+
+export interface DeliveryServiceInput {
+  config: Config;
+  repositories: {
+    deliveries: DeliveryLedger;
+    subscriptions: SubscriptionRepository;
+    spotlights: SpotlightRepository;
+  };
+  services: AppServices;
+  adapters: readonly PlatformAdapter[];
+  clock: Clock;
+  logger: Logger;
+  /** Overrides for tests and benchmarks: pacers per platform, sends in flight, the claim lease. */
+  pacers?: ReadonlyMap<string, Pacer>;
+  concurrency?: number;
+  leaseMs?: number;
+  owner?: string;
+}
+
+export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
+  const { config, repositories, services } = input;
+  const logger = input.logger.child({ component: "delivery" });
+  const adapters = new Map(input.adapters.map((a) => [a.platform as string, a]));
+  const pacers =
+    input.pacers ??
+    new Map(
+      input.adapters.map((a) => [
+        a.platform as string,
+        createPacer(paceLimits(a.platform, configuredRate(config, a.platform))),
+      ]),
+    );
+  const resolver = createPostResolver({
+    catalog: services.catalog,
+    featured: services.featured,
+    presenter: services.presenter,
+    spotlights: repositories.spotlights,
+    staleAfterDays: config.STALE_AFTER_DAYS,
+  });
+  const deps = {
+    ledger: repositories.deliveries,
+    subscriptions: repositories.subscriptions,
+    spotlights: repositories.spotlights,
+    catalog: services.catalog,
+    resolver,
+    adapters,
+    pacers,
+    clock: input.clock,
+    logger,
+    owner: input.owner ?? `${hostname()}:${process.pid}`,
+    catchUpHours: config.CATCH_UP_HOURS,
+    staleAfterDays: config.STALE_AFTER_DAYS,
+    defaultPostTime: config.DEFAULT_POST_TIME,
+    ...(input.leaseMs === undefined ? {} : { leaseMs: input.leaseMs }),
+    ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
+  };
+  const runPass = (options?: PassOptions) => runDeliveryPass(deps, options);
+  return { runPass, scheduler: createDeliveryScheduler(() => runPass(), logger) };
+}

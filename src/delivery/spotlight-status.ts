@@ -1,0 +1,55 @@
+/**
+ * A spotlight's profile whose status changed (released, died) is no longer featured: its scheduled
+ * spotlights are cancelled and the moderators who set them are told, in the channel they set them for.
+ * Checked on every pass, so a change imported by any process is acted on within a minute.
+ */
+import { platformOf } from "../core/channel.ts";
+import type { PlatformAdapter } from "../core/platform.ts";
+import type { Logger, Spotlight, SpotlightRepository } from "../core/ports.ts";
+import { currentDetention } from "../core/profile.ts";
+import { rotationEligibility } from "../rotation/eligibility.ts";
+import type { CatalogService } from "../services/catalog.ts";
+import type { PassLine } from "./report.ts";
+
+export async function cancelSpotlightsAfterStatusChange(
+  deps: {
+    catalog: CatalogService;
+    spotlights: SpotlightRepository;
+    adapters: ReadonlyMap<string, PlatformAdapter>;
+    logger: Logger;
+    staleAfterDays: number;
+  },
+  scheduled: readonly Spotlight[],
+): Promise<PassLine[]> {
+  if (scheduled.length === 0) return [];
+  const snap = await deps.catalog.snapshot();
+  const lines: PassLine[] = [];
+  for (const spotlight of scheduled) {
+    const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
+    const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
+    if (!stored || !campaign) continue;
+    const options = { localDate: spotlight.localDate, staleAfterDays: deps.staleAfterDays };
+    const eligibility = rotationEligibility(stored.profile, campaign, options);
+    if (eligibility.eligible || eligibility.reason !== "status") continue;
+    const status = currentDetention(stored.profile);
+    const reason = `status changed to "${status.status}" (as of ${status.statusAsOf})`;
+    const cancelled = await deps.spotlights.cancel(spotlight.id, { actor: "delivery", reason });
+    if (!cancelled) continue; // cancelled meanwhile by someone else
+    const name = stored.profile.displayName;
+    const text = `Spotlight #${spotlight.id} for ${name} on ${spotlight.localDate}, set by ${spotlight.createdBy}, is cancelled: ${reason}. Schedule another profile with /schedule.`;
+    lines.push({
+      kind: "spotlight-cancelled",
+      channel: spotlight.channel,
+      localDate: spotlight.localDate,
+      detail: `#${spotlight.id}: ${reason}`,
+    });
+    const adapter = deps.adapters.get(platformOf(spotlight.channel));
+    await adapter?.notifyModerators?.(spotlight.channel, text).catch((err: unknown) => {
+      deps.logger.warn(
+        { err, spotlight: spotlight.id },
+        "could not tell moderators about a cancelled spotlight",
+      );
+    });
+  }
+  return lines;
+}

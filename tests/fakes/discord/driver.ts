@@ -1,0 +1,198 @@
+/**
+ * Interactions as Discord sends them (INTERACTION_CREATE with every field discord.js needs), after the
+ * checks Discord makes first: the command is registered, allowed in that context, and visible to the
+ * member (default_member_permissions, Administrator, or an admin's per-user override).
+ */
+import { ChannelType, ComponentType, PermissionFlagsBits } from "discord.js";
+import type { FakeGateway } from "./gateway.ts";
+import { snowflake } from "./snowflake.ts";
+import type { FakeInteraction, FakeState, StoredMessage } from "./state.ts";
+import {
+  ALL_PERMISSIONS,
+  type FakeChannel,
+  type FakeGuild,
+  type FakeUser,
+  permissionsIn,
+  userJson,
+} from "./world.ts";
+
+type Json = Record<string, unknown>;
+
+/** In a server channel, or (no guild) in the user's DM with the bot. */
+export interface Where {
+  user: FakeUser;
+  guild?: FakeGuild;
+  channel?: FakeChannel;
+}
+
+export interface CommandInput extends Where {
+  name: string;
+  subcommand?: string;
+  options?: Record<string, string>;
+}
+
+export function commandInteraction(
+  state: FakeState,
+  gateway: FakeGateway,
+  input: CommandInput,
+): FakeInteraction {
+  const command = visibleCommand(state, input);
+  return emit(state, gateway, 2, input, {
+    id: command.id,
+    name: input.name,
+    type: 1,
+    options: options(command, input),
+  });
+}
+
+export function autocompleteInteraction(
+  state: FakeState,
+  gateway: FakeGateway,
+  input: CommandInput & { focused: string },
+): FakeInteraction {
+  const command = visibleCommand(state, input);
+  const data = { id: command.id, name: input.name, type: 1, options: options(command, input, input.focused) };
+  return emit(state, gateway, 4, input, data);
+}
+
+/** A click on a button of a message the bot sent; Discord only sends clicks for buttons that exist. */
+export function buttonInteraction(
+  state: FakeState,
+  gateway: FakeGateway,
+  input: Where & { message: StoredMessage; customId: string },
+): FakeInteraction {
+  const rows = (input.message.json.components ?? []) as Array<{ components: Json[] }>;
+  if (!rows.some((row) => row.components.some((b) => b.custom_id === input.customId))) {
+    throw new Error(`message ${input.message.id} has no button ${input.customId}`);
+  }
+  const data = { custom_id: input.customId, component_type: ComponentType.Button };
+  return emit(state, gateway, 3, input, data, { message: input.message.json });
+}
+
+function visibleCommand(state: FakeState, input: CommandInput) {
+  const command = state.commands.find((c) => c.name === input.name);
+  if (!command) throw new Error(`/${input.name} is not registered, so Discord would not offer it`);
+  const contexts = (command.json.contexts as number[] | undefined) ?? [0, 1, 2];
+  if (!contexts.includes(input.guild ? 0 : 1))
+    throw new Error(`/${input.name} is not available in this context`);
+  const required = command.json.default_member_permissions;
+  if (input.guild && input.channel && typeof required === "string") {
+    const perms = memberPermissions(input.guild, input.channel, input.user);
+    const granted = state.commandOverrides.get(input.name)?.has(input.user.id) ?? false;
+    if ((perms & BigInt(required)) !== BigInt(required) && !granted) {
+      throw new Error(`Discord would hide /${input.name} from ${input.user.username}`);
+    }
+  }
+  return command;
+}
+
+function memberPermissions(guild: FakeGuild, channel: FakeChannel, user: FakeUser): bigint {
+  const perms = permissionsIn(guild, channel, user.id);
+  return perms & PermissionFlagsBits.Administrator ? ALL_PERMISSIONS : perms;
+}
+
+/** Option values typed as registered (strings here), nested under the subcommand when there is one. */
+function options(command: { json: Json }, input: CommandInput, focused?: string): Json[] {
+  const leaves = Object.entries(input.options ?? {}).map(([name, value]) => ({
+    name,
+    type: 3,
+    value,
+    ...(name === focused ? { focused: true } : {}),
+  }));
+  if (!input.subcommand) return leaves;
+  const registered = (command.json.options as Json[] | undefined) ?? [];
+  if (!registered.some((o) => o.name === input.subcommand && o.type === 1)) {
+    throw new Error(`/${input.name} has no subcommand ${input.subcommand}`);
+  }
+  return [{ name: input.subcommand, type: 1, options: leaves }];
+}
+
+function emit(
+  state: FakeState,
+  gateway: FakeGateway,
+  type: number,
+  where: Where,
+  data: Json,
+  extra: Json = {},
+) {
+  const id = snowflake();
+  const token = `aW50ZXJhY3Rpb24.${id}.${snowflake()}`;
+  const inGuild = where.guild && where.channel;
+  const channelId = inGuild ? where.channel!.id : dmChannel(state, where.user);
+  const interaction: FakeInteraction = {
+    id,
+    token,
+    type,
+    createdAt: Date.now(),
+    guildId: where.guild?.id ?? null,
+    channelId,
+    user: where.user,
+    callbacks: [],
+    followUps: [],
+  };
+  state.interactions.set(id, interaction);
+  const place = inGuild
+    ? guildPart(state, where.guild!, where.channel!, where.user)
+    : dmPart(channelId, where.user);
+  interaction.payload = {
+    id,
+    application_id: state.applicationId,
+    type,
+    token,
+    version: 1,
+    data,
+    ...place,
+    locale: "en-US",
+    entitlements: [],
+    attachment_size_limit: 26_214_400,
+    ...extra,
+  };
+  gateway.dispatch("INTERACTION_CREATE", interaction.payload);
+  return interaction;
+}
+
+function guildPart(state: FakeState, guild: FakeGuild, channel: FakeChannel, user: FakeUser): Json {
+  const member = guild.members.get(user.id);
+  return {
+    guild_id: guild.id,
+    guild_locale: "en-US",
+    channel: { id: channel.id, type: ChannelType.GuildText, guild_id: guild.id, name: channel.name },
+    channel_id: channel.id,
+    member: {
+      user: userJson(user),
+      roles: member?.roles ?? [],
+      permissions: memberPermissions(guild, channel, user).toString(),
+      joined_at: member?.joinedAt ?? new Date().toISOString(),
+      nick: null,
+      avatar: null,
+      flags: 0,
+      pending: false,
+      deaf: false,
+      mute: false,
+      premium_since: null,
+    },
+    app_permissions: permissionsIn(guild, channel, state.bot.id).toString(),
+    authorizing_integration_owners: { "0": guild.id },
+    context: 0,
+  };
+}
+
+function dmPart(channelId: string, user: FakeUser): Json {
+  return {
+    channel: { id: channelId, type: ChannelType.DM, recipients: [userJson(user)] },
+    channel_id: channelId,
+    user: userJson(user),
+    app_permissions: "0",
+    authorizing_integration_owners: { "0": "0" },
+    context: 1,
+  };
+}
+
+function dmChannel(state: FakeState, user: FakeUser): string {
+  let id = state.dmChannels.get(user.id);
+  if (!id) {
+    id = snowflake();
+    state.dmChannels.set(user.id, id);
+  }
+  return id;
+}

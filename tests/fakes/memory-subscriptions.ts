@@ -1,0 +1,103 @@
+/** In-memory subscriptions: one per channel, as the database's unique channel reference makes it. */
+import { AUDIT_ACTIONS } from "../../db/repositories/audit-actions.ts";
+import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
+import { audit, copy, type MemoryState, requireCampaign } from "./memory-state.ts";
+
+export function createMemorySubscriptions(store: { state: MemoryState }): SubscriptionRepository {
+  return {
+    async upsert(input) {
+      const { state } = store;
+      requireCampaign(state, input.campaignId);
+      const existing = state.subscriptions.get(input.channel);
+      const now = new Date();
+      const subscription: Subscription = {
+        id: existing?.id ?? state.nextSubscriptionId++,
+        channel: input.channel,
+        community: input.community,
+        campaignId: input.campaignId,
+        postTime: input.postTime,
+        timezone: input.timezone,
+        state: "active",
+        createdBy: existing?.createdBy ?? input.actor,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      state.subscriptions.set(input.channel, subscription);
+      const { channel, campaignId, postTime, timezone } = input;
+      audit(state, {
+        actor: input.actor,
+        action: existing ? AUDIT_ACTIONS.subscriptionUpdated : AUDIT_ACTIONS.subscriptionCreated,
+        entityType: "subscription",
+        entityId: String(subscription.id),
+        details: { channel, campaignId, postTime, timezone },
+      });
+      return { subscription: copy(subscription), created: !existing };
+    },
+    async findByChannel(channel) {
+      const found = store.state.subscriptions.get(channel);
+      return found ? copy(found) : undefined;
+    },
+    async stop(channel, actor) {
+      const found = store.state.subscriptions.get(channel);
+      if (!found || found.state === "stopped") return undefined;
+      found.state = "stopped";
+      found.updatedAt = new Date();
+      const entry = {
+        actor,
+        entityType: "subscription" as const,
+        entityId: String(found.id),
+        details: { channel },
+      };
+      audit(store.state, { ...entry, action: AUDIT_ACTIONS.subscriptionStopped });
+      return copy(found);
+    },
+    async pause(channel, { reason, actor }) {
+      const found = store.state.subscriptions.get(channel);
+      if (!found || found.state !== "active") return undefined;
+      pauseOne(store.state, found, reason, actor);
+      return copy(found);
+    },
+    async pauseCommunity(community, { reason, actor }) {
+      const active = [...store.state.subscriptions.values()].filter(
+        (s) => s.community === community && s.state === "active",
+      );
+      for (const found of active) pauseOne(store.state, found, reason, actor);
+      return active.map(copy);
+    },
+    async moveChannel(from, to, actor) {
+      const { subscriptions } = store.state;
+      const found = subscriptions.get(from);
+      if (!found || subscriptions.has(to)) return false;
+      subscriptions.delete(from);
+      subscriptions.set(to, { ...found, channel: to, updatedAt: new Date() });
+      const details = { from, to };
+      const entityId = String(found.id);
+      audit(store.state, {
+        actor,
+        action: AUDIT_ACTIONS.subscriptionMoved,
+        entityType: "subscription",
+        entityId,
+        details,
+      });
+      return true;
+    },
+    async list() {
+      return [...store.state.subscriptions.values()].sort((a, b) => a.id - b.id).map(copy);
+    },
+  };
+}
+
+function pauseOne(state: MemoryState, found: Subscription, reason: string, actor: string): void {
+  found.state = "paused";
+  found.pausedReason = reason;
+  found.updatedAt = new Date();
+  const details = { channel: found.channel, reason };
+  const entityId = String(found.id);
+  audit(state, {
+    actor,
+    action: AUDIT_ACTIONS.subscriptionPaused,
+    entityType: "subscription",
+    entityId,
+    details,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * What the fake Slack knows: workspaces with their bot tokens and scopes, channels, users with their roles,
+ * and everything the app posted or was refused.
+ */
+
+export interface FakeTeam {
+  id: string;
+  name: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  scopes: string[];
+  /** Tokens Slack no longer accepts for this team (`token_revoked`). */
+  revoked?: boolean;
+  /** The workspace was deleted or deactivated (`account_inactive`). */
+  inactive?: boolean;
+}
+
+export interface FakeChannel {
+  id: string;
+  teamId: string;
+  name: string;
+  isPrivate?: boolean;
+  archived?: boolean;
+  /** Whether the bot was invited. Public channels accept posts without it given `chat:write.public`. */
+  botMember?: boolean;
+}
+
+export type FakeRole = "member" | "admin" | "owner" | "primary_owner" | "guest" | "single_channel_guest";
+
+export interface FakeUser {
+  id: string;
+  teamId: string;
+  name: string;
+  role: FakeRole;
+  deleted?: boolean;
+}
+
+/** A message Slack accepted, with what Slack would have turned into mentions and links. */
+export interface PostedMessage {
+  teamId: string;
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  metadata?: unknown;
+  /** `<!channel>`, `<!here>`, `<@U…>`, `<#C…>`, `<!subteam^…>` found in text Slack parses as mrkdwn. */
+  mentions: string[];
+  /** Link targets in mrkdwn (`<https://…|…>`). */
+  links: string[];
+  at: number;
+}
+
+/** A post to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+  mentions: string[];
+  links: string[];
+  at: number;
+}
+
+export interface Rejection {
+  method: string;
+  error: string;
+  detail?: string;
+  status: number;
+}
+
+export const DEFAULT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read"];
+
+export function userRoles(user: FakeUser) {
+  return {
+    id: user.id,
+    team_id: user.teamId,
+    name: user.name,
+    real_name: user.name,
+    deleted: user.deleted ?? false,
+    is_bot: false,
+    is_admin: user.role === "admin" || user.role === "owner" || user.role === "primary_owner",
+    is_owner: user.role === "owner" || user.role === "primary_owner",
+    is_primary_owner: user.role === "primary_owner",
+    is_restricted: user.role === "guest" || user.role === "single_channel_guest",
+    is_ultra_restricted: user.role === "single_channel_guest",
+  };
+}
