@@ -1,21 +1,130 @@
 /**
- * Which platform adapters run: those whose credentials are set. Part of the composition root, the one
- * place that knows every platform.
+ * Which platform adapters run: those whose credentials are set, each built from the configuration and
+ * wired to the app's dispatch, search and subscriptions. Part of the composition root, the one place that
+ * knows every platform; platform events that end a channel's access pause its subscriptions here.
  */
 import type { App } from "./app.ts";
+import { createDiscordAdapter, type DiscordAdapter } from "../platforms/discord/index.ts";
+import { createSlackAdapter, createSlackManifest, SlackModeError } from "../platforms/slack/index.ts";
+import { createTelegramAdapter, type TelegramAdapter } from "../platforms/telegram/index.ts";
+import type { ChannelRef, CommunityRef } from "./core/channel.ts";
 import { ConfigError } from "./core/errors.ts";
-export { runConsoleChat } from "../platforms/console/index.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
+import type { Card, ShareKit } from "./core/reply.ts";
+
+import { commands } from "../commands/index.ts";
+export { runConsoleChat } from "../platforms/console/index.ts";
+export { createConsoleAdapter } from "../platforms/console/adapter.ts";
+
+/** Adapters that can also register their commands with the platform (`register-commands`). */
+export type RegisteringAdapter = DiscordAdapter | TelegramAdapter;
+
+function pauses(app: App, platform: string) {
+  const actor = platform;
+  return {
+    channelGone: async (channel: ChannelRef, reason: string) => {
+      await app.repositories.subscriptions.pause(channel, { reason, actor });
+    },
+    communityGone: async (community: CommunityRef, reason: string) => {
+      const paused = await app.repositories.subscriptions.pauseCommunity(community, { reason, actor });
+      app.logger.warn({ community, reason, paused: paused.length }, "paused a community's subscriptions");
+    },
+  };
+}
+
+async function inlineResults(app: App, query: string, limit: number) {
+  const found: Array<{ card: Card; share: ShareKit }> = [];
+  for (const suggestion of await app.services.catalog.suggest(query, limit)) {
+    const stored = await app.services.catalog.get(suggestion.profileId);
+    const campaign = await app.services.catalog.campaign(stored?.profile.campaign);
+    if (stored && campaign) {
+      found.push({
+        card: app.services.presenter.card(stored, campaign),
+        share: app.services.presenter.shareKit(stored, campaign),
+      });
+    }
+  }
+  return found;
+}
+
+function telegram(app: App): TelegramAdapter | undefined {
+  const c = app.config;
+  if (!c.TELEGRAM_BOT_TOKEN) return undefined;
+  return createTelegramAdapter({
+    token: c.TELEGRAM_BOT_TOKEN,
+    ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
+    ...(c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
+      ? {
+          webhook: {
+            url: c.TELEGRAM_WEBHOOK_URL,
+            secret: c.TELEGRAM_WEBHOOK_SECRET,
+            port: c.TELEGRAM_WEBHOOK_PORT,
+          },
+        }
+      : {}),
+    dispatch: app.dispatch,
+    inlineResults: (query, limit) => inlineResults(app, query, limit),
+    commands: app.commands,
+    logger: app.logger,
+  });
+}
+
+function discord(app: App): DiscordAdapter | undefined {
+  const c = app.config;
+  if (!c.DISCORD_TOKEN) return undefined;
+  const gone = pauses(app, "discord");
+  return createDiscordAdapter({
+    token: c.DISCORD_TOKEN,
+    ...(c.DISCORD_API_URL ? { apiUrl: c.DISCORD_API_URL } : {}),
+    dispatch: app.dispatch,
+    commands: app.commands,
+    autocomplete: async (query) =>
+      (await app.services.catalog.suggest(query, 25)).map((s) => ({ name: s.label, value: s.profileId })),
+    logger: app.logger,
+    onChannelGone: gone.channelGone,
+    onCommunityGone: gone.communityGone,
+  });
+}
+
+function slack(app: App): PlatformAdapter | undefined {
+  const c = app.config;
+  if (!c.platforms.slack) return undefined;
+  const gone = pauses(app, "slack");
+  const optional = <K extends keyof typeof c>(key: K, as: string) =>
+    c[key] === undefined ? {} : { [as]: c[key] };
+  try {
+    return createSlackAdapter({
+      ...optional("SLACK_BOT_TOKEN", "botToken"),
+      ...optional("SLACK_SIGNING_SECRET", "signingSecret"),
+      ...optional("SLACK_APP_TOKEN", "appToken"),
+      ...optional("SLACK_CLIENT_ID", "clientId"),
+      ...optional("SLACK_CLIENT_SECRET", "clientSecret"),
+      ...optional("SLACK_STATE_SECRET", "stateSecret"),
+      ...optional("SLACK_API_URL", "apiUrl"),
+      port: c.SLACK_PORT,
+      installationStore: app.repositories.installations,
+      botModerators: app.repositories.botModerators,
+      onWorkspaceRevoked: (community, reason) => gone.communityGone(community, `Slack: ${reason}`),
+      dispatch: app.dispatch,
+      commands: app.commands,
+      logger: app.logger,
+    });
+  } catch (err) {
+    if (err instanceof SlackModeError) throw new ConfigError(err.problems);
+    throw err;
+  }
+}
 
 export function createPlatformAdapters(app: App): PlatformAdapter[] {
-  const configured = Object.entries(app.config.platforms)
-    .filter(([, on]) => on)
-    .map(([name]) => name);
-  // Adapters are added here as each platform lands; until then a configured one is refused, not ignored.
-  if (configured.length > 0) {
-    throw new ConfigError(
-      configured.map((name) => `${name}: this build does not include the ${name} adapter yet`),
-    );
-  }
-  return [];
+  return [telegram(app), slack(app), discord(app)].filter((a): a is PlatformAdapter => a !== undefined);
+}
+
+/** The adapters whose platform keeps a command list (Discord's slash commands, Telegram's menus). */
+export function createRegisteringAdapters(app: App): RegisteringAdapter[] {
+  return [discord(app), telegram(app)].filter((a): a is RegisteringAdapter => a !== undefined);
+}
+
+/** The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL. */
+export function slackManifest(publicUrl?: string): object {
+  return createSlackManifest(commands, publicUrl ? { publicUrl } : {});
 }

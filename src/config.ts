@@ -78,6 +78,7 @@ export const configSchema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       error: "must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
     }),
+    TELEGRAM_WEBHOOK_PORT: port(8443),
     HTTP_PORT: port(8080),
     DEFAULT_TIMEZONE: optionalText
       .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)

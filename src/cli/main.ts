@@ -8,6 +8,8 @@ import { runCatalogCommand } from "./catalog-commands.ts";
 import { runConsoleCommand, runStart } from "./start.ts";
 import { runSubscriptionsCommand } from "./subscriptions.ts";
 import { runMigrate } from "./migrate.ts";
+import { runDeliver } from "./deliver.ts";
+import { runRegisterCommands, runSlackManifest } from "./platform-setup.ts";
 import { UsageError, USAGE } from "./usage.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
       return runCatalogCommand(config, command, rest);
     case "subscriptions":
       return runSubscriptionsCommand(config, rest);
+    case "deliver":
+      return runDeliver(config, rest);
+    case "register-commands":
+      return runRegisterCommands(config, rest);
+    case "slack-manifest":
+      return runSlackManifest(config, rest);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

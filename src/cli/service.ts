@@ -1,6 +1,7 @@
 /**
- * The long-running bot: the configured platforms and the HTTP endpoints, stopped gracefully on SIGTERM
- * or SIGINT (platforms first, so nothing new arrives; then the endpoints; then the database).
+ * The long-running bot: the configured platforms, the delivery scheduler and the HTTP endpoints, stopped
+ * gracefully on SIGTERM or SIGINT (the scheduler first, letting a pass under way finish; then platforms,
+ * so nothing new arrives; then the endpoints; then the database).
  */
 import { createApp } from "../app.ts";
 import { createPlatformAdapters } from "../app-platforms.ts";
@@ -8,6 +9,8 @@ import type { Config } from "../config.ts";
 import { redactConfig } from "../config.ts";
 import { createLogger } from "../ops/logger.ts";
 import { startOpsServer } from "../ops/http-server.ts";
+import { createDeliveryService } from "../delivery/service.ts";
+import { systemClock } from "../app.ts";
 
 export async function runService(config: Config): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL });
@@ -23,6 +26,8 @@ export async function runService(config: Config): Promise<number> {
     },
   });
   for (const adapter of adapters) await adapter.start();
+  const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
+  delivery.scheduler.start();
   logger.info({ platforms: adapters.map((a) => a.platform), httpPort: ops.port }, "running");
 
   await new Promise<void>((resolve) => {
@@ -33,6 +38,7 @@ export async function runService(config: Config): Promise<number> {
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));
   });
+  await delivery.scheduler.stop();
   for (const adapter of adapters) {
     await adapter
       .stop()

@@ -7,7 +7,9 @@ import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import { BotError } from "../core/errors.ts";
 import { createLogger } from "../ops/logger.ts";
-import { runConsoleChat } from "../app-platforms.ts";
+import { createConsoleAdapter, runConsoleChat } from "../app-platforms.ts";
+import { systemClock } from "../app.ts";
+import { createDeliveryService } from "../delivery/service.ts";
 import { runService } from "./service.ts";
 import { readFlags } from "./usage.ts";
 import { withApp } from "./with-app.ts";
@@ -18,7 +20,22 @@ const NO_PLATFORM =
   "SLACK_STATE_SECRET (OAuth); TELEGRAM_BOT_TOKEN. Or run `freetobehome console` to chat locally " +
   "(it also reads commands from standard input).";
 
-function consoleChat(app: App, interactive: boolean): Promise<void> {
+/** The chat, with the delivery scheduler running, so a subscribed console channel gets its posts. */
+async function consoleChat(app: App, interactive: boolean): Promise<void> {
+  const delivery = createDeliveryService({
+    ...app,
+    adapters: [createConsoleAdapter(process.stdout)],
+    clock: systemClock,
+  });
+  if (interactive) delivery.scheduler.start();
+  try {
+    await chat(app, interactive);
+  } finally {
+    await delivery.scheduler.stop();
+  }
+}
+
+function chat(app: App, interactive: boolean): Promise<void> {
   return runConsoleChat({
     dispatch: app.dispatch,
     input: process.stdin,

@@ -16,7 +16,13 @@ export const USAGE = `Usage: freetobehome <command>
   profiles takedown <id> --reason <text>
                                  withhold a profile everywhere at once
   profiles restore <id>          make a taken-down profile public again
-  subscriptions list             every subscription with its state and next post
+  subscriptions list             every subscription with its state, next post and last result
+  deliver [--at <ISO instant>] [--dry-run]
+                                 one delivery pass as of now (or the instant): posts what is due and not
+                                 yet posted, prints what it sent, skipped and why
+  register-commands              register the slash commands with Discord and the menus with Telegram
+  slack-manifest [--url <public https URL>]
+                                 print the Slack app manifest (Socket Mode without --url)
 
 Settings come from the environment (and .env): see README.md.
 `;

@@ -41,7 +41,7 @@ export type SendResult =
   | { kind: "moved"; to: ChannelRef };
 
 export interface PlatformAdapter {
-  readonly platform: Exclude<Platform, "console">;
+  readonly platform: Platform;
   /**
    * What a send that may or may not have reached the platform (the process died mid-call) turns into:
    * "resend" only where the platform dedupes on `idempotencyKey`; otherwise "uncertain" is recorded

@@ -8,7 +8,7 @@ import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SpotlightRepository, SubscriptionRepository } from "../core/ports.ts";
 import type { AppServices } from "../services/create-services.ts";
-import { configuredRate, paceLimits } from "./pace-limits.ts";
+import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
 import { createPostResolver } from "./post-resolver.ts";
@@ -42,14 +42,7 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
   const { config, repositories, services } = input;
   const logger = input.logger.child({ component: "delivery" });
   const adapters = new Map(input.adapters.map((a) => [a.platform as string, a]));
-  const pacers =
-    input.pacers ??
-    new Map(
-      input.adapters.map((a) => [
-        a.platform as string,
-        createPacer(paceLimits(a.platform, configuredRate(config, a.platform))),
-      ]),
-    );
+  const pacers = input.pacers ?? defaultPacers(config, input.adapters);
   const resolver = createPostResolver({
     catalog: services.catalog,
     featured: services.featured,
@@ -76,4 +69,10 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
   };
   const runPass = (options?: PassOptions) => runDeliveryPass(deps, options);
   return { runPass, scheduler: createDeliveryScheduler(() => runPass(), logger) };
+}
+
+/** One pacer per chat platform at its configured rate; the console needs none. */
+function defaultPacers(config: Config, adapters: readonly PlatformAdapter[]): Map<string, Pacer> {
+  const paced = adapters.map((a) => a.platform).filter((p): p is PacedPlatform => p !== "console");
+  return new Map(paced.map((p) => [p, createPacer(paceLimits(p, configuredRate(config, p)))]));
 }

@@ -1,0 +1,45 @@
+/**
+ * `deliver [--at <ISO instant>] [--dry-run]`: one delivery pass through the configured platforms, as of
+ * now or the given instant, printing what it sent, skipped and why. Platforms are not started (no polling,
+ * no listening): sending needs only their API clients. Console channels' posts are printed. A dry run
+ * plans and prints, and writes nothing.
+ */
+import { systemClock } from "../app.ts";
+import { createConsoleAdapter, createPlatformAdapters } from "../app-platforms.ts";
+import type { Config } from "../config.ts";
+import { createDeliveryService } from "../delivery/service.ts";
+import { formatReport } from "../delivery/report.ts";
+import { UsageError, readFlags } from "./usage.ts";
+import { withApp } from "./with-app.ts";
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function parseInstant(value: string): Date {
+  const at = new Date(value);
+  if (!ISO_INSTANT.test(value) || Number.isNaN(at.getTime())) {
+    throw new UsageError(
+      `--at must be an ISO 8601 instant with a zone, such as 2026-11-24T09:00:00Z or 2026-11-24T13:00+04:00 (got "${value}")`,
+    );
+  }
+  return at;
+}
+
+export async function runDeliver(config: Config, args: string[]): Promise<number> {
+  const { flags, positional } = readFlags(args, { at: "value", "dry-run": "switch" });
+  if (positional.length > 0)
+    throw new UsageError(`deliver takes no arguments (got "${positional.join(" ")}")`);
+  const at = typeof flags.at === "string" ? parseInstant(flags.at) : undefined;
+  return withApp(config, async (app) => {
+    // Console channels' posts are printed here, so a local trial of /subscribe can be delivered too.
+    const adapters = [...createPlatformAdapters(app), createConsoleAdapter(process.stdout)];
+    const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
+    // Wait for retries due within a minute (a 429's retry-after), so one pass finishes what it can.
+    const report = await delivery.runPass({
+      ...(at ? { at } : {}),
+      dryRun: flags["dry-run"] === true,
+      settleWithinMs: 60_000,
+    });
+    process.stdout.write(formatReport(report));
+    return 0;
+  });
+}
