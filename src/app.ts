@@ -64,12 +64,15 @@ export interface AppOptions {
   clock?: Clock;
   /** Import the sample campaign into an empty embedded database (what `start` and `console` do). */
   seedSample?: boolean;
+  /** An already open database to use instead of the configured one (tests); the app closes it. */
+  database?: Database;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database =
+    options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   try {
     await migrateDatabase(database);
     const repositories = createRepositories(database.db);
