@@ -92,15 +92,15 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
   it("posts the day's family once per group: a second pass posts nothing; a 429 is waited out", async () => {
     const quiet = await subscribedGroup();
     const limited = await subscribedGroup();
-    const before = (chat: number) => fake.sentTo(chat).length;
-    const counts = [before(quiet), before(limited)];
+    const postsIn = (chat: number) => fake.sentTo(chat).length;
+    const counts = [postsIn(quiet), postsIn(limited)];
     fake.failNext("sendMessage", faults.tooManyRequests(1));
     const at = new Date("2026-11-24T05:00:20Z");
     const first = await world.delivery.runPass({ at, settleWithinMs: 10_000 });
     expect(countByKind(first).sent).toBeGreaterThanOrEqual(2);
     await world.delivery.runPass({ at: new Date("2026-11-24T05:01:20Z") });
-    expect(before(quiet) - counts[0]!).toBe(1);
-    expect(before(limited) - counts[1]!).toBe(1);
+    expect(postsIn(quiet) - counts[0]!).toBe(1);
+    expect(postsIn(limited) - counts[1]!).toBe(1);
     expect(fake.sentTo(quiet).at(-1)?.text).toMatch(/Today's featured family/);
   });
 
