@@ -83,6 +83,14 @@ function discord(app: App): DiscordAdapter | undefined {
     logger: app.logger,
     onChannelGone: gone.channelGone,
     onCommunityGone: gone.communityGone,
+    ...(c.DISCORD_SHARD_COUNT
+      ? {
+          shards: {
+            count: c.DISCORD_SHARD_COUNT,
+            ids: c.DISCORD_SHARD_IDS ?? Array.from({ length: c.DISCORD_SHARD_COUNT }, (_, i) => i),
+          },
+        }
+      : {}),
   });
 }
 

@@ -56,6 +56,16 @@ export const configSchema = z
     DATA_DIR: optionalText.transform((v) => v ?? "./.data"),
     DISCORD_TOKEN: optionalText,
     DISCORD_API_URL: httpUrl("a proxy, or a local fake of Discord's REST API"),
+    DISCORD_SHARD_COUNT: optionalText
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .refine((n) => n === undefined || (Number.isInteger(n) && n > 0), {
+        error: "must be a whole number above 0 (the bot's total number of gateway shards)",
+      }),
+    DISCORD_SHARD_IDS: optionalText
+      .transform((v) => (v === undefined ? undefined : v.split(",").map((id) => Number(id.trim()))))
+      .refine((ids) => ids === undefined || ids.every((n) => Number.isInteger(n) && n >= 0), {
+        error: "must be a comma-separated list of shard numbers from 0, such as 0,1",
+      }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), {
       error: "must start with xoxb-",
     }),
@@ -124,6 +134,15 @@ export const configSchema = z
       "with TELEGRAM_WEBHOOK_URL, so forged updates are refused",
     );
     needs(c.TELEGRAM_WEBHOOK_URL !== undefined, "TELEGRAM_BOT_TOKEN", "with TELEGRAM_WEBHOOK_URL");
+    needs(c.DISCORD_SHARD_IDS !== undefined, "DISCORD_SHARD_COUNT", "with DISCORD_SHARD_IDS");
+    const count = c.DISCORD_SHARD_COUNT;
+    if (count !== undefined && c.DISCORD_SHARD_IDS?.some((id) => id >= count)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DISCORD_SHARD_IDS"],
+        message: `must each be below DISCORD_SHARD_COUNT (${count}): shards are numbered from 0`,
+      });
+    }
   });
 
 type RawConfig = z.infer<typeof configSchema>;

@@ -90,7 +90,11 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
           attempts: sql`${deliveries.attempts} + 1`,
           updatedAt: now,
         })
-        .where(and(inArray(deliveries.id, claimable), eq(deliveries.state, "pending")))
+        // `= any(array(…))`, not `in (…)`: ARRAY(subquery) is an InitPlan, run once. Given `in`, the planner
+        // may rescan the subquery once per outer row (a nested loop, chosen on a freshly filled table), and
+        // each rescan skips the rows this statement already updated and locks the next ones: one claim of
+        // 200 took all 500 due rows, leaving nothing for the other process.
+        .where(and(sql`${deliveries.id} = any(array(${claimable}))`, eq(deliveries.state, "pending")))
         .returning();
       return rows.map(toDeliveryRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },

@@ -30,23 +30,35 @@ const CHANNEL_GONE = new Set<number>([
   RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
 ]);
 
+/** Matches the reason `classify` gives for a CHANNEL_GONE code ("404 10003: Unknown Channel"). */
+const CHANNEL_GONE_REASON = new RegExp(`^\\d+ (${[...CHANNEL_GONE].join("|")}):`);
+
 export interface Delivery {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   notify(channel: ChannelRef, text: string): Promise<void>;
 }
 
 export function createDelivery(rest: REST, logger: Logger): Delivery {
+  // Channels whose last post was refused as gone: a notice there would be one more invalid request
+  // counted towards Discord's ban limit, and could not arrive anyway.
+  const gone = new Set<string>();
   return {
     async send(channel, outbound) {
       const target = decodeChannel(channel);
       if (!target) return { kind: "permanent", reason: `not a Discord channel reference: ${channel}` };
       const result = await postToChannel(rest, target.channelId, outbound);
+      if (result.kind === "permanent" && CHANNEL_GONE_REASON.test(result.reason)) gone.add(channel);
+      else gone.delete(channel);
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord post failed");
       return result;
     },
     async notify(channel, text) {
       const target = decodeChannel(channel);
       if (!target) return;
+      if (gone.has(channel)) {
+        logger.warn({ channel }, "no moderator notice: the bot can no longer post in that channel");
+        return;
+      }
       const result = await postToChannel(rest, target.channelId, text);
       // A notice is best effort: the reason is also recorded with the subscription.
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord moderator notice failed");

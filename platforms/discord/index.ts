@@ -18,6 +18,8 @@
  * - `onCommunityGone(community, reason)`: the bot was removed from a server, or the server was deleted
  *   (GUILD_DELETE without `unavailable`; an outage is not reported): pause the server's subscriptions.
  * - `tuning`: timeouts, retries and rate-limit patience; see rest-policy.ts for the defaults and why.
+ * - `shards` (DISCORD_SHARD_IDS, DISCORD_SHARD_COUNT): the gateway shards this process connects; absent,
+ *   one shard for the whole bot.
  *
  * `send` and `registerCommands` work over REST without `start()` (the CLI's `deliver` and
  * `register-commands`); `start()` opens the gateway for interactions and the gone-events.
@@ -52,6 +54,8 @@ export interface DiscordAdapterOptions {
   onChannelGone?(channel: ChannelRef, reason: string): Promise<void>;
   onCommunityGone?(community: CommunityRef, reason: string): Promise<void>;
   tuning?: DiscordTuning;
+  /** DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT: the gateway shards this process runs; default one shard. */
+  shards?: { ids: number[]; count: number };
 }
 
 export type DiscordAdapter = PlatformAdapter & { registerCommands(): Promise<void> };
@@ -61,6 +65,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // One process per shard (or group of shards) for bots in over 2,500 servers; posting goes over REST
+    // from any process, so only which servers' interactions arrive here depends on it.
+    ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
     rest: restOptions(options.apiUrl, tuning),
     // A second guard: every body sets this explicitly too.
     allowedMentions: NO_MENTIONS,

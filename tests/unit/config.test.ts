@@ -88,4 +88,22 @@ describe("configuration", () => {
   it("accepts a zone in any case and keeps its canonical spelling elsewhere", () => {
     expect(loadConfig({ DEFAULT_TIMEZONE: "Asia/Kathmandu" }).DEFAULT_TIMEZONE).toBe("Asia/Kathmandu");
   });
+
+  it("checks delivery rates and Discord shards, naming what is allowed", () => {
+    expect(loadConfig({}).TELEGRAM_MESSAGES_PER_SECOND).toBe(30);
+    expect(problemsOf({ SLACK_MESSAGES_PER_SECOND: "0" })).toEqual([
+      expect.stringMatching(/^SLACK_MESSAGES_PER_SECOND must be a number of messages per second above 0/),
+    ]);
+    expect(problemsOf({ DISCORD_SHARD_IDS: "0,1" })).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_COUNT is required with DISCORD_SHARD_IDS/),
+    ]);
+    expect(problemsOf({ DISCORD_SHARD_IDS: "0,2", DISCORD_SHARD_COUNT: "2" })).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_IDS must each be below DISCORD_SHARD_COUNT \(2\)/),
+    ]);
+    expect(problemsOf({ DISCORD_SHARD_IDS: "a", DISCORD_SHARD_COUNT: "0" })).toHaveLength(2);
+    expect(loadConfig({ DISCORD_SHARD_IDS: "1, 3", DISCORD_SHARD_COUNT: "4" })).toMatchObject({
+      DISCORD_SHARD_IDS: [1, 3],
+      DISCORD_SHARD_COUNT: 4,
+    });
+  });
 });

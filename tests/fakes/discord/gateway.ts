@@ -19,6 +19,19 @@ interface Session {
   /** The socket it is attached to; undefined while disconnected but still resumable. */
   socket?: WebSocket;
   log: Dispatch[];
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
+}
+
+/** Discord's sharding formula: a guild's events go to shard (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** The guild an event is about, if any (DMs and guild-less events go to shard 0, as on Discord). */
+function guildOf(t: string, d: unknown): string | undefined {
+  const data = (d ?? {}) as { guild_id?: string; id?: string };
+  return data.guild_id ?? (t.startsWith("GUILD_") ? data.id : undefined);
 }
 
 const LOG_MAX = 1_000;
@@ -46,9 +59,12 @@ export class FakeGateway {
     return this.sessions.size;
   }
 
-  /** Sends an event to every session; a disconnected one gets it when it resumes. */
+  /** Sends an event to every session of the shard it belongs to; a disconnected one gets it on resume. */
   dispatch(t: string, d: unknown): void {
+    const guildId = guildOf(t, d);
     for (const session of this.sessions.values()) {
+      const [shardId, count] = session.shard;
+      if ((guildId === undefined ? 0 : shardOf(guildId, count)) !== shardId) continue;
       session.seq += 1;
       const payload: Dispatch = { op: 0, t, d, s: session.seq };
       session.log.push(payload);
@@ -104,8 +120,9 @@ export class FakeGateway {
       socket.close(4004, "Authentication failed.");
       return undefined;
     }
-    const session: Session = { id: snowflake(), seq: 0, socket, log: [] };
-    const guilds = this.state.guilds.filter((g) => g.botPresent);
+    const [shardId, shardCount] = Array.isArray(d.shard) ? (d.shard as [number, number]) : [0, 1];
+    const session: Session = { id: snowflake(), seq: 0, socket, log: [], shard: [shardId, shardCount] };
+    const guilds = this.state.guilds.filter((g) => g.botPresent && shardOf(g.id, shardCount) === shardId);
     this.sessions.set(session.id, session);
     this.sendTo(session, "READY", {
       v: 10,
@@ -114,7 +131,7 @@ export class FakeGateway {
       session_id: session.id,
       resume_gateway_url: this.url(),
       application: { id: this.state.applicationId, flags: 0 },
-      shard: [0, 1],
+      shard: [shardId, shardCount],
       private_channels: [],
       presences: [],
       relationships: [],

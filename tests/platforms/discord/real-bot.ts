@@ -74,10 +74,13 @@ export async function createRealBot(now = new Date("2026-12-10T08:00:00Z")) {
   return { bot, services, repositories, logger, dailyPost, hostilePost };
 }
 
-/** A copy of a sample profile with hostile text everywhere the schema lets text in. */
-function hostileProfile(samples: readonly Profile[]): Profile {
-  const base = samples.find((p) => p.id === "ilgar-mammadov");
-  if (!base) throw new Error("sample profile ilgar-mammadov missing");
+/**
+ * A copy of a sample profile with hostile text everywhere the schema lets text in. The base decides the
+ * status: a released one (the default) is looked up but never spotlighted; a sentenced one can be.
+ */
+export function hostileProfile(samples: readonly Profile[], baseId = "ilgar-mammadov"): Profile {
+  const base = samples.find((p) => p.id === baseId);
+  if (!base) throw new Error(`sample profile ${baseId} missing`);
   const long = HOSTILE_LINE.repeat(Math.ceil(5000 / HOSTILE_LINE.length)).slice(0, 5000);
   const name = HOSTILE_LINE.repeat(3).slice(0, 200).trim();
   const copy = structuredClone(base);
