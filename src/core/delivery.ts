@@ -37,36 +37,32 @@ export interface PlanningSubscription extends Subscription {
   activeSince: Date;
 }
 
-/** A ledger row to create; an existing row for the same channel and date always wins. */
-export interface PlannedDelivery {
+/** What a ledger row is about: one channel's post on one local date. */
+interface DeliveryTarget {
   channel: ChannelRef;
   localDate: string;
   platform: string;
   subscriptionId?: number;
   spotlightId?: number;
   campaignId: string;
+  /** The zone of `localDate`: retries stop when that day ends there. */
   timezone: string;
   dueAt: Date;
-  state: "pending" | "missed";
   detail?: string;
 }
 
-export interface DeliveryRow {
+/** A ledger row to create; an existing row for the same channel and date always wins. */
+export interface PlannedDelivery extends DeliveryTarget {
+  state: "pending" | "missed";
+}
+
+export interface DeliveryRow extends DeliveryTarget {
   id: number;
-  channel: ChannelRef;
-  localDate: string;
-  platform: string;
-  subscriptionId?: number;
-  spotlightId?: number;
-  campaignId: string;
-  timezone: string;
-  dueAt: Date;
   state: DeliveryState;
   attempts: number;
   nextAttemptAt: Date;
   profileId?: string;
   messageId?: string;
-  detail?: string;
   updatedAt: Date;
 }
 
