@@ -293,7 +293,10 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
   };
 }
 
-export function createMemoryRepositories(): Omit<Repositories, "deliveries" | "installations" | "botModerators"> & { reset(): void } {
+export function createMemoryRepositories(): Omit<
+  Repositories,
+  "deliveries" | "installations" | "botModerators"
+> & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };
   return {
