@@ -4,7 +4,7 @@
  * chat takes its subscription along and is posted to at its new address; transient errors come back later.
  */
 import type { ChannelRef } from "../core/channel.ts";
-import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
+import type { DeliveryLedger, DeliveryOutcome, DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost, PlatformAdapter, SendResult } from "../core/platform.ts";
 import type { Logger, SubscriptionRepository } from "../core/ports.ts";
 import type { PassLine } from "./report.ts";
@@ -75,30 +75,16 @@ async function safeSend(
   }
 }
 
-/** Records the result of one attempt and returns the report line. */
-export async function recordResult(
-  deps: OutcomeDeps,
-  adapter: PlatformAdapter,
-  row: DeliveryRow,
-  sent: { result: SendResult; channel: ChannelRef; profileId: string },
-  now: Date,
-): Promise<PassLine> {
-  const { result, profileId } = sent;
-  const line = (kind: PassLine["kind"], detail?: string): PassLine => ({
-    kind,
-    channel: sent.channel,
-    localDate: row.localDate,
-    ...(detail ? { detail } : {}),
-  });
-  const finish = (outcome: Parameters<DeliveryLedger["finish"]>[2]) =>
-    deps.ledger.finish(row.id, deps.owner, { profileId, ...outcome });
+type Decision = { outcome: DeliveryOutcome; kind: PassLine["kind"]; detail: string };
 
+/** What the ledger records for a platform's answer, and the report line it becomes. */
+function decide(adapter: PlatformAdapter, row: DeliveryRow, result: SendResult, now: Date): Decision {
+  if (result.kind === "sent") {
+    const outcome: DeliveryOutcome = { state: "sent", messageId: result.messageId };
+    return { outcome, kind: "sent", detail: `message ${result.messageId}` };
+  }
   const retryable =
     result.kind === "transient" || (result.kind === "uncertain" && adapter.afterUncertainSend === "resend");
-  if (result.kind === "sent") {
-    await finish({ state: "sent", messageId: result.messageId });
-    return line("sent", `message ${result.messageId}, profile ${profileId}`);
-  }
   if (retryable) {
     // A resend after a lost answer must land inside the platform's dedupe window (Discord's nonce holds
     // for "a few minutes"), so it goes out within seconds rather than on the usual backoff.
@@ -111,24 +97,39 @@ export async function recordResult(
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
     if (at) {
-      await finish({ state: "pending", detail: result.reason, nextAttemptAt: at });
-      return line("retrying", `${result.reason}; next attempt at ${at.toISOString()}`);
+      const outcome: DeliveryOutcome = { state: "pending", detail: result.reason, nextAttemptAt: at };
+      return { outcome, kind: "retrying", detail: `${result.reason}; next attempt at ${at.toISOString()}` };
     }
-    await finish({
-      state: "failed",
-      detail: `${result.reason}; the local day ended before a retry could succeed`,
-    });
-    return line("failed", result.reason);
+    const detail = `${result.reason}; the local day ended before a retry could succeed`;
+    return { outcome: { state: "failed", detail }, kind: "failed", detail: result.reason };
   }
   if (result.kind === "uncertain") {
-    await finish({
-      state: "uncertain",
-      detail: `${result.reason}; not resent, since this platform cannot drop a duplicate`,
-    });
-    return line("uncertain", result.reason);
+    const detail = `${result.reason}; not resent, since this platform cannot drop a duplicate`;
+    return { outcome: { state: "uncertain", detail }, kind: "uncertain", detail: result.reason };
   }
   const reason = result.kind === "permanent" ? result.reason : "the chat moved";
-  await finish({ state: "paused", detail: reason });
-  await pauseFor(deps, adapter, row, reason);
-  return line("paused", reason);
+  return { outcome: { state: "paused", detail: reason }, kind: "paused", detail: reason };
+}
+
+/** Records the result of one attempt and returns the report line. */
+export async function recordResult(
+  deps: OutcomeDeps,
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  sent: { result: SendResult; channel: ChannelRef; profileId: string },
+  now: Date,
+): Promise<PassLine> {
+  const { outcome, kind, detail } = decide(adapter, row, sent.result, now);
+  const base = { channel: sent.channel, localDate: row.localDate };
+  const recorded = await deps.ledger.finish(row.id, deps.owner, { profileId: sent.profileId, ...outcome });
+  if (!recorded) {
+    // Our lease ran out mid-send and another process took the row over: the ledger keeps its record.
+    return {
+      ...base,
+      kind: "skipped",
+      detail: `this process lost the row to another (it had: ${kind}, ${detail})`,
+    };
+  }
+  if (kind === "paused") await pauseFor(deps, adapter, row, detail);
+  return { ...base, kind, detail: kind === "sent" ? `${detail}, profile ${sent.profileId}` : detail };
 }
