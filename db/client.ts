@@ -30,7 +30,14 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** Where the embedded database lives (created if missing). */
   dataDir: string;
+  /** Called once per query drizzle sends (the fan-out benchmark counts round trips with it). */
+  onQuery?: QueryListener;
 }
+
+export type QueryListener = (query: string, params: unknown[]) => void;
+
+/** Drizzle's logger slot, used only as a hook; absent, drizzle logs nothing, as before. */
+const queryLogger = (onQuery?: QueryListener) => (onQuery ? { logger: { logQuery: onQuery } } : {});
 
 export const postgresOptions: postgres.Options<Record<string, postgres.PostgresType>> = {
   // Notices (e.g. "relation already exists, skipping" from migrations) are not worth a console line.
@@ -38,27 +45,27 @@ export const postgresOptions: postgres.Options<Record<string, postgres.PostgresT
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return postgresDatabase(postgres(options.url, postgresOptions));
+  if (options.url) return postgresDatabase(postgres(options.url, postgresOptions), options.onQuery);
   await mkdir(options.dataDir, { recursive: true });
-  return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir }));
+  return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir }), options.onQuery);
 }
 
 /** Wraps an open PGlite client; closing the Database closes it. */
-export function pgliteDatabase(client: PGlite): Database {
+export function pgliteDatabase(client: PGlite, onQuery?: QueryListener): Database {
   return {
     kind: "pglite",
     client,
-    db: drizzlePglite({ client, schema }),
+    db: drizzlePglite({ client, schema, ...queryLogger(onQuery) }),
     close: () => client.close(),
   };
 }
 
 /** Wraps a postgres.js client; closing the Database ends its connections. */
-export function postgresDatabase(client: postgres.Sql): Database {
+export function postgresDatabase(client: postgres.Sql, onQuery?: QueryListener): Database {
   return {
     kind: "postgres",
     client,
-    db: drizzlePostgres({ client, schema }),
+    db: drizzlePostgres({ client, schema, ...queryLogger(onQuery) }),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -18,15 +18,22 @@ const PER_CHANNEL: Record<PacedPlatform, PaceLimits["perChannel"]> = {
   ],
 };
 
-/** A cap of `perSecond`, expressed as a whole number of messages per window of at least one second. */
-function globalWindow(perSecond: number): PaceLimits["global"] {
-  if (perSecond >= 1)
-    return [{ limit: Math.floor(perSecond), intervalMs: (1000 * Math.floor(perSecond)) / perSecond }];
-  return [{ limit: 1, intervalMs: 1000 / perSecond }];
+/**
+ * A cap of `perSecond` as a sliding window: whole messages per second (a fractional rate above 1 rounds
+ * down, never up), or one message per 1/rate seconds below 1. `guardMs` widens the window for platforms
+ * that count in fixed one-second windows from the first request they see (Discord), where a request that
+ * arrives a few milliseconds late would otherwise fall into the previous window's count.
+ */
+function globalWindow(perSecond: number, guardMs: number): PaceLimits["global"] {
+  if (perSecond >= 1) return [{ limit: Math.floor(perSecond), intervalMs: 1000 + guardMs }];
+  return [{ limit: 1, intervalMs: 1000 / perSecond + guardMs }];
 }
 
+/** Discord's global limit is a fixed window; Telegram's and Slack's behave as token buckets (no guard). */
+const GUARD_MS: Record<PacedPlatform, number> = { discord: 20, slack: 0, telegram: 0 };
+
 export function paceLimits(platform: PacedPlatform, perSecond: number): PaceLimits {
-  return { global: globalWindow(perSecond), perChannel: PER_CHANNEL[platform] };
+  return { global: globalWindow(perSecond, GUARD_MS[platform]), perChannel: PER_CHANNEL[platform] };
 }
 
 export function configuredRate(config: Config, platform: PacedPlatform): number {

@@ -31,23 +31,28 @@ export const realPacerClock: PacerClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A log of reserved moments for each window, keeping only the most recent `limit` of them. */
+/** A moment a message goes out: reserved ahead, then moved to when the caller really resumed. */
+interface Grant {
+  at: number;
+}
+
+/** A log of granted moments for each window, keeping only the most recent `limit` of them. */
 class WindowLog {
-  private readonly times: number[] = [];
+  private readonly grants: Grant[] = [];
   constructor(private readonly window: RateWindow) {}
 
   earliest(from: number): number {
-    if (this.times.length < this.window.limit) return from;
-    return Math.max(from, this.times[this.times.length - this.window.limit]! + this.window.intervalMs);
+    if (this.grants.length < this.window.limit) return from;
+    return Math.max(from, this.grants[this.grants.length - this.window.limit]!.at + this.window.intervalMs);
   }
 
-  reserve(at: number): void {
-    this.times.push(at);
-    if (this.times.length > this.window.limit) this.times.shift();
+  reserve(grant: Grant): void {
+    this.grants.push(grant);
+    if (this.grants.length > this.window.limit) this.grants.shift();
   }
 
   last(): number {
-    return this.times[this.times.length - 1] ?? Number.NEGATIVE_INFINITY;
+    return this.grants[this.grants.length - 1]?.at ?? Number.NEGATIVE_INFINITY;
   }
 }
 
@@ -86,9 +91,16 @@ export function createPacer(limits: PaceLimits, clock: PacerClock = realPacerClo
           }
         }
       }
-      for (const log of logs) log.reserve(at);
+      const grant: Grant = { at };
+      for (const log of logs) log.reserve(grant);
       lastReserved = at;
-      return at > now ? clock.sleep(at - now) : Promise.resolve();
+      // A busy event loop can wake the caller later than reserved; the platform counts the request when it
+      // arrives, so the windows count it from when the caller really went on (only ever later: safe).
+      const resumed = () => {
+        grant.at = Math.max(grant.at, clock.now());
+        lastReserved = Math.max(lastReserved, grant.at);
+      };
+      return at > now ? clock.sleep(at - now).then(resumed) : Promise.resolve().then(resumed);
     },
   };
 }

@@ -112,33 +112,53 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   return report;
 }
 
-/** Claims and sends this platform's due rows, batch by batch, until none is left due. */
+/**
+ * Claims and sends this platform's due rows until none is left due. The next batch is claimed while the
+ * current one still has work, so the workers never stand idle at a batch boundary and the platform's cap
+ * stays in use; at most a batch plus the workers' share is held unsent at any time.
+ */
 async function drainPlatform(
   deps: DeliveryDeps,
   adapter: PlatformAdapter,
   now: () => Date,
   lines: PassLine[],
 ) {
-  const pacer = deps.pacers.get(adapter.platform);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
-  for (;;) {
-    const claimed = await deps.ledger.claim({
-      platform: adapter.platform,
-      now: now(),
-      limit: BATCH,
-      leaseMs,
-      owner: deps.owner,
-    });
-    if (claimed.length === 0) return;
-    const queue = [...claimed];
-    const worker = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) {
-        await pacer?.acquire(row.channel);
+  const concurrency = deps.concurrency ?? 16;
+  const queue: DeliveryRow[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | undefined;
+  const refill = () => {
+    claiming ??= deps.ledger
+      .claim({ platform: adapter.platform, now: now(), limit: BATCH, leaseMs, owner: deps.owner })
+      .then((rows) => {
+        queue.push(...rows);
+        exhausted = rows.length === 0;
+      })
+      .catch((err: unknown) => {
+        // The next pass claims again; stop this platform's drain rather than spin on a failing database.
+        deps.logger.error({ err, platform: adapter.platform }, "claiming delivery rows failed");
+        exhausted = true;
+      })
+      .finally(() => {
+        claiming = undefined;
+      });
+    return claiming;
+  };
+  const worker = async () => {
+    for (;;) {
+      if (!exhausted && queue.length <= concurrency) void refill();
+      const row = queue.shift();
+      if (row) {
         lines.push(await deliverRow(deps, adapter, row, now, lines));
+      } else if (claiming) {
+        await claiming;
+      } else if (exhausted) {
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, claimed.length) }, worker));
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
 async function deliverRow(
@@ -167,6 +187,9 @@ async function deliverRow(
       logger: deps.logger,
       owner: deps.owner,
     };
+    // Paced right before the call, after the database work: the platform counts a request when it
+    // arrives, so the time between the pacer's grant and the request must be as short as possible.
+    await deps.pacers.get(adapter.platform)?.acquire(row.channel);
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
     return await recordResult(outcomeDeps, adapter, row, { ...sent, profileId: resolved.profileId }, now());
   } catch (err) {

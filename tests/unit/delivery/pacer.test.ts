@@ -75,4 +75,26 @@ describe("pacer", () => {
     const times = await grantTimes(paceLimits("slack", 0.5), ["a", "b", "c"]);
     expect(times).toEqual([0, 2000, 4000]);
   });
+
+  it("counts a grant from when the caller really resumed, so a late wake-up never bunches requests", async () => {
+    let now = 0;
+    const late: PacerClock = {
+      now: () => now,
+      async sleep(ms) {
+        now += ms + 100; // an event loop that wakes every sleeper 100 ms late
+      },
+    };
+    const pacer = createPacer({ global: [{ limit: 1, intervalMs: 1000 }], perChannel: [] }, late);
+    const times: number[] = [];
+    for (const c of ["a", "b", "c"]) {
+      await pacer.acquire(c);
+      times.push(now);
+    }
+    expect(times).toEqual([0, 1100, 2200]);
+  });
+
+  it("rounds a fractional rate down to whole messages per second, never into a shorter window", () => {
+    expect(paceLimits("telegram", 48.5).global).toEqual([{ limit: 48, intervalMs: 1000 }]);
+    expect(paceLimits("discord", 50).global).toEqual([{ limit: 50, intervalMs: 1020 }]);
+  });
 });

@@ -1,0 +1,58 @@
+/**
+ * The benchmark's database: a fresh in-process PGlite, or a scratch database created on the given Postgres
+ * server and dropped afterwards, so ten thousand made-up subscriptions never land in a real one. Migrated
+ * either way, with a query listener attached for counting round trips.
+ */
+import { randomUUID } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import {
+  type Database,
+  pgliteDatabase,
+  postgresDatabase,
+  postgresOptions,
+  type QueryListener,
+} from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+
+export interface BenchDatabase {
+  database: Database;
+  /** "PGlite (in process)" or the server's host and port (never its credentials). */
+  label: string;
+  dispose(): Promise<void>;
+}
+
+async function onServer<T>(serverUrl: string, work: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+export async function openBenchDatabase(
+  serverUrl: string | undefined,
+  onQuery: QueryListener,
+): Promise<BenchDatabase> {
+  if (!serverUrl) {
+    const database = pgliteDatabase(await PGlite.create(), onQuery);
+    await migrateDatabase(database);
+    return { database, label: "PGlite (in process)", dispose: () => database.close() };
+  }
+  // A generated name of safe characters only, so it can go into the statement as is.
+  const name = `ftbh_bench_${randomUUID().replaceAll("-", "")}`;
+  await onServer(serverUrl, (admin) => admin.unsafe(`create database "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = postgresDatabase(postgres(url.toString(), postgresOptions), onQuery);
+  await migrateDatabase(database);
+  return {
+    database,
+    label: `Postgres at ${url.hostname}:${url.port || 5432} (scratch database, dropped afterwards)`,
+    async dispose() {
+      await database.close();
+      await onServer(serverUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}

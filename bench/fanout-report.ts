@@ -1,0 +1,137 @@
+/**
+ * Turns what was measured into per-platform results, a table and one JSON object. The achieved rate is
+ * posts over the time they took plus one second, since every cap here admits one second's worth at once:
+ * a pass that kept the cap exactly full the whole time scores 100%, and it cannot score more without
+ * drawing 429s.
+ */
+import type { PassLineKind } from "../src/delivery/report.ts";
+import type { EventLoopDelay, MemoryPeaks } from "./fanout-probe.ts";
+import type { FakeCounts, Rig } from "./fanout-rig.ts";
+
+export interface PlatformResult {
+  platform: string;
+  subscriptions: number;
+  communities: number;
+  /** Messages the fake accepted in subscribed channels. */
+  posts: number;
+  /** From the start of the pass to this platform's last accepted post. */
+  elapsedS: number;
+  /** From this platform's first accepted post to its last. */
+  spanS: number;
+  ratePerSecond: number;
+  capPerSecond: number;
+  capSource: string;
+  shareOfCap: number;
+  rateLimited: number;
+  rateLimitedDetail: Record<string, number>;
+  /** Messages beyond the first in any channel. */
+  duplicates: number;
+  /** Subscribed channels that got no message. */
+  misses: number;
+  dbQueries: number;
+  dbRoundTripsPerPost: number;
+  /** What the pass itself reported for this platform's channels (sent, retrying, uncertain, …). */
+  passLines: Partial<Record<PassLineKind, number>>;
+}
+
+export interface FanoutResult {
+  scale: number;
+  /** Our pacing as a share of each cap (1: at the cap, the shipped default). */
+  paceShare: number;
+  /** Extra ms on each pacer's global window (0: the shipped pacing). */
+  paceGuardMs: number;
+  subscriptions: number;
+  database: string;
+  passElapsedS: number;
+  /** Queries not tied to one platform: planning, reclaiming, catalog, the pass's own bookkeeping. */
+  passLevelQueries: number;
+  dbRoundTripsPerPostOverall: number;
+  memory: MemoryPeaks;
+  eventLoopDelay: EventLoopDelay;
+  platforms: PlatformResult[];
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function platformResult(input: {
+  rig: Rig;
+  counts: FakeCounts;
+  acceptedAt: readonly number[];
+  passStart: number;
+  queries: number;
+  passLines: PlatformResult["passLines"];
+}): PlatformResult {
+  const { rig, counts, acceptedAt, passStart } = input;
+  const perChannel = [...counts.perChannel.values()];
+  const posts = perChannel.reduce((a, b) => a + b, 0);
+  const first = Math.min(...acceptedAt);
+  const last = Math.max(...acceptedAt);
+  const spanS = acceptedAt.length > 0 ? (last - first) / 1000 : 0;
+  const ratePerSecond = posts / (spanS + 1);
+  return {
+    platform: rig.platform,
+    subscriptions: rig.targets.length,
+    communities: new Set(rig.targets.map((t) => t.community)).size,
+    posts,
+    elapsedS: acceptedAt.length > 0 ? round((last - passStart) / 1000, 2) : 0,
+    spanS: round(spanS, 2),
+    ratePerSecond: round(ratePerSecond, 1),
+    capPerSecond: rig.capPerSecond,
+    capSource: rig.capSource,
+    shareOfCap: round(ratePerSecond / rig.capPerSecond, 4),
+    rateLimited: counts.rateLimited,
+    rateLimitedDetail: counts.detail,
+    duplicates: perChannel.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    misses: perChannel.filter((n) => n === 0).length,
+    dbQueries: input.queries,
+    dbRoundTripsPerPost: posts > 0 ? round(input.queries / posts, 3) : 0,
+    passLines: input.passLines,
+  };
+}
+
+export function formatTable(result: FanoutResult): string {
+  const head = [
+    "platform",
+    "subs",
+    "posts",
+    "elapsed",
+    "rate/s",
+    "cap/s",
+    "share",
+    "429s",
+    "dupes",
+    "misses",
+    "db/post",
+  ];
+  const rows = result.platforms.map((p) => [
+    p.platform,
+    String(p.subscriptions),
+    String(p.posts),
+    `${p.elapsedS.toFixed(1)} s`,
+    p.ratePerSecond.toFixed(1),
+    String(p.capPerSecond),
+    `${(p.shareOfCap * 100).toFixed(1)}%`,
+    String(p.rateLimited),
+    String(p.duplicates),
+    String(p.misses),
+    p.dbRoundTripsPerPost.toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const m = result.memory;
+  return [
+    `Fan-out: ${result.subscriptions} subscriptions, all caps ×${result.scale}, paced at ${result.paceShare * 100}% of each cap${result.paceGuardMs ? ` with ${result.paceGuardMs} ms added to each global window` : ""}, database: ${result.database}`,
+    "",
+    line(head),
+    ...rows.map(line),
+    "",
+    `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} round trips per post overall`,
+    `peak memory while passing: RSS ${m.rssMb} MB, heap ${m.heapUsedMb} MB (process max RSS ${m.maxRssMb} MB; one process holds the fakes, the database and delivery)`,
+    `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms`,
+    ...result.platforms.map(
+      (p) =>
+        `${p.platform}: ${p.communities} communities; cap = ${p.capSource}; 429s ${JSON.stringify(p.rateLimitedDetail)}; pass lines ${JSON.stringify(p.passLines)}`,
+    ),
+  ].join("\n");
+}

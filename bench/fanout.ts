@@ -1,0 +1,145 @@
+/**
+ * `npm run bench:fanout [-- --scale N --subscriptions N --platforms telegram,slack,discord --json
+ * --database-url URL --pace-share S --pace-guard-ms G]` (flags: fanout-args.ts): one delivery pass over (by
+ * default) 10,000 subscriptions, through the real delivery core, ledger and platform adapters, against the
+ * local fakes, which enforce each platform's caps and answer 429 past them. All global caps are raised by one factor (the fakes', our pacing, discord.js's)
+ * so the run is short. It prints what it measured; it asserts nothing. With --json, stdout holds exactly
+ * one JSON object and progress goes to stderr.
+ */
+import { createRepositories } from "../db/repositories/index.ts";
+import { loadConfig } from "../src/config.ts";
+import { platformOf } from "../src/core/channel.ts";
+import type { PassLineKind } from "../src/delivery/report.ts";
+import { createDeliveryService } from "../src/delivery/service.ts";
+import { createBotServices } from "../src/services/create-services.ts";
+import { type FanoutPlatform, parseFanoutArgs, USAGE } from "./fanout-args.ts";
+import { openBenchDatabase } from "./fanout-database.ts";
+import { CAPS, guardedPacers, split } from "./fanout-pacing.ts";
+import { countingLogger } from "./fanout-logger.ts";
+import {
+  attributedLedger,
+  createQueryCounter,
+  PASS_LEVEL,
+  sampleMemory,
+  timedAdapter,
+  watchEventLoop,
+} from "./fanout-probe.ts";
+import { type FanoutResult, formatTable, platformResult } from "./fanout-report.ts";
+import type { Rig, RigInput } from "./fanout-rig.ts";
+import { importSampleCatalog, seedSubscriptions } from "./fanout-seed.ts";
+import { discordRig } from "./rig-discord.ts";
+import { slackRig } from "./rig-slack.ts";
+import { telegramRig } from "./rig-telegram.ts";
+
+const RIGS: Record<FanoutPlatform, (input: RigInput) => Promise<Rig>> = {
+  telegram: telegramRig,
+  slack: slackRig,
+  discord: discordRig,
+};
+/** Retries that fall due within this long are waited for, so a miss is a real loss, not a retry pending. */
+const SETTLE_MS = 120_000;
+
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  const args = parseFanoutArgs(process.argv.slice(2), process.env);
+  const counter = createQueryCounter();
+  const bench = await openBenchDatabase(args.databaseUrl, counter.onQuery);
+  const rigs: Rig[] = [];
+  try {
+    const repositories = createRepositories(bench.database.db);
+    await importSampleCatalog(repositories);
+    const logger = countingLogger(progress);
+    for (const [platform, count] of split(args.subscriptions, args.platforms))
+      rigs.push(await RIGS[platform]({ count, scale: args.scale, repositories, logger }));
+
+    const dueAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    await seedSubscriptions(
+      bench.database.db,
+      rigs.flatMap((r) => r.targets),
+      dueAt,
+    );
+    progress(`seeded ${args.subscriptions} subscriptions due at ${dueAt.toISOString()}; ${bench.label}`);
+
+    const rate = (p: FanoutPlatform) => String(CAPS[p] * args.scale * args.paceShare);
+    const config = loadConfig({
+      TELEGRAM_MESSAGES_PER_SECOND: rate("telegram"),
+      SLACK_MESSAGES_PER_SECOND: rate("slack"),
+      DISCORD_MESSAGES_PER_SECOND: rate("discord"),
+    });
+    const clock = { now: () => new Date() };
+    const services = createBotServices(repositories, {
+      clock,
+      defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
+      staleAfterDays: config.STALE_AFTER_DAYS,
+    });
+    const timed = rigs.map((rig) => timedAdapter(rig.adapter, counter));
+    const delivery = createDeliveryService({
+      config,
+      repositories: { ...repositories, deliveries: attributedLedger(repositories.deliveries, counter) },
+      services,
+      adapters: timed.map((t) => t.adapter),
+      clock,
+      logger,
+      ...(args.paceGuardMs > 0 ? { pacers: guardedPacers(config, args.platforms, args.paceGuardMs) } : {}),
+    });
+
+    progress(
+      `delivering at ${args.platforms.map((p) => `${p} ${rate(p)}/s`).join(", ")} (caps ×${args.scale})…`,
+    );
+    const memory = sampleMemory();
+    const loop = watchEventLoop();
+    counter.start();
+    const passStart = performance.now();
+    const report = await delivery.runPass({ settleWithinMs: SETTLE_MS });
+    const passElapsedS = (performance.now() - passStart) / 1000;
+    const queries = counter.stop();
+    const peaks = memory.stop();
+    const eventLoopDelay = loop.stop();
+
+    const lines = new Map<string, Partial<Record<PassLineKind, number>>>();
+    for (const line of report.lines) {
+      const byKind = lines.get(platformOf(line.channel)) ?? {};
+      byKind[line.kind] = (byKind[line.kind] ?? 0) + 1;
+      lines.set(platformOf(line.channel), byKind);
+    }
+    const platforms = rigs.map((rig, i) =>
+      platformResult({
+        rig,
+        counts: rig.counts(),
+        acceptedAt: timed[i]!.acceptedAt,
+        passStart,
+        queries: queries.get(rig.platform) ?? 0,
+        passLines: lines.get(rig.platform) ?? {},
+      }),
+    );
+    const posts = platforms.reduce((sum, p) => sum + p.posts, 0);
+    const totalQueries = [...queries.values()].reduce((a, b) => a + b, 0);
+    const result: FanoutResult = {
+      scale: args.scale,
+      paceShare: args.paceShare,
+      paceGuardMs: args.paceGuardMs,
+      subscriptions: args.subscriptions,
+      database: bench.label,
+      passElapsedS: Math.round(passElapsedS * 100) / 100,
+      passLevelQueries: queries.get(PASS_LEVEL) ?? 0,
+      dbRoundTripsPerPostOverall: posts > 0 ? Math.round((totalQueries / posts) * 1000) / 1000 : 0,
+      memory: peaks,
+      eventLoopDelay,
+      platforms,
+    };
+    if (logger.counts.warn + logger.counts.error > 0)
+      progress(`adapter and delivery log: ${logger.counts.warn} warnings, ${logger.counts.error} errors`);
+    process.stdout.write(`${args.json ? JSON.stringify(result, null, 2) : formatTable(result)}\n`);
+  } finally {
+    for (const rig of rigs) await rig.close();
+    await bench.dispose();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `bench:fanout failed: ${err instanceof Error ? err.message : String(err)}\nusage: ${USAGE}\n`,
+  );
+  process.exitCode = 1;
+});
