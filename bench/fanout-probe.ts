@@ -83,9 +83,9 @@ export function timedAdapter(inner: PlatformAdapter, counter: QueryCounter) {
 }
 
 /**
- * How late the event loop ran while the pass was going. Everything (fakes, PGlite, delivery) shares one
- * loop here, so a stall delays some sends and bunches them up with the next ones: the fakes may see more
- * than a second's worth within one second although the pacer reserved them a second apart.
+ * How late the main thread's event loop ran while the pass was going. The database (PGlite in process) and
+ * delivery share it, so a stall delays some sends and bunches them up with the next ones; the fakes run on
+ * a worker thread of their own and count those sends by their own clock, as a real platform would.
  */
 export function watchEventLoop() {
   const histogram = monitorEventLoopDelay({ resolution: 10 });

@@ -127,7 +127,7 @@ export function formatTable(result: FanoutResult): string {
     ...rows.map(line),
     "",
     `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} round trips per post overall`,
-    `peak memory while passing: RSS ${m.rssMb} MB, heap ${m.heapUsedMb} MB (process max RSS ${m.maxRssMb} MB; one process holds the fakes, the database and delivery)`,
+    `peak memory while passing: RSS ${m.rssMb} MB, heap ${m.heapUsedMb} MB (process max RSS ${m.maxRssMb} MB; one process holds the database and delivery, and the fakes on a worker thread)`,
     `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms`,
     ...result.platforms.map(
       (p) =>

@@ -1,6 +1,7 @@
 /**
- * One platform's part of the fan-out: its local fake with the caps scaled, the channels to subscribe, the
- * real adapter pointed at the fake, and the fake's own counters read back afterwards.
+ * One platform's part of the fan-out: its local fake with the caps scaled and its world (run on a worker
+ * thread, fanout-fakes.ts), the channels to subscribe, the real adapter pointed at the fake, and the fake's
+ * own counters read back afterwards.
  */
 import type { Repositories } from "../db/repositories/index.ts";
 import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
@@ -22,21 +23,48 @@ export interface FakeCounts {
   detail: Record<string, number>;
 }
 
-export interface Rig {
-  platform: FanoutPlatform;
+interface WorldBase {
   /** The binding cap, scaled: messages per second across the bot on this platform. */
   capPerSecond: number;
   /** Where that cap comes from, for the report. */
   capSource: string;
   targets: RigTarget[];
-  adapter: PlatformAdapter;
+}
+
+/** A workspace's bot, as Bolt stores it after an OAuth install. */
+export interface SlackTeam {
+  id: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** What the worker thread that runs a fake hands back: where it listens and what it set up. */
+export type FakeWorld =
+  | (WorldBase & { platform: "telegram"; token: string; apiRoot: string })
+  | (WorldBase & { platform: "slack"; apiUrl: string; teams: SlackTeam[] })
+  | (WorldBase & { platform: "discord"; token: string; apiUrl: string });
+
+/** A fake started on the worker thread: its world, its counters, and its shutdown. */
+export interface PlatformFake {
+  world: FakeWorld;
   counts(): FakeCounts;
   close(): Promise<void>;
 }
 
-export interface RigInput {
+export interface FakeInput {
   /** How many channels (one subscription each). */
   count: number;
+  scale: number;
+}
+
+export interface Rig extends WorldBase {
+  platform: FanoutPlatform;
+  adapter: PlatformAdapter;
+  close(): Promise<void>;
+}
+
+export interface RigInput {
   scale: number;
   repositories: Repositories;
   logger: Logger;

@@ -2,8 +2,10 @@
  * `npm run bench:fanout [-- --scale N --subscriptions N --platforms telegram,slack,discord --json
  * --database-url URL --pace-share S --pace-guard-ms G]` (flags: fanout-args.ts): one delivery pass over (by
  * default) 10,000 subscriptions, through the real delivery core, ledger and platform adapters, against the
- * local fakes, which enforce each platform's caps and answer 429 past them. All global caps are raised by one factor (the fakes', our pacing, discord.js's)
- * so the run is short. It prints what it measured; it asserts nothing. With --json, stdout holds exactly
+ * local fakes, which enforce each platform's caps and answer 429 past them. The fakes run on a worker
+ * thread (fanout-fakes.ts), on their own clock as a real platform is; this thread holds the database and
+ * the pass. All global caps are raised by one factor (the fakes', our pacing, discord.js's) so the run is
+ * short. It prints what it measured; it asserts nothing. With --json, stdout holds exactly
  * one JSON object and progress goes to stderr.
  */
 import { createRepositories } from "../db/repositories/index.ts";
@@ -25,17 +27,24 @@ import {
   watchEventLoop,
 } from "./fanout-probe.ts";
 import { type FanoutResult, formatTable, platformResult } from "./fanout-report.ts";
-import type { Rig, RigInput } from "./fanout-rig.ts";
+import type { FakeWorld, Rig, RigInput } from "./fanout-rig.ts";
 import { importSampleCatalog, seedSubscriptions } from "./fanout-seed.ts";
+import { type FakesThread, startFakesThread } from "./fanout-fakes.ts";
 import { discordRig } from "./rig-discord.ts";
 import { slackRig } from "./rig-slack.ts";
 import { telegramRig } from "./rig-telegram.ts";
 
-const RIGS: Record<FanoutPlatform, (input: RigInput) => Promise<Rig>> = {
-  telegram: telegramRig,
-  slack: slackRig,
-  discord: discordRig,
-};
+/** The real adapter for a fake the worker thread started. */
+async function rigFor(world: FakeWorld, input: RigInput): Promise<Rig> {
+  switch (world.platform) {
+    case "telegram":
+      return telegramRig(world, input);
+    case "slack":
+      return slackRig(world, input);
+    case "discord":
+      return discordRig(world, input);
+  }
+}
 /** Retries that fall due within this long are waited for, so a miss is a real loss, not a retry pending. */
 const SETTLE_MS = 120_000;
 
@@ -46,12 +55,17 @@ async function main(): Promise<void> {
   const counter = createQueryCounter();
   const bench = await openBenchDatabase(args.databaseUrl, counter.onQuery);
   const rigs: Rig[] = [];
+  let fakes: FakesThread | undefined;
   try {
     const repositories = createRepositories(bench.database.db);
     await importSampleCatalog(repositories);
     const logger = countingLogger(progress);
-    for (const [platform, count] of split(args.subscriptions, args.platforms))
-      rigs.push(await RIGS[platform]({ count, scale: args.scale, repositories, logger }));
+    fakes = await startFakesThread({
+      plan: [...split(args.subscriptions, args.platforms)],
+      scale: args.scale,
+    });
+    for (const world of fakes.worlds)
+      rigs.push(await rigFor(world, { scale: args.scale, repositories, logger }));
 
     const dueAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     await seedSubscriptions(
@@ -96,6 +110,7 @@ async function main(): Promise<void> {
     const queries = counter.stop();
     const peaks = memory.stop();
     const eventLoopDelay = loop.stop();
+    const counts = await fakes.counts();
 
     const lines = new Map<string, Partial<Record<PassLineKind, number>>>();
     for (const line of report.lines) {
@@ -106,7 +121,7 @@ async function main(): Promise<void> {
     const platforms = rigs.map((rig, i) =>
       platformResult({
         rig,
-        counts: rig.counts(),
+        counts: counts[rig.platform]!,
         acceptedAt: timed[i]!.acceptedAt,
         passStart,
         queries: queries.get(rig.platform) ?? 0,
@@ -133,6 +148,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${args.json ? JSON.stringify(result, null, 2) : formatTable(result)}\n`);
   } finally {
     for (const rig of rigs) await rig.close();
+    await fakes?.close();
     await bench.dispose();
   }
 }

@@ -1,69 +1,22 @@
 /**
- * Discord: the fake REST API with its global limit (50 requests/s, fixed one-second windows) scaled, and
- * the real adapter (discord.js's REST client) pointed at it; `send` works over REST without start().
- * discord.js keeps its own global limiter (tuning.globalRequestsPerSecond, 50 in production), scaled by
- * the same factor, since it models the same cap. The per-channel 5 per 5 s stays as it is: one post per
- * channel never reaches it. Ids are realistic snowflakes from the fake, so the library buckets per channel.
+ * Discord: the real adapter (discord.js's REST client) pointed at the fake REST API (fake-discord.ts, on
+ * the fakes' worker thread); `send` works over REST without start(). discord.js keeps its own global
+ * limiter (tuning.globalRequestsPerSecond, 50 in production), scaled by the same factor as the fake's,
+ * since it models the same cap.
  */
-import { encodeChannel, guildCommunity } from "../platforms/discord/ids.ts";
 import { createDiscordAdapter } from "../platforms/discord/index.ts";
-import { startFakeDiscord } from "../tests/fakes/discord/index.ts";
-import {
-  CHANNELS_PER_COMMUNITY,
-  countsByRef,
-  noDispatch,
-  type Rig,
-  type RigInput,
-  type RigTarget,
-} from "./fanout-rig.ts";
+import { type FakeWorld, noDispatch, type Rig, type RigInput } from "./fanout-rig.ts";
 
-const DISCORD_GLOBAL_PER_SECOND = 50;
-
-export async function discordRig(input: RigInput): Promise<Rig> {
-  const cap = DISCORD_GLOBAL_PER_SECOND * input.scale;
-  const fake = await startFakeDiscord({ limits: { globalPerSecond: cap } });
-  const channelIds = new Map<string, string>();
-  const targets: RigTarget[] = [];
-  for (let i = 0; i < input.count; i += CHANNELS_PER_COMMUNITY) {
-    const guild = fake.addGuild(`Bench server ${i / CHANNELS_PER_COMMUNITY}`);
-    for (let j = i; j < Math.min(input.count, i + CHANNELS_PER_COMMUNITY); j++) {
-      const channel = fake.addChannel(guild, `daily-${j}`);
-      const ref = encodeChannel(guild.id, channel.id);
-      channelIds.set(ref, channel.id);
-      targets.push({ channel: ref, community: guildCommunity(guild.id) });
-    }
-  }
-  if (channelIds.size !== input.count) throw new Error("the fake Discord handed out a channel id twice");
+export function discordRig(world: Extract<FakeWorld, { platform: "discord" }>, input: RigInput): Rig {
   const adapter = createDiscordAdapter({
-    token: fake.token,
-    apiUrl: fake.apiUrl,
+    token: world.token,
+    apiUrl: world.apiUrl,
     dispatch: noDispatch,
     commands: [],
     autocomplete: async () => [],
     logger: input.logger,
-    tuning: { globalRequestsPerSecond: cap },
+    tuning: { globalRequestsPerSecond: world.capPerSecond },
   });
-  return {
-    platform: "discord",
-    capPerSecond: cap,
-    capSource: `Discord's 50 requests/s global limit × ${input.scale}`,
-    targets,
-    adapter,
-    counts() {
-      const stats = fake.stats();
-      return {
-        perChannel: countsByRef(
-          targets,
-          (t) => channelIds.get(t.channel)!,
-          (id) => stats.messagesPerChannel.get(id as string),
-        ),
-        rateLimited: stats.rateLimited,
-        detail: { global429: stats.global429, channel429: stats.bucket429 },
-      };
-    },
-    async close() {
-      await adapter.stop();
-      await fake.close();
-    },
-  };
+  const { capPerSecond, capSource, targets } = world;
+  return { platform: "discord", capPerSecond, capSource, targets, adapter, close: () => adapter.stop() };
 }

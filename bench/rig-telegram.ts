@@ -1,52 +1,19 @@
 /**
- * Telegram: the fake Bot API with its global cap (30/s, a burst of one second's worth) scaled, and the real
- * adapter (telegraf) pointed at it. Its `send` needs no start(). Each subscription is its own supergroup,
- * which on Telegram is also its community; one post per chat stays far inside the per-chat (1/s) and
- * per-group (20/min) caps, which are left at Telegram's values.
+ * Telegram: the real adapter (telegraf) pointed at the fake Bot API (fake-telegram.ts, on the fakes'
+ * worker thread). Its `send` needs no start().
  */
-import { decodeChannel, encodeChannel, encodeCommunity } from "../platforms/telegram/ids.ts";
 import { createTelegramAdapter } from "../platforms/telegram/index.ts";
-import { createFakeTelegram } from "../tests/fakes/telegram/index.ts";
-import { countsByRef, noDispatch, type Rig, type RigInput } from "./fanout-rig.ts";
+import { type FakeWorld, noDispatch, type Rig, type RigInput } from "./fanout-rig.ts";
 
-const TELEGRAM_GLOBAL_PER_SECOND = 30;
-/** Supergroup ids look like -100xxxxxxxxxx. */
-const FIRST_CHAT = -1_001_000_000_000;
-
-export async function telegramRig(input: RigInput): Promise<Rig> {
-  const cap = TELEGRAM_GLOBAL_PER_SECOND * input.scale;
-  const fake = await createFakeTelegram({ caps: { global: { burst: cap, perSecond: cap } } });
-  const targets = Array.from({ length: input.count }, (_, i) => {
-    const id = FIRST_CHAT - i;
-    fake.addChat({ id, type: "supergroup", title: `Bench group ${i}` });
-    return { channel: encodeChannel(id), community: encodeCommunity(id) };
-  });
+export function telegramRig(world: Extract<FakeWorld, { platform: "telegram" }>, input: RigInput): Rig {
   const adapter = createTelegramAdapter({
-    token: fake.token,
-    apiRoot: fake.apiRoot,
+    token: world.token,
+    apiRoot: world.apiRoot,
     dispatch: noDispatch,
     inlineResults: async () => [],
     commands: [],
     logger: input.logger,
   });
-  return {
-    platform: "telegram",
-    capPerSecond: cap,
-    capSource: `Telegram's ~30 messages/s broadcast cap × ${input.scale}`,
-    targets,
-    adapter,
-    counts() {
-      const stats = fake.stats();
-      return {
-        perChannel: countsByRef(
-          targets,
-          (t) => decodeChannel(t.channel),
-          (id) => stats.messagesByChat.get(id as number),
-        ),
-        rateLimited: stats.rateLimited,
-        detail: { fake429: stats.rateLimited },
-      };
-    },
-    close: () => fake.close(),
-  };
+  const { capPerSecond, capSource, targets } = world;
+  return { platform: "telegram", capPerSecond, capSource, targets, adapter, close: async () => {} };
 }

@@ -95,6 +95,6 @@ describe("pacer", () => {
 
   it("rounds a fractional rate down to whole messages per second, never into a shorter window", () => {
     expect(paceLimits("telegram", 48.5).global).toEqual([{ limit: 48, intervalMs: 1000 }]);
-    expect(paceLimits("discord", 50).global).toEqual([{ limit: 50, intervalMs: 1020 }]);
+    expect(paceLimits("discord", 50).global).toEqual([{ limit: 50, intervalMs: 1100 }]);
   });
 });
