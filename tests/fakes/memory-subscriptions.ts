@@ -53,7 +53,7 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
     },
     async pause(channel, { reason, actor }) {
       const found = store.state.subscriptions.get(channel);
-      if (!found || found.state !== "active") return undefined;
+      if (found?.state !== "active") return undefined;
       pauseOne(store.state, found, reason, actor);
       return copy(found);
     },
