@@ -59,7 +59,7 @@ export function foldToParts(text: string): string[][] {
 
 function foldUnicode(text: string): string {
   // İ lower-cases to i + combining dot above, which the mark pass removes.
-  const decomposed = text.normalize("NFKC").toLowerCase().normalize("NFD");
+  const decomposed = text.normalize("NFKC").replace(FORMAT_CHARS, "").toLowerCase().normalize("NFD");
   const stripped = decomposed.replace(BASE_AND_MARKS, (run, base: string, marks: string) => {
     if (!ACCENTED_SCRIPT.test(base)) return run;
     return (
@@ -69,8 +69,7 @@ function foldUnicode(text: string): string {
   // Recompose what was kept (Hangul jamo, Devanagari vowel signs) so both sides compare alike.
   return stripped
     .normalize("NFC")
-    .replace(LETTER_MAP_PATTERN, (c) => LETTER_MAP.get(c) ?? c)
-    .replace(FORMAT_CHARS, "");
+    .replace(LETTER_MAP_PATTERN, (c) => LETTER_MAP.get(c) ?? c);
 }
 
 /** The folded words of a text, hyphenated parts as separate words, spelling variants not yet expanded. */

@@ -33,7 +33,7 @@ export const LETTER_MAP: ReadonlyMap<string, string> = new Map([
   ["ƴ", "y"],
   // Greek final sigma is the same letter as σ.
   ["ς", "σ"],
-  // Arabic script: Persian/Urdu/Uyghur keyboards and Arabic ones differ on these; tatweel is decoration.
+  // Arabic script: Persian/Urdu/Uyghur keyboards and Arabic ones differ on these.
   ["ة", "ه"],
   ["ى", "ي"],
   ["ی", "ي"],
@@ -41,7 +41,6 @@ export const LETTER_MAP: ReadonlyMap<string, string> = new Map([
   ["ە", "ه"],
   ["ھ", "ه"],
   ["ٱ", "ا"],
-  ["ـ", ""],
   // Hebrew final forms: a prefix typed mid-word must match the same letter at a word's end.
   ["ך", "כ"],
   ["ם", "מ"],
@@ -104,8 +103,12 @@ export const APOSTROPHES = /['’‘‛ʼʻʽʾʿ`´′ˈ＇]/gu;
 /** Hyphens and dashes that join parts of one name (López-Mendoza, al-Matouk). */
 export const HYPHENS = /[-‐‑‒–−﹣]/gu;
 
-/** Invisible formatting (ZWNJ in Persian names, soft hyphens, bidi marks): removed without a trace. */
-export const FORMAT_CHARS = /\p{Cf}/gu;
+/**
+ * Invisible formatting (ZWNJ in Persian names, soft hyphens, bidi marks) and tatweel (Arabic decoration):
+ * removed without a trace, before accents are stripped, so that a mark one of them carried lands on the
+ * letter before it on the first fold, as it would on a second (folding stays idempotent).
+ */
+export const FORMAT_CHARS = /[\p{Cf}\u0640]/gu;
 
 /**
  * Scripts whose combining marks are accents or vowel points that people routinely omit. Marks in other
