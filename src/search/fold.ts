@@ -67,9 +67,7 @@ function foldUnicode(text: string): string {
     );
   });
   // Recompose what was kept (Hangul jamo, Devanagari vowel signs) so both sides compare alike.
-  return stripped
-    .normalize("NFC")
-    .replace(LETTER_MAP_PATTERN, (c) => LETTER_MAP.get(c) ?? c);
+  return stripped.normalize("NFC").replace(LETTER_MAP_PATTERN, (c) => LETTER_MAP.get(c) ?? c);
 }
 
 /** The folded words of a text, hyphenated parts as separate words, spelling variants not yet expanded. */
