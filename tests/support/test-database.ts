@@ -38,6 +38,12 @@ export async function openPgliteTestDatabase(): Promise<Database> {
   return pgliteDatabase(await PGlite.create({ loadDataDir: template }));
 }
 
+/** The databases a test file runs on: PGlite always, the Postgres server when TEST_DATABASE_URL is set. */
+export const databaseTargets = [
+  { name: "PGlite", open: openPgliteTestDatabase, skip: false },
+  { name: "Postgres", open: () => openPostgresTestDatabase(), skip: !hasTestPostgres },
+];
+
 function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

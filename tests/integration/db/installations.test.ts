@@ -3,19 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { communityRef } from "../../../src/core/channel.ts";
-import {
-  hasTestPostgres,
-  openPgliteTestDatabase,
-  openPostgresTestDatabase,
-  truncateAll,
-} from "../../support/test-database.ts";
+import { databaseTargets, truncateAll } from "../../support/test-database.ts";
 
-const targets = [
-  ["PGlite", openPgliteTestDatabase, false],
-  ["Postgres", openPostgresTestDatabase, !hasTestPostgres],
-] as const;
-
-describe.each(targets)("installations and bot moderators on %s", (_name, open, skip) => {
+describe.each(databaseTargets)("installations and bot moderators on $name", ({ open, skip }) => {
   let database: Database;
   beforeAll(async () => {
     if (!skip) database = await open();

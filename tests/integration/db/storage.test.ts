@@ -10,21 +10,10 @@ import type { Database } from "../../../db/client.ts";
 import { migrateDatabase } from "../../../db/migrate.ts";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
-import {
-  hasTestPostgres,
-  openPgliteTestDatabase,
-  openPostgresTestDatabase,
-  queryRows,
-  truncateAll,
-} from "../../support/test-database.ts";
+import { databaseTargets, queryRows, truncateAll } from "../../support/test-database.ts";
 import { errorText } from "./repositories.contract.ts";
 
-const targets = [
-  { name: "PGlite", open: openPgliteTestDatabase, skip: false },
-  { name: "Postgres", open: openPostgresTestDatabase, skip: !hasTestPostgres },
-];
-
-for (const target of targets) {
+for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`storage on ${target.name}`, () => {
     let database: Database;
     beforeAll(async () => {

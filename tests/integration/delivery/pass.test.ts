@@ -1,226 +1,236 @@
 /**
- * Delivery passes over PGlite with recording platforms: one post per channel per local day, whatever the
- * platform answers; retries within the day; pauses on permanent errors; moves; checks right before sending.
+ * Delivery passes over PGlite and the Postgres server (when TEST_DATABASE_URL is set), with recording
+ * platforms: one post per channel per local day, whatever the platform answers; retries within the day;
+ * pauses on permanent errors; moves; checks right before sending.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
 import { channelRef } from "../../../src/core/channel.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
-import { openPgliteTestDatabase } from "../../support/test-database.ts";
+import { databaseTargets } from "../../support/test-database.ts";
 import { type DeliveryWorld, deliveryWorld } from "./harness.ts";
 
-let database: Database;
-let world: DeliveryWorld;
-beforeAll(async () => {
-  database = await openPgliteTestDatabase();
-  world = deliveryWorld(database);
-});
-beforeEach(() => world.reset());
-afterAll(() => database.close());
-
-const stateOf = async (channel: string) =>
-  (await world.repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
-
-describe("a delivery pass", () => {
-  it("posts each due channel once, at its local time, and a second pass posts nothing", async () => {
-    const telegram = createRecordingPlatform();
-    world.setNow("2026-11-24T04:00:00Z");
-    const baku = await world.subscribe("telegram:-1001", "09:00", "Asia/Baku");
-    const york = await world.subscribe("telegram:-1002", "09:00", "America/New_York");
-    const delivery = world.delivery([telegram.adapter]);
-
-    world.setNow("2026-11-24T05:00:10Z"); // 09:00:10 in Baku, 00:00:10 in New York
-    const first = await delivery.runPass();
-    expect(countByKind(first)).toEqual({ sent: 1 });
-    expect(telegram.messagesTo(baku)).toHaveLength(1);
-    expect(telegram.messagesTo(baku)[0]!.post).toMatchObject({
-      kind: "daily",
-      idempotencyKey: expect.any(String),
+for (const target of databaseTargets) {
+  describe.skipIf(target.skip)(`delivery on ${target.name}`, () => {
+    let database: Database;
+    let world: DeliveryWorld;
+    beforeAll(async () => {
+      database = await target.open();
+      world = deliveryWorld(database);
     });
+    beforeEach(() => world.reset());
+    afterAll(() => database.close());
 
-    expect((await delivery.runPass()).lines).toEqual([]);
-    world.setNow("2026-11-24T14:00:30Z");
-    await delivery.runPass();
-    await delivery.runPass();
-    expect(telegram.messagesTo(york)).toHaveLength(1);
-    expect(telegram.messagesTo(baku)).toHaveLength(1);
-    expect(await stateOf("telegram:-1001")).toEqual(["sent"]);
-    const latest = await world.repositories.deliveries.latestBySubscription();
-    expect([...latest.values()].map((r) => r.messageId)).toEqual(
-      expect.arrayContaining(telegram.messages.map((m) => m.messageId)),
-    );
-  });
+    const stateOf = async (channel: string) =>
+      (await world.repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
 
-  it("features the same family in every channel of a campaign on a date", async () => {
-    const telegram = createRecordingPlatform();
-    for (const id of [1, 2, 3]) await world.subscribe(`telegram:-100${id}`, "09:00", "UTC");
-    world.setNow("2026-11-24T09:00:00Z");
-    await world.delivery([telegram.adapter]).runPass();
-    const titles = new Set(telegram.messages.map((m) => m.post.card.title));
-    expect(telegram.messages).toHaveLength(3);
-    expect(titles.size).toBe(1);
-  });
+    describe("a delivery pass", () => {
+      it("posts each due channel once, at its local time, and a second pass posts nothing", async () => {
+        const telegram = createRecordingPlatform();
+        world.setNow("2026-11-24T04:00:00Z");
+        const baku = await world.subscribe("telegram:-1001", "09:00", "Asia/Baku");
+        const york = await world.subscribe("telegram:-1002", "09:00", "America/New_York");
+        const delivery = world.delivery([telegram.adapter]);
 
-  it("waits out 429s and transient errors within the day, and posts once", async () => {
-    const telegram = createRecordingPlatform();
-    const chat = await world.subscribe("telegram:-1001");
-    telegram.script(
-      chat,
-      { kind: "transient", reason: "Too Many Requests", retryAfterMs: 200 },
-      { kind: "transient", reason: "Too Many Requests", retryAfterMs: 300 },
-      { kind: "transient", reason: "server error 502", retryAfterMs: 100 },
-    );
-    world.setNow("2026-11-24T09:00:00Z");
-    const clockStart = Date.now();
-    const report = await world.delivery([telegram.adapter]).runPass({ settleWithinMs: 5_000 });
-    expect(countByKind(report)).toEqual({ retrying: 3, sent: 1 });
-    expect(Date.now() - clockStart).toBeGreaterThanOrEqual(550);
-    expect(telegram.attemptsTo(chat)).toBe(4);
-    expect(telegram.messagesTo(chat)).toHaveLength(1);
-  });
-
-  it("backs off without a retry-after, and records the day as failed once it is over", async () => {
-    const telegram = createRecordingPlatform();
-    const chat = await world.subscribe("telegram:-1001", "23:50", "UTC");
-    telegram.script(
-      chat,
-      { kind: "transient", reason: "network down" },
-      { kind: "transient", reason: "network down" },
-    );
-    const delivery = world.delivery([telegram.adapter]);
-    world.setNow("2026-11-24T23:50:00Z");
-    const first = await delivery.runPass();
-    expect(first.lines[0]).toMatchObject({ kind: "retrying" });
-    const [row] = await world.repositories.deliveries.list({ channel: chat });
-    const wait = row!.nextAttemptAt.getTime() - new Date("2026-11-24T23:50:00Z").getTime();
-    expect(wait).toBeGreaterThanOrEqual(24_000);
-    expect(wait).toBeLessThanOrEqual(36_000);
-    world.setNow("2026-11-24T23:59:50Z");
-    const second = await delivery.runPass();
-    expect(second.lines.at(-1)).toMatchObject({ kind: "failed" });
-    expect(await stateOf(chat)).toEqual(["failed"]);
-    world.setNow("2026-11-25T00:00:10Z");
-    expect(await delivery.runPass()).toMatchObject({ lines: [] });
-    expect(telegram.messagesTo(chat)).toHaveLength(0);
-  });
-
-  it("pauses the subscription after one permanent error, tells the moderators, and tries no more that day", async () => {
-    const telegram = createRecordingPlatform();
-    const chat = await world.subscribe("telegram:-1001");
-    telegram.script(chat, { kind: "permanent", reason: "Forbidden: bot was kicked from the group chat" });
-    world.setNow("2026-11-24T09:00:00Z");
-    const delivery = world.delivery([telegram.adapter]);
-    expect(countByKind(await delivery.runPass())).toEqual({ paused: 1 });
-    await delivery.runPass();
-    world.setNow("2026-11-25T09:00:00Z");
-    await delivery.runPass();
-    expect(telegram.attemptsTo(chat)).toBe(1);
-    const subscription = await world.repositories.subscriptions.findByChannel(chat);
-    expect(subscription).toMatchObject({ state: "paused", pausedReason: expect.stringMatching(/kicked/) });
-    expect(telegram.notices).toEqual([{ channel: chat, text: expect.stringMatching(/paused: .*kicked/) }]);
-    expect(await stateOf(chat)).toEqual(["paused"]);
-  });
-
-  it("follows a group that became a supergroup: the subscription moves and the post goes out once", async () => {
-    const telegram = createRecordingPlatform();
-    const group = await world.subscribe("telegram:-1001");
-    const supergroup = channelRef("telegram:-1009990001");
-    telegram.script(group, { kind: "moved", to: supergroup });
-    world.setNow("2026-11-24T09:00:00Z");
-    const delivery = world.delivery([telegram.adapter]);
-    await delivery.runPass();
-    await delivery.runPass();
-    expect(telegram.messagesTo(supergroup)).toHaveLength(1);
-    expect(telegram.messagesTo(group)).toHaveLength(0);
-    expect(await world.repositories.subscriptions.findByChannel(supergroup)).toMatchObject({
-      state: "active",
-    });
-    expect(await world.repositories.subscriptions.findByChannel(group)).toBeUndefined();
-    expect(await stateOf(supergroup)).toEqual(["sent"]);
-    world.setNow("2026-11-25T09:00:00Z");
-    await delivery.runPass();
-    expect(telegram.messagesTo(supergroup)).toHaveLength(2);
-  });
-
-  it("records an answer lost in transit as uncertain and never resends it on a platform that cannot dedupe", async () => {
-    const telegram = createRecordingPlatform();
-    const chat = await world.subscribe("telegram:-1001");
-    telegram.script(chat, { kind: "post-then-uncertain" });
-    world.setNow("2026-11-24T09:00:00Z");
-    const delivery = world.delivery([telegram.adapter]);
-    expect(countByKind(await delivery.runPass({ settleWithinMs: 60_000 }))).toEqual({ uncertain: 1 });
-    await delivery.runPass();
-    expect(telegram.attemptsTo(chat)).toBe(1);
-    expect(telegram.messagesTo(chat)).toHaveLength(1);
-    expect(await stateOf(chat)).toEqual(["uncertain"]);
-  });
-
-  it("resends after a lost answer where the platform drops duplicates, and the channel still has one post", async () => {
-    const discord = createRecordingPlatform({ platform: "discord", afterUncertainSend: "resend" });
-    const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
-    discord.script(channel, { kind: "post-then-uncertain" });
-    world.setNow("2026-11-24T09:00:00Z");
-    const report = await world.delivery([discord.adapter]).runPass({ settleWithinMs: 60_000 });
-    expect(countByKind(report)).toEqual({ retrying: 1, sent: 1 });
-    expect(discord.attemptsTo(channel)).toBe(2);
-    expect(discord.messagesTo(channel)).toHaveLength(1);
-  });
-});
-
-describe("right before sending", () => {
-  it("a takedown made a moment ago stops that profile: the next channel gets the day's replacement", async () => {
-    const taken: string[] = [];
-    const telegram = createRecordingPlatform({
-      async onSend(_channel, post) {
-        if (taken.length > 0) return;
-        const id = post.share.text.length > 0 ? await profileIdOf(post.card.title) : undefined;
-        if (!id) throw new Error("no profile for the posted card");
-        taken.push(id);
-        await world.repositories.catalog.takedown(id, {
-          reason: "family asked",
-          actor: "curator",
-          at: new Date(),
+        world.setNow("2026-11-24T05:00:10Z"); // 09:00:10 in Baku, 00:00:10 in New York
+        const first = await delivery.runPass();
+        expect(countByKind(first)).toEqual({ sent: 1 });
+        expect(telegram.messagesTo(baku)).toHaveLength(1);
+        expect(telegram.messagesTo(baku)[0]!.post).toMatchObject({
+          kind: "daily",
+          idempotencyKey: expect.any(String),
         });
-      },
-    });
-    const profileIdOf = async (title: string) =>
-      (await world.repositories.catalog.listProfiles()).find((s) => s.profile.displayName === title)?.profile
-        .id;
-    await world.subscribe("telegram:-1001");
-    await world.subscribe("telegram:-1002");
-    world.setNow("2026-11-24T09:00:00Z");
-    await world.delivery([telegram.adapter], { concurrency: 1 }).runPass();
-    const [first, second] = telegram.messages;
-    expect(first!.post.card.title).not.toBe(second!.post.card.title);
-    expect(await profileIdOf(second!.post.card.title)).not.toBe(taken[0]);
-  });
 
-  it("a spotlight replaces the rotation; a status change cancels spotlights and tells who set them", async () => {
-    const telegram = createRecordingPlatform();
-    const chat = await world.subscribe("telegram:-1001");
-    const subscription = (await world.repositories.subscriptions.findByChannel(chat))!;
-    const add = (profileId: string, localDate: string) =>
-      world.repositories.spotlights.add({
-        scope: "channel",
-        channel: chat,
-        community: subscription.community,
-        campaignId: subscription.campaignId,
-        profileId,
-        localDate,
-        timezone: "UTC",
-        createdBy: "telegram:42",
+        expect((await delivery.runPass()).lines).toEqual([]);
+        world.setNow("2026-11-24T14:00:30Z");
+        await delivery.runPass();
+        await delivery.runPass();
+        expect(telegram.messagesTo(york)).toHaveLength(1);
+        expect(telegram.messagesTo(baku)).toHaveLength(1);
+        expect(await stateOf("telegram:-1001")).toEqual(["sent"]);
+        const latest = await world.repositories.deliveries.latestBySubscription();
+        expect([...latest.values()].map((r) => r.messageId)).toEqual(
+          expect.arrayContaining(telegram.messages.map((m) => m.messageId)),
+        );
       });
-    await add("narges-mohammadi", "2026-11-24");
-    const released = await add("oleg-sentsov", "2026-11-26");
-    world.setNow("2026-11-24T09:00:00Z");
-    const report = await world.delivery([telegram.adapter]).runPass();
-    expect(telegram.messagesTo(chat)[0]!.post).toMatchObject({ kind: "spotlight" });
-    // Sentsov's status in the sample is "released": his spotlight cannot stand.
-    expect(report.lines).toContainEqual(expect.objectContaining({ kind: "spotlight-cancelled" }));
-    expect((await world.repositories.spotlights.get(released.id))?.state).toBe("cancelled");
-    expect(telegram.notices[0]!.text).toMatch(
-      /set by telegram:42, is cancelled: status changed to "released"/,
-    );
+
+      it("features the same family in every channel of a campaign on a date", async () => {
+        const telegram = createRecordingPlatform();
+        for (const id of [1, 2, 3]) await world.subscribe(`telegram:-100${id}`, "09:00", "UTC");
+        world.setNow("2026-11-24T09:00:00Z");
+        await world.delivery([telegram.adapter]).runPass();
+        const titles = new Set(telegram.messages.map((m) => m.post.card.title));
+        expect(telegram.messages).toHaveLength(3);
+        expect(titles.size).toBe(1);
+      });
+
+      it("waits out 429s and transient errors within the day, and posts once", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001");
+        telegram.script(
+          chat,
+          { kind: "transient", reason: "Too Many Requests", retryAfterMs: 200 },
+          { kind: "transient", reason: "Too Many Requests", retryAfterMs: 300 },
+          { kind: "transient", reason: "server error 502", retryAfterMs: 100 },
+        );
+        world.setNow("2026-11-24T09:00:00Z");
+        const clockStart = Date.now();
+        const report = await world.delivery([telegram.adapter]).runPass({ settleWithinMs: 5_000 });
+        expect(countByKind(report)).toEqual({ retrying: 3, sent: 1 });
+        expect(Date.now() - clockStart).toBeGreaterThanOrEqual(550);
+        expect(telegram.attemptsTo(chat)).toBe(4);
+        expect(telegram.messagesTo(chat)).toHaveLength(1);
+      });
+
+      it("backs off without a retry-after, and records the day as failed once it is over", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001", "23:50", "UTC");
+        telegram.script(
+          chat,
+          { kind: "transient", reason: "network down" },
+          { kind: "transient", reason: "network down" },
+        );
+        const delivery = world.delivery([telegram.adapter]);
+        world.setNow("2026-11-24T23:50:00Z");
+        const first = await delivery.runPass();
+        expect(first.lines[0]).toMatchObject({ kind: "retrying" });
+        const [row] = await world.repositories.deliveries.list({ channel: chat });
+        const wait = row!.nextAttemptAt.getTime() - new Date("2026-11-24T23:50:00Z").getTime();
+        expect(wait).toBeGreaterThanOrEqual(24_000);
+        expect(wait).toBeLessThanOrEqual(36_000);
+        world.setNow("2026-11-24T23:59:50Z");
+        const second = await delivery.runPass();
+        expect(second.lines.at(-1)).toMatchObject({ kind: "failed" });
+        expect(await stateOf(chat)).toEqual(["failed"]);
+        world.setNow("2026-11-25T00:00:10Z");
+        expect(await delivery.runPass()).toMatchObject({ lines: [] });
+        expect(telegram.messagesTo(chat)).toHaveLength(0);
+      });
+
+      it("pauses the subscription after one permanent error, tells the moderators, and tries no more that day", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001");
+        telegram.script(chat, { kind: "permanent", reason: "Forbidden: bot was kicked from the group chat" });
+        world.setNow("2026-11-24T09:00:00Z");
+        const delivery = world.delivery([telegram.adapter]);
+        expect(countByKind(await delivery.runPass())).toEqual({ paused: 1 });
+        await delivery.runPass();
+        world.setNow("2026-11-25T09:00:00Z");
+        await delivery.runPass();
+        expect(telegram.attemptsTo(chat)).toBe(1);
+        const subscription = await world.repositories.subscriptions.findByChannel(chat);
+        expect(subscription).toMatchObject({
+          state: "paused",
+          pausedReason: expect.stringMatching(/kicked/),
+        });
+        expect(telegram.notices).toEqual([
+          { channel: chat, text: expect.stringMatching(/paused: .*kicked/) },
+        ]);
+        expect(await stateOf(chat)).toEqual(["paused"]);
+      });
+
+      it("follows a group that became a supergroup: the subscription moves and the post goes out once", async () => {
+        const telegram = createRecordingPlatform();
+        const group = await world.subscribe("telegram:-1001");
+        const supergroup = channelRef("telegram:-1009990001");
+        telegram.script(group, { kind: "moved", to: supergroup });
+        world.setNow("2026-11-24T09:00:00Z");
+        const delivery = world.delivery([telegram.adapter]);
+        await delivery.runPass();
+        await delivery.runPass();
+        expect(telegram.messagesTo(supergroup)).toHaveLength(1);
+        expect(telegram.messagesTo(group)).toHaveLength(0);
+        expect(await world.repositories.subscriptions.findByChannel(supergroup)).toMatchObject({
+          state: "active",
+        });
+        expect(await world.repositories.subscriptions.findByChannel(group)).toBeUndefined();
+        expect(await stateOf(supergroup)).toEqual(["sent"]);
+        world.setNow("2026-11-25T09:00:00Z");
+        await delivery.runPass();
+        expect(telegram.messagesTo(supergroup)).toHaveLength(2);
+      });
+
+      it("records an answer lost in transit as uncertain and never resends it on a platform that cannot dedupe", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001");
+        telegram.script(chat, { kind: "post-then-uncertain" });
+        world.setNow("2026-11-24T09:00:00Z");
+        const delivery = world.delivery([telegram.adapter]);
+        expect(countByKind(await delivery.runPass({ settleWithinMs: 60_000 }))).toEqual({ uncertain: 1 });
+        await delivery.runPass();
+        expect(telegram.attemptsTo(chat)).toBe(1);
+        expect(telegram.messagesTo(chat)).toHaveLength(1);
+        expect(await stateOf(chat)).toEqual(["uncertain"]);
+      });
+
+      it("resends after a lost answer where the platform drops duplicates, and the channel still has one post", async () => {
+        const discord = createRecordingPlatform({ platform: "discord", afterUncertainSend: "resend" });
+        const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
+        discord.script(channel, { kind: "post-then-uncertain" });
+        world.setNow("2026-11-24T09:00:00Z");
+        const report = await world.delivery([discord.adapter]).runPass({ settleWithinMs: 60_000 });
+        expect(countByKind(report)).toEqual({ retrying: 1, sent: 1 });
+        expect(discord.attemptsTo(channel)).toBe(2);
+        expect(discord.messagesTo(channel)).toHaveLength(1);
+      });
+    });
+
+    describe("right before sending", () => {
+      it("a takedown made a moment ago stops that profile: the next channel gets the day's replacement", async () => {
+        const taken: string[] = [];
+        const telegram = createRecordingPlatform({
+          async onSend(_channel, post) {
+            if (taken.length > 0) return;
+            const id = post.share.text.length > 0 ? await profileIdOf(post.card.title) : undefined;
+            if (!id) throw new Error("no profile for the posted card");
+            taken.push(id);
+            await world.repositories.catalog.takedown(id, {
+              reason: "family asked",
+              actor: "curator",
+              at: new Date(),
+            });
+          },
+        });
+        const profileIdOf = async (title: string) =>
+          (await world.repositories.catalog.listProfiles()).find((s) => s.profile.displayName === title)
+            ?.profile.id;
+        await world.subscribe("telegram:-1001");
+        await world.subscribe("telegram:-1002");
+        world.setNow("2026-11-24T09:00:00Z");
+        await world.delivery([telegram.adapter], { concurrency: 1 }).runPass();
+        const [first, second] = telegram.messages;
+        expect(first!.post.card.title).not.toBe(second!.post.card.title);
+        expect(await profileIdOf(second!.post.card.title)).not.toBe(taken[0]);
+      });
+
+      it("a spotlight replaces the rotation; a status change cancels spotlights and tells who set them", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001");
+        const subscription = (await world.repositories.subscriptions.findByChannel(chat))!;
+        const add = (profileId: string, localDate: string) =>
+          world.repositories.spotlights.add({
+            scope: "channel",
+            channel: chat,
+            community: subscription.community,
+            campaignId: subscription.campaignId,
+            profileId,
+            localDate,
+            timezone: "UTC",
+            createdBy: "telegram:42",
+          });
+        await add("narges-mohammadi", "2026-11-24");
+        const released = await add("oleg-sentsov", "2026-11-26");
+        world.setNow("2026-11-24T09:00:00Z");
+        const report = await world.delivery([telegram.adapter]).runPass();
+        expect(telegram.messagesTo(chat)[0]!.post).toMatchObject({ kind: "spotlight" });
+        // Sentsov's status in the sample is "released": his spotlight cannot stand.
+        expect(report.lines).toContainEqual(expect.objectContaining({ kind: "spotlight-cancelled" }));
+        expect((await world.repositories.spotlights.get(released.id))?.state).toBe("cancelled");
+        expect(telegram.notices[0]!.text).toMatch(
+          /set by telegram:42, is cancelled: status changed to "released"/,
+        );
+      });
+    });
   });
-});
+}
