@@ -53,8 +53,8 @@ export function attributedLedger(inner: DeliveryLedger, counter: QueryCounter): 
         for (const row of rows) platformOfRow.set(row.id, row.platform);
         return rows;
       }),
-    markSending: (id, owner, leaseUntil) =>
-      counter.within(platformOfRow.get(id), () => inner.markSending(id, owner, leaseUntil)),
+    markSending: (id, owner, attempt) =>
+      counter.within(platformOfRow.get(id), () => inner.markSending(id, owner, attempt)),
     finish: (id, owner, outcome) =>
       counter.within(platformOfRow.get(id), () => inner.finish(id, owner, outcome)),
   };

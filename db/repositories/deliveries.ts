@@ -3,11 +3,11 @@
  * LOCKED)`: concurrent claimers skip each other's rows instead of waiting, and each row goes to exactly
  * one of them. A claim carries a lease; a row whose claimer died is taken over once the lease ran out.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, sql } from "drizzle-orm";
 import type { DeliveryLedger, PlanningSubscription } from "../../src/core/delivery.ts";
 import type { Db } from "../client.ts";
 import { catalogRevision, deliveries, spotlights, subscriptions } from "../schema/index.ts";
-import { toDeliveryRow, UNCERTAIN_AFTER_CRASH } from "./delivery-rows.ts";
+import { toDeliveryRow, UNCERTAIN_AFTER_CRASH, UNCERTAIN_PAST_DEDUPE_WINDOW } from "./delivery-rows.ts";
 import { recordPlan } from "./delivery-plan.ts";
 import { toSpotlight } from "./spotlights.ts";
 import { toSubscription } from "./subscriptions.ts";
@@ -41,7 +41,7 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
 
     recordPlan: (rows, plannedThrough) => recordPlan(db, rows, plannedThrough),
 
-    async reclaimExpired(now, resendPlatforms) {
+    async reclaimExpired(now, resend) {
       const expired = (state: (typeof HELD)[number]) =>
         and(eq(deliveries.state, state), lt(deliveries.leaseUntil, now));
       const free = { claimedBy: null, leaseUntil: null, updatedAt: now };
@@ -49,20 +49,35 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
         .update(deliveries)
         .set({ state: "pending", ...free })
         .where(expired("claimed"));
-      if (resendPlatforms.length > 0) {
+      // A dedupe window counts from the first attempt that may have posted; a row from before these
+      // columns existed has neither time, so it is never resent.
+      const possiblyPostedSince = sql`coalesce(${deliveries.uncertainSince}, ${deliveries.sendingSince})`;
+      for (const rule of resend) {
         await db
           .update(deliveries)
-          .set({ state: "pending", ...free })
-          .where(and(expired("sending"), inArray(deliveries.platform, [...resendPlatforms])));
+          .set({ state: "pending", uncertainSince: possiblyPostedSince, ...free })
+          .where(
+            and(
+              expired("sending"),
+              eq(deliveries.platform, rule.platform),
+              rule.withinMs === undefined
+                ? undefined
+                : sql`${possiblyPostedSince} >= ${new Date(now.getTime() - rule.withinMs).toISOString()}::timestamptz`,
+            ),
+          );
       }
+      const resendPlatforms = resend.map((r) => r.platform);
       const uncertain = await db
         .update(deliveries)
-        .set({ state: "uncertain", detail: UNCERTAIN_AFTER_CRASH, ...free })
-        .where(
-          resendPlatforms.length > 0
-            ? and(expired("sending"), notInArray(deliveries.platform, [...resendPlatforms]))
-            : expired("sending"),
-        )
+        .set({
+          state: "uncertain",
+          detail:
+            resendPlatforms.length > 0
+              ? sql`case when ${inArray(deliveries.platform, resendPlatforms)} then ${UNCERTAIN_PAST_DEDUPE_WINDOW} else ${UNCERTAIN_AFTER_CRASH} end`
+              : UNCERTAIN_AFTER_CRASH,
+          ...free,
+        })
+        .where(expired("sending"))
         .returning();
       return uncertain.map(toDeliveryRow);
     },
@@ -99,10 +114,10 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return rows.map(toDeliveryRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },
 
-    async markSending(id, owner, leaseUntil) {
+    async markSending(id, owner, { startedAt, leaseUntil }) {
       const [row] = await db
         .update(deliveries)
-        .set({ state: "sending", leaseUntil, updatedAt: sql`now()` })
+        .set({ state: "sending", leaseUntil, sendingSince: startedAt, updatedAt: sql`now()` })
         .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, owner), eq(deliveries.state, "claimed")))
         // The catalog's version in the same round trip: a takedown committed a moment ago is seen here.
         .returning({
@@ -120,6 +135,11 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
           ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
           ...(outcome.profileId === undefined ? {} : { profileId: outcome.profileId }),
           ...(outcome.nextAttemptAt === undefined ? {} : { nextAttemptAt: outcome.nextAttemptAt }),
+          ...(outcome.uncertainSince === undefined
+            ? {}
+            : {
+                uncertainSince: sql`coalesce(${deliveries.uncertainSince}, ${outcome.uncertainSince.toISOString()}::timestamptz)`,
+              }),
           claimedBy: null,
           leaseUntil: null,
           updatedAt: sql`now()`,

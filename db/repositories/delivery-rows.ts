@@ -21,6 +21,8 @@ export function toDeliveryRow(row: LedgerRow): DeliveryRow {
     ...(row.profileId === null ? {} : { profileId: row.profileId }),
     ...(row.messageId === null ? {} : { messageId: row.messageId }),
     ...(row.detail === null ? {} : { detail: row.detail }),
+    ...(row.sendingSince === null ? {} : { sendingSince: row.sendingSince }),
+    ...(row.uncertainSince === null ? {} : { uncertainSince: row.uncertainSince }),
     updatedAt: row.updatedAt,
   };
 }
@@ -28,3 +30,8 @@ export function toDeliveryRow(row: LedgerRow): DeliveryRow {
 /** The message shown for a row that was being sent when its process died, on a platform that can't dedupe. */
 export const UNCERTAIN_AFTER_CRASH =
   "the process sending this post stopped mid-send; it may or may not have been posted, so it is not resent";
+
+/** The same, on a platform that dedupes, found only after its dedupe window had passed. */
+export const UNCERTAIN_PAST_DEDUPE_WINDOW =
+  "the process sending this post stopped mid-send and the platform's window for dropping a duplicate has " +
+  "passed; it may or may not have been posted, so it is not resent";

@@ -33,6 +33,10 @@ export const deliveries = pgTable(
     profileId: text("profile_id"),
     messageId: text("message_id"),
     detail: text("detail"),
+    /** When the latest attempt to send began (the app's clock): an interrupted send began then. */
+    sendingSince: timestamp("sending_since", { withTimezone: true }),
+    /** When the earliest attempt that may have reached the platform began: dedupe windows count from it. */
+    uncertainSince: timestamp("uncertain_since", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

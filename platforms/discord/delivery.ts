@@ -1,6 +1,6 @@
 /**
  * Scheduled posts and moderator notices over REST. `send` never throws: every platform answer becomes
- * sent / transient / permanent. Permanent errors are final after ONE request, because Discord bans bots
+ * sent / transient / uncertain / permanent / rejected. Permanent errors are final after ONE request, because Discord bans bots
  * (at Cloudflare, by IP) that keep making requests it refuses: 10,000 invalid ones per 10 minutes.
  */
 import {
@@ -28,6 +28,7 @@ const CHANNEL_GONE = new Set<number>([
   RESTJSONErrorCodes.MissingAccess,
   RESTJSONErrorCodes.MissingPermissions,
   RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+  RESTJSONErrorCodes.InvalidActionOnArchivedThread,
 ]);
 
 /** Matches the reason `classify` gives for a CHANNEL_GONE code ("404 10003: Unknown Channel"). */
@@ -110,6 +111,15 @@ export function createDiscordBenchSender(options: DiscordBenchOptions): DiscordB
   return (channelId, message) => postToChannel(rest, channelId, message);
 }
 
+/** Network errors raised before a request was written: nothing can have reached Discord. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+function networkCode(error: unknown): string | undefined {
+  const code = (e: unknown) =>
+    typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
+  return code(error) ?? (error instanceof Error ? code(error.cause) : undefined);
+}
+
 export function classify(error: unknown): SendResult {
   if (error instanceof RateLimitError) {
     // Raised only when the wait is longer than we agreed to sit out inside @discordjs/rest.
@@ -126,10 +136,20 @@ export function classify(error: unknown): SendResult {
     // 401: the token, not the channel; @discordjs/rest drops the token, so later calls fail locally
     // instead of adding invalid requests. 408/409/429: timing, worth another try later.
     if ([401, 408, 409, 429].includes(error.status)) return { kind: "transient", reason };
-    // Anything else in 4xx (e.g. 50035 Invalid Form Body) would be refused again the same way.
-    return { kind: "permanent", reason };
+    if (error.status >= 500) return { kind: "uncertain", reason };
+    // Anything else in 4xx (e.g. 50035 Invalid Form Body) is about this message, not the channel: the
+    // same body would be refused again, and pausing every channel for our bug would be wrong.
+    return { kind: "rejected", reason };
   }
-  if (error instanceof HTTPError) return { kind: "transient", reason: `${error.status} from Discord` };
+  // A 5xx after the library's own retry may have created the message (a gateway timeout, say): the
+  // resend must come soon, inside the nonce's window, so it is uncertain rather than transient.
+  if (error instanceof HTTPError) {
+    const reason = `${error.status} from Discord`;
+    return error.status >= 500 ? { kind: "uncertain", reason } : { kind: "transient", reason };
+  }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: "transient", reason: `network: ${message}` };
+  const code = networkCode(error);
+  // A timeout or a connection dropped mid-request may have posted; a refused connection cannot have.
+  if (code && NOT_SENT_CODES.has(code)) return { kind: "transient", reason: `network: ${message}` };
+  return { kind: "uncertain", reason: `network: ${message}` };
 }

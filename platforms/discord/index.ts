@@ -33,7 +33,7 @@ import { toApplicationCommands } from "./commands.ts";
 import { createDelivery } from "./delivery.ts";
 import { encodeChannel, guildCommunity } from "./ids.ts";
 import { type Autocomplete, createInteractionHandler } from "./interactions.ts";
-import { NO_MENTIONS } from "./payload.ts";
+import { NO_MENTIONS, NONCE_WINDOW_MS } from "./payload.ts";
 import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
 
 export {
@@ -105,6 +105,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     // Every post carries its idempotency key as `nonce` with `enforce_nonce`: a resend within Discord's
     // window returns the first message instead of making a second one.
     afterUncertainSend: "resend",
+    // Discord checks a nonce's uniqueness over "the past few minutes": resend only well inside that.
+    resendWithinMs: NONCE_WINDOW_MS,
     async start() {
       let onReady = () => {};
       const ready = new Promise<void>((resolve) => {

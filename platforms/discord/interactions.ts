@@ -15,7 +15,7 @@ import type { Logger } from "../../src/core/ports.ts";
 import { reply as replies, type Reply, type Visibility } from "../../src/core/reply.ts";
 import { decodeChoiceId } from "./ids.ts";
 import { focusedOption, parseChoice, parseCommand } from "./parse.ts";
-import { interactionEdit, interactionReply } from "./payload.ts";
+import { interactionEdit, interactionReply, NO_MENTIONS } from "./payload.ts";
 import { renderReply } from "./render.ts";
 import type { DiscordTuning } from "./rest-policy.ts";
 import { clip } from "./text.ts";
@@ -40,6 +40,8 @@ const AUTOCOMPLETE_MAX = 25;
 const CHOICE_TEXT_MAX = 100;
 /** Commands whose answer is private (the share kit): a deferral must be private from the start. */
 const PRIVATE_COMMANDS = new Set(["share"]);
+/** Shown for a moment while a deferred answer moves to a follow-up of the other visibility. */
+const DEFERRAL_PLACEHOLDER = "…";
 /** A gateway resume can replay dispatches; remember enough ids to ignore a replayed interaction. */
 const SEEN_MAX = 1_000;
 
@@ -74,7 +76,15 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       await ix.editReply(interactionEdit(body));
       return;
     }
-    // A deferral's visibility cannot change: send the answer as a follow-up with the right one instead.
+    // A deferral's visibility cannot change. Discord turns the first follow-up to an unresolved deferral
+    // into the deferred message itself (with the deferral's visibility), so resolve it with a placeholder
+    // first; the answer then goes out as a real follow-up with its own visibility, and the placeholder goes.
+    await ix.editReply({
+      content: DEFERRAL_PLACEHOLDER,
+      embeds: [],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    });
     await ix.followUp(interactionReply(body));
     await ix.deleteReply();
   }

@@ -16,6 +16,12 @@ export const NO_MENTIONS = { parse: [] as [] };
 /** Discord's limit on a message nonce. */
 export const NONCE_MAX = 25;
 
+/**
+ * How long after a post a resend with its nonce is still dropped. Discord checks "the past few minutes"
+ * without a number; two minutes stays well inside that.
+ */
+export const NONCE_WINDOW_MS = 120_000;
+
 export function interactionReply(body: RenderedMessage): InteractionReplyOptions {
   return {
     content: body.content,

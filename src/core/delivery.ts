@@ -63,6 +63,10 @@ export interface DeliveryRow extends DeliveryTarget {
   nextAttemptAt: Date;
   profileId?: string;
   messageId?: string;
+  /** When the latest attempt to send began (set by `markSending`). */
+  sendingSince?: Date;
+  /** When the earliest attempt that may have reached the platform began: a dedupe window counts from it. */
+  uncertainSince?: Date;
   updatedAt: Date;
 }
 
@@ -73,6 +77,14 @@ export interface DeliveryOutcome {
   messageId?: string;
   profileId?: string;
   nextAttemptAt?: Date;
+  /** Set when this attempt may have reached the platform and the row is to be resent. */
+  uncertainSince?: Date;
+}
+
+/** A platform whose interrupted sends may be resent, and for how long after they began (undefined: always). */
+export interface ResendRule {
+  platform: string;
+  withinMs?: number;
 }
 
 export interface DeliveryLedger {
@@ -90,10 +102,12 @@ export interface DeliveryLedger {
   ): Promise<number>;
   /**
    * Takes over rows whose claimer's lease ran out: "claimed" ones (nothing was sent) go back to pending;
-   * "sending" ones go back to pending on platforms listed in `resendPlatforms` (they dedupe), and are
-   * recorded as uncertain everywhere else. Returns the rows recorded as uncertain.
+   * "sending" ones go back to pending on platforms listed in `resend` (they dedupe) while their first
+   * possibly-posted attempt began at most `withinMs` before `now`, and are recorded as uncertain otherwise
+   * (other platforms, or too late for the platform to drop a duplicate). Returns the rows recorded as
+   * uncertain.
    */
-  reclaimExpired(now: Date, resendPlatforms: readonly string[]): Promise<DeliveryRow[]>;
+  reclaimExpired(now: Date, resend: readonly ResendRule[]): Promise<DeliveryRow[]>;
   /** Claims up to `limit` rows of a platform that are due by `now`, for `owner`, until `now + leaseMs`. */
   claim(input: {
     platform: string;
@@ -108,7 +122,11 @@ export interface DeliveryLedger {
    * returns the catalog's version as of
    * this moment (so a takedown made a second ago is seen); undefined when the claim was lost.
    */
-  markSending(id: number, owner: string, leaseUntil: Date): Promise<{ catalogVersion: string } | undefined>;
+  markSending(
+    id: number,
+    owner: string,
+    attempt: { startedAt: Date; leaseUntil: Date },
+  ): Promise<{ catalogVersion: string } | undefined>;
   /** Records how a row held by `owner` ended this attempt; false when the claim was lost. */
   finish(id: number, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
   /** Gives a claimed row back untouched (no adapter for its platform in this process). */

@@ -30,13 +30,19 @@ export type SendResult =
   /** Try again later: 429, 5xx, a timeout. `retryAfterMs` when the platform said how long to wait. */
   | { kind: "transient"; reason: string; retryAfterMs?: number }
   /**
-   * The request may or may not have reached the platform (a timeout or a dropped connection after the
-   * request was written). Adapters whose platform dedupes on `idempotencyKey` report such failures as
-   * transient instead; the others report this, and the ledger records it rather than risk a second post.
+   * The request may or may not have reached the platform (a timeout, a 5xx, a connection dropped after
+   * the request was written). Where the platform dedupes on `idempotencyKey` (`afterUncertainSend:
+   * "resend"`) it is resent within seconds, inside the dedupe window; elsewhere it is recorded as
+   * uncertain rather than risk a second post.
    */
   | { kind: "uncertain"; reason: string }
   /** Never going to work as things are: channel gone, bot removed, no permission. */
   | { kind: "permanent"; reason: string }
+  /**
+   * The platform refused this message itself (e.g. a body it cannot accept): a bug on our side, not the
+   * channel's. The day's post is recorded as failed; the subscription stays active.
+   */
+  | { kind: "rejected"; reason: string }
   /** The chat has a new id (a Telegram group became a supergroup): move the subscription and send there. */
   | { kind: "moved"; to: ChannelRef };
 
@@ -48,6 +54,12 @@ export interface PlatformAdapter {
    * rather than risking a second post.
    */
   readonly afterUncertainSend: "resend" | "record-uncertain";
+  /**
+   * With "resend": how long after a send the platform still drops its duplicate (Discord's nonce holds
+   * for "a few minutes"). A resend that would come later is not made; the row is recorded as uncertain.
+   * Undefined: no limit.
+   */
+  readonly resendWithinMs?: number;
   start(): Promise<void>;
   stop(): Promise<void>;
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;

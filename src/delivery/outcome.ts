@@ -77,38 +77,81 @@ async function safeSend(
 
 type Decision = { outcome: DeliveryOutcome; kind: PassLine["kind"]; detail: string };
 
+/** An attempt's result with what the row needs to decide about it. */
+interface Attempt {
+  result: SendResult;
+  /** When this attempt began: the start of the dedupe window if it turns out uncertain. */
+  startedAt: Date;
+}
+
 /** What the ledger records for a platform's answer, and the report line it becomes. */
-function decide(adapter: PlatformAdapter, row: DeliveryRow, result: SendResult, now: Date): Decision {
+function decide(
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  { result, startedAt }: Attempt,
+  now: Date,
+): Decision {
   if (result.kind === "sent") {
     const outcome: DeliveryOutcome = { state: "sent", messageId: result.messageId };
     return { outcome, kind: "sent", detail: `message ${result.messageId}` };
   }
   const retryable =
     result.kind === "transient" || (result.kind === "uncertain" && adapter.afterUncertainSend === "resend");
-  if (retryable) {
-    // A resend after a lost answer must land inside the platform's dedupe window (Discord's nonce holds
-    // for "a few minutes"), so it goes out within seconds rather than on the usual backoff.
-    const retryAfterMs = result.kind === "transient" ? result.retryAfterMs : RESEND_AFTER_UNCERTAIN_MS;
-    const at = nextAttempt({
-      now,
-      attempt: row.attempts,
-      localDate: row.localDate,
-      timezone: row.timezone,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-    if (at) {
-      const outcome: DeliveryOutcome = { state: "pending", detail: result.reason, nextAttemptAt: at };
-      return { outcome, kind: "retrying", detail: `${result.reason}; next attempt at ${at.toISOString()}` };
-    }
-    const detail = `${result.reason}; the local day ended before a retry could succeed`;
-    return { outcome: { state: "failed", detail }, kind: "failed", detail: result.reason };
-  }
+  if (retryable) return retry(adapter, row, result, startedAt, now);
   if (result.kind === "uncertain") {
     const detail = `${result.reason}; not resent, since this platform cannot drop a duplicate`;
     return { outcome: { state: "uncertain", detail }, kind: "uncertain", detail: result.reason };
   }
+  if (result.kind === "rejected") {
+    const detail = `${result.reason}; the platform refused this message (the subscription stays active)`;
+    return { outcome: { state: "failed", detail }, kind: "failed", detail };
+  }
   const reason = result.kind === "permanent" ? result.reason : "the chat moved";
   return { outcome: { state: "paused", detail: reason }, kind: "paused", detail: reason };
+}
+
+/**
+ * A transient failure, or an uncertain one on a platform that dedupes, comes back later. Once a send may
+ * have posted, every later try must land inside the platform's dedupe window (Discord's nonce holds for
+ * "a few minutes"): resends go out within seconds, doubling, and one that would come too late is not made.
+ */
+function retry(
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  result: Extract<SendResult, { kind: "transient" | "uncertain" }>,
+  startedAt: Date,
+  now: Date,
+): Decision {
+  const since = result.kind === "uncertain" ? (row.uncertainSince ?? startedAt) : row.uncertainSince;
+  const retryAfterMs =
+    result.kind === "transient"
+      ? result.retryAfterMs
+      : Math.max(RESEND_AFTER_UNCERTAIN_MS, now.getTime() - (since ?? now).getTime());
+  const at = nextAttempt({
+    now,
+    attempt: row.attempts,
+    localDate: row.localDate,
+    timezone: row.timezone,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+  if (since && at && adapter.resendWithinMs !== undefined) {
+    if (at.getTime() - since.getTime() > adapter.resendWithinMs) {
+      const window = Math.round(adapter.resendWithinMs / 1000);
+      const detail = `${result.reason}; not resent: an earlier try may have posted, and the platform drops a duplicate only within ${window} s of it`;
+      return { outcome: { state: "uncertain", detail }, kind: "uncertain", detail: result.reason };
+    }
+  }
+  if (at) {
+    const outcome: DeliveryOutcome = {
+      state: "pending",
+      detail: result.reason,
+      nextAttemptAt: at,
+      ...(since ? { uncertainSince: since } : {}),
+    };
+    return { outcome, kind: "retrying", detail: `${result.reason}; next attempt at ${at.toISOString()}` };
+  }
+  const detail = `${result.reason}; the local day ended before a retry could succeed`;
+  return { outcome: { state: "failed", detail }, kind: "failed", detail: result.reason };
 }
 
 /** Records the result of one attempt and returns the report line. */
@@ -116,10 +159,10 @@ export async function recordResult(
   deps: OutcomeDeps,
   adapter: PlatformAdapter,
   row: DeliveryRow,
-  sent: { result: SendResult; channel: ChannelRef; profileId: string },
+  sent: { result: SendResult; channel: ChannelRef; profileId: string; startedAt: Date },
   now: Date,
 ): Promise<PassLine> {
-  const { outcome, kind, detail } = decide(adapter, row, sent.result, now);
+  const { outcome, kind, detail } = decide(adapter, row, sent, now);
   const base = { channel: sent.channel, localDate: row.localDate };
   const recorded = await deps.ledger.finish(row.id, deps.owner, { profileId: sent.profileId, ...outcome });
   if (!recorded) {

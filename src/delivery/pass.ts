@@ -96,7 +96,10 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
 
   const resend = [...deps.adapters.values()]
     .filter((a) => a.afterUncertainSend === "resend")
-    .map((a) => a.platform);
+    .map((a) => ({
+      platform: a.platform,
+      ...(a.resendWithinMs === undefined ? {} : { withinMs: a.resendWithinMs }),
+    }));
   for (const row of await deps.ledger.reclaimExpired(start, resend)) {
     lines.push({ kind: "uncertain", channel: row.channel, localDate: row.localDate, detail: row.detail! });
   }
@@ -170,11 +173,11 @@ async function deliverRow(
 ): Promise<PassLine> {
   const base = { channel: row.channel, localDate: row.localDate };
   try {
-    const marked = await deps.ledger.markSending(
-      row.id,
-      deps.owner,
-      new Date(now().getTime() + SENDING_LEASE_MS),
-    );
+    const startedAt = now();
+    const marked = await deps.ledger.markSending(row.id, deps.owner, {
+      startedAt,
+      leaseUntil: new Date(startedAt.getTime() + SENDING_LEASE_MS),
+    });
     if (!marked) return { ...base, kind: "skipped", detail: "another process took this row over" };
     const resolved = await deps.resolver.resolve(row, marked.catalogVersion);
     if (resolved.kind === "nothing") {
@@ -191,7 +194,13 @@ async function deliverRow(
     // arrives, so the time between the pacer's grant and the request must be as short as possible.
     await deps.pacers.get(adapter.platform)?.acquire(row.channel);
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
-    return await recordResult(outcomeDeps, adapter, row, { ...sent, profileId: resolved.profileId }, now());
+    return await recordResult(
+      outcomeDeps,
+      adapter,
+      row,
+      { ...sent, profileId: resolved.profileId, startedAt },
+      now(),
+    );
   } catch (err) {
     // A database or bug failure mid-row: the lease will hand the row to the next pass (as uncertain if it
     // was mid-send on a platform that cannot dedupe). Log and go on with the other rows.

@@ -16,6 +16,7 @@ export interface RecordedMessage {
 export interface RecordingPlatformOptions {
   platform?: PlatformAdapter["platform"];
   afterUncertainSend?: PlatformAdapter["afterUncertainSend"];
+  resendWithinMs?: number;
   /** Runs inside each send, before it is answered (to change the world mid-pass). */
   onSend?: (channel: ChannelRef, post: OutboundPost) => Promise<void> | void;
 }
@@ -44,6 +45,7 @@ export function createRecordingPlatform(options: RecordingPlatformOptions = {}) 
   const adapter: PlatformAdapter = {
     platform: options.platform ?? "telegram",
     afterUncertainSend: options.afterUncertainSend ?? "record-uncertain",
+    ...(options.resendWithinMs === undefined ? {} : { resendWithinMs: options.resendWithinMs }),
     async start() {},
     async stop() {},
     async send(channel, outbound) {

@@ -133,6 +133,17 @@ export const interactionRoutes: Route[] = [
       const body = asObject(request.body);
       const refused = refuseMessage(body);
       if (refused) return refused;
+      const loading = ix.original && !ix.original.deleted && Number(ix.original.json.flags ?? 0) & LOADING;
+      if (ix.original && loading) {
+        // As on Discord: the first follow-up to an unresolved deferral resolves it, so it becomes the
+        // original message and keeps the deferral's visibility; its own flags are ignored.
+        const { flags: _ignored, ...content } = body;
+        editMessage(state, ix.original, content);
+        ix.original.json.flags = Number(ix.original.json.flags ?? 0) & ~LOADING;
+        return request.query.get("wait") === "true"
+          ? { status: 200, body: ix.original.json }
+          : { status: 204 };
+      }
       const flags = Number(body.flags ?? 0) & EPHEMERAL;
       const message = createMessage(state, ix.channelId, ix.guildId, body, {
         interactionId: ix.id,

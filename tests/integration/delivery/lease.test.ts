@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
-import { UNCERTAIN_AFTER_CRASH } from "../../../db/repositories/delivery-rows.ts";
+import {
+  UNCERTAIN_AFTER_CRASH,
+  UNCERTAIN_PAST_DEDUPE_WINDOW,
+} from "../../../db/repositories/delivery-rows.ts";
 import type { ChannelRef } from "../../../src/core/channel.ts";
 import type { DeliveryRow } from "../../../src/core/delivery.ts";
 import { createPostResolver } from "../../../src/delivery/post-resolver.ts";
@@ -30,6 +33,8 @@ for (const target of databaseTargets) {
     const DUE = "2026-11-24T09:00:00Z";
     const LEASE_MS = 60_000;
     const plus = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
+    /** A send attempt that began at DUE and holds its row until `until`. */
+    const attemptUntil = (until: string) => ({ startedAt: new Date(DUE), leaseUntil: new Date(until) });
 
     const rowsOf = (channel: ChannelRef) => world.repositories.deliveries.list({ channel });
 
@@ -51,11 +56,10 @@ for (const target of databaseTargets) {
     /** Claims and marks the row as being sent by `DEAD`, as a process does right before calling the platform. */
     async function sendingByDeadOwner(channel: ChannelRef) {
       const row = await claimAsDeadOwner(channel);
-      const marked = await world.repositories.deliveries.markSending(
-        row.id,
-        DEAD,
-        new Date(plus(DUE, LEASE_MS)),
-      );
+      const marked = await world.repositories.deliveries.markSending(row.id, DEAD, {
+        startedAt: new Date(DUE),
+        leaseUntil: new Date(plus(DUE, LEASE_MS)),
+      });
       expect(marked).toBeDefined();
       return { row, catalogVersion: marked!.catalogVersion };
     }
@@ -104,6 +108,23 @@ for (const target of databaseTargets) {
         });
       });
 
+      it("is recorded as uncertain, not resent, when found after the platform's dedupe window", async () => {
+        const discord = createRecordingPlatform({
+          platform: "discord",
+          afterUncertainSend: "resend",
+          resendWithinMs: 120_000,
+        });
+        const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
+        await sendingByDeadOwner(channel);
+        world.setNow(plus(DUE, 10 * 60_000));
+        const report = await world.delivery([discord.adapter]).runPass();
+        expect(report.lines).toEqual([
+          { kind: "uncertain", channel, localDate: "2026-11-24", detail: UNCERTAIN_PAST_DEDUPE_WINDOW },
+        ]);
+        expect(discord.attemptsTo(channel)).toBe(0);
+        expect(await rowsOf(channel)).toEqual([expect.objectContaining({ state: "uncertain" })]);
+      });
+
       const resendCases: Array<
         [string, (discord: RecordingPlatform, row: DeliveryRow, v: string) => Promise<void>]
       > = [
@@ -119,7 +140,11 @@ for (const target of databaseTargets) {
       it.each(resendCases)(
         "is resent exactly once where the platform drops duplicates, %s",
         async (_, deadProcessSends) => {
-          const discord = createRecordingPlatform({ platform: "discord", afterUncertainSend: "resend" });
+          const discord = createRecordingPlatform({
+            platform: "discord",
+            afterUncertainSend: "resend",
+            resendWithinMs: 120_000,
+          });
           const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
           const { row, catalogVersion } = await sendingByDeadOwner(channel);
           await deadProcessSends(discord, row, catalogVersion);
@@ -198,9 +223,11 @@ for (const target of databaseTargets) {
         });
         expect(taken?.id).toBe(row.id);
 
-        expect(await ledger.markSending(row.id, DEAD, new Date(plus(DUE, 3 * LEASE_MS)))).toBeUndefined();
+        expect(await ledger.markSending(row.id, DEAD, attemptUntil(plus(DUE, 3 * LEASE_MS)))).toBeUndefined();
         expect(await ledger.finish(row.id, DEAD, { state: "sent", messageId: "from-the-dead" })).toBe(false);
-        expect(await ledger.markSending(row.id, "live:1", new Date(plus(DUE, 3 * LEASE_MS)))).toBeDefined();
+        expect(
+          await ledger.markSending(row.id, "live:1", attemptUntil(plus(DUE, 3 * LEASE_MS))),
+        ).toBeDefined();
         expect(await ledger.finish(row.id, "live:1", { state: "sent", messageId: "42" })).toBe(true);
         expect(await ledger.finish(row.id, "live:1", { state: "failed" })).toBe(false);
         expect(await rowsOf(chat)).toEqual([expect.objectContaining({ state: "sent", messageId: "42" })]);
@@ -210,7 +237,9 @@ for (const target of databaseTargets) {
         const ledger = world.repositories.deliveries;
         const chat = await world.subscribe("telegram:-1001");
         const { row } = await sendingByDeadOwner(chat);
-        const uncertain = await ledger.reclaimExpired(new Date(plus(DUE, LEASE_MS + 1_000)), ["discord"]);
+        const uncertain = await ledger.reclaimExpired(new Date(plus(DUE, LEASE_MS + 1_000)), [
+          { platform: "discord" },
+        ]);
         expect(uncertain.map((r) => r.id)).toEqual([row.id]);
         expect(await ledger.finish(row.id, DEAD, { state: "sent", messageId: "late" })).toBe(false);
         expect(await rowsOf(chat)).toEqual([

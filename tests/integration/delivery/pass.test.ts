@@ -174,6 +174,45 @@ for (const target of databaseTargets) {
         expect(discord.attemptsTo(channel)).toBe(2);
         expect(discord.messagesTo(channel)).toHaveLength(1);
       });
+
+      it("resends an uncertain send only inside the platform's dedupe window, then records it as uncertain", async () => {
+        const discord = createRecordingPlatform({
+          platform: "discord",
+          afterUncertainSend: "resend",
+          resendWithinMs: 20_000,
+        });
+        const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
+        const unanswered = { kind: "uncertain", reason: "503 from Discord" } as const;
+        discord.script(channel, unanswered, unanswered, unanswered, unanswered, unanswered);
+        const delivery = world.delivery([discord.adapter]);
+        // Each resend waits as long as has passed since the first try (2 s at least): 2 s, 3 s, 7 s…
+        const lines = [];
+        for (const at of ["09:00:00", "09:00:03", "09:00:07", "09:00:15", "09:30:00"]) {
+          world.setNow(`2026-11-24T${at}Z`);
+          lines.push(...(await delivery.runPass()).lines);
+        }
+        expect(lines.map((l) => l.kind)).toEqual(["retrying", "retrying", "retrying", "uncertain"]);
+        expect(lines[3]?.detail).toBe("503 from Discord");
+        expect(discord.attemptsTo(channel)).toBe(4);
+        const [row] = await world.repositories.deliveries.list({ channel });
+        expect(row).toMatchObject({ state: "uncertain", detail: expect.stringMatching(/within 20 s/) });
+      });
+
+      it("records a message the platform refused as failed for the day, without pausing the channel", async () => {
+        const discord = createRecordingPlatform({ platform: "discord", afterUncertainSend: "resend" });
+        const channel = await world.subscribe("discord:100000000000000001:100000000000000002");
+        discord.script(channel, { kind: "rejected", reason: "400 50035: Invalid Form Body" });
+        world.setNow("2026-11-24T09:00:00Z");
+        const delivery = world.delivery([discord.adapter]);
+        expect(countByKind(await delivery.runPass({ settleWithinMs: 60_000 }))).toEqual({ failed: 1 });
+        expect(await stateOf(channel)).toEqual(["failed"]);
+        expect(await world.repositories.subscriptions.findByChannel(channel)).toMatchObject({
+          state: "active",
+        });
+        expect(discord.notices).toEqual([]);
+        world.setNow("2026-11-25T09:00:00Z");
+        expect(countByKind(await delivery.runPass())).toEqual({ sent: 1 });
+      });
     });
 
     describe("right before sending", () => {

@@ -4,6 +4,7 @@
  * tell the scheduler a channel or server is gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordBenchSender } from "../../../platforms/discord/delivery.ts";
 import { createDiscordAdapter } from "../../../platforms/discord/index.ts";
 import type { ChannelRef } from "../../../src/core/channel.ts";
 import type { OutboundPost } from "../../../src/core/platform.ts";
@@ -124,7 +125,7 @@ describe("fan-out", () => {
 });
 
 describe("uncertain sends", () => {
-  it("times out, reports transient, and a resend with the same key finds the message that did land", async () => {
+  it("times out, reports uncertain, and a resend with the same key finds the message that did land", async () => {
     const impatient = await startHarness({ tuning: { timeoutMs: 100 } });
     try {
       const channel = impatient.fake.addChannel(impatient.guild, "laggy");
@@ -136,7 +137,7 @@ describe("uncertain sends", () => {
         fault: { kind: "slow", delayMs: 250 },
       });
       const first = await impatient.adapter.send(ref(channel), post("uncertain-1"));
-      expect(first).toMatchObject({ kind: "transient", reason: expect.stringMatching(/^network/) });
+      expect(first).toMatchObject({ kind: "uncertain", reason: expect.stringMatching(/^network/) });
       await impatient.fake.waitFor(
         () =>
           impatient.fake.state.requests.filter((r) => r.major === channel.id && r.status === 200).length ===
@@ -202,7 +203,7 @@ describe("errors", () => {
     expect([...requestsFor(readOnly), ...requestsFor(hidden)]).toHaveLength(2);
   });
 
-  it("retries a 5xx once (safe: the nonce dedupes), then reports it as transient", async () => {
+  it("retries a 5xx once (safe: the nonce dedupes), then reports it as uncertain (it may have posted)", async () => {
     const flaky = h.fake.addChannel(h.guild, "flaky");
     h.fake.inject({ route: MESSAGES, major: flaky.id, times: 1, fault: { kind: "5xx", status: 502 } });
     expect((await h.adapter.send(ref(flaky), post("5xx-1"))).kind).toBe("sent");
@@ -210,19 +211,42 @@ describe("errors", () => {
     const down = h.fake.addChannel(h.guild, "down");
     h.fake.inject({ route: MESSAGES, major: down.id, times: 2, fault: { kind: "5xx" } });
     expect(await h.adapter.send(ref(down), post("5xx-2"))).toEqual({
-      kind: "transient",
+      kind: "uncertain",
       reason: "500 from Discord",
     });
     expect(requestsFor(down)).toHaveLength(2);
   });
 
-  it("reports a dropped connection as transient", async () => {
+  it("reports a dropped connection as uncertain (the request may have been read)", async () => {
     const channel = h.fake.addChannel(h.guild, "reset");
     h.fake.inject({ route: MESSAGES, major: channel.id, times: 1, fault: { kind: "reset" } });
     expect(await h.adapter.send(ref(channel), post("reset-1"))).toMatchObject({
+      kind: "uncertain",
+      reason: expect.stringMatching(/^network/),
+    });
+  });
+
+  it("reports a refused connection as transient: nothing can have been posted", async () => {
+    const send = createDiscordBenchSender({ apiUrl: "http://127.0.0.1:9/api", token: h.fake.token });
+    expect(await send("100000000000000009", post("refused-1"))).toMatchObject({
       kind: "transient",
       reason: expect.stringMatching(/^network/),
     });
+  });
+
+  it("records a message Discord refuses as rejected, not as a channel to pause", async () => {
+    const channel = h.fake.addChannel(h.guild, "strict");
+    h.fake.inject({
+      route: MESSAGES,
+      major: channel.id,
+      times: 1,
+      fault: { kind: "error", status: 400, code: 50035, message: "Invalid Form Body" },
+    });
+    expect(await h.adapter.send(ref(channel), post("rejected-1"))).toEqual({
+      kind: "rejected",
+      reason: "400 50035: Invalid Form Body",
+    });
+    expect(requestsFor(channel)).toHaveLength(1);
   });
 
   it("refuses a reference that is not a Discord channel without calling Discord", async () => {

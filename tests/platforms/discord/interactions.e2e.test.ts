@@ -211,6 +211,8 @@ describe("slash commands", () => {
       expect(ix.followUps).toHaveLength(1);
       expect(ix.followUps[0]?.json.flags).toBe(64);
       expect(ix.followUps[0]?.body.content).toBe('No one called "nobody" here.');
+      // The public deferral was resolved with a placeholder (never with the private answer), then deleted.
+      expect(ix.original?.body.content).toBe("…");
     } finally {
       await slow.close();
     }
