@@ -87,6 +87,10 @@ export async function postToChannel(
       : channelMessage(renderPost(message), message.idempotencyKey);
   try {
     const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+    if ((body.embeds?.length ?? 0) > 0 && sent.embeds.length === 0) {
+      // Discord drops embeds it may not show and posts the rest: the card is missing until access is fixed.
+      return { kind: "permanent", reason: "the bot lacks Embed Links here, so Discord dropped the card" };
+    }
     return { kind: "sent", messageId: sent.id };
   } catch (error) {
     return classify(error);

@@ -24,7 +24,15 @@
  * `send` and `registerCommands` work over REST without `start()` (the CLI's `deliver` and
  * `register-commands`); `start()` opens the gateway for interactions and the gone-events.
  */
-import { type APIApplication, Client, Events, GatewayIntentBits, Routes } from "discord.js";
+import {
+  type APIApplication,
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  type GatewayThreadDeleteDispatchData,
+  Routes,
+} from "discord.js";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
@@ -86,6 +94,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     void report(
       "channel-gone",
       options.onChannelGone?.(encodeChannel(channel.guildId, channel.id), "channel deleted"),
+    );
+  });
+  // A deleted thread is emitted as threadDelete only if discord.js had it cached (with only the Guilds
+  // intent, often not): the raw dispatch always arrives, so a subscribed thread is paused either way.
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (packet.t !== GatewayDispatchEvents.ThreadDelete) return;
+    const thread = packet.d as GatewayThreadDeleteDispatchData;
+    void report(
+      "channel-gone",
+      options.onChannelGone?.(encodeChannel(thread.guild_id, thread.id), "thread deleted"),
     );
   });
   // discord.js emits guildDelete only when the bot left, was removed or the server was deleted; an

@@ -13,6 +13,7 @@ import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { reply as replies, type Reply, type Visibility } from "../../src/core/reply.ts";
+import { missingPermissionsMessage, missingPostingPermissions } from "./bot-access.ts";
 import { decodeChoiceId } from "./ids.ts";
 import { focusedOption, parseChoice, parseCommand } from "./parse.ts";
 import { interactionEdit, interactionReply, NO_MENTIONS } from "./payload.ts";
@@ -40,6 +41,8 @@ const AUTOCOMPLETE_MAX = 25;
 const CHOICE_TEXT_MAX = 100;
 /** Commands whose answer is private (the share kit): a deferral must be private from the start. */
 const PRIVATE_COMMANDS = new Set(["share"]);
+/** Subscribing is refused where the bot could not post the card (checked from `app_permissions`). */
+const SUBSCRIBE = "subscribe";
 /** Shown for a moment while a deferred answer moves to a follow-up of the other visibility. */
 const DEFERRAL_PLACEHOLDER = "…";
 /** A gateway resume can replay dispatches; remember enough ids to ignore a replayed interaction. */
@@ -62,6 +65,13 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (!invocation) {
       await ix.reply(interactionReply(renderReply(replies.error("This can't be used here."))));
       return;
+    }
+    if (invocation.command === SUBSCRIBE) {
+      const missing = missingPostingPermissions(ix.appPermissions, ix.channel?.isThread() ?? false);
+      if (missing.length > 0) {
+        await ix.reply(interactionReply(renderReply(replies.error(missingPermissionsMessage(missing)))));
+        return;
+      }
     }
     const pending = run(invocation);
     const early = await within(pending, deps.tuning.deferAfterMs);

@@ -103,9 +103,14 @@ export const channelRoutes: Route[] = [
       const perms = guild.botPresent ? permissionsIn(guild, channel, state.bot.id) : 0n;
       if (!(perms & PermissionFlagsBits.ViewChannel)) return error(403, 50001, "Missing Access");
       if (!(perms & PermissionFlagsBits.SendMessages)) return error(403, 50013, "Missing Permissions");
-      const body = asObject(request.body);
-      const refused = refuseMessage(body);
+      const sent = asObject(request.body);
+      const refused = refuseMessage(sent);
       if (refused) return refused;
+      // As on Discord: without Embed Links the embeds are silently dropped, and a message left empty fails.
+      const body = perms & PermissionFlagsBits.EmbedLinks ? sent : { ...sent, embeds: [] };
+      if (!body.content && (body.embeds as unknown[] | undefined)?.length === 0) {
+        return error(400, 50006, "Cannot send an empty message");
+      }
       if (body.enforce_nonce === true && body.nonce !== undefined) {
         const since = Date.now() - state.nonceWindowMs;
         const earlier = state.messages.find(

@@ -96,6 +96,15 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
       found.guild.channels.splice(found.guild.channels.indexOf(found.channel), 1);
       gateway.dispatch("CHANNEL_DELETE", channelJson(channel));
     },
+    /** A thread under `parent` was deleted: THREAD_DELETE, for a thread the client never saw created. */
+    deleteThread(parent: FakeChannel, threadId: string): void {
+      gateway.dispatch("THREAD_DELETE", {
+        id: threadId,
+        guild_id: parent.guildId,
+        parent_id: parent.id,
+        type: 11,
+      });
+    },
     /** The bot was kicked or left: GUILD_DELETE without `unavailable`. */
     removeBot(guild: FakeGuild): void {
       guild.botPresent = false;

@@ -203,6 +203,15 @@ describe("errors", () => {
     expect([...requestsFor(readOnly), ...requestsFor(hidden)]).toHaveLength(2);
   });
 
+  it("pauses a channel where Discord dropped the card for want of Embed Links", async () => {
+    const plain = h.fake.addChannel(h.guild, "no-embeds-post");
+    h.fake.denyBot(plain, Permission.EmbedLinks);
+    expect(await h.adapter.send(ref(plain), post("embeds-1"))).toEqual({
+      kind: "permanent",
+      reason: "the bot lacks Embed Links here, so Discord dropped the card",
+    });
+  });
+
   it("retries a 5xx once (safe: the nonce dedupes), then reports it as uncertain (it may have posted)", async () => {
     const flaky = h.fake.addChannel(h.guild, "flaky");
     h.fake.inject({ route: MESSAGES, major: flaky.id, times: 1, fault: { kind: "5xx", status: 502 } });
@@ -276,6 +285,13 @@ describe("moderator notices and gateway events", () => {
     const channel = h.fake.addChannel(h.guild, "to-delete");
     h.fake.deleteChannel(channel);
     await h.fake.waitFor(() => h.gone.channels.includes(ref(channel)));
+  });
+
+  it("reports THREAD_DELETE to onChannelGone, even for a thread discord.js never cached", async () => {
+    const parent = h.fake.addChannel(h.guild, "with-threads");
+    const threadId = "100000000000009001";
+    h.fake.deleteThread(parent, threadId);
+    await h.fake.waitFor(() => h.gone.channels.includes(`discord:${h.guild.id}:${threadId}` as ChannelRef));
   });
 
   it("reports the bot leaving a server to onCommunityGone, but not an outage", async () => {

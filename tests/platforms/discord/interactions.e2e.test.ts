@@ -276,6 +276,26 @@ describe("moderators", () => {
     ).toBe(true);
   });
 
+  it("refuses to subscribe a channel where the bot could not show the card, naming what is missing", async () => {
+    const mod = h.fake.addMember(h.guild, "mod-no-embeds", Permission.ManageChannels);
+    const plain = h.fake.addChannel(h.guild, "no-embeds");
+    h.fake.denyBot(plain, Permission.EmbedLinks);
+    const before = h.catalogue.moderatorAnswers.length;
+    const ix = h.fake.command({
+      guild: h.guild,
+      channel: plain,
+      user: mod,
+      name: "subscribe",
+      options: { time: "09:00" },
+    });
+    await answered(ix);
+    const answer = asSent(ix.callbacks[0]);
+    expect(answer.content ?? answer.embeds?.[0]?.description).toMatch(/missing Embed Links here/);
+    expect((answer.flags ?? 0) & 64).toBe(64);
+    // Refused before the command ran: nothing was subscribed.
+    expect(h.catalogue.moderatorAnswers).toHaveLength(before);
+  });
+
   it("uses the member's permissions in that channel: an overwrite taking Manage Channels away counts", async () => {
     const user = h.fake.addMember(h.guild, "demoted", Permission.ManageChannels);
     const quiet = h.fake.addChannel(h.guild, "quiet", [
