@@ -8,6 +8,10 @@ import { reply } from "../src/core/reply.ts";
 import { localDateOf } from "../src/core/time.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
 import { unresolvedLookupReply } from "./shared.ts";
+import { assertSpotlightable } from "./spotlight-eligibility.ts";
+
+/** Ids are Postgres integers: a larger number names no spotlight, and must not reach the query. */
+const MAX_SPOTLIGHT_ID = 2_147_483_647;
 
 const USAGE = "Use /schedule <name> <YYYY-MM-DD> [HH:MM], /schedule list or /schedule cancel <id>";
 
@@ -22,6 +26,10 @@ export const scheduleArgs = z.discriminatedUnion("subcommand", [
     date: calendarDate(`Which date? ${USAGE}`),
     time: timeOfDay.optional(),
     scope: z.enum(["channel", "community"], { error: "scope is channel or community" }).default("channel"),
+    /** A typed --word other than --community, see parseText. */
+    unknownOption: z
+      .undefined({ error: (issue) => `Unknown option "${String(issue.input)}": the only one is --community` })
+      .optional(),
   }),
   z.object({
     subcommand: z.literal("list"),
@@ -69,6 +77,9 @@ export async function addSpotlight(
       "INVALID_ARGUMENTS",
     );
   }
+  const campaign = await services.catalog.campaign(campaignId);
+  if (!campaign) throw new Error(`profile ${profile.id} names campaign ${campaignId}, which is not stored`);
+  assertSpotlightable(services, lookup.profile, campaign, date);
   const spotlight = await services.spotlights.add({
     scope: args.scope,
     channel: invocation.channel,
@@ -106,8 +117,9 @@ export async function listSpotlights({ services, invocation }: Ctx): Promise<Rep
 }
 
 export async function cancelSpotlight({ services, invocation }: Ctx, rawId: string): Promise<Reply> {
-  const id = Number(rawId.replace("#", ""));
-  const spotlight = await services.spotlights.get(id);
+  const digits = rawId.replace("#", "");
+  const id = Number(digits);
+  const spotlight = id >= 1 && id <= MAX_SPOTLIGHT_ID ? await services.spotlights.get(id) : undefined;
   const mine =
     spotlight &&
     (spotlight.scope === "channel"
@@ -115,7 +127,7 @@ export async function cancelSpotlight({ services, invocation }: Ctx, rawId: stri
       : spotlight.community === invocation.community);
   if (!spotlight || !mine || spotlight.state !== "scheduled") {
     throw new UserError(
-      `No scheduled spotlight #${id} here. /schedule list shows the ones you can cancel.`,
+      `No scheduled spotlight #${digits} here. /schedule list shows the ones you can cancel.`,
       "SPOTLIGHT_NOT_FOUND",
     );
   }

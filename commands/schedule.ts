@@ -42,6 +42,8 @@ export const schedule = defineCommand({
     const args: Record<string, string | undefined> = { subcommand: "add" };
     const words = tokens.filter((t) => {
       if (t === "--community") args.scope = "community";
+      // No name starts with "--": a mistyped option must not end up in the name searched for.
+      else if (t.startsWith("--") && args.unknownOption === undefined) args.unknownOption = t;
       else if (isDateToken(t) && args.date === undefined) args.date = t;
       else if (isTimeToken(t) && args.time === undefined) args.time = t;
       else return true;

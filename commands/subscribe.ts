@@ -1,9 +1,19 @@
 /** /subscribe [time] [timezone] [campaign]: the daily featured family in this channel (one subscription per channel). */
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.ts";
-import { UserError } from "../src/core/errors.ts";
+import type { Subscription } from "../src/core/services.ts";
 import { formatLocal, nextOccurrence } from "../src/core/time.ts";
-import { isTimeToken, isZoneToken, timeOfDay, timeZone } from "./arguments.ts";
+import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
+import { chooseCampaign } from "./subscribe-campaign.ts";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A stopped or paused subscription started again reads as subscribing, not as a change of settings. */
+function verbFor(existing: Subscription | undefined): string {
+  if (existing?.state === "active") return "Updated";
+  if (existing?.state === "paused") return "Resumed";
+  return "Subscribed";
+}
 
 export const subscribe = defineCommand({
   name: "subscribe",
@@ -18,31 +28,30 @@ export const subscribe = defineCommand({
   parseText(text) {
     const args: Record<string, string | undefined> = {};
     for (const token of text.trim().split(/\s+/).filter(Boolean)) {
-      const key = isTimeToken(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
+      const key =
+        isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
       if (args[key] !== undefined) args.extra = token;
       else args[key] = token;
     }
+    // Old zone names such as "iran" or "cuba" are plausible campaign ids too: run() prefers a campaign so named.
+    if (args.timezone && !args.campaign && SLUG.test(args.timezone)) args.zoneOrCampaign = args.timezone;
     return args;
   },
   args: z.object({
     time: timeOfDay.optional(),
     timezone: timeZone.optional(),
     campaign: z.string().trim().min(1).optional(),
+    /** Set only from typed text, see parseText. */
+    zoneOrCampaign: z.string().optional(),
     extra: z.undefined({ error: "Too many words: use /subscribe [HH:MM] [time zone] [campaign]" }).optional(),
   }),
   async run({ args, services, invocation }) {
-    const campaign = await services.catalog.campaign(args.campaign);
-    if (!campaign) {
-      const known = (await services.catalog.campaigns()).map((c) => c.id).join(", ");
-      throw new UserError(
-        `No campaign "${args.campaign ?? "(default)"}". Campaigns: ${known || "none imported yet"}.`,
-        "CAMPAIGN_NOT_FOUND",
-      );
-    }
     const existing = await services.subscriptions.findByChannel(invocation.channel);
+    const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
-    const timezone = args.timezone ?? existing?.timezone ?? services.defaults.timezone;
-    const { subscription, created } = await services.subscriptions.upsert({
+    const typedZone = wordWasCampaign ? undefined : args.timezone;
+    const timezone = typedZone ?? existing?.timezone ?? services.defaults.timezone;
+    const { subscription } = await services.subscriptions.upsert({
       channel: invocation.channel,
       community: invocation.community,
       campaignId: campaign.id,
@@ -52,13 +61,12 @@ export const subscribe = defineCommand({
       at: services.clock.now(),
     });
     const next = nextOccurrence(services.clock.now(), subscription.postTime, subscription.timezone);
-    const verb = created ? "Subscribed" : "Updated";
     return {
       kind: "text",
       tone: "success",
       visibility: "public",
       text:
-        `${verb}: this channel gets the daily featured family of ${campaign.hashtag} at ${subscription.postTime} ` +
+        `${verbFor(existing)}: this channel gets the daily featured family of ${campaign.hashtag} at ${subscription.postTime} ` +
         `(${subscription.timezone}). Next post: ${formatLocal(next.at, subscription.timezone)}.`,
     };
   },

@@ -42,11 +42,28 @@ export interface FeaturedFamily {
   spotlight?: Spotlight;
 }
 
+/** Why a profile may not be featured, in the order the rule checks (src/rotation/eligibility.ts). */
+export type IneligibleReason =
+  | "other_campaign"
+  | "taken_down"
+  | "withheld"
+  | "consent_withdrawn"
+  | "status"
+  | "stale";
+export type FeatureEligibility =
+  | { eligible: true }
+  | { eligible: false; reason: IneligibleReason; detail: string };
+
 export interface FeaturedService {
   /** Today's family for a channel (its spotlight if one is set, else the rotation), in the channel's zone. */
   forChannel(channel: ChannelRef, community: CommunityRef): Promise<FeaturedFamily | undefined>;
   /** The rotation's family for a campaign on a local date (YYYY-MM-DD). */
   forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined>;
+  /**
+   * Whether a profile may be featured on a local date (YYYY-MM-DD) by the rule the daily post applies, so a
+   * spotlight is refused when it is set rather than dropped silently on the day.
+   */
+  eligibility(profile: StoredProfile, campaign: Campaign, localDate: string): FeatureEligibility;
 }
 
 export interface Presenter {

@@ -29,9 +29,10 @@ export interface FeaturedDeps {
 }
 
 export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
+  const eligibility = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
+    rotationEligibility(stored.profile, campaign, { localDate, staleAfterDays: deps.staleAfterDays });
   const isEligible = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
-    rotationEligibility(stored.profile, campaign, { localDate, staleAfterDays: deps.staleAfterDays })
-      .eligible;
+    eligibility(stored, campaign, localDate).eligible;
 
   async function forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined> {
     const snap = await deps.catalog.snapshot();
@@ -56,6 +57,7 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
 
   return {
     forCampaign,
+    eligibility,
     async forChannel(channel: ChannelRef, community: CommunityRef) {
       const subscription = await deps.subscriptions.findByChannel(channel);
       const timezone = subscription?.timezone ?? deps.defaults.timezone;

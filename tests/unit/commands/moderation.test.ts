@@ -70,7 +70,7 @@ describe("/subscribe and /unsubscribe", () => {
       '"Mars/Olympus" is not a time zone',
     );
     expect(textOf(await bot.say("/subscribe 09:00 UTC no-such-campaign", { moderator: true }))).toContain(
-      'No campaign "no-such-campaign". Campaigns: free-to-be-home-2016',
+      '"no-such-campaign" is not a known campaign, time zone or time. Campaigns: free-to-be-home-2016',
     );
     expect(await bot.repositories.subscriptions.list()).toEqual([]);
   });

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from "vitest";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import { importLiveCampaign } from "./live-campaign.ts";
+import { createTestBot, textOf } from "./test-bot.ts";
+
+const asModerator = { moderator: true } as const;
+const NOW = new Date("2026-11-24T12:00:00Z");
+
+async function scheduled(bot: Awaited<ReturnType<typeof createTestBot>>) {
+  const here = [channelRef("console:room-a"), communityRef("console:community")] as const;
+  return bot.repositories.spotlights.listUpcoming(...here, "2026-01-01");
+}
+
+describe("/schedule refuses a profile the daily post would not show", () => {
+  it("refuses a released prisoner, naming the status", async () => {
+    const bot = await createTestBot(NOW);
+    expect(textOf(await bot.say("/schedule Ilgar Mammadov 2026-12-10", asModerator))).toBe(
+      'Cannot spotlight Ilgar Mammadov on 2026-12-10: current status "released" (as of 2020-04-23) ' +
+        'is not featured by "free-to-be-home-2016". Nothing was scheduled.',
+    );
+    expect(await scheduled(bot)).toEqual([]);
+  });
+
+  it("applies freshness on the scheduled date, except in a historical campaign", async () => {
+    const bot = await createTestBot(NOW);
+    // Historical: verified in 2023, still scheduled.
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", asModerator))).toMatch(/^Spotlight #1/);
+    await importLiveCampaign(bot, "live-2026", [
+      {
+        id: "verified-in-september",
+        name: "Verified Person",
+        change: (p) => (p.lastVerifiedAt = "2026-09-01"),
+      },
+    ]);
+    await bot.say("/subscribe live-2026", { ...asModerator, channel: "console:live" });
+    const live = { ...asModerator, channel: "console:live" };
+    // 90 days after 2026-09-01 is the last fresh day (STALE_AFTER_DAYS is 90 in the test bot).
+    expect(textOf(await bot.say("/schedule verified-in-september 2026-11-30", live))).toMatch(
+      /^Spotlight #2/,
+    );
+    expect(textOf(await bot.say("/schedule verified-in-september 2026-12-01", live))).toBe(
+      "Cannot spotlight Verified Person on 2026-12-01: the profile is out of date (last verified 2026-09-01, " +
+        "91 days before 2026-12-01 (limit 90)); a curator must verify it again first. Nothing was scheduled.",
+    );
+  });
+
+  it("refuses a profile whose family withdrew consent, without saying which relative", async () => {
+    const bot = await createTestBot(NOW);
+    await importLiveCampaign(bot, "live-2026", [
+      {
+        id: "withdrawn-person",
+        name: "Withdrawn Person",
+        change: (p) => {
+          p.lastVerifiedAt = "2026-11-01";
+          for (const member of p.family) member.consent = { status: "withdrawn", scope: [] };
+        },
+      },
+    ]);
+    await bot.say("/subscribe live-2026", asModerator);
+    const reply = textOf(await bot.say("/schedule withdrawn-person 2026-12-01", asModerator));
+    expect(reply).toBe(
+      "Cannot spotlight Withdrawn Person on 2026-12-01: the family has withdrawn consent, so the profile is " +
+        "not featured for now. Nothing was scheduled.",
+    );
+    expect(await scheduled(bot)).toEqual([]);
+  });
+});
+
+describe("/schedule argument errors", () => {
+  it("answers an id too large for any spotlight as not found, without querying it", async () => {
+    const bot = await createTestBot(NOW);
+    const get = vi.spyOn(bot.repositories.spotlights, "get");
+    for (const id of ["99999999999999999999", "2147483648", "0"]) {
+      expect(textOf(await bot.say(`/schedule cancel ${id}`, asModerator))).toBe(
+        `No scheduled spotlight #${id} here. /schedule list shows the ones you can cancel.`,
+      );
+    }
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it("names a date that is not on the calendar", async () => {
+    const bot = await createTestBot(NOW);
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-02-30", asModerator))).toMatch(
+      /^"2026-02-30" is not a date on the calendar: use YYYY-MM-DD, e.g. 2026-12-10\n/,
+    );
+  });
+
+  it("names an unknown option instead of searching for it as part of the name", async () => {
+    const bot = await createTestBot(NOW);
+    expect(textOf(await bot.say("/schedule Matouk 2026-12-01 --foo", asModerator))).toMatch(
+      /^Unknown option "--foo": the only one is --community\n/,
+    );
+    expect(await scheduled(bot)).toEqual([]);
+  });
+});
