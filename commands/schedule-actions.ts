@@ -48,12 +48,31 @@ export const scheduleArgs = z.discriminatedUnion("subcommand", [
 type ScheduleArgs = z.infer<typeof scheduleArgs>;
 type Ctx = CommandContext<ScheduleArgs>;
 
+/**
+ * A community-wide spotlight changes what every channel shows, so it needs a moderator of the whole
+ * community (on Discord, Manage Channels can be granted for one channel only).
+ */
+async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<void> {
+  const caller = invocation.caller;
+  const allowed = caller.isCommunityModerator
+    ? await caller.isCommunityModerator()
+    : await caller.isModerator();
+  if (!allowed) {
+    throw new UserError(
+      "Only moderators of the whole community (on Discord: Manage Server) can set or cancel a spotlight for " +
+        "every channel. Without --community it applies to this channel only. Nothing was changed.",
+      "NOT_A_MODERATOR",
+    );
+  }
+}
+
 export async function addSpotlight(
   ctx: Ctx,
   args: Extract<ScheduleArgs, { subcommand: "add" }>,
 ): Promise<Reply> {
   const { services, invocation } = ctx;
   const { date } = args;
+  if (args.scope === "community") await assertCommunityModerator(invocation);
   const lookup = await services.catalog.lookup(args.name);
   if (lookup.kind !== "found") {
     const rest = [date, args.time, args.scope === "community" ? "--community" : undefined]
@@ -131,6 +150,7 @@ export async function cancelSpotlight({ services, invocation }: Ctx, rawId: stri
       "SPOTLIGHT_NOT_FOUND",
     );
   }
+  if (spotlight.scope === "community") await assertCommunityModerator(invocation);
   await services.spotlights.cancel(id, {
     actor: `${invocation.platform}:${invocation.caller.id}`,
     reason: "cancelled by a moderator",

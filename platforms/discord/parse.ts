@@ -5,7 +5,7 @@
 import { ApplicationCommandOptionType, type PermissionsBitField } from "discord.js";
 import type { CommandInvocation } from "../../src/core/command.ts";
 import { encodeChannel, encodeCommunity } from "./ids.ts";
-import { isModerator } from "./permissions.ts";
+import { isModerator, isServerModerator } from "./permissions.ts";
 
 /** The parts of an option discord.js gives us (CommandInteractionOption), nested for subcommands. */
 export interface RawOption {
@@ -72,6 +72,7 @@ function invocation(
       // Asked fresh each time from what this interaction carries: admins can grant a moderator command
       // to anyone, so having been able to run it proves nothing.
       isModerator: async () => isModerator(source.memberPermissions),
+      isCommunityModerator: async () => isServerModerator(source.memberPermissions),
     },
   };
 }

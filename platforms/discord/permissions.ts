@@ -25,3 +25,8 @@ export function isModerator(permissions: Readonly<PermissionsBitField> | null): 
   if (!permissions) return false;
   return MODERATOR_PERMISSIONS.some((flag) => permissions.has(flag, true));
 }
+
+/** Manage Server (or Administrator): may change what every channel of the server shows. */
+export function isServerModerator(permissions: Readonly<PermissionsBitField> | null): boolean {
+  return permissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
+}

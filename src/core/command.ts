@@ -36,6 +36,11 @@ export interface CommandInvocation {
     name?: string;
     /** Asked only by moderator commands: it may cost the adapter a platform call. */
     isModerator(): Promise<boolean>;
+    /**
+     * Whether the caller moderates the whole community, not only this channel (Discord: Manage Server,
+     * where Manage Channels can be granted for one channel). Absent where the two are the same.
+     */
+    isCommunityModerator?(): Promise<boolean>;
   };
 }
 

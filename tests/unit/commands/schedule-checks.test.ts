@@ -93,3 +93,24 @@ describe("/schedule argument errors", () => {
     expect(await scheduled(bot)).toEqual([]);
   });
 });
+
+describe("/schedule --community needs a moderator of the whole community", () => {
+  it("refuses a channel-only moderator, and lets a server-wide one set and cancel it", async () => {
+    const bot = await createTestBot(NOW);
+    const channelOnly = { moderator: true, communityModerator: false } as const;
+    const serverWide = { moderator: true, communityModerator: true } as const;
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10 --community", channelOnly))).toMatch(
+      /^Only moderators of the whole community .* Nothing was changed\.$/,
+    );
+    expect(await scheduled(bot)).toEqual([]);
+    // The same person may still set one for their own channel.
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", channelOnly))).toMatch(/^Spotlight #1/);
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-11 --community", serverWide))).toMatch(
+      /^Spotlight #2 .* every channel of this community/,
+    );
+    expect(textOf(await bot.say("/schedule cancel 2", channelOnly))).toMatch(/^Only moderators of the whole/);
+    expect((await scheduled(bot)).map((s) => s.id)).toEqual([1, 2]);
+    expect(textOf(await bot.say("/schedule cancel 2", serverWide))).toMatch(/cancel/i);
+    expect((await scheduled(bot)).map((s) => s.id)).toEqual([1]);
+  });
+});

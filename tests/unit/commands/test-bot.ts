@@ -32,7 +32,14 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
   /** Sends `/command text` as a member (or a moderator) of a channel; answers with the reply. */
   async function say(
     line: string,
-    as: { moderator?: boolean; channel?: string; community?: string; user?: string } = {},
+    as: {
+      moderator?: boolean;
+      /** Set to answer isCommunityModerator (Discord's Manage Server); absent: the adapter has no such check. */
+      communityModerator?: boolean;
+      channel?: string;
+      community?: string;
+      user?: string;
+    } = {},
   ): Promise<Reply> {
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
     if (!match) throw new Error(`not a command: ${line}`);
@@ -49,6 +56,9 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
           asked++;
           return as.moderator ?? false;
         },
+        ...(as.communityModerator === undefined
+          ? {}
+          : { isCommunityModerator: async () => as.communityModerator ?? false }),
       },
     });
     moderatorChecks += asked;
