@@ -5,7 +5,8 @@ import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
-import { localDateOf } from "../src/core/time.ts";
+import type { Subscription } from "../src/core/services.ts";
+import { instantOf, localDateOf } from "../src/core/time.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
 import { unresolvedLookupReply } from "./shared.ts";
 import { assertSpotlightable } from "./spotlight-eligibility.ts";
@@ -66,6 +67,30 @@ async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<
   }
 }
 
+/**
+ * A channel gets one post per local date: a spotlight for today still shows in /today, but it is not
+ * posted where today's post is already settled, or (without a subscription) once its time has passed.
+ * Said plainly, so nobody waits for a post that will not come.
+ */
+function todayNote(
+  services: Ctx["services"],
+  args: Extract<ScheduleArgs, { subcommand: "add" }>,
+  where: { subscription: Subscription | undefined; timezone: string; today: string },
+): string {
+  if (args.date !== where.today) return "";
+  const settled = where.subscription?.plannedThrough;
+  if (settled !== undefined && settled >= args.date) {
+    return args.scope === "channel"
+      ? " Today's post here has already gone out, so it shows in /today but is not posted again today."
+      : " Channels whose post for today has already gone out show it in /today but do not post again today.";
+  }
+  const time = args.time ?? where.subscription?.postTime ?? services.defaults.postTime;
+  if (!where.subscription && instantOf(args.date, time, where.timezone) < services.clock.now()) {
+    return ` ${time} has already passed today, so it shows in /today but is not posted.`;
+  }
+  return "";
+}
+
 export async function addSpotlight(
   ctx: Ctx,
   args: Extract<ScheduleArgs, { subcommand: "add" }>,
@@ -114,7 +139,8 @@ export async function addSpotlight(
   const where = args.scope === "community" ? "every channel of this community" : "this channel";
   return reply.success(
     `Spotlight #${spotlight.id} scheduled: ${profile.displayName} in ${where} on ${formatPartialDate(date)} at ${time} (${timezone}). ` +
-      `It replaces the daily rotation there on that date. /schedule cancel ${spotlight.id} undoes it.`,
+      `It replaces the daily rotation there on that date.${todayNote(services, args, { subscription, timezone, today })} ` +
+      `/schedule cancel ${spotlight.id} undoes it.`,
   );
 }
 

@@ -60,7 +60,12 @@ export const subscribe = defineCommand({
       actor: `${invocation.platform}:${invocation.caller.id}`,
       at: services.clock.now(),
     });
-    const next = nextOccurrence(services.clock.now(), subscription.postTime, subscription.timezone);
+    const next = nextOccurrence(
+      services.clock.now(),
+      subscription.postTime,
+      subscription.timezone,
+      subscription.plannedThrough,
+    );
     return {
       kind: "text",
       tone: "success",

@@ -21,6 +21,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     timezone: row.timezone,
     state: row.state,
     ...(row.pausedReason === null ? {} : { pausedReason: row.pausedReason }),
+    ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -24,7 +24,9 @@ export async function runSubscriptionsCommand(config: Config, args: string[]): P
       s.campaignId,
       `${s.postTime} ${s.timezone}`,
       s.state + (s.pausedReason ? ` (${s.pausedReason})` : ""),
-      s.state === "active" ? formatLocal(nextOccurrence(now, s.postTime, s.timezone).at, s.timezone) : "-",
+      s.state === "active"
+        ? formatLocal(nextOccurrence(now, s.postTime, s.timezone, s.plannedThrough).at, s.timezone)
+        : "-",
       lastResult(latest.get(s.id)),
     ]);
     process.stdout.write(

@@ -63,6 +63,8 @@ export interface Subscription {
   state: SubscriptionState;
   /** Why a subscription was paused (a platform's permanent error), shown to moderators. */
   pausedReason?: string;
+  /** The last local date whose post is settled (planned, sent or not owed): the next post is after it. */
+  plannedThrough?: string;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -82,12 +82,17 @@ export function instantOf(localDate: string, time: string, zone: string): Date {
 }
 
 /** The next local date and instant, at or after `now`, when a daily post at `time` in `zone` is due. */
-export function nextOccurrence(now: Date, time: string, zone: string): { localDate: string; at: Date } {
+export function nextOccurrence(
+  now: Date,
+  time: string,
+  zone: string,
+  /** A local date already settled (its post went out or is not owed): the next one is after it. */
+  settledThrough?: string,
+): { localDate: string; at: Date } {
   const today = localDateOf(now, zone);
-  const todayAt = instantOf(today, time, zone);
-  if (todayAt.getTime() >= now.getTime()) return { localDate: today, at: todayAt };
-  const tomorrow = DateTime.fromISO(today, { zone }).plus({ days: 1 }).toISODate()!;
-  return { localDate: tomorrow, at: instantOf(tomorrow, time, zone) };
+  let date = settledThrough !== undefined && settledThrough >= today ? addDays(settledThrough, 1) : today;
+  if (date === today && instantOf(today, time, zone).getTime() < now.getTime()) date = addDays(today, 1);
+  return { localDate: date, at: instantOf(date, time, zone) };
 }
 
 /** "Tuesday 24 November 2026, 09:00 (Europe/Baku)". */

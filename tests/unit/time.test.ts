@@ -47,6 +47,17 @@ describe("local time", () => {
     });
   });
 
+  it("skips dates whose post is already settled", () => {
+    const now = new Date("2026-11-24T06:00:00Z"); // 10:00 in Baku
+    // Today's post went out at 09:00; moving the time to 11:00 cannot bring a second post today.
+    expect(nextOccurrence(now, "11:00", "Asia/Baku", "2026-11-24")).toEqual({
+      localDate: "2026-11-25",
+      at: new Date("2026-11-25T07:00:00Z"),
+    });
+    expect(nextOccurrence(now, "11:00", "Asia/Baku", "2026-11-23").localDate).toBe("2026-11-24");
+    expect(nextOccurrence(now, "09:00", "Asia/Baku", "2026-11-23").localDate).toBe("2026-11-25");
+  });
+
   it("canonicalises zone names and rejects unknown ones", () => {
     expect(canonicalTimeZone("europe/berlin")).toBe("Europe/Berlin");
     expect(canonicalTimeZone("america/new_york")).toBe("America/New_York");

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
-import { channelRef } from "../../../src/core/channel.ts";
+import { commands } from "../../../commands/index.ts";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import { createDispatcher } from "../../../src/dispatch.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
@@ -212,6 +214,44 @@ for (const target of databaseTargets) {
         expect(discord.notices).toEqual([]);
         world.setNow("2026-11-25T09:00:00Z");
         expect(countByKind(await delivery.runPass())).toEqual({ sent: 1 });
+      });
+    });
+
+    describe("commands after today's post went out", () => {
+      async function say(line: string, channel: string) {
+        const match = /^\/(\S+)\s*(.*)$/.exec(line)!;
+        const dispatch = createDispatcher({ commands, services: world.services, logger: world.logger });
+        const reply = await dispatch({
+          command: match[1]!,
+          text: match[2]!,
+          platform: "telegram",
+          channel: channelRef(channel),
+          community: communityRef(channel),
+          caller: { id: "mod", isModerator: async () => true },
+        });
+        return reply.kind === "text" ? reply.text : JSON.stringify(reply);
+      }
+
+      it("shows tomorrow as the next post, and says a spotlight for today will not be posted", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001", "09:00", "UTC");
+        world.setNow("2026-11-24T09:00:10Z");
+        const delivery = world.delivery([telegram.adapter]);
+        expect(countByKind(await delivery.runPass())).toEqual({ sent: 1 });
+
+        world.setNow("2026-11-24T10:00:00Z");
+        expect(await say("/subscribe 23:00", chat)).toMatch(/Next post: Wednesday 25 November 2026, 23:00/);
+        expect(await say("/schedule Khalil Matouk 2026-11-24 23:30", chat)).toContain(
+          "Today's post here has already gone out, so it shows in /today but is not posted again today.",
+        );
+        expect(await say("/schedule Khalil Matouk 2026-11-25", chat)).toMatch(/^Spotlight #\d+ scheduled/);
+        // Only the spotlight for the 25th is posted: the one for the 24th came after that day's post.
+        world.setNow("2026-11-24T23:59:00Z");
+        expect(countByKind(await delivery.runPass())).toEqual({});
+        world.setNow("2026-11-25T23:00:10Z");
+        await delivery.runPass();
+        expect(telegram.messagesTo(chat)).toHaveLength(2);
+        expect(telegram.messagesTo(chat)[1]!.post.kind).toBe("spotlight");
       });
     });
 

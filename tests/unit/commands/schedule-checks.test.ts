@@ -114,3 +114,15 @@ describe("/schedule --community needs a moderator of the whole community", () =>
     expect((await scheduled(bot)).map((s) => s.id)).toEqual([1]);
   });
 });
+
+describe("/schedule for today", () => {
+  it("in a channel without a subscription, says a time already passed is shown in /today but not posted", async () => {
+    const bot = await createTestBot(NOW); // 12:00 UTC
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-11-24 08:00", asModerator))).toContain(
+      "08:00 has already passed today, so it shows in /today but is not posted.",
+    );
+    expect(textOf(await bot.say("/schedule Ilham Tohti 2026-11-25 08:00", asModerator))).not.toContain(
+      "already passed",
+    );
+  });
+});
