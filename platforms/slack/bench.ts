@@ -3,7 +3,7 @@
  * Slack's answers as scheduled posts, without the card rendering, so the numbers measure pacing and 429s.
  */
 import type { SendResult } from "../../src/core/platform.ts";
-import { classifySlackError } from "./delivery.ts";
+import { classifySlackError } from "./send-errors.ts";
 import { escapeMrkdwn } from "./text.ts";
 import { createWebClient } from "./web-client.ts";
 

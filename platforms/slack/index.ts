@@ -7,7 +7,8 @@
  *   workspaces instead. `/slack/install` starts the install, `/slack/oauth_redirect` finishes it, and each
  *   workspace's installation (its bot token) goes to `installationStore`. Set these or `botToken`, not both.
  * - `signingSecret` (SLACK_SIGNING_SECRET): HTTP mode. Requests arrive on `port` at `/slack/events`, and
- *   Bolt answers 401 to a wrong signature or a timestamp over 5 minutes old, before any listener runs.
+ *   a wrong signature or a timestamp more than 5 minutes from now (either way) gets 401 before any
+ *   listener runs.
  * - `appToken` (SLACK_APP_TOKEN, `xapp-…`): Socket Mode instead of HTTP; nothing listens for requests, and
  *   `port` serves only the install pages (OAuth).
  * - `port` (SLACK_PORT): see above; 0 picks a free one (`httpPort()` tells which, HTTP mode).

@@ -88,6 +88,8 @@ export interface SignedPostOptions {
   timestamp?: number;
   /** Overrides the computed signature (a forgery). */
   signature?: string;
+  /** Sent instead of `timestamp` in the header, still signed with `timestamp`; null leaves it out. */
+  timestampHeader?: string | null;
   /** Default: a form body, as for slash commands and interactions; events come as `application/json`. */
   contentType?: "application/x-www-form-urlencoded" | "application/json";
 }
@@ -116,10 +118,11 @@ export function eventBody(teamId: string, event: Record<string, unknown>): strin
 /** Posts a signed body to the app's endpoint, as Slack would. */
 export function postSigned(url: string, body: string, options: SignedPostOptions): Promise<AppAnswer> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const stamp = options.timestampHeader === undefined ? String(timestamp) : options.timestampHeader;
   const headers = {
     "content-type": options.contentType ?? "application/x-www-form-urlencoded",
     "content-length": String(Buffer.byteLength(body)),
-    "x-slack-request-timestamp": String(timestamp),
+    ...(stamp === null ? {} : { "x-slack-request-timestamp": stamp }),
     "x-slack-signature": options.signature ?? sign(options.signingSecret, timestamp, body),
   };
   const started = performance.now();

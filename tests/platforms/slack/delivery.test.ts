@@ -85,7 +85,6 @@ describe("slack delivery", () => {
   it.each([
     ["a 500", { status: 500 }, "http 500"],
     ["a 503", { status: 503 }, "http 503"],
-    ["Slack's internal_error", { error: "internal_error" }, "internal_error"],
   ])("turns %s into a transient result, sent once", async (_name, fault, reason) => {
     h = await startHarness({ requestTimeoutMs: 150 });
     h.fake.failNext("chat.postMessage", fault);
