@@ -5,9 +5,12 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Campaign, Profile } from "../../src/core/profile.ts";
 
-/** Drops keys whose value is undefined: `{ a: undefined }` and `{}` describe the same record. */
+/**
+ * Drops keys whose value is undefined: `{ a: undefined }` and `{}` describe the same record. An absent
+ * value itself (a field one record has and the other lacks) stays undefined: JSON has no text for it.
+ */
 function plain(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value));
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
 /** Deep equality that ignores key order and undefined-valued keys. */
@@ -30,6 +33,45 @@ export function keepTakedown(stored: Profile | undefined, incoming: Profile): Pr
   const takedown = stored?.publication.takedown;
   if (!takedown || incoming.publication.takedown) return incoming;
   return { ...incoming, publication: { visibility: "withheld", takedown } };
+}
+
+type Visibility = Profile["publication"]["visibility"];
+
+/**
+ * The audit detail that remembers the visibility a taken-down profile returns to on restore. The profile
+ * row cannot hold it (a taken-down profile is stored withheld), so the takedown entry records the
+ * visibility it had, and an import that changes the curators' visibility meanwhile records the new one.
+ * The latest entry carrying it wins.
+ */
+export const RESTORE_VISIBILITY = "restoreVisibility";
+
+/**
+ * The visibility a restore returns to. Without a record of one (a takedown that came in a file, or one
+ * made before this was recorded) it stays withheld: publishing someone nobody chose to publish could
+ * endanger them, while a withheld profile is published by importing its file with visibility public.
+ */
+export function visibilityAfterRestore(recorded: unknown): Visibility {
+  return recorded === "public" ? "public" : "withheld";
+}
+
+/**
+ * What an import says about the visibility to return to on restore, when that differs from the one
+ * recorded; undefined when there is nothing new to record.
+ * - The stored profile is taken down and the file carries no takedown: the file's visibility is the
+ *   curators' current choice.
+ * - The file brings a takedown of its own: nothing says what came before it, so withheld.
+ */
+export function restoreVisibilityFromImport(
+  stored: Profile | undefined,
+  incoming: Profile,
+  recorded: unknown,
+): Visibility | undefined {
+  const storedTakedown = stored?.publication.takedown;
+  const incomingTakedown = incoming.publication.takedown;
+  let wanted: Visibility | undefined;
+  if (incomingTakedown) wanted = sameRecord(storedTakedown, incomingTakedown) ? undefined : "withheld";
+  else if (storedTakedown) wanted = incoming.publication.visibility;
+  return wanted === undefined || wanted === visibilityAfterRestore(recorded) ? undefined : wanted;
 }
 
 /** Throws when a bundle names the same campaign or profile twice: which copy should win is unclear. */

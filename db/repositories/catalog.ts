@@ -15,9 +15,13 @@ import {
   campaignsInWriteOrder,
   changedFields,
   keepTakedown,
+  RESTORE_VISIBILITY,
+  restoreVisibilityFromImport,
   sameRecord,
+  visibilityAfterRestore,
 } from "./catalog-rules.ts";
 import { insertProfiles, loadProfile, loadProfiles, replaceProfiles } from "./profile-store.ts";
+import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 
 /** Catalog writers take this lock first, so two imports never both decide a profile is new. */
 const CATALOG_LOCK_KEY = 0x46544243;
@@ -74,39 +78,54 @@ async function importCampaigns(tx: Db, incoming: Campaign[], actor: string): Pro
   return counts;
 }
 
-/** Profiles are sorted into new, changed and unchanged, then written a table at a time. */
+/**
+ * Profiles are sorted into new, changed and unchanged, then written a table at a time. A profile that is
+ * taken down keeps its takedown; when its file changes the visibility it is to return to on restore, that
+ * is recorded in the audit log and counted as a change, even though the stored row stays as it is.
+ */
 async function importProfiles(tx: Db, incoming: Profile[], actor: string): Promise<ChangeCounts> {
   const stored = await loadProfiles(
     tx,
     incoming.map((p) => p.id),
   );
   const before = new Map(stored.map((s) => [s.profile.id, s.profile]));
+  const recorded = await recordedRestoreVisibilities(
+    tx,
+    incoming.filter((p) => p.publication.takedown || before.get(p.id)?.publication.takedown).map((p) => p.id),
+  );
   const created: Profile[] = [];
   const changed: Profile[] = [];
+  let restoreVisibilityChanges = 0;
   const entries: NewAuditEntry[] = [];
   for (const candidate of incoming) {
     const previous = before.get(candidate.id);
     const profile = keepTakedown(previous, candidate);
-    if (previous && sameRecord(previous, profile)) continue;
+    const restoreVisibility = restoreVisibilityFromImport(previous, candidate, recorded.get(candidate.id));
+    const remember = restoreVisibility ? { [RESTORE_VISIBILITY]: restoreVisibility } : {};
     const entry = { actor, entityType: "profile" as const, entityId: profile.id };
-    if (previous) {
+    if (previous && sameRecord(previous, profile)) {
+      if (!restoreVisibility) continue;
+      restoreVisibilityChanges++;
+      const details = { fields: ["publication"], ...remember };
+      entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details });
+    } else if (previous) {
       changed.push(profile);
       const fields = changedFields(previous, profile);
-      entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields } });
+      entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
     } else {
       created.push(profile);
       entries.push({
         ...entry,
         action: AUDIT_ACTIONS.profileCreated,
-        details: { campaign: profile.campaign },
+        details: { campaign: profile.campaign, ...remember },
       });
     }
   }
   await replaceProfiles(tx, changed);
   await insertProfiles(tx, created);
   await appendAudit(tx, entries);
-  const unchanged = incoming.length - created.length - changed.length;
-  return { created: created.length, updated: changed.length, unchanged };
+  const updated = changed.length + restoreVisibilityChanges;
+  return { created: created.length, updated, unchanged: incoming.length - created.length - updated };
 }
 
 export function createCatalogRepository(db: Db): CatalogRepository {
@@ -138,10 +157,16 @@ export function createCatalogRepository(db: Db): CatalogRepository {
       });
     },
 
+    /**
+     * A profile already taken down keeps its first takedown (when, who, why) and is returned as it is,
+     * with nothing written: a second reason would erase the first.
+     */
     async takedown(id, { reason, actor, at }) {
       return db.transaction(async (tx) => {
         await lockCatalog(tx);
-        const updated = await tx
+        const before = await loadProfile(tx, id);
+        if (!before || before.profile.publication.takedown) return before;
+        await tx
           .update(profiles)
           .set({
             visibility: "withheld",
@@ -150,45 +175,50 @@ export function createCatalogRepository(db: Db): CatalogRepository {
             takedownReason: reason,
             updatedAt: sql`now()`,
           })
-          .where(eq(profiles.id, id))
-          .returning({ id: profiles.id });
-        if (updated.length === 0) return undefined;
+          .where(eq(profiles.id, id));
         await appendAudit(tx, {
           at,
           actor,
           action: AUDIT_ACTIONS.profileTakedown,
           entityType: "profile",
           entityId: id,
-          details: { reason },
+          details: { reason, [RESTORE_VISIBILITY]: before.profile.publication.visibility },
         });
         await bumpRevision(tx);
         return loadProfile(tx, id);
       });
     },
 
+    /**
+     * Lifts the takedown and returns the profile to the visibility recorded for it (public only when it was
+     * public before, and the curators' files have not withheld it since). A profile that is not taken
+     * down is returned as it is, with nothing written.
+     */
     async restore(id, { actor, at }) {
       return db.transaction(async (tx) => {
         await lockCatalog(tx);
         const before = await loadProfile(tx, id);
-        if (!before) return undefined;
+        const takedown = before?.profile.publication.takedown;
+        if (!before || !takedown) return before;
+        const recorded = await recordedRestoreVisibilities(tx, [id]);
+        const visibility = visibilityAfterRestore(recorded.get(id));
         await tx
           .update(profiles)
           .set({
-            visibility: "public",
+            visibility,
             takedownAt: null,
             takedownBy: null,
             takedownReason: null,
             updatedAt: sql`now()`,
           })
           .where(eq(profiles.id, id));
-        const previous = before.profile.publication.takedown;
         await appendAudit(tx, {
           at,
           actor,
           action: AUDIT_ACTIONS.profileRestored,
           entityType: "profile",
           entityId: id,
-          ...(previous ? { details: { previousReason: previous.reason } } : {}),
+          details: { previousReason: takedown.reason, visibility },
         });
         await bumpRevision(tx);
         return loadProfile(tx, id);

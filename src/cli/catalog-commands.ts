@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
+import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import { exportBundle } from "../catalog/export-bundle.ts";
 import { UserError } from "../core/errors.ts";
 import { planImport, runImport } from "./import.ts";
 import { listProfiles } from "./profiles-list.ts";
-import { readFlags, UsageError } from "./usage.ts";
+import { quoteWords, readFlags, refuseArguments, UsageError } from "./usage.ts";
 import { withApp } from "./with-app.ts";
 
 const actor = () => `cli:${userInfo().username}`;
@@ -29,7 +30,8 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     });
   }
   if (command === "export") {
-    const { flags } = readFlags(args, { out: "value", format: "value" });
+    const { flags, positional } = readFlags(args, { out: "value", format: "value" });
+    refuseArguments("export", positional);
     const format =
       flags.format ?? (typeof flags.out === "string" && flags.out.endsWith(".json") ? "json" : "yaml");
     if (format !== "yaml" && format !== "json") throw new UsageError("--format is yaml or json");
@@ -47,48 +49,101 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     });
   }
   const [sub, ...rest] = args;
-  const { flags, positional } = readFlags(rest, { reason: "value" });
-  return withApp(config, async (app) => {
-    switch (sub) {
-      case "list":
-      case "stale":
+  switch (sub) {
+    case "list":
+    case "stale": {
+      refuseArguments(`profiles ${sub}`, readFlags(rest, {}).positional);
+      return withApp(config, async (app) => {
         process.stdout.write(await listProfiles(app, { staleOnly: sub === "stale" }));
         return 0;
-      case "takedown": {
-        const id = positional[0];
-        if (!id) throw new UsageError("profiles takedown <id> --reason <text>");
-        if (typeof flags.reason !== "string" || flags.reason.trim() === "") {
-          throw new UsageError("profiles takedown needs --reason <text>: the audit log keeps why");
-        }
-        const stored = await app.repositories.catalog.takedown(id, {
-          reason: flags.reason.trim(),
-          actor: actor(),
-          at: new Date(),
-        });
-        if (!stored)
-          throw new UserError(
-            `No profile with id "${id}" (see: freetobehome profiles list).`,
-            "PROFILE_NOT_FOUND",
-          );
-        process.stdout.write(
-          `Taken down: ${id} (${stored.profile.displayName}). It is out of search, rotation and posts now.\n`,
-        );
-        return 0;
-      }
-      case "restore": {
-        const id = positional[0];
-        if (!id) throw new UsageError("profiles restore <id>");
-        const stored = await app.repositories.catalog.restore(id, { actor: actor(), at: new Date() });
-        if (!stored)
-          throw new UserError(
-            `No profile with id "${id}" (see: freetobehome profiles list).`,
-            "PROFILE_NOT_FOUND",
-          );
-        process.stdout.write(`Restored: ${id} (${stored.profile.displayName}) is public again.\n`);
-        return 0;
-      }
-      default:
-        throw new UsageError("profiles list | stale | takedown <id> --reason <text> | restore <id>");
+      });
     }
-  });
+    case "takedown": {
+      const { flags, positional } = readFlags(rest, { reason: "value" });
+      const [id, ...extra] = positional;
+      if (!id) throw new UsageError("profiles takedown <id> --reason <text>");
+      if (extra.length > 0) {
+        const hint = typeof flags.reason === "string" ? quoteReasonHint(rest, flags.reason, extra) : "";
+        throw new UsageError(`profiles takedown takes one id (unexpected: ${quoteWords(extra)})${hint}`);
+      }
+      if (typeof flags.reason !== "string" || flags.reason.trim() === "") {
+        throw new UsageError("profiles takedown needs --reason <text>: the audit log keeps why");
+      }
+      const reason = flags.reason.trim();
+      return withApp(config, (app) => takedown(app, id, reason));
+    }
+    case "restore": {
+      const [id, ...extra] = readFlags(rest, {}).positional;
+      if (!id) throw new UsageError("profiles restore <id>");
+      if (extra.length > 0)
+        throw new UsageError(`profiles restore takes one id (unexpected: ${quoteWords(extra)})`);
+      return withApp(config, (app) => restore(app, id));
+    }
+    default:
+      throw new UsageError("profiles list | stale | takedown <id> --reason <text> | restore <id>");
+  }
+}
+
+/**
+ * `--reason family request` takes only "family" as the reason; the likely intent is one reason of several
+ * words, so the hint shows it quoted when the extra words follow the reason, and how to quote otherwise.
+ */
+function quoteReasonHint(args: readonly string[], reason: string, extra: readonly string[]): string {
+  const before = args[args.length - extra.length - 1];
+  const followsReason =
+    args.slice(-extra.length).join("\0") === extra.join("\0") &&
+    (before === reason || before === `--reason=${reason}`);
+  const example = followsReason ? [reason, ...extra].join(" ") : "family request";
+  return `; quote a reason of several words: --reason "${example}"`;
+}
+
+function notFound(id: string): UserError {
+  return new UserError(`No profile with id "${id}" (see: freetobehome profiles list).`, "PROFILE_NOT_FOUND");
+}
+
+/**
+ * Taking down a profile that is already down succeeds without a change: it is out of sight, which is what
+ * the operator wants, and the first takedown's date and reason stay on record (the repository keeps them).
+ */
+async function takedown(app: App, id: string, reason: string): Promise<number> {
+  const at = new Date();
+  const stored = await app.repositories.catalog.takedown(id, { reason, actor: actor(), at });
+  if (!stored) throw notFound(id);
+  const { takedown: record } = stored.profile.publication;
+  if (record && record.at !== at.toISOString()) {
+    process.stdout.write(
+      `${id} was already taken down on ${record.at} by ${record.by}: ${record.reason}; nothing changed.\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(
+    `Taken down: ${id} (${stored.profile.displayName}). It is out of search, rotation and posts now.\n`,
+  );
+  return 0;
+}
+
+/**
+ * Only a taken-down profile is restored, and only to the visibility it had (see the repository): restore
+ * is never a way to publish a profile its curators withheld.
+ */
+async function restore(app: App, id: string): Promise<number> {
+  const current = await app.repositories.catalog.getProfile(id);
+  if (!current) throw notFound(id);
+  if (!current.profile.publication.takedown) {
+    throw new UserError(
+      `${id} is not taken down; nothing changed (it is ${current.profile.publication.visibility}).`,
+      "INVALID_ARGUMENTS",
+    );
+  }
+  const stored = await app.repositories.catalog.restore(id, { actor: actor(), at: new Date() });
+  if (!stored) throw notFound(id);
+  const name = `${id} (${stored.profile.displayName})`;
+  process.stdout.write(
+    stored.profile.publication.visibility === "public"
+      ? `Restored: ${name} is public again.\n`
+      : `Restored: ${name} is no longer taken down but stays withheld: it was withheld before the takedown, ` +
+          "its file withholds it, or nothing records it as public. To publish it, import its file with " +
+          "publication.visibility: public.\n",
+  );
+  return 0;
 }

@@ -2,9 +2,10 @@
  * `freetobehome <command>`: the bot and its operations. Reads `.env`, validates the configuration once,
  * and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure.
  */
-import { loadConfig, readDotEnv } from "../config.ts";
+import { type Config, loadConfig, readDotEnv } from "../config.ts";
 import { BotError, ConfigError, ImportError, UserError } from "../core/errors.ts";
 import { runCatalogCommand } from "./catalog-commands.ts";
+import { databaseFailure } from "./database-failure.ts";
 import { runConsoleCommand, runStart } from "./start.ts";
 import { runSubscriptionsCommand } from "./subscriptions.ts";
 import { runMigrate } from "./migrate.ts";
@@ -20,13 +21,22 @@ async function main(argv: string[]): Promise<number> {
   }
   readDotEnv();
   const config = loadConfig();
+  try {
+    return await runCommand(config, command, rest);
+  } catch (err) {
+    // A server that is down or a wrong DATABASE_URL is an operator's problem, not a bug: say which.
+    throw databaseFailure(err, config.DATABASE_URL) ?? err;
+  }
+}
+
+async function runCommand(config: Config, command: string, rest: string[]): Promise<number> {
   switch (command) {
     case "start":
       return runStart(config, rest);
     case "console":
       return runConsoleCommand(config, rest);
     case "migrate":
-      return runMigrate(config);
+      return runMigrate(config, rest);
     case "import":
     case "export":
     case "profiles":

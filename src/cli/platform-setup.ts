@@ -5,11 +5,11 @@
 import { createRegisteringAdapters, slackManifest } from "../app-platforms.ts";
 import type { Config } from "../config.ts";
 import { BotError } from "../core/errors.ts";
-import { UsageError, readFlags } from "./usage.ts";
+import { UsageError, readFlags, refuseArguments } from "./usage.ts";
 import { withApp } from "./with-app.ts";
 
 export async function runRegisterCommands(config: Config, args: string[]): Promise<number> {
-  readFlags(args, {});
+  refuseArguments("register-commands", readFlags(args, {}).positional);
   if (!config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN) {
     throw new BotError(
       "register-commands needs DISCORD_TOKEN or TELEGRAM_BOT_TOKEN (Slack's commands come from the manifest: see slack-manifest)",

@@ -11,7 +11,7 @@ import { createConsoleAdapter, runConsoleChat } from "../app-platforms.ts";
 import { systemClock } from "../app.ts";
 import { createDeliveryService } from "../delivery/service.ts";
 import { runService } from "./service.ts";
-import { readFlags } from "./usage.ts";
+import { readFlags, refuseArguments } from "./usage.ts";
 import { withApp } from "./with-app.ts";
 
 const NO_PLATFORM =
@@ -55,7 +55,7 @@ const consoleLogger = (config: Config) =>
   });
 
 export async function runConsoleCommand(config: Config, args: string[]): Promise<number> {
-  readFlags(args, {});
+  refuseArguments("console", readFlags(args, {}).positional);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   await withApp(config, (app) => consoleChat(app, interactive), {
     logger: consoleLogger(config),
@@ -65,7 +65,7 @@ export async function runConsoleCommand(config: Config, args: string[]): Promise
 }
 
 export async function runStart(config: Config, args: string[]): Promise<number> {
-  readFlags(args, {});
+  refuseArguments("start", readFlags(args, {}).positional);
   const anyPlatform = Object.values(config.platforms).some(Boolean);
   if (anyPlatform) return runService(config);
   if (!process.stdin.isTTY) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");

@@ -15,7 +15,7 @@ export const USAGE = `Usage: freetobehome <command>
   profiles stale                 profiles not verified within STALE_AFTER_DAYS
   profiles takedown <id> --reason <text>
                                  withhold a profile everywhere at once
-  profiles restore <id>          make a taken-down profile public again
+  profiles restore <id>          lift a takedown: public again, unless its file withholds the profile
   subscriptions list             every subscription with its state, next post and last result
   deliver [--at <ISO instant>] [--dry-run]
                                  one delivery pass as of now (or the instant): posts what is due and not
@@ -48,4 +48,16 @@ export function readFlags(args: string[], known: Record<string, "value" | "switc
     }
   }
   return { flags, positional };
+}
+
+/** `"a" "b"`: each word quoted, so an operator sees exactly what was taken for an argument. */
+export function quoteWords(words: readonly string[]): string {
+  return words.map((word) => `"${word}"`).join(" ");
+}
+
+/** Refuses words a command does not take: an ignored word is usually a mistake the operator should see. */
+export function refuseArguments(command: string, positional: readonly string[]): void {
+  if (positional.length > 0) {
+    throw new UsageError(`${command} takes no arguments (unexpected: ${quoteWords(positional)})`);
+  }
 }

@@ -45,7 +45,10 @@ export interface CatalogRepository {
     id: string,
     input: { reason: string; actor: string; at: Date },
   ): Promise<StoredProfile | undefined>;
-  /** Makes a taken-down profile public again; undefined when there is no such profile. */
+  /**
+   * Lifts a takedown: the profile goes back to the visibility it had before (withheld stays withheld);
+   * undefined when there is no such profile. Nothing changes for a profile that is not taken down.
+   */
   restore(id: string, input: { actor: string; at: Date }): Promise<StoredProfile | undefined>;
 }
 

@@ -83,6 +83,49 @@ describe("the command line on the embedded database", () => {
     expect(back.stdout).toContain("Status as of");
   }, 60_000);
 
+  it("keeps the first takedown's reason, and restores only a taken-down profile", async () => {
+    const first = await runCli(["profiles", "takedown", "oleg-sentsov", "--reason", "family request"], {
+      env,
+    });
+    expect(first.code).toBe(0);
+    const again = await runCli(["profiles", "takedown", "oleg-sentsov", "--reason", "another"], { env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /^oleg-sentsov was already taken down on \S+ by cli:\S+: family request; nothing changed\.\n$/,
+    );
+    const exported = await runCli(["export"], { env });
+    expect(exported.stdout).toContain("reason: family request");
+    expect(exported.stdout).not.toContain("reason: another");
+
+    expect((await runCli(["profiles", "restore", "oleg-sentsov"], { env })).code).toBe(0);
+    const twice = await runCli(["profiles", "restore", "oleg-sentsov"], { env });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toBe(
+      "freetobehome: oleg-sentsov is not taken down; nothing changed (it is public).\n",
+    );
+  }, 60_000);
+
+  it("never makes a profile its file withholds public through restore", async () => {
+    const exported = await runCli(["export", "--format", "json"], { env });
+    const bundle = JSON.parse(exported.stdout) as { profiles: { id: string; publication: object }[] };
+    const withheld = bundle.profiles.find((p) => p.id === "khalil-matouk")!;
+    withheld.publication = { visibility: "withheld" };
+    const file = join(dir, "withheld.json");
+    writeFileSync(file, JSON.stringify({ profiles: [withheld] }));
+    expect((await runCli(["import", file], { env })).code).toBe(0);
+
+    const refused = await runCli(["profiles", "restore", "khalil-matouk"], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("khalil-matouk is not taken down; nothing changed (it is withheld).");
+
+    await runCli(["profiles", "takedown", "khalil-matouk", "--reason", "safety"], { env });
+    const restored = await runCli(["profiles", "restore", "khalil-matouk"], { env });
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain("stays withheld");
+    const listed = await runCli(["profiles", "list"], { env });
+    expect(listed.stdout).toMatch(/khalil-matouk .* withheld\n/);
+  }, 60_000);
+
   it("refuses takedown without a reason, and unknown commands, with usage", async () => {
     const noReason = await runCli(["profiles", "takedown", "ilgar-mammadov"], { env });
     expect(noReason.code).toBe(2);

@@ -10,7 +10,10 @@ import {
   campaignsInWriteOrder,
   changedFields,
   keepTakedown,
+  RESTORE_VISIBILITY,
+  restoreVisibilityFromImport,
   sameRecord,
+  visibilityAfterRestore,
 } from "../../db/repositories/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import { createMemorySubscriptions } from "./memory-subscriptions.ts";
@@ -77,9 +80,11 @@ function recordChange<T extends object>(
   target: { actor: string; entityType: "campaign" | "profile"; entityId: string },
   [before, after]: [T | undefined, T],
   createdDetails?: Record<string, unknown>,
+  extraDetails: Record<string, unknown> = {},
 ): void {
   const action = CATALOG_ACTIONS[target.entityType][before ? "updated" : "created"];
-  const details = before ? { fields: changedFields(before, after) } : createdDetails;
+  const base = before ? { fields: changedFields(before, after) } : createdDetails;
+  const details = base || Object.keys(extraDetails).length > 0 ? { ...base, ...extraDetails } : undefined;
   audit(state, { ...target, action, ...(details ? { details } : {}) });
   counts[before ? "updated" : "created"]++;
 }
@@ -105,13 +110,32 @@ function importCampaigns(state: MemoryState, incoming: Campaign[], actor: string
   return counts;
 }
 
+/** The latest audited visibility a taken-down profile returns to on restore, as the database reads it. */
+function recordedRestoreVisibility(state: MemoryState, id: string): unknown {
+  const entries = state.audit.filter((e) => e.entityType === "profile" && e.entityId === id);
+  return entries.reverse().find((e) => e.details?.[RESTORE_VISIBILITY] !== undefined)?.details?.[
+    RESTORE_VISIBILITY
+  ];
+}
+
 function importProfiles(state: MemoryState, incoming: Profile[], actor: string): ChangeCounts {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const candidate of incoming) {
     const before = state.profiles.get(candidate.id);
     const profile = keepTakedown(before?.profile, candidate);
+    const recorded = recordedRestoreVisibility(state, candidate.id);
+    const restoreVisibility = restoreVisibilityFromImport(before?.profile, candidate, recorded);
+    const remember = restoreVisibility ? { [RESTORE_VISIBILITY]: restoreVisibility } : {};
+    const target = { actor, entityType: "profile" as const, entityId: profile.id };
     if (before && sameRecord(before.profile, profile)) {
-      counts.unchanged++;
+      if (!restoreVisibility) {
+        counts.unchanged++;
+        continue;
+      }
+      // Only the visibility to return to on restore changed: recorded, the stored profile left as it is.
+      const details = { fields: ["publication"], ...remember };
+      audit(state, { ...target, action: AUDIT_ACTIONS.profileUpdated, details });
+      counts.updated++;
       continue;
     }
     assertStorable(state, profile);
@@ -123,8 +147,7 @@ function importProfiles(state: MemoryState, incoming: Profile[], actor: string):
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     });
-    const target = { actor, entityType: "profile" as const, entityId: profile.id };
-    recordChange(state, counts, target, [before?.profile, profile], { campaign: profile.campaign });
+    recordChange(state, counts, target, [before?.profile, profile], { campaign: profile.campaign }, remember);
   }
   return counts;
 }
@@ -175,17 +198,24 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
       }
     },
     async takedown(id, { reason, actor, at }) {
+      const before = store.state.profiles.get(id);
+      // Already taken down: the first takedown stands, as in the database.
+      if (!before || before.profile.publication.takedown) return before && copy(before);
       const takedown = { at: at.toISOString(), by: actor, reason };
-      const entry = { at, actor, action: AUDIT_ACTIONS.profileTakedown, details: { reason } };
+      const details = { reason, [RESTORE_VISIBILITY]: before.profile.publication.visibility };
+      const entry = { at, actor, action: AUDIT_ACTIONS.profileTakedown, details };
       return setPublication(id, { visibility: "withheld", takedown }, entry);
     },
     async restore(id, { actor, at }) {
-      const previous = store.state.profiles.get(id)?.profile.publication.takedown;
-      const details = previous ? { details: { previousReason: previous.reason } } : {};
+      const before = store.state.profiles.get(id);
+      const takedown = before?.profile.publication.takedown;
+      if (!before || !takedown) return before && copy(before);
+      const visibility = visibilityAfterRestore(recordedRestoreVisibility(store.state, id));
+      const details = { previousReason: takedown.reason, visibility };
       return setPublication(
         id,
-        { visibility: "public" },
-        { at, actor, action: AUDIT_ACTIONS.profileRestored, ...details },
+        { visibility },
+        { at, actor, action: AUDIT_ACTIONS.profileRestored, details },
       );
     },
   };

@@ -128,6 +128,20 @@ export function catalogContract({ repositories }: ContractContext): void {
       });
     });
 
+    it("audits a field a re-import adds or removes (absent on one side) by name", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const [profile] = sampleProfiles();
+      const withYear = { ...profile!, birthYear: 1970 };
+
+      const added = await catalog.importBundle({ campaigns: [], profiles: [withYear] }, "editor");
+      const removed = await catalog.importBundle({ campaigns: [], profiles: [profile!] }, "editor");
+
+      expect([added.profiles.updated, removed.profiles.updated]).toEqual([1, 1]);
+      const entries = await audit.list({ entityId: profile!.id, limit: 2 });
+      expect(entries.map((e) => e.details)).toEqual([{ fields: ["birthYear"] }, { fields: ["birthYear"] }]);
+    });
+
     it("writes one audit entry per record created", async () => {
       const { catalog, audit } = repositories();
       await catalog.importBundle(bundle(), "curator");
@@ -251,7 +265,7 @@ export function catalogContract({ repositories }: ContractContext): void {
         action: AUDIT_ACTIONS.profileTakedown,
         entityType: "profile",
         entityId: "khalil-matouk",
-        details: { reason: "family request" },
+        details: { reason: "family request", restoreVisibility: "public" },
       });
 
       const versionAfterTakedown = await catalog.version();
@@ -273,6 +287,96 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect((await catalog.getProfile("khalil-matouk"))?.profile.publication.takedown?.reason).toBe(
         "safety",
       );
+    });
+
+    /** The sample bundle with one profile's visibility replaced, as a curator's edited file would be. */
+    const withVisibility = (id: string, visibility: "public" | "withheld") => ({
+      campaigns: [makeCampaign()],
+      profiles: sampleProfiles().map((p) => (p.id === id ? { ...p, publication: { visibility } } : p)),
+    });
+
+    it("refuses to restore a profile that is not taken down: unchanged, no audit entry, same version", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(withVisibility("khalil-matouk", "withheld"), "curator");
+      const version = await catalog.version();
+      const entries = await audit.list();
+
+      const answer = await catalog.restore("khalil-matouk", { actor: "lead", at });
+
+      expect(answer?.profile.publication).toStrictEqual({ visibility: "withheld" });
+      expect((await catalog.getProfile("khalil-matouk"))?.profile.publication.visibility).toBe("withheld");
+      expect(await catalog.version()).toBe(version);
+      expect(await audit.list()).toEqual(entries);
+    });
+
+    it("restores a profile withheld before its takedown to withheld, never public", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(withVisibility("khalil-matouk", "withheld"), "curator");
+      await catalog.takedown("khalil-matouk", { reason: "safety", actor: "mod", at });
+
+      const restored = await catalog.restore("khalil-matouk", { actor: "lead", at });
+
+      expect(restored?.profile.publication).toStrictEqual({ visibility: "withheld" });
+      const [entry] = await audit.list({ entityId: "khalil-matouk", limit: 1 });
+      expect(entry).toMatchObject({
+        action: AUDIT_ACTIONS.profileRestored,
+        details: { previousReason: "safety", visibility: "withheld" },
+      });
+    });
+
+    it("keeps the first takedown when taken down again: same record, no audit entry, same version", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      await catalog.takedown("khalil-matouk", { reason: "family request", actor: "mod", at });
+      const version = await catalog.version();
+      const entries = await audit.list();
+
+      const later = new Date("2026-03-02T08:00:00.000Z");
+      const again = await catalog.takedown("khalil-matouk", { reason: "other", actor: "mod2", at: later });
+
+      const first = { at: at.toISOString(), by: "mod", reason: "family request" };
+      expect(again?.profile.publication).toStrictEqual({ visibility: "withheld", takedown: first });
+      expect((await catalog.getProfile("khalil-matouk"))?.profile.publication.takedown).toStrictEqual(first);
+      expect(await catalog.version()).toBe(version);
+      expect(await audit.list()).toEqual(entries);
+    });
+
+    it("restores to the visibility the curators' files gave a profile while it was taken down", async () => {
+      const { catalog } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      await catalog.takedown("khalil-matouk", { reason: "safety", actor: "mod", at });
+
+      const withheld = await catalog.importBundle(withVisibility("khalil-matouk", "withheld"), "curator");
+
+      expect(withheld.profiles).toEqual({ created: 0, updated: 1, unchanged: 2 });
+      const stored = (await catalog.getProfile("khalil-matouk"))?.profile.publication;
+      expect(stored?.takedown?.reason).toBe("safety");
+      expect(
+        (await catalog.restore("khalil-matouk", { actor: "lead", at }))?.profile.publication,
+      ).toStrictEqual({ visibility: "withheld" });
+
+      await catalog.takedown("khalil-matouk", { reason: "again", actor: "mod", at });
+      await catalog.importBundle(withVisibility("khalil-matouk", "public"), "curator");
+      expect(
+        (await catalog.restore("khalil-matouk", { actor: "lead", at }))?.profile.publication,
+      ).toStrictEqual({ visibility: "public" });
+    });
+
+    it("restores a takedown that came in a file to withheld, whatever an earlier takedown recorded", async () => {
+      const { catalog } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      await catalog.takedown("khalil-matouk", { reason: "first", actor: "mod", at });
+      await catalog.restore("khalil-matouk", { actor: "lead", at });
+      const takedown = { at: "2026-03-05T00:00:00.000Z", by: "curator", reason: "from the files" };
+      const fromFile = bundle();
+      fromFile.profiles = fromFile.profiles.map((p) =>
+        p.id === "khalil-matouk" ? { ...p, publication: { visibility: "withheld", takedown } } : p,
+      );
+      await catalog.importBundle(fromFile, "curator");
+
+      const restored = await catalog.restore("khalil-matouk", { actor: "lead", at });
+
+      expect(restored?.profile.publication).toStrictEqual({ visibility: "withheld" });
     });
 
     it("answers undefined for an unknown profile and writes nothing", async () => {
