@@ -1,8 +1,10 @@
 /**
  * Telegram API failures → delivery outcomes. Only an answer about the chat itself (gone, bot removed, no
- * rights, upgraded) is permanent; flood control, server errors, timeouts and anything about our own token
- * are transient, so a revoked token or an outage never pauses every subscription at once. A call that got
- * no answer at all may have posted: Telegram has no idempotency key, so that is "uncertain", not retried.
+ * rights, upgraded) is permanent; any other 400 is about the message we built ("can't parse entities",
+ * "message is too long", a bad button URL), so it is "rejected": that post fails and the subscription stays
+ * active, since pausing on our own bug would pause every subscription at once. Flood control and anything
+ * about our own token are transient. A call that may have reached Telegram without a clear answer (a 5xx,
+ * a dropped connection, a timeout) may have posted: Telegram has no idempotency key, so it is "uncertain".
  */
 import type { SendResult } from "../../src/core/platform.ts";
 import { encodeChannel } from "./ids.ts";
@@ -26,7 +28,14 @@ const CHAT_GONE = [
   /CHAT_WRITE_FORBIDDEN/,
   /CHAT_RESTRICTED/,
   /chat not found/i,
+  /PEER_ID_INVALID/,
+  /CHANNEL_PRIVATE/,
+  /CHANNEL_INVALID/,
+  /CHAT_ADMIN_REQUIRED/,
+  /CHAT_SEND_PLAIN_FORBIDDEN/,
+  /USER_BANNED_IN_CHANNEL/,
   /group chat was deactivated/i,
+  /chat was deleted/i,
   /TOPIC_CLOSED/,
 ];
 
@@ -54,12 +63,14 @@ export function toSendResult(err: unknown): SendResult {
       ? { kind: "transient", reason: description || "Too Many Requests" }
       : { kind: "transient", reason: description || "Too Many Requests", retryAfterMs: retryAfter * 1000 };
   }
-  if (code >= 500) return { kind: "transient", reason: `Telegram server error ${code}: ${description}` };
+  // A 5xx (often a gateway timing out in front of the Bot API) comes after the request arrived, so the
+  // message may have been posted; without an idempotency key a resend could post it twice.
+  if (code >= 500) return { kind: "uncertain", reason: `Telegram server error ${code}: ${description}` };
   if (CHAT_GONE.some((p) => p.test(description))) return { kind: "permanent", reason: description };
   // Any other 403 is about this chat too (Forbidden is always per chat for a valid token).
   if (code === 403) return { kind: "permanent", reason: description };
-  // A 400 we don't recognise is a payload Telegram refuses; resending the same post can't help.
-  if (code === 400) return { kind: "permanent", reason: `rejected by Telegram: ${description}` };
+  // Any other 400 refuses this message, not the chat: resending it can't help, pausing would be wrong.
+  if (code === 400) return { kind: "rejected", reason: `rejected by Telegram: ${description}` };
   // 401/404 mean our token or API root is wrong: every chat fails alike, so wait rather than pause them all.
   return { kind: "transient", reason: `Telegram error ${code}: ${description}` };
 }

@@ -6,6 +6,7 @@ import type { RateCaps } from "./rate.ts";
 import { type CallRecord, type Fault, createWorld, startServer } from "./server.ts";
 import type { ChatType, FakeChat, FakeUser, MemberStatus } from "./state.ts";
 import { type BuiltUpdate, createUpdateBuilders } from "./updates.ts";
+import { type BodyDelivery, callWebhook } from "./webhook-client.ts";
 
 export { faults } from "./faults.ts";
 export { parseHtml } from "./html.ts";
@@ -13,6 +14,7 @@ export { GROUP_ANONYMOUS_BOT, TELEGRAM_SERVICE_USER } from "./updates.ts";
 export type { CallRecord, Fault } from "./server.ts";
 export type { PostedMessage } from "./methods.ts";
 export type { RateCaps } from "./rate.ts";
+export type { BodyDelivery } from "./webhook-client.ts";
 
 export interface FakeTelegramOptions {
   token?: string;
@@ -125,19 +127,23 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       return world.queue.push(update) as BuiltUpdate;
     },
 
-    /** Posts an update the way Telegram calls a webhook: to the path set by setWebhook, with its secret. */
-    async postToWebhook(origin: string, update: BuiltUpdate, opts: { secret?: string | null } = {}) {
+    /**
+     * Posts an update the way Telegram calls a webhook: to the URL set by setWebhook (path and query), with
+     * its secret. `delivery` chooses how the body travels (webhook-client.ts).
+     */
+    postToWebhook(
+      origin: string,
+      update: BuiltUpdate,
+      opts: { secret?: string | null; delivery?: BodyDelivery } = {},
+    ) {
       if (!world.webhook) throw new Error("fake Telegram: no webhook set");
-      const secret = opts.secret === undefined ? world.webhook.secret_token : opts.secret;
-      const res = await fetch(new URL(new URL(world.webhook.url).pathname, origin), {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(secret != null && { "x-telegram-bot-api-secret-token": secret }),
-        },
+      const registered = new URL(world.webhook.url);
+      return callWebhook({
+        url: new URL(`${registered.pathname}${registered.search}`, origin),
+        secret: opts.secret === undefined ? world.webhook.secret_token : opts.secret,
         body: JSON.stringify(update),
+        delivery: opts.delivery ?? "whole",
       });
-      return { status: res.status, body: await res.text() };
     },
 
     /** The next `times` calls of `method` get `fault` instead of (or, for delay, before) the real answer. */

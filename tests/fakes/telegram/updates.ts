@@ -38,6 +38,31 @@ export function createUpdateBuilders(world: FakeWorld) {
       return { update_id: queue.newId(), message: store(chat, { from: user(userId), text, ...extra }) };
     },
 
+    /** An edit of an earlier message: Telegram sends the whole message again as `edited_message`. */
+    editedMessage(chatId: number, messageId: number, text: string): BuiltUpdate {
+      const chat = state.chat(chatId);
+      const original = chat.messages.get(messageId);
+      if (!original) throw new Error(`fake Telegram: no message ${messageId} in chat ${chatId}`);
+      const entities = commandEntities(text);
+      const { entities: _old, ...rest } = original;
+      const edited = { ...rest, text, ...(entities && { entities }), edit_date: original.date + 60 };
+      chat.messages.set(messageId, edited);
+      return { update_id: queue.newId(), edited_message: edited };
+    },
+
+    /** A photo whose caption starts with a command: its entity is in `caption_entities`, with no `text`. */
+    photoWithCaption(chatId: number, userId: number, caption: string): BuiltUpdate {
+      const chat = state.chat(chatId);
+      const photo = [{ file_id: `photo${queue.newId()}`, file_unique_id: "u1", width: 90, height: 90 }];
+      const message = state.store(chat, {
+        from: user(userId),
+        photo,
+        caption,
+        caption_entities: commandEntities(caption),
+      });
+      return { update_id: queue.newId(), message };
+    },
+
     /** An anonymous admin: from @GroupAnonymousBot, sender_chat = the group itself. */
     anonymousAdmin(chatId: number, text: string): BuiltUpdate {
       const chat = state.chat(chatId);

@@ -170,6 +170,25 @@ describe.each(["polling", "webhook"] as const)("Telegram adapter end to end (%s)
     expect(fake.sentTo(user.id).map((m) => m.text)).toEqual(["✅ Scheduled aynur 2024-06-01"]);
   });
 
+  it("reads no commands from edited messages or photo captions", async () => {
+    const chat = group();
+    const original = fake.updates.message(chat, MEMBER, "Hello");
+    await deliver(original);
+    const before = harness.invocations.length;
+    const messageId = (original.message as { message_id: number }).message_id;
+    await deliver(fake.updates.editedMessage(chat, messageId, "/prisoner Mammadova"));
+    await deliver(fake.updates.photoWithCaption(chat, MEMBER, "/prisoner Mammadova"));
+    expect(harness.invocations.length).toBe(before);
+    expect(fake.sentTo(chat)).toEqual([]);
+    // Telegram isn't even asked for edits; the bot above ignores them when they come anyway.
+    const subscribed = fake.calls.find(
+      (c) => c.method === (mode === "webhook" ? "setWebhook" : "getUpdates"),
+    );
+    expect(subscribed?.params.allowed_updates).not.toContain("edited_message");
+    await deliver(fake.updates.message(chat, MEMBER, "/help")); // and it was listening all along
+    expect(fake.sentTo(chat)).toHaveLength(1);
+  });
+
   it("handles a repeated update once", async () => {
     const chat = group();
     const update = fake.updates.message(chat, MEMBER, "/prisoner Mammadova");
