@@ -153,7 +153,9 @@ export async function listSpotlights({ services, invocation }: Ctx): Promise<Rep
   const lines = await Promise.all(
     upcoming.map(async (s) => {
       const name =
-        (await services.catalog.get(s.profileId))?.profile.displayName ?? `${s.profileId} (no longer public)`;
+        // A profile id is made from the name: a taken-down profile is not named here either.
+        (await services.catalog.get(s.profileId))?.profile.displayName ??
+        "a profile that is no longer public (it will not be posted)";
       const time = s.localTime ?? subscription?.postTime ?? services.defaults.postTime;
       return `#${s.id} ${s.localDate} ${time} (${s.timezone}): ${name}${s.scope === "community" ? " (whole community)" : ""}`;
     }),

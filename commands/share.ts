@@ -38,10 +38,18 @@ export const share = defineCommand({
       stored = featured.profile;
     }
     const campaign = await campaignOf(services, stored);
+    const card = services.presenter.card(stored, campaign);
+    if (card.stale) {
+      throw new UserError(
+        `${card.title}'s profile has not been verified recently, so it cannot be shared until a curator ` +
+          "verifies it again: /prisoner shows it to you with its details.",
+        "PROFILE_NOT_AVAILABLE",
+      );
+    }
     return {
       kind: "share",
       kit: services.presenter.shareKit(stored, campaign),
-      card: services.presenter.card(stored, campaign),
+      card,
       visibility: "private",
     };
   },

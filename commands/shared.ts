@@ -22,9 +22,13 @@ export async function cardReply(
   options: { intro?: string; visibility?: Visibility } = {},
 ): Promise<Reply> {
   const campaign = await campaignOf(services, stored);
+  const card = services.presenter.card(stored, campaign);
+  // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
+  if (card.stale)
+    return { kind: "card", card, visibility: "private", ...(options.intro ? { intro: options.intro } : {}) };
   return {
     kind: "card",
-    card: services.presenter.card(stored, campaign),
+    card,
     share: services.presenter.shareKit(stored, campaign),
     visibility: options.visibility ?? "public",
     ...(options.intro ? { intro: options.intro } : {}),

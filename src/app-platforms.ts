@@ -37,12 +37,10 @@ async function inlineResults(app: App, query: string, limit: number) {
   for (const suggestion of await app.services.catalog.suggest(query, limit)) {
     const stored = await app.services.catalog.get(suggestion.profileId);
     const campaign = await app.services.catalog.campaign(stored?.profile.campaign);
-    if (stored && campaign) {
-      found.push({
-        card: app.services.presenter.card(stored, campaign),
-        share: app.services.presenter.shareKit(stored, campaign),
-      });
-    }
+    if (!stored || !campaign) continue;
+    const card = app.services.presenter.card(stored, campaign);
+    // An inline result is posted into a chat as it is: a stale profile would pass for today's status.
+    if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign) });
   }
   return found;
 }

@@ -251,7 +251,24 @@ export const profileObjectSchema = z.strictObject({
   displayName: text.max(200),
   names: z.array(nameSchema).min(1),
   gender: z.enum(["female", "male", "other"]).optional(),
-  birthYear: z.number().int().min(1900).max(2100).optional(),
+  birthYear: z
+    .number()
+    .int()
+    .min(1900)
+    .superRefine((year, ctx) => {
+      // A year alone cannot prove 18: anyone born in the last 18 years (or later) may still be a minor,
+      // and a minor is never named or shown, so such a profile is refused rather than published.
+      const latestAdult = new Date().getUTCFullYear() - 19;
+      if (year > latestAdult) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            `born in ${year}, this person may be under 18; profiles of minors are never published ` +
+            `(birthYear must be ${latestAdult} or earlier)`,
+        });
+      }
+    })
+    .optional(),
   nationality: z.array(countryCode).default([]),
   /** Shown on the card; a label where the country code alone would mislead ("Crimea (occupied by Russia), Ukraine"). */
   country: z.strictObject({ code: countryCode, label: text.optional() }),

@@ -24,6 +24,11 @@ export interface Card {
   subtitle: string;
   /** Said plainly before anything else, e.g. that a historical campaign's status is as of an earlier date. */
   notice?: string;
+  /**
+   * Not verified within the freshness limit (a live campaign): shown only privately, with the notice saying
+   * so, and never posted, shared or offered inline, where it would pass for today's status.
+   */
+  stale?: true;
   summary: string;
   fields: CardField[];
   familyStory?: string;

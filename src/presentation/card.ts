@@ -2,6 +2,7 @@
  * A profile as shown on every platform: only what consent and safety allow, in the bot's neutral words,
  * with the sources of exactly what it shows and the date its status is known as of.
  */
+import type { Staleness } from "../core/freshness.ts";
 import { formatPartialDate } from "../core/partial-date.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { Card, CardSource } from "../core/reply.ts";
@@ -21,8 +22,19 @@ function subtitle(profile: Profile): string {
  * Said before anything else. A past campaign's status is old news and readers must not take it for today's;
  * an unconfirmed record is marked the way CPJ marks its census.
  */
-function notice(profile: Profile, campaign: Campaign, statusAsOf: string): string | undefined {
+function notice(
+  profile: Profile,
+  campaign: Campaign,
+  statusAsOf: string,
+  stale: Staleness | undefined,
+): string | undefined {
   const parts: string[] = [];
+  if (stale) {
+    parts.push(
+      `Not verified since ${formatPartialDate(profile.lastVerifiedAt)} (more than ${stale.limitDays} days ago): ` +
+        "the status and details may be out of date.",
+    );
+  }
   const past = campaign.historical;
   if (past) {
     parts.push(
@@ -56,7 +68,11 @@ function citedSources(profile: Profile, ids: ReadonlySet<string>): CardSource[] 
     .map((s) => ({ title: s.title, publisher: s.publisher, url: s.url }));
 }
 
-export function buildCard(profile: Profile, campaign: Campaign): Card {
+/**
+ * `stale`: the profile's freshness as of today (see core/freshness.ts); a stale profile is never posted
+ * on schedule, and a lookup of one says plainly that it may be out of date.
+ */
+export function buildCard(profile: Profile, campaign: Campaign, stale?: Staleness): Card {
   const current = currentDetention(profile);
   const asOf = formatPartialDate(current.statusAsOf);
   const { fields, sourceIds } = detentionFields(profile);
@@ -73,8 +89,9 @@ export function buildCard(profile: Profile, campaign: Campaign): Card {
     hashtag: campaign.hashtag,
     campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
   };
-  const said = notice(profile, campaign, asOf);
+  const said = notice(profile, campaign, asOf, stale);
   if (said) card.notice = said;
+  if (stale) card.stale = true;
 
   if (profile.familyStory && storyAllowed(profile)) {
     card.familyStory = profile.familyStory.text;

@@ -3,7 +3,8 @@
  * hand rather than with URLSearchParams, which writes spaces as "+" (read literally by mail clients under
  * RFC 6068) and leaves nothing to stop a "&" or "#" in a name from cutting the link short.
  */
-import type { Campaign, Profile } from "../core/profile.ts";
+import { formatPartialDate } from "../core/partial-date.ts";
+import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { ShareKit, ShareLink, ShareNetwork } from "../core/reply.ts";
 
 /**
@@ -28,11 +29,21 @@ function hasHashtag(text: string, hashtag: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "iu").test(text);
 }
 
-/** The campaign's words with the name filled in and the hashtag, without the link. */
-export function shareMessage(profile: Pick<Profile, "displayName">, campaign: Campaign): string {
+/**
+ * The campaign's words with the name filled in and the hashtag, without the link. A past campaign's words
+ * may describe a status that has changed ("still behind bars"), so the text travelling on its own says
+ * which campaign it comes from and the date the status is known as of.
+ */
+export function shareMessage(
+  profile: Pick<Profile, "displayName" | "detentions">,
+  campaign: Campaign,
+): string {
   // split/join, not replace: a "$&" in a name must stay literal.
   const text = campaign.shareText.split("{name}").join(profile.displayName).trim();
-  return hasHashtag(text, campaign.hashtag) ? text : `${text} ${campaign.hashtag}`;
+  const tagged = hasHashtag(text, campaign.hashtag) ? text : `${text} ${campaign.hashtag}`;
+  if (!campaign.historical) return tagged;
+  const asOf = formatPartialDate(currentDetention(profile).statusAsOf);
+  return `${tagged} (A past campaign, ${formatPartialDate(campaign.historical.asOf)}; status as of ${asOf}.)`;
 }
 
 /** RFC 6068: line breaks in a mailto body are sent as CRLF. */

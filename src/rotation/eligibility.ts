@@ -2,7 +2,8 @@
  * Which profiles may be featured in a campaign's daily rotation on a local date, and which may be shown at
  * all. Pure: the caller passes the profile, the campaign and the date; nothing here reads a clock or storage.
  */
-import { daysBetween, isoDateSchema } from "../core/partial-date.ts";
+import { staleness } from "../core/freshness.ts";
+import { isoDateSchema } from "../core/partial-date.ts";
 import type { StoredProfile } from "../core/ports.ts";
 import { type Campaign, currentDetention, DEFAULT_FEATURED_STATUSES, type Profile } from "../core/profile.ts";
 import type { RotationCandidate } from "./rotation.ts";
@@ -81,16 +82,12 @@ export function rotationEligibility(
     );
   }
 
-  // A historical campaign's posts say plainly that statuses are as of an earlier date, so freshness does
-  // not apply to it; a live campaign must not present an old status as today's.
-  if (!campaign.historical) {
-    const age = daysBetween(profile.lastVerifiedAt, opts.localDate);
-    if (age > opts.staleAfterDays) {
-      return no(
-        "stale",
-        `last verified ${profile.lastVerifiedAt}, ${age} days before ${opts.localDate} (limit ${opts.staleAfterDays})`,
-      );
-    }
+  const stale = staleness(profile, campaign, opts.localDate, opts.staleAfterDays);
+  if (stale) {
+    return no(
+      "stale",
+      `last verified ${profile.lastVerifiedAt}, ${stale.ageDays} days before ${opts.localDate} (limit ${stale.limitDays})`,
+    );
   }
   return { eligible: true };
 }

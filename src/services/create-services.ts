@@ -39,7 +39,7 @@ export function createBotServices(
       defaults: options.defaults,
       staleAfterDays: options.staleAfterDays,
     }),
-    presenter: createPresenter(),
+    presenter: createPresenter({ clock: options.clock, staleAfterDays: options.staleAfterDays }),
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     defaults: options.defaults,

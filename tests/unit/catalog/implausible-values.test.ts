@@ -131,3 +131,25 @@ describe("dates of things already observed", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("a prisoner who may be a minor", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-11-24T12:00:00Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("is refused: a birth year within the last 18 years cannot prove the person is an adult", async () => {
+    const { problems, profiles } = await problemsOf(validProfile({ birthYear: 2008 }));
+    expect(profiles).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: "birthYear",
+        message:
+          "born in 2008, this person may be under 18; profiles of minors are never published " +
+          "(birthYear must be 2007 or earlier)",
+      }),
+    ]);
+    expect((await problemsOf(validProfile({ birthYear: 2007 }))).problems).toEqual([]);
+  });
+});

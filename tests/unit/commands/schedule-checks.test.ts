@@ -126,3 +126,20 @@ describe("/schedule for today", () => {
     );
   });
 });
+
+describe("/schedule list after a takedown", () => {
+  it("does not name the taken-down profile, not even by its id", async () => {
+    const bot = await createTestBot(NOW);
+    await bot.say("/schedule Khalil Matouk 2026-12-10", asModerator);
+    await bot.repositories.catalog.takedown("khalil-matouk", {
+      reason: "family asked",
+      actor: "curator",
+      at: NOW,
+    });
+    const list = textOf(await bot.say("/schedule list", asModerator));
+    expect(list).toContain(
+      "#1 2026-12-10 09:00 (UTC): a profile that is no longer public (it will not be posted)",
+    );
+    expect(list.toLowerCase()).not.toContain("matouk");
+  });
+});

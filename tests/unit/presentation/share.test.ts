@@ -27,13 +27,23 @@ function mailto(url: string): Record<string, string> {
 const HOSTILE_NAME = `Ali & "Bob" #1 ?x=y+z 50% 'O'Brien' (*) ✊🏽 عمر محمد علي $& $1`;
 const HOSTILE_TEXT = `Free {name}!\nLine two: a=b&c=d; é #FreeToBeHome`;
 
+/** The same campaign as a live one: its share text goes out as written. */
+const { historical: _past, ...live2016 } = campaign2016;
+
 describe("buildShareKit", () => {
-  const kit = buildShareKit(ilgarMammadov(), campaign2016);
+  it("says a past campaign's text comes from it, with the date the status is known as of", () => {
+    expect(buildShareKit(ilgarMammadov(), campaign2016).text).toBe(
+      "Ilgar Mammadov and their family are still waiting to be together. #FreeToBeHome " +
+        `(A past campaign, December 2016; status as of 23 April 2020.) ${campaign2016.url}`,
+    );
+  });
+
+  const kit = buildShareKit(ilgarMammadov(), live2016);
   const message = "Ilgar Mammadov and their family are still waiting to be together. #FreeToBeHome";
 
   it("fills in the name, adds the hashtag and ends with the campaign link", () => {
-    expect(kit.text).toBe(`${message} ${campaign2016.url}`);
-    expect(kit.url).toBe(campaign2016.url);
+    expect(kit.text).toBe(`${message} ${live2016.url}`);
+    expect(kit.url).toBe(live2016.url);
     expect(kit.hashtag).toBe("#FreeToBeHome");
     expect(kit.profileId).toBe("ilgar-mammadov");
   });
@@ -60,20 +70,20 @@ describe("buildShareKit", () => {
   });
 
   it("does not add the hashtag twice, in any case, but does add it beside a longer tag", () => {
-    const withTag = { ...campaign2016, shareText: "#freetobehome: {name}" };
+    const withTag = { ...live2016, shareText: "#freetobehome: {name}" };
     expect(buildShareKit(ilgarMammadov(), withTag).text).toBe(
-      `#freetobehome: Ilgar Mammadov ${campaign2016.url}`,
+      `#freetobehome: Ilgar Mammadov ${live2016.url}`,
     );
-    const longer = { ...campaign2016, shareText: "{name} #FreeToBeHomeNow" };
+    const longer = { ...live2016, shareText: "{name} #FreeToBeHomeNow" };
     expect(buildShareKit(ilgarMammadov(), longer).text).toBe(
-      `Ilgar Mammadov #FreeToBeHomeNow #FreeToBeHome ${campaign2016.url}`,
+      `Ilgar Mammadov #FreeToBeHomeNow #FreeToBeHome ${live2016.url}`,
     );
   });
 });
 
 describe("buildShareKit with hostile text", () => {
   const campaign: Campaign = {
-    ...campaign2016,
+    ...live2016,
     shareText: HOSTILE_TEXT,
     url: "https://example.org/a?b=c&d=e#f",
   };

@@ -1,0 +1,47 @@
+/**
+ * A live campaign's profile past the freshness limit: a lookup shows it only to the one who asked, saying
+ * plainly that it may be out of date; it is never shared or offered for the channel.
+ */
+import { describe, expect, it } from "vitest";
+import { importLiveCampaign } from "./live-campaign.ts";
+import { createTestBot, textOf } from "./test-bot.ts";
+
+const NOW = new Date("2026-11-24T12:00:00Z"); // STALE_AFTER_DAYS is 90 in the test bot
+
+async function botWith(lastVerifiedAt: string) {
+  const bot = await createTestBot(NOW);
+  await importLiveCampaign(bot, "live-2026", [
+    { id: "verified-person", name: "Verified Person", change: (p) => (p.lastVerifiedAt = lastVerifiedAt) },
+  ]);
+  return bot;
+}
+
+describe("a stale profile in a live campaign", () => {
+  it("is shown privately, with a notice that it may be out of date, and no share kit", async () => {
+    const bot = await botWith("2026-08-01");
+    const reply = await bot.say("/prisoner Verified Person");
+    expect(reply).toMatchObject({ kind: "card", visibility: "private" });
+    if (reply.kind !== "card") throw new Error("expected a card");
+    expect(reply.card.notice).toBe(
+      "Not verified since 1 August 2026 (more than 90 days ago): the status and details may be out of date.",
+    );
+    expect(reply.share).toBeUndefined();
+  });
+
+  it("cannot be shared", async () => {
+    const bot = await botWith("2026-08-01");
+    expect(textOf(await bot.say("/share Verified Person"))).toMatch(
+      /^Verified Person's profile has not been verified recently, so it cannot be shared/,
+    );
+  });
+
+  it("is public and shareable again once fresh (90 days is still fresh)", async () => {
+    const bot = await botWith("2026-08-26");
+    const reply = await bot.say("/prisoner Verified Person");
+    expect(reply).toMatchObject({ kind: "card", visibility: "public" });
+    if (reply.kind !== "card") throw new Error("expected a card");
+    expect(reply.card.notice).toBeUndefined();
+    expect(reply.share).toBeDefined();
+    expect((await bot.say("/share Verified Person")).kind).toBe("share");
+  });
+});
