@@ -1,140 +1,144 @@
 /**
  * A profile card as a Discord embed, within Discord's embed limits. Profile text is escaped here, so no
- * name, story or quote can format, mention or break the layout; long parts are cut, least important first.
+ * name, story or quote can format, mention or break the layout. When a card is over the 6,000 total, the
+ * least important parts are cut first; the notice, the "status as of" footer and the sources always stay.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { Card, CardSource } from "../../src/core/reply.ts";
+import type { Card } from "../../src/core/reply.ts";
+import { EMBED_LIMITS, embedField, embedLength, fitParts, sourceList } from "./embed-parts.ts";
 import { clip, escapeText, safeUrl } from "./text.ts";
 
-/** Discord's documented embed limits (message resource, "Embed Limits"). */
-export const EMBED_LIMITS = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  author: 256,
-  /** Across every embed of one message. */
-  total: 6000,
-} as const;
+export { EMBED_LIMITS, embedField, embedLength, fitTotal, joinWithin } from "./embed-parts.ts";
 
 const CARD_COLOUR = 0xf2b134;
-/** Below this the description is only cut after the fields have been dropped. */
-const DESCRIPTION_FLOOR = 1024;
+/**
+ * The notice's share of the description. With it, what always stays (title 256, notice, Sources 1,031,
+ * footer 2,048) is at most 4,339 characters, so everything else can always be made to fit in 6,000.
+ */
+const NOTICE_MAX = 1000;
+
+/** The notice in bold, said before anything else; "" when the card has none. */
+export function noticeText(card: Card): string {
+  const notice = card.notice?.trim();
+  return notice ? `**${clip(escapeText(notice), NOTICE_MAX)}**` : "";
+}
+
+/** The card's sources as masked links, in one field; none when the card cites none. */
+export function sourcesField(card: Card): APIEmbedField[] {
+  return card.sources.length > 0 ? [embedField("Sources", sourceList(card.sources), false)] : [];
+}
+
+/** The parts of a card embed, each cut on its own until the whole fits. */
+interface Draft {
+  title: string;
+  /** Notice, subtitle, summary, family story: as they show in the description ("" when left out). */
+  text: string[];
+  fields: APIEmbedField[];
+  quote: APIEmbedField[];
+  sources: APIEmbedField[];
+  footer: string;
+}
+
+/** One part that may be shortened (never below `floor` characters; dropped instead). */
+interface Cuttable {
+  get(): string;
+  set(text: string): void;
+  floor: number;
+}
 
 export function cardEmbed(card: Card): APIEmbed {
+  const draft = cardDraft(card);
+  for (const part of cutOrder(draft)) {
+    const over = embedLength(assemble(draft, card)) - EMBED_LIMITS.total;
+    if (over <= 0) break;
+    const keep = part.get().length - over;
+    part.set(keep >= part.floor ? clip(part.get(), keep) : "");
+  }
+  return assemble(draft, card);
+}
+
+function cardDraft(card: Card): Draft {
   const photo = card.photo ? safeUrl(card.photo.url, 2048) : undefined;
+  // The status date leads the footer, so cutting a long campaign name or credit never reaches it.
   const footer = [card.statusAsOf, card.hashtag, card.campaign.name, photo && `Photo: ${card.photo?.credit}`]
     .filter(Boolean)
     .join(" · ");
-  const embed: APIEmbed = {
+  const quote = card.quote
+    ? [
+        embedField(
+          card.quote.isTranslation ? "In the family's words (translated)" : "In the family's words",
+          `“${escapeText(card.quote.text)}” (${escapeText(card.quote.attribution)})`,
+          false,
+        ),
+      ]
+    : [];
+  const sources = sourcesField(card);
+  const room = EMBED_LIMITS.fields - quote.length - sources.length;
+  return {
     title: clip(escapeText(card.title).trim(), EMBED_LIMITS.title),
-    description: description(card),
-    color: CARD_COLOUR,
-    fields: fields(card),
-    footer: { text: clip(footer, EMBED_LIMITS.footer) },
+    text: fitParts(
+      [
+        noticeText(card),
+        card.subtitle.trim() && `*${escapeText(card.subtitle.trim())}*`,
+        escapeText(card.summary),
+        card.familyStory ? `**The family's story**\n${escapeText(card.familyStory)}` : "",
+      ],
+      "\n\n",
+      EMBED_LIMITS.description,
+    ),
+    fields: card.fields
+      .slice(0, room)
+      .map((f) => embedField(f.label, escapeText(f.value), f.value.length <= 40)),
+    quote,
+    sources,
+    footer: clip(footer, EMBED_LIMITS.footer),
   };
+}
+
+/**
+ * What gives way, in order: the quote, the family's story, earlier detentions, designations and the summary
+ * first, then any other field from the last, then the subtitle and what is left of the summary.
+ */
+function cutOrder(draft: Draft): Cuttable[] {
+  const text = (index: number, floor: number): Cuttable => ({
+    get: () => draft.text[index] ?? "",
+    set: (value) => {
+      draft.text[index] = value;
+    },
+    floor,
+  });
+  const field = (f: APIEmbedField, floor: number): Cuttable => ({
+    get: () => f.value,
+    // "" marks the field dropped; a field whose value was blank already shows "—".
+    set: (value) => {
+      f.value = value;
+    },
+    floor,
+  });
+  const labelled = (label: string) => draft.fields.filter((f) => f.name === label).map((f) => field(f, 100));
+  return [
+    ...draft.quote.map((f) => field(f, 200)),
+    text(3, 200),
+    ...labelled("Earlier detentions"),
+    ...labelled("Designations"),
+    text(2, 300),
+    ...[...draft.fields].reverse().map((f) => field(f, 60)),
+    text(1, 60),
+    text(2, 60),
+  ];
+}
+
+function assemble(draft: Draft, card: Card): APIEmbed {
+  const fields = [...draft.fields, ...draft.quote, ...draft.sources].filter((f) => f.value !== "");
+  const description = draft.text.filter(Boolean).join("\n\n");
+  const embed: APIEmbed = { color: CARD_COLOUR };
+  if (draft.title) embed.title = draft.title;
+  if (description) embed.description = description;
+  if (fields.length > 0) embed.fields = fields.map((f) => ({ ...f }));
+  if (draft.footer) embed.footer = { text: draft.footer };
   const url = safeUrl(card.campaign.url, 2048);
   if (url) embed.url = url;
+  const photo = card.photo ? safeUrl(card.photo.url, 2048) : undefined;
   if (photo) embed.image = { url: photo };
-  return fitTotal(embed, EMBED_LIMITS.total);
-}
-
-function description(card: Card): string {
-  const parts = [
-    card.notice && `**${escapeText(card.notice)}**`,
-    card.subtitle.trim() && `*${escapeText(card.subtitle.trim())}*`,
-    escapeText(card.summary),
-    card.familyStory && `**The family's story**\n${escapeText(card.familyStory)}`,
-  ].filter((part): part is string => Boolean(part));
-  return joinWithin(parts, "\n\n", EMBED_LIMITS.description);
-}
-
-function fields(card: Card): APIEmbedField[] {
-  const result = card.fields.map((field) =>
-    embedField(field.label, escapeText(field.value), field.value.length <= 40),
-  );
-  if (card.quote) {
-    const name = card.quote.isTranslation ? "In the family's words (translated)" : "In the family's words";
-    const value = `“${escapeText(card.quote.text)}” (${escapeText(card.quote.attribution)})`;
-    result.push(embedField(name, value, false));
-  }
-  if (card.sources.length > 0) result.push(embedField("Sources", sourceList(card.sources), false));
-  return result.slice(0, EMBED_LIMITS.fields);
-}
-
-export function embedField(name: string, value: string, inline: boolean): APIEmbedField {
-  // Discord trims, then refuses empty names and values; a dash keeps the field instead of failing the
-  // message.
-  return {
-    name: clip(escapeText(name).trim(), EMBED_LIMITS.fieldName) || "—",
-    value: clip(value.trim(), EMBED_LIMITS.fieldValue) || "—",
-    inline,
-  };
-}
-
-/** Masked links, as many as fit in one field value, then how many were left out. */
-function sourceList(sources: readonly CardSource[]): string {
-  const lines: string[] = [];
-  let used = 0;
-  for (const [index, source] of sources.entries()) {
-    const label = escapeText(`${source.title} (${source.publisher})`).replace(/[[\]]/g, "\\$&");
-    const url = safeUrl(source.url, 2048)?.replaceAll(")", "%29");
-    const line = `• ${url ? `[${label}](${url})` : label}`;
-    const more = `\n…and ${sources.length - index} more`;
-    if (used + line.length + 1 + more.length > EMBED_LIMITS.fieldValue) {
-      lines.push(more.trim());
-      break;
-    }
-    lines.push(line);
-    used += line.length + 1;
-  }
-  return lines.join("\n");
-}
-
-/** Joins parts in order while they fit; the first that does not is cut to the space left. */
-export function joinWithin(parts: readonly string[], separator: string, max: number): string {
-  let out = "";
-  for (const part of parts) {
-    const next = out ? `${out}${separator}${part}` : part;
-    if (next.length <= max) {
-      out = next;
-      continue;
-    }
-    const room = max - out.length - (out ? separator.length : 0);
-    if (room > 16) out = out ? `${out}${separator}${clip(part, room)}` : clip(part, room);
-    break;
-  }
-  return out;
-}
-
-/** The characters Discord counts toward the 6,000 limit. */
-export function embedLength(embed: APIEmbed): number {
-  const fieldChars = (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fieldChars +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
-}
-
-/** Shrinks the description to a floor, then drops fields from the end, then cuts what is left. */
-export function fitTotal(embed: APIEmbed, max: number): APIEmbed {
-  const out: APIEmbed = { ...embed, fields: [...(embed.fields ?? [])] };
-  const over = () => embedLength(out) - max;
-  if (over() > 0 && out.description) {
-    const keep = Math.max(DESCRIPTION_FLOOR, out.description.length - over());
-    out.description = clip(out.description, keep);
-  }
-  while (over() > 0 && out.fields && out.fields.length > 0) out.fields.pop();
-  if (over() > 0 && out.description) out.description = clip(out.description, out.description.length - over());
-  if (over() > 0 && out.footer) out.footer = { text: clip(out.footer.text, out.footer.text.length - over()) };
-  if (over() > 0 && out.title) out.title = clip(out.title, out.title.length - over());
-  if (out.fields?.length === 0) delete out.fields;
-  if (out.description === "") delete out.description;
-  if (out.title === "") delete out.title;
-  return out;
+  return embed;
 }

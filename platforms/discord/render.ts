@@ -11,8 +11,9 @@ import {
   ComponentType,
 } from "discord.js";
 import type { OutboundPost } from "../../src/core/platform.ts";
-import type { Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
-import { cardEmbed, EMBED_LIMITS, embedField, fitTotal } from "./embed.ts";
+import type { Card, Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
+import { cardEmbed, noticeText, sourcesField } from "./embed.ts";
+import { EMBED_LIMITS, embedField, embedLength, fitTotal } from "./embed-parts.ts";
 import { encodeChoiceId } from "./ids.ts";
 import { clip, escapeCodeBlock, escapeText, safeUrl, spill } from "./text.ts";
 
@@ -20,6 +21,8 @@ export const CONTENT_MAX = 2000;
 const BUTTONS_PER_ROW = 5;
 const ROWS_MAX = 5;
 const BUTTON_LABEL_MAX = 80;
+/** A hashtag is one word; more than this is not one. */
+const HASHTAG_MAX = 256;
 const TONE_COLOUR = { info: 0x5865f2, success: 0x57f287, error: 0xed4245 } as const;
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
@@ -49,7 +52,7 @@ export function renderReply(reply: Reply): RenderedMessage {
     case "choices":
       return choicesBody(reply.prompt, reply.choices, reply.visibility);
     case "share":
-      return shareBody(reply.kit, reply.card.title, reply.visibility);
+      return shareBody(reply.kit, reply.card, reply.visibility);
   }
 }
 
@@ -105,18 +108,31 @@ function choicesBody(prompt: string, choices: readonly Choice[], visibility: Vis
   };
 }
 
-/** The text to paste in a code block (easy to copy, nothing inside formats), plus one-click links. */
-function shareBody(kit: ShareKit, title: string, visibility: Visibility): RenderedMessage {
+/**
+ * The text to paste in a code block (easy to copy, nothing inside formats), plus one-click links. Like a
+ * card, it says the notice first, the sources and the "status as of" date, so whoever shares it knows how
+ * current it is; only the text to paste is cut to make room for them.
+ */
+function shareBody(kit: ShareKit, card: Card, visibility: Visibility): RenderedMessage {
   const fence = "```";
-  const room = EMBED_LIMITS.description - 2 * fence.length - 2;
+  const notice = noticeText(card);
   const embed: APIEmbed = {
-    title: clip(`Share: ${escapeText(title)}`, EMBED_LIMITS.title),
-    description: `${fence}\n${clip(escapeCodeBlock(kit.text), room)}\n${fence}`,
-    fields: [embedField("Hashtag", escapeText(kit.hashtag), true)],
+    title: clip(`Share: ${escapeText(card.title)}`, EMBED_LIMITS.title),
+    fields: [embedField("Hashtag", clip(escapeText(kit.hashtag), HASHTAG_MAX), true), ...sourcesField(card)],
+    footer: { text: clip(card.statusAsOf.trim(), EMBED_LIMITS.footer) || "—" },
   };
+  const lead = notice ? `${notice}\n\n${fence}\n` : `${fence}\n`;
+  const tail = `\n${fence}`;
+  // The rest (title 256, notice 1,004, fences 10, hashtag 263, sources 1,031, footer 2,048) is at most
+  // 4,612 characters, so the text always keeps at least 1,388.
+  const room = Math.min(
+    EMBED_LIMITS.description - lead.length - tail.length,
+    EMBED_LIMITS.total - embedLength(embed) - lead.length - tail.length,
+  );
+  embed.description = `${lead}${clip(escapeCodeBlock(kit.text), room)}${tail}`;
   const url = safeUrl(kit.url, 2048);
   if (url) embed.url = url;
-  return { embeds: [fitTotal(embed, EMBED_LIMITS.total)], components: shareButtons(kit), visibility };
+  return { embeds: [embed], components: shareButtons(kit), visibility };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * A profile card as Block Kit. Parts are fitted in priority order from one text budget (the title, the
- * status date and the share links first; the family's story last), then laid out in reading order.
+ * status date, the share links, the notice and the sources first; the family's story last), then laid out
+ * in reading order.
  */
 import type { Card, ShareKit } from "../../src/core/reply.ts";
 import {
@@ -16,12 +17,12 @@ import {
   plain,
   plainSections,
 } from "./blocks.ts";
+import { SOURCES_HEADING, sourceLine } from "./sources.ts";
 import { fitText, mrkdwnLink, safeUrl } from "./text.ts";
 
 const MAX_FIELDS = 12;
 const MAX_SOURCES = 10;
 const STORY_HEADING = "*The family’s story*";
-const SOURCES_HEADING = "*Sources*";
 
 export function cardBlocks(
   card: Card,
@@ -35,6 +36,11 @@ export function cardBlocks(
   const share = options.share ? linkButtons(options.share.links, budget) : [];
   const intro = budget.take(options.intro ?? "", 300);
   const notice = card.notice ? budget.take(`⚠️ ${card.notice}`, 1000) : "";
+  // Sources before the subtitle, fields and summary: every reply must show them, whatever else is cut.
+  const sources = card.sources.slice(0, MAX_SOURCES).map(sourceLine);
+  const keptSources = budget.spend(SOURCES_HEADING.length)
+    ? sources.filter((line) => budget.spend(line.length + 1))
+    : [];
   const subtitle = budget.take(card.subtitle, 300);
   // Labels are mrkdwn (bold): escaped here, and the two asterisks counted.
   const fields = card.fields.slice(0, MAX_FIELDS).map((f) => ({
@@ -42,10 +48,6 @@ export function cardBlocks(
     value: budget.take(f.value, 600),
   }));
   const summary = budget.take(card.summary, 4000);
-  const sources = card.sources.slice(0, MAX_SOURCES).map((s) => sourceLine(s.url, s.title, s.publisher));
-  const keptSources = budget.spend(SOURCES_HEADING.length)
-    ? sources.filter((line) => budget.spend(line.length + 1))
-    : [];
   const photo = options.photo !== false && card.photo ? safeUrl(card.photo.url) : undefined;
   const credit = photo ? budget.take(`Photo: ${card.photo?.credit ?? ""}`, 300) : "";
   const story =
@@ -76,13 +78,6 @@ function imageBlock(url: string, alt: string): Block {
 
 function fitAlt(alt: string): string {
   return fitText(alt, LIMITS.altText) || "Photo";
-}
-
-/** `• <url|title> — publisher`, every part escaped; short enough never to need splitting. */
-function sourceLine(url: string, title: string, publisher: string): string {
-  const link = mrkdwnLink(url.length <= 1000 ? url : "", title, 200);
-  const by = publisher.trim() ? ` — ${fitText(publisher, 100, true)}` : "";
-  return `• ${link}${by}`;
 }
 
 /** The hashtag and the campaign's link, as mrkdwn. The hashtag is escaped text, never a channel link. */

@@ -12,10 +12,12 @@ import {
   context,
   header,
   linkButtons,
+  mrkdwnSections,
   plain,
   plainSections,
 } from "./blocks.ts";
 import { cardBlocks } from "./render-card.ts";
+import { sourceLines } from "./sources.ts";
 import { escapeMrkdwn, fitText, linkTarget } from "./text.ts";
 
 export interface SlackMessage {
@@ -90,16 +92,34 @@ function renderChoices(prompt: string, choices: Choice[]): SlackMessage {
   return { text: fallback([prompt, ...choices.slice(0, MAX_CHOICES).map((c) => `• ${c.label}`)]), blocks };
 }
 
+/** What the sources of a share reply may take; with the rest capped too, the reply stays under the budget. */
+const SHARE_SOURCES_MAX = 4000;
+
+/**
+ * The text to paste and one-click links, said with the card's notice, its "status as of" date and its
+ * sources, so whoever shares it knows how current it is. Those are budgeted first; the text to paste last.
+ */
 function renderShare(kit: ShareKit, card: Card): SlackMessage {
   const budget = new TextBudget();
+  const title = budget.take(`Share: ${card.title}`, LIMITS.header);
+  const notice = card.notice ? budget.take(`⚠️ ${card.notice}`, 1000) : "";
+  const statusAsOf = budget.take(card.statusAsOf, 300);
+  const listed = sourceLines(card.sources, SHARE_SOURCES_MAX);
+  const sources = budget.spend(listed.join("\n").length) ? listed : [];
   const links = linkButtons(kit.links, budget);
+  const text = budget.take(kit.text, 3000);
   const blocks: Block[] = [
-    ...header(budget.take(`Share: ${card.title}`, LIMITS.header)),
-    ...plainSections(budget.take(kit.text, 3000)),
+    ...header(title),
+    ...plainSections(notice),
+    ...plainSections(text),
     ...links,
-    ...context(plain(budget.take(card.statusAsOf, 300))),
+    ...context(statusAsOf ? plain(statusAsOf) : undefined),
+    ...mrkdwnSections(sources),
   ];
-  return { text: fallback([`Share: ${card.title}`, kit.text], kit.url), blocks };
+  return {
+    text: fallback([`Share: ${card.title}`, card.notice ?? "", kit.text, card.statusAsOf], kit.url),
+    blocks,
+  };
 }
 
 function cardFallback(card: Card, intro: string | undefined, share: ShareKit | undefined): string {

@@ -1,6 +1,9 @@
 /**
- * A profile card as paragraphs of rich text: the layout shared by command answers, daily posts and inline
- * results. Free prose (summary, family story, quote) is marked shrinkable so `fitMessage` shortens it first.
+ * A profile card as rich text: the layout shared by command answers, daily posts, inline results and share
+ * replies. Blocks are marked for `fitMessage` (fit.ts): free prose is `shrinkable` (shortened, then dropped),
+ * and the notice, the "status as of" line and the sources are `keep`, which the safety rules require on every
+ * post and reply. Fields and sources are `tight` lines so each can be shortened alone: a long list of earlier
+ * detentions goes before "Status", and every source keeps its link.
  */
 import type { Card, ShareKit } from "../../src/core/reply.ts";
 import { type Block, type Span, isWebUrl, span } from "./rich.ts";
@@ -9,46 +12,50 @@ const line = (): Span => span("\n");
 
 export function cardBlocks(card: Card, options: { intro?: string; photoLink: boolean }): Block[] {
   const blocks: Block[] = [];
-  if (options.intro) blocks.push({ spans: [span(options.intro, { italic: true })] });
-  if (card.notice) blocks.push({ spans: [span(`⚠️ ${card.notice}`, { bold: true })] });
+  if (options.intro) blocks.push({ spans: [span(options.intro, { italic: true })], shrinkable: true });
+  blocks.push(...noticeBlocks(card));
   const heading = [span(card.title, { bold: true })];
   if (card.subtitle) heading.push(line(), span(card.subtitle));
   blocks.push({ spans: heading });
   if (card.summary) blocks.push({ spans: [span(card.summary)], shrinkable: true });
-  if (card.fields.length > 0 || card.statusAsOf) {
-    const spans: Span[] = [];
-    for (const field of card.fields) {
-      if (spans.length > 0) spans.push(line());
-      spans.push(span(`${field.label}: `, { bold: true }), span(field.value));
-    }
-    if (card.statusAsOf) {
-      if (spans.length > 0) spans.push(line());
-      spans.push(span(card.statusAsOf, { italic: true }));
-    }
-    blocks.push({ spans });
-  }
+  card.fields.forEach((field, i) => {
+    blocks.push({ spans: [span(`${field.label}: `, { bold: true }), span(field.value)], tight: i > 0 });
+  });
+  blocks.push(...statusBlocks(card, card.fields.length > 0));
   if (card.familyStory) blocks.push({ spans: [span(card.familyStory)], shrinkable: true });
   if (card.quote) {
-    blocks.push({ spans: [span(`“${card.quote.text}”`)], quote: true, shrinkable: true });
+    // A quote never goes without the words saying who said it, nor they without it.
+    const group = "quote";
+    blocks.push({ spans: [span(`“${card.quote.text}”`)], quote: true, shrinkable: true, group });
     const translated = card.quote.isTranslation ? " (translated)" : "";
-    blocks.push({ spans: [span(`— ${card.quote.attribution}${translated}`, { italic: true })] });
+    const attribution = span(`— ${card.quote.attribution}${translated}`, { italic: true });
+    blocks.push({ spans: [attribution], shrinkable: true, group });
   }
   if (card.photo && options.photoLink) {
     blocks.push({ spans: [span("📷 Photo: "), span(card.photo.credit, { href: card.photo.url })] });
   }
-  if (card.sources.length > 0) {
-    const spans: Span[] = [span("Sources", { bold: true })];
-    for (const source of card.sources) {
-      spans.push(
-        line(),
-        span("• "),
-        span(source.title, { href: source.url }),
-        span(` — ${source.publisher}`),
-      );
-    }
-    blocks.push({ spans });
-  }
+  blocks.push(...sourceBlocks(card));
   blocks.push({ spans: footer(card) });
+  return blocks;
+}
+
+/** Said before anything else: e.g. that a past campaign's status is as of an earlier date. */
+function noticeBlocks(card: Card): Block[] {
+  return card.notice ? [{ spans: [span(`⚠️ ${card.notice}`, { bold: true })], keep: true }] : [];
+}
+
+/** "Status as of …", as the last line of the fields when it follows them. */
+function statusBlocks(card: Card, tight: boolean): Block[] {
+  return card.statusAsOf ? [{ spans: [span(card.statusAsOf, { italic: true })], tight, keep: true }] : [];
+}
+
+function sourceBlocks(card: Card): Block[] {
+  if (card.sources.length === 0) return [];
+  const blocks: Block[] = [{ spans: [span("Sources", { bold: true })], keep: true }];
+  for (const source of card.sources) {
+    const spans = [span("• "), span(source.title, { href: source.url }), span(` — ${source.publisher}`)];
+    blocks.push({ spans, tight: true, keep: true });
+  }
   return blocks;
 }
 
@@ -65,11 +72,18 @@ export function captionBlocks(card: Card): Block[] {
   return blocks;
 }
 
+/**
+ * The text to share, with what every reply must show: the notice, the status date and the sources. The
+ * sources follow the text, so the hint says "below" for the buttons and points at the text by name.
+ */
 export function shareBlocks(kit: ShareKit, card: Card): Block[] {
   return [
+    ...noticeBlocks(card),
     { spans: [span(`Share the story of ${card.title}`, { bold: true })] },
-    { spans: [span(kit.text)], shrinkable: true },
-    { spans: [span("Copy the text above, or use a button below.", { italic: true })] },
+    { spans: [span("Copy the text below, or use a button under this message.", { italic: true })] },
+    { spans: [span(kit.text)], keep: true },
+    ...statusBlocks(card, false),
+    ...sourceBlocks(card),
   ];
 }
 

@@ -12,6 +12,10 @@ import { clip } from "./split.ts";
 
 export const INLINE_RESULT_LIMIT = 50;
 const ID_BYTES = 64;
+/** Telegram documents no limit for titles and descriptions; the list shows about two lines anyway. */
+const LABEL_LIMIT = 200;
+const NOTICE_LIMIT = 100;
+const STATUS_LIMIT = 60;
 
 export type InlineSearch = (query: string, limit: number) => Promise<Array<{ card: Card; share: ShareKit }>>;
 
@@ -29,14 +33,30 @@ export function inlineArticles(
     const article: InlineQueryResultArticle = {
       type: "article",
       id,
-      title: clip(clean(card.title).trim(), 200) || "…",
-      description: clip(clean(card.subtitle).trim(), 200),
+      title: clip(clean(card.title).trim(), LABEL_LIMIT) || "…",
+      description: describe(card),
       input_message_content: { message_text: text, parse_mode, link_preview_options },
     };
     if (reply_markup) article.reply_markup = reply_markup;
     if (card.photo && isWebUrl(card.photo.url)) article.thumbnail_url = card.photo.url;
     return article;
   });
+}
+
+/**
+ * What the list shows under the name, most important first because the list cuts it short: the notice's
+ * first sentence (which for a past campaign says "(a past campaign)"), then country and status date,
+ * e.g. "Azerbaijan · Status as of 23 April 2020". The subtitle gives way so the date always fits.
+ */
+export function describe(card: Card): string {
+  const tidy = (text: string) => clean(text).replace(/\s+/g, " ").trim();
+  const notice = tidy(card.notice ?? "");
+  const first = notice.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? notice;
+  const lead = first ? `⚠️ ${clip(first, NOTICE_LIMIT)} ` : "";
+  const status = clip(tidy(card.statusAsOf), STATUS_LIMIT);
+  const room = LABEL_LIMIT - lead.length - status.length - " · ".length;
+  const subtitle = clip(tidy(card.subtitle), room);
+  return `${lead}${[subtitle, status].filter(Boolean).join(" · ")}`;
 }
 
 export async function answerInline(
@@ -52,8 +72,9 @@ export async function answerInline(
     logger.error({ platform: "telegram", err }, "inline search failed");
   }
   try {
-    // Results are public and the same for everyone, so Telegram may cache them briefly.
-    await telegram.answerInlineQuery(query.id, inlineArticles(found), { cache_time: 60, is_personal: false });
+    // Results are the same for everyone, but no caching at all: a takedown must take a profile out of
+    // search at once, and a cached answer would keep offering it to anyone typing the name.
+    await telegram.answerInlineQuery(query.id, inlineArticles(found), { cache_time: 0, is_personal: false });
   } catch (err) {
     logger.warn({ platform: "telegram", err }, "answerInlineQuery failed");
   }

@@ -7,7 +7,8 @@ import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
 import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./card.ts";
 import { type Block, clean, isWebUrl, span, toHtml } from "./rich.ts";
-import { clip, fitMessage, splitMessages } from "./split.ts";
+import { fitMessage } from "./fit.ts";
+import { clip, splitMessages } from "./split.ts";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -63,7 +64,13 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
       return [...head, ...messages(blocks, reply.share && shareKeyboard(reply.share))];
     }
     case "share":
-      return messages(shareBlocks(reply.kit, reply.card), shareKeyboard(reply.kit));
+      // One message: the hint points at the text and at the buttons under this very message.
+      return [
+        {
+          kind: "text",
+          ...textParams(fitMessage(shareBlocks(reply.kit, reply.card), TEXT_LIMIT), shareKeyboard(reply.kit)),
+        },
+      ];
     case "choices": {
       const shown = reply.choices.slice(0, MAX_CHOICES);
       const blocks: Block[] = [{ spans: [span(reply.prompt, { bold: true })] }];

@@ -11,14 +11,28 @@ export interface Span {
   href?: string;
 }
 
-/** A paragraph. `quote` renders it as a blockquote; `shrinkable` lets `fitMessage` shorten it (with "…"). */
+/**
+ * A paragraph, or with `tight` a line of the paragraph before (a card field, a source), so `fitMessage` can
+ * shorten or drop it alone. `quote` renders it as a blockquote. For `fitMessage` (see fit.ts): `shrinkable`
+ * marks an extra that may be shortened and then dropped, together with the rest of its `group`; `keep` marks
+ * what a message must never lose (a notice, the "status as of" line, the sources).
+ */
 export interface Block {
   spans: Span[];
   quote?: boolean;
+  tight?: boolean;
   shrinkable?: boolean;
+  group?: string;
+  keep?: boolean;
 }
 
 export const PARAGRAPH = "\n\n";
+
+/** What joins a block to the one before it in a message; the first block of a message has nothing. */
+export function separator(block: Block, index: number): string {
+  if (index === 0) return "";
+  return block.tight ? "\n" : PARAGRAPH;
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0/C1 controls except newline, plus bidi *controls* that could flip the rest of our message; right-to-left
@@ -54,7 +68,7 @@ export function blockLength(block: Block): number {
 }
 
 export function messageLength(blocks: readonly Block[]): number {
-  return blocks.reduce((n, b, i) => n + blockLength(b) + (i > 0 ? PARAGRAPH.length : 0), 0);
+  return blocks.reduce((n, b, i) => n + blockLength(b) + separator(b, i).length, 0);
 }
 
 export function escapeHtml(text: string): string {
@@ -75,16 +89,16 @@ function spanHtml(s: Span): string {
 
 export function toHtml(blocks: readonly Block[]): string {
   return blocks
-    .map((b) => {
+    .map((b, i) => {
       const inner = b.spans.map(spanHtml).join("");
-      return b.quote ? `<blockquote>${inner}</blockquote>` : inner;
+      return separator(b, i) + (b.quote ? `<blockquote>${inner}</blockquote>` : inner);
     })
-    .join(PARAGRAPH);
+    .join("");
 }
 
 /** The plain text Telegram will count, for tests and logs. */
 export function toPlain(blocks: readonly Block[]): string {
-  return blocks.map((b) => b.spans.map((s) => s.text).join("")).join(PARAGRAPH);
+  return blocks.map((b, i) => separator(b, i) + blockText(b)).join("");
 }
 
 /** Spans covering plain-text range [start, end) of a block, keeping each piece's style. */

@@ -1,15 +1,13 @@
 /**
  * Fitting rich text into Telegram's limits. `splitMessages` packs paragraphs into as many messages as
- * needed (for answers to a command); `fitMessage` shortens into exactly one (for posts, inline results and
- * captions, where one call must carry the whole thing). Cuts prefer paragraph, line, sentence and word
- * boundaries, and never fall inside a grapheme (an emoji, a flag or a letter with its accents stays whole).
+ * needed (for answers to a command); `fitMessage` (fit.ts) shortens into exactly one. Cuts prefer paragraph,
+ * line, sentence and word boundaries, and never fall inside a grapheme (an emoji, a flag or a letter with its
+ * accents stays whole).
  */
 import { type Block, blockLength, blockText, messageLength, sliceBlock, span } from "./rich.ts";
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-const ELLIPSIS = "…";
-/** A shortened paragraph keeps at least this much, so shortening spreads over several long paragraphs. */
-const MIN_KEEP = 280;
+export const ELLIPSIS = "…";
 
 /** Grapheme boundaries in (from, to], segmenting from a little earlier so the segmenter is in step. */
 function boundariesIn(text: string, from: number, to: number): Set<number> {
@@ -86,32 +84,6 @@ export function splitMessages(blocks: readonly Block[], limit: number): Block[][
   }
   if (current.length > 0) messages.push(current);
   return messages.length > 0 ? messages : [[{ spans: [span(ELLIPSIS)] }]];
-}
-
-function shorten(block: Block, target: number): Block {
-  const cut = trimBlock(sliceBlock(block, 0, cutPoint(blockText(block), target)));
-  return { ...cut, shrinkable: false, spans: [...cut.spans, span(ELLIPSIS)] };
-}
-
-/** One message of at most `limit` units: long shrinkable paragraphs are shortened first, then the tail goes. */
-export function fitMessage(blocks: readonly Block[], limit: number): Block[] {
-  let result = blocks.map(trimBlock).filter((b) => blockLength(b) > 0);
-  for (let over = messageLength(result) - limit; over > 0; over = messageLength(result) - limit) {
-    let longest = -1;
-    result.forEach((b, i) => {
-      const eligible = b.shrinkable && blockLength(b) > MIN_KEEP + 1;
-      if (eligible && (longest < 0 || blockLength(b) > blockLength(result[longest]!))) longest = i;
-    });
-    if (longest < 0) break;
-    const victim = result[longest]!;
-    const target = Math.max(MIN_KEEP, blockLength(victim) - over - ELLIPSIS.length);
-    result = result.map((b, i) => (i === longest ? shorten(victim, target) : b));
-  }
-  if (messageLength(result) <= limit && result.length > 0) return result;
-  const [first = []] = splitMessages(result, limit - ELLIPSIS.length);
-  const last = first[first.length - 1];
-  if (!last) return [{ spans: [span(ELLIPSIS)] }];
-  return [...first.slice(0, -1), { ...last, spans: [...last.spans, span(ELLIPSIS)] }];
 }
 
 /** `text` within `limit` units, ending in an ellipsis when shortened; for labels and titles. */

@@ -10,6 +10,8 @@ import { type BodyDelivery, callWebhook } from "./webhook-client.ts";
 
 export { faults } from "./faults.ts";
 export { parseHtml } from "./html.ts";
+export { checkInlineResults } from "./inline-results.ts";
+export { parseText } from "./validate.ts";
 export { GROUP_ANONYMOUS_BOT, TELEGRAM_SERVICE_USER } from "./updates.ts";
 export type { CallRecord, Fault } from "./server.ts";
 export type { PostedMessage } from "./methods.ts";

@@ -105,19 +105,26 @@ describe("Telegram rendering", () => {
           if (part.kind === "photo") accepted(part.caption, 1024);
           else accepted(part.text, 4096);
         }
-        accepted(
-          renderPost({
-            kind: "daily",
-            intro: card.title,
-            card,
-            share: sampleShare(card),
-            idempotencyKey: "k",
-          }).text,
-          4096,
-        );
+        // One message, however much had to go: the status date and the sources always stay.
+        const post = renderPost({
+          kind: "daily",
+          intro: card.title,
+          card,
+          share: sampleShare(card),
+          idempotencyKey: "k",
+        });
+        const posted = accepted(post.text, 4096);
+        expect(posted).toContain(card.statusAsOf);
+        expect(posted).toMatch(/^Sources$/m);
         for (const article of inlineArticles([{ card, share: sampleShare(card) }])) {
-          accepted((article.input_message_content as { message_text: string }).message_text, 4096);
+          const text = accepted(
+            (article.input_message_content as { message_text: string }).message_text,
+            4096,
+          );
+          expect(text).toContain(card.statusAsOf);
+          expect(text).toMatch(/^Sources$/m);
           expect(LONE.test(article.title)).toBe(false);
+          expect(LONE.test(article.description ?? "")).toBe(false);
         }
       }),
       { numRuns: 30 },
