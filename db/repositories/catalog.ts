@@ -128,6 +128,13 @@ async function importProfiles(tx: Db, incoming: Profile[], actor: string): Promi
   return { created: created.length, updated, unchanged: incoming.length - created.length - updated };
 }
 
+/** Carries a dry run's counts out of the transaction it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super("dry run: rolled back");
+  }
+}
+
 export function createCatalogRepository(db: Db): CatalogRepository {
   return {
     async listCampaigns() {
@@ -144,17 +151,24 @@ export function createCatalogRepository(db: Db): CatalogRepository {
       return String(row?.revision ?? 0);
     },
 
-    async importBundle(bundle, actor): Promise<ImportResult> {
+    async importBundle(bundle, actor, options = {}): Promise<ImportResult> {
       assertDistinctIds(bundle);
-      return db.transaction(async (tx) => {
-        await lockCatalog(tx);
-        const result = {
-          campaigns: await importCampaigns(tx, bundle.campaigns, actor),
-          profiles: await importProfiles(tx, bundle.profiles, actor),
-        };
-        if (touched(result.campaigns) + touched(result.profiles) > 0) await bumpRevision(tx);
-        return result;
-      });
+      try {
+        return await db.transaction(async (tx) => {
+          await lockCatalog(tx);
+          const result = {
+            campaigns: await importCampaigns(tx, bundle.campaigns, actor),
+            profiles: await importProfiles(tx, bundle.profiles, actor),
+          };
+          if (touched(result.campaigns) + touched(result.profiles) > 0) await bumpRevision(tx);
+          // A dry run is the real import, so its counts are exact; throwing rolls every write back.
+          if (options.dryRun) throw new DryRunRollback(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof DryRunRollback) return error.result;
+        throw error;
+      }
     },
 
     /**

@@ -21,11 +21,7 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     if (positional.length === 0) throw new UsageError("import needs at least one file or folder");
     return withApp(config, async (app) => {
       const plan = await planImport(app, positional);
-      process.stdout.write(
-        flags["dry-run"]
-          ? await plan.describe("Dry run, nothing written")
-          : await runImport(app, plan, actor()),
-      );
+      process.stdout.write(await runImport(app, plan, actor(), { dryRun: flags["dry-run"] === true }));
       return 0;
     });
   }

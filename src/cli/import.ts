@@ -2,7 +2,6 @@
  * Import: read and validate every file first, check the result against what is stored, and only then
  * write everything in one transaction. Any problem refuses the whole import before anything is written.
  */
-import { isDeepStrictEqual } from "node:util";
 import type { App } from "../app.ts";
 import { readImportFiles } from "../catalog/read-import-files.ts";
 import { type ImportProblem, ImportError } from "../core/errors.ts";
@@ -12,7 +11,6 @@ export interface ImportPlan {
   campaigns: Campaign[];
   profiles: Profile[];
   files: string[];
-  describe(heading: string): Promise<string>;
 }
 
 function defaultCampaignConflicts(
@@ -33,17 +31,6 @@ function defaultCampaignConflicts(
   ];
 }
 
-function count<T>(items: T[], existing: Map<string, T>, idOf: (item: T) => string) {
-  let created = 0;
-  let updated = 0;
-  for (const item of items) {
-    const before = existing.get(idOf(item));
-    if (!before) created++;
-    else if (!isDeepStrictEqual(before, item)) updated++;
-  }
-  return { created, updated, unchanged: items.length - created - updated };
-}
-
 export async function planImport(app: App, paths: string[]): Promise<ImportPlan> {
   const catalog = app.repositories.catalog;
   const storedCampaigns = await catalog.listCampaigns();
@@ -57,25 +44,25 @@ export async function planImport(app: App, paths: string[]): Promise<ImportPlan>
     campaigns: read.campaigns,
     profiles: read.profiles,
     files: read.files,
-    async describe(heading) {
-      const storedProfiles = new Map((await catalog.listProfiles()).map((s) => [s.profile.id, s.profile]));
-      const c = count(read.campaigns, new Map(storedCampaigns.map((x) => [x.id, x])), (x) => x.id);
-      const p = count(read.profiles, storedProfiles, (x) => x.id);
-      return (
-        `${heading}: ${read.files.length} file(s) valid.\n` +
-        `  campaigns: ${c.created} new, ${c.updated} changed, ${c.unchanged} unchanged\n` +
-        `  profiles:  ${p.created} new, ${p.updated} changed, ${p.unchanged} unchanged\n`
-      );
-    },
   };
 }
 
-export async function runImport(app: App, plan: ImportPlan, actor: string): Promise<string> {
+/** Writes the plan in one transaction; a dry run makes the same import, reports it, and rolls it back. */
+export async function runImport(
+  app: App,
+  plan: ImportPlan,
+  actor: string,
+  options: { dryRun?: boolean } = {},
+): Promise<string> {
   const result = await app.repositories.catalog.importBundle(
     { campaigns: plan.campaigns, profiles: plan.profiles },
     actor,
+    { dryRun: options.dryRun ?? false },
   );
   const line = (r: { created: number; updated: number; unchanged: number }) =>
     `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged`;
-  return `Imported ${plan.files.length} file(s).\n  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n`;
+  const heading = options.dryRun
+    ? `Dry run, nothing written: ${plan.files.length} file(s) valid.`
+    : `Imported ${plan.files.length} file(s).`;
+  return `${heading}\n  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n`;
 }

@@ -39,7 +39,12 @@ export interface CatalogRepository {
    * Upserts every campaign and profile in one transaction, with one audit entry per record created or
    * changed; unchanged records are left alone. Either everything lands or nothing does.
    */
-  importBundle(bundle: { campaigns: Campaign[]; profiles: Profile[] }, actor: string): Promise<ImportResult>;
+  /** All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written). */
+  importBundle(
+    bundle: { campaigns: Campaign[]; profiles: Profile[] },
+    actor: string,
+    options?: { dryRun?: boolean },
+  ): Promise<ImportResult>;
   /** Withholds the profile at once and records who and why; undefined when there is no such profile. */
   takedown(
     id: string,

@@ -181,7 +181,7 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
     async version() {
       return String(store.state.revision);
     },
-    async importBundle(bundle, actor) {
+    async importBundle(bundle, actor, options = {}) {
       assertDistinctIds(bundle);
       const before = structuredClone(store.state);
       try {
@@ -191,6 +191,7 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         };
         const touched = [result.campaigns, result.profiles].some((c) => c.created + c.updated > 0);
         if (touched) store.state.revision++;
+        if (options.dryRun) store.state = before; // counted, then rolled back like the transaction
         return result;
       } catch (error) {
         store.state = before; // all or nothing, like the database transaction

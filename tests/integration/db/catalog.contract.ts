@@ -81,6 +81,33 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect(await catalog.getProfile("nobody")).toBeUndefined();
     });
 
+    it("counts a dry run exactly as the import would, then writes nothing", async () => {
+      const { catalog, audit } = repositories();
+      await catalog.importBundle(bundle(), "curator");
+      const [first] = sampleProfiles();
+      await catalog.takedown(first!.id, { reason: "family asked", actor: "curator", at: new Date() });
+      const version = await catalog.version();
+      const entries = await audit.list();
+      const before = await catalog.listProfiles();
+      const extra = makeProfile({ id: "dry-run-only" });
+
+      const result = await catalog.importBundle(
+        { campaigns: [makeCampaign()], profiles: [...sampleProfiles(), extra] },
+        "curator",
+        { dryRun: true },
+      );
+
+      // The taken-down profile's file does not say so, yet the import keeps the takedown: unchanged.
+      expect(result).toEqual({
+        campaigns: { created: 0, updated: 0, unchanged: 1 },
+        profiles: { created: 1, updated: 0, unchanged: 3 },
+      });
+      expect(await catalog.version()).toBe(version);
+      expect(await audit.list()).toEqual(entries);
+      expect(await catalog.listProfiles()).toEqual(before);
+      expect(await catalog.getProfile("dry-run-only")).toBeUndefined();
+    });
+
     it("leaves an identical re-import alone: no write, no audit entry, same version", async () => {
       const { catalog, audit } = repositories();
       await catalog.importBundle(bundle(), "curator");
