@@ -3,7 +3,7 @@
  * LOCKED)`: concurrent claimers skip each other's rows instead of waiting, and each row goes to exactly
  * one of them. A claim carries a lease; a row whose claimer died is taken over once the lease ran out.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, or, sql } from "drizzle-orm";
 import type { DeliveryLedger, PlanningSubscription } from "../../src/core/delivery.ts";
 import type { Db } from "../client.ts";
 import { catalogRevision, deliveries, spotlights, subscriptions } from "../schema/index.ts";
@@ -80,6 +80,28 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
         .where(expired("sending"))
         .returning();
       return uncertain.map(toDeliveryRow);
+    },
+
+    async settleOverdue(now, catchUpMs) {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      // The first instant of the next local day, in the row's own zone.
+      const dayEnded = sql`((${deliveries.localDate} + 1)::timestamp at time zone ${deliveries.timezone}) <= ${at}`;
+      const neverTriedTooLate = and(
+        eq(deliveries.attempts, 0),
+        lt(deliveries.dueAt, new Date(now.getTime() - catchUpMs)),
+      );
+      const settled = await db
+        .update(deliveries)
+        .set({
+          state: sql`case when ${deliveries.attempts} = 0 then 'missed' else 'failed' end`,
+          detail: sql`case when ${deliveries.attempts} = 0
+            then 'due at ' || to_char(${deliveries.dueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') || ' while no running process could send it; too late to send now'
+            else coalesce(${deliveries.detail} || '; ', '') || 'the local day ended before a retry could succeed' end`,
+          updatedAt: now,
+        })
+        .where(and(eq(deliveries.state, "pending"), or(dayEnded, neverTriedTooLate)))
+        .returning();
+      return settled.map(toDeliveryRow);
     },
 
     async claim({ platform, now, limit, leaseMs, owner }) {

@@ -2,10 +2,11 @@
  * Subscriptions on the database. The unique channel_ref makes "one subscription per channel" a fact of
  * the table, not of the code: a second /subscribe updates the row, even when two arrive at once.
  */
-import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { communityRef } from "../../src/core/channel.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
-import { deliveries, subscriptions } from "../schema/index.ts";
+import { deliveries, spotlights, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 
@@ -98,6 +99,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           .where(and(eq(subscriptions.channelRef, channel), ne(subscriptions.state, "stopped")))
           .returning();
         if (!row) return undefined;
+        await cancelPendingPosts(tx, [row.id], "the subscription was stopped");
         await appendAudit(tx, {
           actor,
           action: AUDIT_ACTIONS.subscriptionStopped,
@@ -117,6 +119,11 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           .where(and(eq(subscriptions.channelRef, channel), eq(subscriptions.state, "active")))
           .returning();
         await auditPauses(tx, rows, reason, actor);
+        await cancelPendingPosts(
+          tx,
+          rows.map((r) => r.id),
+          `the subscription was paused: ${reason}`,
+        );
         return rows[0] ? toSubscription(rows[0]) : undefined;
       });
     },
@@ -129,6 +136,11 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           .where(and(eq(subscriptions.communityRef, community), eq(subscriptions.state, "active")))
           .returning();
         await auditPauses(tx, rows, reason, actor);
+        await cancelPendingPosts(
+          tx,
+          rows.map((r) => r.id),
+          `the subscription was paused: ${reason}`,
+        );
         return rows.map(toSubscription);
       });
     },
@@ -140,14 +152,30 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           .from(subscriptions)
           .where(eq(subscriptions.channelRef, to));
         if (taken) return false;
+        const [before] = await tx.select().from(subscriptions).where(eq(subscriptions.channelRef, from));
+        if (!before) return false;
+        // A chat that is its own community (a Telegram group) takes its community along.
+        const ownCommunity = before.communityRef === (from as string);
         const [row] = await tx
           .update(subscriptions)
-          .set({ channelRef: to, updatedAt: sql`now()` })
+          .set({
+            channelRef: to,
+            ...(ownCommunity ? { communityRef: communityRef(to) } : {}),
+            updatedAt: sql`now()`,
+          })
           .where(eq(subscriptions.channelRef, from))
           .returning({ id: subscriptions.id });
         if (!row) return false;
         // The ledger follows the channel, so the day's row (and its unique key) stays the same row.
         await tx.update(deliveries).set({ channelRef: to }).where(eq(deliveries.channelRef, from));
+        // So do its spotlights: one set in the group is the supergroup's, not a second post of its own.
+        await tx.update(spotlights).set({ channelRef: to }).where(eq(spotlights.channelRef, from));
+        if (ownCommunity) {
+          await tx
+            .update(spotlights)
+            .set({ communityRef: communityRef(to) })
+            .where(eq(spotlights.communityRef, communityRef(from)));
+        }
         await appendAudit(tx, {
           actor,
           action: AUDIT_ACTIONS.subscriptionMoved,
@@ -164,6 +192,15 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
       return rows.map(toSubscription);
     },
   };
+}
+
+/** Posts of a stopped or paused subscription still waiting to go out never go. */
+async function cancelPendingPosts(tx: Db, subscriptionIds: number[], why: string): Promise<void> {
+  if (subscriptionIds.length === 0) return;
+  await tx
+    .update(deliveries)
+    .set({ state: "cancelled", detail: why, updatedAt: sql`now()` })
+    .where(and(inArray(deliveries.subscriptionId, subscriptionIds), eq(deliveries.state, "pending")));
 }
 
 async function auditPauses(tx: Db, rows: SubscriptionRow[], reason: string, actor: string): Promise<void> {

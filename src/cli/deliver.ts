@@ -21,6 +21,22 @@ export function parseInstant(value: string): Date {
       `--at must be an ISO 8601 instant with a zone, such as 2026-11-24T09:00:00Z or 2026-11-24T13:00+04:00 (got "${value}")`,
     );
   }
+  // Date rolls an impossible day over (2026-02-30 becomes 2 March): compare the written date with its own zone.
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)!;
+  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(value)![1]!;
+  const offsetMs =
+    offset === "Z"
+      ? 0
+      : (offset.startsWith("-") ? -1 : 1) *
+        (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4))) *
+        60_000;
+  const local = new Date(at.getTime() + offsetMs).toISOString().slice(0, 10);
+  if (local !== `${year}-${month}-${day}`) {
+    throw new UsageError(`--at names a day that does not exist: ${year}-${month}-${day} (got "${value}")`);
+  }
+  if (Number(year) < 2000 || Number(year) > 2100) {
+    throw new UsageError(`--at must be between the years 2000 and 2100 (got "${value}")`);
+  }
   return at;
 }
 

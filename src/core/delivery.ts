@@ -108,6 +108,12 @@ export interface DeliveryLedger {
    * uncertain.
    */
   reclaimExpired(now: Date, resend: readonly ResendRule[]): Promise<DeliveryRow[]>;
+  /**
+   * Settles rows still pending whose chance has passed, so that they are never sent late: a row whose local
+   * day has ended (failed if it was tried, missed if never), and a row never tried that is more than
+   * `catchUpMs` past due (missed: the bot was not running, or no process had its platform). Returns them.
+   */
+  settleOverdue(now: Date, catchUpMs: number): Promise<DeliveryRow[]>;
   /** Claims up to `limit` rows of a platform that are due by `now`, for `owner`, until `now + leaseMs`. */
   claim(input: {
     platform: string;

@@ -20,16 +20,20 @@ export interface OutcomeDeps {
 const ACTOR = "delivery";
 const RESEND_AFTER_UNCERTAIN_MS = 2_000;
 
-async function pauseFor(deps: OutcomeDeps, adapter: PlatformAdapter, row: DeliveryRow, reason: string) {
+/** `channel`: where the post went, which is the row's new address after a move (a Telegram supergroup). */
+async function pauseFor(
+  deps: OutcomeDeps,
+  adapter: PlatformAdapter,
+  row: DeliveryRow,
+  channel: ChannelRef,
+  reason: string,
+) {
   if (row.subscriptionId === undefined) return;
-  const paused = await deps.subscriptions.pause(row.channel, { reason, actor: ACTOR });
+  const paused = await deps.subscriptions.pause(channel, { reason, actor: ACTOR });
   if (!paused || !adapter.notifyModerators) return;
   const text = `The daily post here is paused: ${reason}. Fix the bot's access, then run /subscribe again to resume.`;
-  await adapter.notifyModerators(row.channel, text).catch((err: unknown) => {
-    deps.logger.warn(
-      { err, channel: row.channel },
-      "could not tell the moderators about a paused subscription",
-    );
+  await adapter.notifyModerators(channel, text).catch((err: unknown) => {
+    deps.logger.warn({ err, channel }, "could not tell the moderators about a paused subscription");
   });
 }
 
@@ -173,6 +177,6 @@ export async function recordResult(
       detail: `this process lost the row to another (it had: ${kind}, ${detail})`,
     };
   }
-  if (kind === "paused") await pauseFor(deps, adapter, row, detail);
+  if (kind === "paused") await pauseFor(deps, adapter, row, sent.channel, detail);
   return { ...base, kind, detail: kind === "sent" ? `${detail}, profile ${sent.profileId}` : detail };
 }

@@ -11,7 +11,7 @@ import { addDays, localDateOf } from "../core/time.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { recordResult, sendFollowingMoves } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
-import { planDeliveries } from "./planner.ts";
+import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
 import type { PassLine, PassReport } from "./report.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
@@ -102,6 +102,11 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     }));
   for (const row of await deps.ledger.reclaimExpired(start, resend)) {
     lines.push({ kind: "uncertain", channel: row.channel, localDate: row.localDate, detail: row.detail! });
+  }
+  // After the takeover, so a row taken back from a dead process is not sent after its day either.
+  for (const row of await deps.ledger.settleOverdue(start, catchUpMs(deps.catchUpHours))) {
+    const kind = row.state === "missed" ? "missed" : "failed";
+    lines.push({ kind, channel: row.channel, localDate: row.localDate, detail: row.detail ?? "" });
   }
 
   const platforms = [...deps.adapters.keys()];

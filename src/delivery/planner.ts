@@ -45,9 +45,18 @@ function indexByDate(spotlights: readonly Spotlight[]): Map<string, Spotlight[]>
   return byDate;
 }
 
+/**
+ * How late a post may still go out: CATCH_UP_HOURS, but never less than a few minutes, so that a pass that
+ * runs a little after the minute (the scheduler's own lateness) is not mistaken for downtime.
+ */
+export function catchUpMs(catchUpHours: number): number {
+  return Math.max(catchUpHours * 3_600_000, SCHEDULER_GRACE_MS);
+}
+const SCHEDULER_GRACE_MS = 10 * 60_000;
+
 function dueState(dueAt: Date, input: PlanInput): Pick<PlannedDelivery, "state" | "detail"> {
   const late = input.now.getTime() - dueAt.getTime();
-  if (late <= input.catchUpHours * 3_600_000) return { state: "pending" };
+  if (late <= catchUpMs(input.catchUpHours)) return { state: "pending" };
   return {
     state: "missed",
     detail: `due at ${dueAt.toISOString()} while the bot was not running; more than CATCH_UP_HOURS (${input.catchUpHours}) ago`,

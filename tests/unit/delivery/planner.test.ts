@@ -88,6 +88,14 @@ describe("planning the daily post", () => {
     expect(plan("2026-11-24T15:01:00Z", [s]).rows.at(-1)!.state).toBe("missed");
   });
 
+  it("with CATCH_UP_HOURS=0 still sends a post the scheduler reached a little late (10 minutes' grace)", () => {
+    const s = sub({ plannedThrough: "2026-11-23" });
+    const state = (now: string) => plan(now, [s], { catchUpHours: 0 }).rows.at(-1)!.state;
+    expect(state("2026-11-24T09:00:40Z")).toBe("pending");
+    expect(state("2026-11-24T09:10:00Z")).toBe("pending");
+    expect(state("2026-11-24T09:10:01Z")).toBe("missed");
+  });
+
   it("looks back at most a week after a long downtime", () => {
     const s = sub({ plannedThrough: "2026-10-01" });
     const { rows } = plan("2026-11-24T10:00:00Z", [s]);
