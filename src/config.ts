@@ -15,22 +15,28 @@ const httpUrl = (what: string) =>
   optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), {
     error: `must be an http(s) URL (${what})`,
   });
+// Digits only: Number() would also take "0x10", "1e3", " " and "", which no one means as a port or a count.
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+const digits = (v: string | undefined, pattern: RegExp): number | undefined =>
+  v === undefined ? undefined : pattern.test(v) ? Number(v) : Number.NaN;
+
 const port = (fallback: number) =>
   optionalText
-    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .transform((v) => digits(v, WHOLE) ?? fallback)
     .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, {
-      error: "must be a port number from 0 to 65535",
+      error: "must be a port number from 0 to 65535 (digits only)",
     });
 const positiveInt = (fallback: number) =>
   optionalText
-    .transform((v) => (v === undefined ? fallback : Number(v)))
-    .refine((n) => Number.isInteger(n) && n > 0, { error: "must be a whole number above 0" });
+    .transform((v) => digits(v, WHOLE) ?? fallback)
+    .refine((n) => Number.isInteger(n) && n > 0, { error: "must be a whole number above 0 (digits only)" });
 
 const rate = (fallback: number, why: string) =>
   optionalText
-    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .transform((v) => digits(v, DECIMAL) ?? fallback)
     .refine((n) => Number.isFinite(n) && n > 0 && n <= 1000, {
-      error: `must be a number of messages per second above 0 and at most 1000 (${why})`,
+      error: `must be a number of messages per second above 0 and at most 1000, such as 20 or 0.5 (${why})`,
     });
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -50,21 +56,25 @@ export const SECRET_SETTINGS = [
 
 export const configSchema = z
   .object({
-    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      error: "must be a postgres:// or postgresql:// URL",
+    DATABASE_URL: optionalText.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : databaseUrlProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
     DATA_DIR: optionalText.transform((v) => v ?? "./.data"),
     DISCORD_TOKEN: optionalText,
     DISCORD_API_URL: httpUrl("a proxy, or a local fake of Discord's REST API"),
     DISCORD_SHARD_COUNT: optionalText
-      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .transform((v) => digits(v, WHOLE))
       .refine((n) => n === undefined || (Number.isInteger(n) && n > 0), {
-        error: "must be a whole number above 0 (the bot's total number of gateway shards)",
+        error: "must be a whole number above 0, digits only (the bot's total number of gateway shards)",
       }),
+    // A clean list only: "0,,1" or "," would otherwise read as shard 0, twice.
     DISCORD_SHARD_IDS: optionalText
-      .transform((v) => (v === undefined ? undefined : v.split(",").map((id) => Number(id.trim()))))
-      .refine((ids) => ids === undefined || ids.every((n) => Number.isInteger(n) && n >= 0), {
-        error: "must be a comma-separated list of shard numbers from 0, such as 0,1",
+      .transform((v) =>
+        v === undefined ? undefined : /^\d+(\s*,\s*\d+)*$/.test(v) ? v.split(",").map(Number) : [Number.NaN],
+      )
+      .refine((ids) => ids === undefined || ids.every((n) => Number.isInteger(n)), {
+        error: "must be a comma-separated list of shard numbers from 0, digits only, such as 0,1",
       }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), {
       error: "must start with xoxb-",
@@ -98,9 +108,9 @@ export const configSchema = z
       .refine((v) => TIME_OF_DAY.test(v), { error: "must be a time of day as HH:MM, 00:00 to 23:59" }),
     STALE_AFTER_DAYS: positiveInt(90),
     CATCH_UP_HOURS: optionalText
-      .transform((v) => (v === undefined ? 6 : Number(v)))
+      .transform((v) => digits(v, DECIMAL) ?? 6)
       .refine((n) => Number.isFinite(n) && n >= 0 && n <= 24, {
-        error: "must be a number of hours from 0 to 24",
+        error: "must be a number of hours from 0 to 24, such as 6 or 1.5",
       }),
     // Pacing of scheduled posts, as messages per second across the bot on each platform (per-channel
     // caps are the platforms' own and fixed). Lower them to leave room for other bots on the same token.
@@ -143,7 +153,70 @@ export const configSchema = z
         message: `must each be below DISCORD_SHARD_COUNT (${count}): shards are numbered from 0`,
       });
     }
+    for (const [name, message] of portClashes(c)) ctx.addIssue({ code: "custom", path: [name], message });
   });
+
+/**
+ * The servers `start` opens each need their own port: /healthz and /metrics always, Slack's when it
+ * receives over HTTP or serves OAuth install pages (Socket Mode with one bot token listens nowhere), and
+ * Telegram's webhook when a webhook URL is set. Port 0 picks a free port, so it never clashes.
+ */
+function portClashes(c: {
+  HTTP_PORT: number;
+  SLACK_PORT: number;
+  TELEGRAM_WEBHOOK_PORT: number;
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_APP_TOKEN?: string | undefined;
+  SLACK_CLIENT_ID?: string | undefined;
+  TELEGRAM_WEBHOOK_URL?: string | undefined;
+}): Array<[string, string]> {
+  const slackListens =
+    c.SLACK_CLIENT_ID !== undefined || (c.SLACK_BOT_TOKEN !== undefined && !c.SLACK_APP_TOKEN);
+  const listening: Array<[string, number]> = [["HTTP_PORT", c.HTTP_PORT]];
+  if (slackListens) listening.push(["SLACK_PORT", c.SLACK_PORT]);
+  if (c.TELEGRAM_WEBHOOK_URL !== undefined)
+    listening.push(["TELEGRAM_WEBHOOK_PORT", c.TELEGRAM_WEBHOOK_PORT]);
+  return listening.flatMap(([name, value], i): Array<[string, string]> => {
+    const earlier = listening.slice(0, i).find(([, other]) => other === value && value !== 0);
+    return earlier
+      ? [[name, `must differ from ${earlier[0]} (both are ${value}): each server needs its own port`]]
+      : [];
+  });
+}
+
+/**
+ * What postgres.js would choke on, said without the value (it holds the password). It splits off a list
+ * of hosts (`h1:5432,h2:5432`), parses the rest with URL and %-decodes the user and password; a broken
+ * escape or a port past 65535 would otherwise surface as a stack trace at the first query.
+ */
+export function databaseUrlProblem(url: string): string | undefined {
+  const scheme = /^postgres(ql)?:\/\//.exec(url);
+  if (!scheme) return "must be a postgres:// or postgresql:// URL";
+  const authority = url.slice(scheme[0].length).split(/[?/]/)[0] ?? "";
+  const at = authority.lastIndexOf("@");
+  const hosts = authority.slice(at + 1).split(",");
+  const badPort = hosts.some((host) => {
+    const port = /:([^:\]]*)$/.exec(host)?.[1];
+    return (
+      port !== undefined && port !== "" && (!WHOLE.test(port) || Number(port) < 1 || Number(port) > 65535)
+    );
+  });
+  if (badPort) return "has a port that is not a number from 1 to 65535";
+  let parsed: URL;
+  try {
+    parsed = new URL(url.replace(authority, `${authority.slice(0, at + 1)}${hosts[0] ?? ""}`));
+    for (const host of hosts.slice(1)) new URL(`postgres://${host}`);
+  } catch {
+    return "is not a valid URL: the form is postgres://user:password@host:5432/database, with special characters in the user name and password %-encoded";
+  }
+  try {
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+  } catch {
+    return "has a broken %-escape in its user name or password (write a special character as % and two hex digits, such as %40 for @)";
+  }
+  return undefined;
+}
 
 type RawConfig = z.infer<typeof configSchema>;
 

@@ -116,7 +116,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord.js warning"));
-  client.on(Events.Debug, (message) => logger.debug({ message }, "discord.js"));
+  // discord.js announces the token it logs in with ("Provided token: <bot id>.<timestamp>.***"): even
+  // censored, half a token has no place in a log.
+  client.on(Events.Debug, (message) => {
+    if (!message.includes("Provided token")) logger.debug({ message }, "discord.js");
+  });
 
   return {
     platform: "discord",

@@ -1,9 +1,9 @@
 /**
  * `freetobehome <command>`: the bot and its operations. Reads `.env`, validates the configuration once,
- * and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure.
+ * and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure; then exits.
  */
 import { type Config, loadConfig, readDotEnv } from "../config.ts";
-import { BotError, ConfigError, ImportError, UserError } from "../core/errors.ts";
+import { BotError, ImportError, UserError } from "../core/errors.ts";
 import { runCatalogCommand } from "./catalog-commands.ts";
 import { databaseFailure } from "./database-failure.ts";
 import { runConsoleCommand, runStart } from "./start.ts";
@@ -54,25 +54,42 @@ async function runCommand(config: Config, command: string, rest: string[]): Prom
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`freetobehome: ${err.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (err instanceof ConfigError) {
-      process.stderr.write(`freetobehome: ${err.message}\n`);
-      process.exitCode = 2;
-    } else if (err instanceof ImportError || err instanceof UserError || err instanceof BotError) {
-      process.stderr.write(`freetobehome: ${err.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(
-        `freetobehome: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+/** The exit code for an error, after saying what went wrong on stderr (a stack only for the unexpected). */
+function report(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`freetobehome: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  // By code, not class: a BotError about the settings (no platform configured, say) is a settings problem.
+  if (err instanceof BotError && err.code === "INVALID_CONFIG") {
+    process.stderr.write(`freetobehome: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof ImportError || err instanceof UserError || err instanceof BotError) {
+    process.stderr.write(`freetobehome: ${err.message}\n`);
+    return 1;
+  }
+  process.stderr.write(
+    `freetobehome: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  return 1;
+}
+
+/**
+ * Exits once what was written has been handed to the OS. Explicitly: whatever might still hold the event
+ * loop (a half-open database socket, a platform SDK's reconnect timer) must not keep a finished command,
+ * or a bot that was told to stop, running.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  const flushed = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => {
+      if (stream.destroyed || !stream.writable) resolve();
+      else stream.write("", () => resolve());
+    });
+  // A pipe nobody reads could hold a write forever: give it a moment, not a veto.
+  setTimeout(() => process.exit(code), 1_000).unref();
+  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exit, (err: unknown) => exit(report(err)));

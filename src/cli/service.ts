@@ -1,51 +1,68 @@
 /**
  * The long-running bot: the configured platforms, the delivery scheduler and the HTTP endpoints, stopped
  * gracefully on SIGTERM or SIGINT (the scheduler first, letting a pass under way finish; then platforms,
- * so nothing new arrives; then the endpoints; then the database).
+ * so nothing new arrives; then the endpoints; then the database). A start that fails part way undoes
+ * what it did, so no half-started bot keeps answering /healthz with 200.
  */
-import { createApp } from "../app.ts";
+import type { App } from "../app.ts";
+import { createApp, systemClock } from "../app.ts";
 import { createPlatformAdapters } from "../app-platforms.ts";
 import type { Config } from "../config.ts";
 import { redactConfig } from "../config.ts";
-import { createLogger } from "../ops/logger.ts";
-import { startOpsServer } from "../ops/http-server.ts";
+import type { Logger } from "../core/ports.ts";
+import type { PlatformAdapter } from "../core/platform.ts";
 import { createDeliveryService } from "../delivery/service.ts";
-import { systemClock } from "../app.ts";
+import { type OpsServer, startOpsServer } from "../ops/http-server.ts";
+import { createLogger } from "../ops/logger.ts";
+import { armExitDeadline, onStopSignal, STOP_DEADLINE_MS } from "./shutdown.ts";
+import { startFailure } from "./start-failure.ts";
 
 export async function runService(config: Config): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL });
   logger.info({ config: redactConfig(config) }, "starting");
   const app = await createApp(config, { logger, seedSample: true });
-  const adapters = createPlatformAdapters(app);
-  const ops = await startOpsServer({
-    port: config.HTTP_PORT,
-    registry: app.metrics.registry,
-    healthy: async () => {
-      await app.repositories.catalog.version();
-      return true;
-    },
-  });
-  for (const adapter of adapters) await adapter.start();
+  const adapters: PlatformAdapter[] = [];
+  let ops: OpsServer | undefined;
+  try {
+    adapters.push(...createPlatformAdapters(app));
+    ops = await startOpsServer({
+      port: config.HTTP_PORT,
+      registry: app.metrics.registry,
+      healthy: async () => {
+        await app.repositories.catalog.version();
+        return true;
+      },
+    });
+    for (const adapter of adapters) {
+      await adapter.start().catch((err: unknown) => {
+        throw startFailure(adapter.platform, err, config);
+      });
+    }
+  } catch (err) {
+    // Not the error itself: an SDK's error can hold a request URL with the token in it.
+    logger.error({ reason: err instanceof Error ? err.message : String(err) }, "start failed");
+    armExitDeadline(STOP_DEADLINE_MS, "stopping after a failed start", { logger });
+    await stopAll({ app, adapters, ops, logger });
+    throw err;
+  }
   const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
   delivery.scheduler.start();
   logger.info({ platforms: adapters.map((a) => a.platform), httpPort: ops.port }, "running");
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, "stopping");
-      resolve();
-    };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
-  });
+  await onStopSignal({ logger }).stopped;
   await delivery.scheduler.stop();
-  for (const adapter of adapters) {
-    await adapter
-      .stop()
-      .catch((err: unknown) => logger.error({ err, platform: adapter.platform }, "stop failed"));
-  }
-  await ops.close();
-  await app.close();
+  await stopAll({ app, adapters, ops, logger });
   logger.info({}, "stopped");
   return 0;
+}
+
+/** Platforms (stopping one that never started is harmless), then the endpoints, then the database. */
+async function stopAll(parts: { app: App; adapters: PlatformAdapter[]; ops?: OpsServer; logger: Logger }) {
+  for (const adapter of parts.adapters) {
+    await adapter
+      .stop()
+      .catch((err: unknown) => parts.logger.error({ err, platform: adapter.platform }, "stop failed"));
+  }
+  await parts.ops?.close();
+  await parts.app.close();
 }

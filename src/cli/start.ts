@@ -1,8 +1,9 @@
 /**
  * `start` and `console`. With platforms configured, `start` runs them with the HTTP endpoints until
  * SIGTERM/SIGINT; with none and a terminal attached it opens the console chat; with neither it stops and
- * says what to set.
+ * says what to set (a configuration problem, exit 2).
  */
+import { PassThrough, type Readable } from "node:stream";
 import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import { BotError } from "../core/errors.ts";
@@ -11,6 +12,7 @@ import { createConsoleAdapter, runConsoleChat } from "../app-platforms.ts";
 import { systemClock } from "../app.ts";
 import { createDeliveryService } from "../delivery/service.ts";
 import { runService } from "./service.ts";
+import { onStopSignal } from "./shutdown.ts";
 import { readFlags, refuseArguments } from "./usage.ts";
 import { withApp } from "./with-app.ts";
 
@@ -22,6 +24,7 @@ const NO_PLATFORM =
 
 /** The chat, with the delivery scheduler running, so a subscribed console channel gets its posts. */
 async function consoleChat(app: App, interactive: boolean): Promise<void> {
+  const input = endableInput(app);
   const delivery = createDeliveryService({
     ...app,
     adapters: [createConsoleAdapter(process.stdout)],
@@ -29,16 +32,39 @@ async function consoleChat(app: App, interactive: boolean): Promise<void> {
   });
   if (interactive) delivery.scheduler.start();
   try {
-    await chat(app, interactive);
+    await chat(app, interactive, input);
   } finally {
     await delivery.scheduler.stop();
   }
 }
 
-function chat(app: App, interactive: boolean): Promise<void> {
+/**
+ * Standard input through a stream we can end: Ctrl-C, SIGTERM, or a reader that closed our output
+ * (`… | head -1`, EPIPE) all end the chat the way Ctrl-D does, so the finally paths stop the scheduler
+ * and close the database instead of the process dying with them open. The signal handlers stay until the
+ * process exits: a second signal, or a close that hangs, still ends it (see shutdown.ts).
+ */
+function endableInput(app: App): Readable {
+  const input = new PassThrough();
+  process.stdin.pipe(input);
+  const end = () => {
+    process.stdin.unpipe(input);
+    process.stdin.pause();
+    input.end();
+  };
+  void onStopSignal({ logger: app.logger }).stopped.then(end);
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    // Nobody is reading any more: nothing to say, and nowhere to say it.
+    if (err.code !== "EPIPE") app.logger.warn({ err }, "console output failed: ending the chat");
+    end();
+  });
+  return input;
+}
+
+function chat(app: App, interactive: boolean, input: Readable): Promise<void> {
   return runConsoleChat({
     dispatch: app.dispatch,
-    input: process.stdin,
+    input,
     output: process.stdout,
     interactive,
     greeting:

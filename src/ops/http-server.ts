@@ -5,24 +5,52 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
+import { ConfigError } from "../core/errors.ts";
 
 export interface OpsServer {
   port: number;
   close(): Promise<void>;
 }
 
+/** A probe (Docker, Kubernetes) gives up after a few seconds: answer "unhealthy" before it does. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** The health check's verdict and, when unhealthy, a short reason that is safe to show anyone. */
+async function checkHealth(healthy: () => Promise<boolean>, timeoutMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  // A database that stops answering leaves the check pending forever, and /healthz with it.
+  const timeout = new Promise<{ ok: false; reason: string }>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, reason: `health check did not answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+  });
+  const check = healthy().then(
+    (ok) => (ok ? { ok: true as const } : { ok: false as const, reason: "health check failed" }),
+    () => ({ ok: false as const, reason: "database query failed" }),
+  );
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startOpsServer(options: {
   port: number;
   registry: Registry;
   healthy(): Promise<boolean>;
+  healthTimeoutMs?: number;
 }): Promise<OpsServer> {
   const server: Server = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
     } else if (path === "/healthz") {
-      const ok = await options.healthy().catch(() => false);
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok }));
+      const health = await checkHealth(options.healthy, options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS);
+      res
+        .writeHead(health.ok ? 200 : 503, { "content-type": "application/json" })
+        .end(JSON.stringify(health));
     } else if (path === "/metrics") {
       res
         .writeHead(200, { "content-type": options.registry.contentType })
@@ -32,11 +60,29 @@ export async function startOpsServer(options: {
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err) => reject(listenFailure(err, options.port)));
     server.listen(options.port, "0.0.0.0", () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // closeAllConnections: a keep-alive probe connection would otherwise hold close() open.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+}
+
+/** A port taken or refused is the operator's to fix in HTTP_PORT: say so instead of a stack trace. */
+function listenFailure(err: NodeJS.ErrnoException, port: number): Error {
+  if (err.code === "EADDRINUSE") {
+    return new ConfigError([`HTTP_PORT ${port} is already in use by another program: choose a free port`]);
+  }
+  if (err.code === "EACCES") {
+    return new ConfigError([
+      `HTTP_PORT ${port} needs privileges this process lacks: choose a port above 1023`,
+    ]);
+  }
+  return err;
 }

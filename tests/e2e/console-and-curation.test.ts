@@ -135,9 +135,9 @@ describe("the command line on the embedded database", () => {
     expect(unknown.stderr).toContain("Usage: freetobehome");
   }, 60_000);
 
-  it("stops start-up without a platform or a terminal, naming the variables to set", async () => {
+  it("stops start-up without a platform or a terminal, naming the variables to set (exit 2, settings)", async () => {
     const result = await runCli(["start"], { env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("TELEGRAM_BOT_TOKEN");
     expect(result.stderr).toContain("DISCORD_TOKEN");
     expect(result.stderr).toContain("SLACK_BOT_TOKEN");

@@ -106,4 +106,82 @@ describe("configuration", () => {
       DISCORD_SHARD_COUNT: 4,
     });
   });
+
+  it("refuses a DATABASE_URL postgres.js cannot read, among the other problems and without its value", () => {
+    const problems = (url: string) => problemsOf({ DATABASE_URL: url, HTTP_PORT: "x" });
+    expect(problems("postgres://u:pw%ZZ@127.0.0.1:1/db")).toEqual([
+      expect.stringMatching(/^DATABASE_URL has a broken %-escape in its user name or password/),
+      expect.stringMatching(/^HTTP_PORT /),
+    ]);
+    expect(problems("postgres://u:pw@127.0.0.1:99999/db")[0]).toMatch(
+      /^DATABASE_URL has a port that is not a number from 1 to 65535$/,
+    );
+    expect(problems("postgres://u:pw@127.0.0.1:0/db")[0]).toMatch(/^DATABASE_URL has a port/);
+    expect(problems("postgres://u:pw@ho st:5432/db")[0]).toMatch(/^DATABASE_URL is not a valid URL/);
+    for (const url of ["postgres://u:pw%ZZ@127.0.0.1:1/db", "postgres://u:pw@127.0.0.1:99999/db"]) {
+      expect(problems(url).join("\n")).not.toContain("pw");
+    }
+  });
+
+  it("accepts the DATABASE_URL forms postgres.js takes", () => {
+    for (const url of [
+      "postgres://u:p%40ss@127.0.0.1:5432/db",
+      "postgresql://db.example/bot?sslmode=require",
+      "postgres://u@[::1]:5432/db",
+      "postgres://u:pw@h1:5432,h2:5433/db",
+      "postgres:///db",
+    ]) {
+      expect(problemsOf({ DATABASE_URL: url })).toEqual([]);
+    }
+  });
+
+  it("takes whole numbers as digits only, naming the variable and what is allowed", () => {
+    for (const value of ["0x10", "1e3", "8080.0", "+80", "-1"]) {
+      expect(problemsOf({ HTTP_PORT: value })).toEqual([
+        "HTTP_PORT must be a port number from 0 to 65535 (digits only)",
+      ]);
+    }
+    expect(problemsOf({ STALE_AFTER_DAYS: "1e3" })).toEqual([
+      "STALE_AFTER_DAYS must be a whole number above 0 (digits only)",
+    ]);
+    expect(problemsOf({ DISCORD_SHARD_COUNT: "0x2" })).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_COUNT must be a whole number above 0, digits only/),
+    ]);
+    expect(problemsOf({ CATCH_UP_HOURS: "1e1" })).toEqual([
+      expect.stringMatching(/^CATCH_UP_HOURS must be a number of hours from 0 to 24/),
+    ]);
+    expect(loadConfig({ CATCH_UP_HOURS: "1.5", SLACK_MESSAGES_PER_SECOND: "0.5" })).toMatchObject({
+      CATCH_UP_HOURS: 1.5,
+      SLACK_MESSAGES_PER_SECOND: 0.5,
+    });
+  });
+
+  it("takes shard ids as a clean comma list only", () => {
+    for (const ids of [",", "0,,1", "1,", "0x1", "1e0"]) {
+      expect(problemsOf({ DISCORD_SHARD_IDS: ids, DISCORD_SHARD_COUNT: "4" })).toEqual([
+        expect.stringMatching(/^DISCORD_SHARD_IDS must be a comma-separated list of shard numbers from 0/),
+      ]);
+    }
+  });
+
+  it("refuses two servers on one port, only when both listen", () => {
+    const slackHttp = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+    expect(problemsOf({ ...slackHttp, SLACK_PORT: "8080" })).toEqual([
+      "SLACK_PORT must differ from HTTP_PORT (both are 8080): each server needs its own port",
+    ]);
+    // Socket Mode with one bot token listens nowhere, so its SLACK_PORT is free to match.
+    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_PORT: "8080" })).toEqual(
+      [],
+    );
+    const webhook = {
+      TELEGRAM_BOT_TOKEN: "1:a",
+      TELEGRAM_WEBHOOK_URL: "https://bot.example/tg",
+      TELEGRAM_WEBHOOK_SECRET: "s",
+    };
+    expect(problemsOf({ ...webhook, ...slackHttp, TELEGRAM_WEBHOOK_PORT: "3000" })).toEqual([
+      "TELEGRAM_WEBHOOK_PORT must differ from SLACK_PORT (both are 3000): each server needs its own port",
+    ]);
+    expect(problemsOf({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_PORT: "8080" })).toEqual([]);
+    expect(problemsOf({ ...slackHttp, SLACK_PORT: "0", HTTP_PORT: "0" })).toEqual([]);
+  });
 });
