@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { Repositories } from "../../../db/repositories/index.ts";
 import { catalogContract } from "./catalog.contract.ts";
+import { takedownContract } from "./takedown.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
 
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
@@ -42,6 +43,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
       },
     };
     catalogContract(context);
+    takedownContract(context);
     schedulingContract(context);
   });
 }
