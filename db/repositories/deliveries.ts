@@ -104,7 +104,7 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return settled.map(toDeliveryRow);
     },
 
-    async claim({ platform, now, limit, leaseMs, owner }) {
+    async claim({ platform, now, leaseFrom = now, limit, leaseMs, owner }) {
       const claimable = db
         .select({ id: deliveries.id })
         .from(deliveries)
@@ -123,7 +123,7 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
         .set({
           state: "claimed",
           claimedBy: owner,
-          leaseUntil: new Date(now.getTime() + leaseMs),
+          leaseUntil: new Date(leaseFrom.getTime() + leaseMs),
           attempts: sql`${deliveries.attempts} + 1`,
           updatedAt: now,
         })

@@ -114,10 +114,14 @@ export interface DeliveryLedger {
    * `catchUpMs` past due (missed: the bot was not running, or no process had its platform). Returns them.
    */
   settleOverdue(now: Date, catchUpMs: number): Promise<DeliveryRow[]>;
-  /** Claims up to `limit` rows of a platform that are due by `now`, for `owner`, until `now + leaseMs`. */
+  /**
+   * Claims up to `limit` rows of a platform that are due by `now`, for `owner`, until `leaseFrom + leaseMs`
+   * (`leaseFrom`: the real time, which differs from `now` in a pass run as of another instant).
+   */
   claim(input: {
     platform: string;
     now: Date;
+    leaseFrom?: Date;
     limit: number;
     leaseMs: number;
     owner: string;

@@ -94,6 +94,7 @@ function decide(
   row: DeliveryRow,
   { result, startedAt }: Attempt,
   now: Date,
+  wallNow: Date,
 ): Decision {
   if (result.kind === "sent") {
     const outcome: DeliveryOutcome = { state: "sent", messageId: result.messageId };
@@ -101,7 +102,7 @@ function decide(
   }
   const retryable =
     result.kind === "transient" || (result.kind === "uncertain" && adapter.afterUncertainSend === "resend");
-  if (retryable) return retry(adapter, row, result, startedAt, now);
+  if (retryable) return retry(adapter, row, result, startedAt, now, wallNow);
   if (result.kind === "uncertain") {
     const detail = `${result.reason}; not resent, since this platform cannot drop a duplicate`;
     return { outcome: { state: "uncertain", detail }, kind: "uncertain", detail: result.reason };
@@ -125,12 +126,13 @@ function retry(
   result: Extract<SendResult, { kind: "transient" | "uncertain" }>,
   startedAt: Date,
   now: Date,
+  wallNow: Date,
 ): Decision {
+  // `since` and `startedAt` are on the real clock (a platform's window is real time); `now` is the pass's.
   const since = result.kind === "uncertain" ? (row.uncertainSince ?? startedAt) : row.uncertainSince;
+  const elapsed = since ? wallNow.getTime() - since.getTime() : 0;
   const retryAfterMs =
-    result.kind === "transient"
-      ? result.retryAfterMs
-      : Math.max(RESEND_AFTER_UNCERTAIN_MS, now.getTime() - (since ?? now).getTime());
+    result.kind === "transient" ? result.retryAfterMs : Math.max(RESEND_AFTER_UNCERTAIN_MS, elapsed);
   const at = nextAttempt({
     now,
     attempt: row.attempts,
@@ -139,7 +141,7 @@ function retry(
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
   if (since && at && adapter.resendWithinMs !== undefined) {
-    if (at.getTime() - since.getTime() > adapter.resendWithinMs) {
+    if (elapsed + (at.getTime() - now.getTime()) > adapter.resendWithinMs) {
       const window = Math.round(adapter.resendWithinMs / 1000);
       const detail = `${result.reason}; not resent: an earlier try may have posted, and the platform drops a duplicate only within ${window} s of it`;
       return { outcome: { state: "uncertain", detail }, kind: "uncertain", detail: result.reason };
@@ -165,8 +167,10 @@ export async function recordResult(
   row: DeliveryRow,
   sent: { result: SendResult; channel: ChannelRef; profileId: string; startedAt: Date },
   now: Date,
+  /** The real time, when the pass runs as of another instant (`deliver --at`); leases and windows use it. */
+  wallNow: Date = now,
 ): Promise<PassLine> {
-  const { outcome, kind, detail } = decide(adapter, row, sent, now);
+  const { outcome, kind, detail } = decide(adapter, row, sent, now, wallNow);
   const base = { channel: sent.channel, localDate: row.localDate };
   const recorded = await deps.ledger.finish(row.id, deps.owner, { profileId: sent.profileId, ...outcome });
   if (!recorded) {

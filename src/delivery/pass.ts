@@ -53,11 +53,21 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 const SENDING_LEASE_MS = 60_000;
 const BATCH = 200;
 
+/** The pass's two clocks: `due` runs from `--at` (what is due), `wall` is real time (leases, windows). */
+interface PassTimes {
+  due: () => Date;
+  wall: () => Date;
+}
+
 export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions = {}): Promise<PassReport> {
   // The pass's own time: from `at` (or the clock) on, moving with real time while it waits for retries.
   const origin = (options.at ?? deps.clock.now()).getTime();
+  const wallOrigin = deps.clock.now().getTime();
   const started = performance.now();
   const now = () => new Date(origin + (performance.now() - started));
+  // Leases and dedupe windows are about other processes and platforms, which live in real time: a pass run
+  // as of another instant must not treat a running process's claims as expired, nor make its own expire.
+  const times: PassTimes = { due: now, wall: () => new Date(wallOrigin + (performance.now() - started)) };
   const start = now();
   const lines: PassLine[] = [];
   const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
@@ -100,7 +110,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
       platform: a.platform,
       ...(a.resendWithinMs === undefined ? {} : { withinMs: a.resendWithinMs }),
     }));
-  for (const row of await deps.ledger.reclaimExpired(start, resend)) {
+  for (const row of await deps.ledger.reclaimExpired(times.wall(), resend)) {
     lines.push({ kind: "uncertain", channel: row.channel, localDate: row.localDate, detail: row.detail! });
   }
   // After the takeover, so a row taken back from a dead process is not sent after its day either.
@@ -111,7 +121,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
 
   const platforms = [...deps.adapters.keys()];
   for (;;) {
-    await Promise.all(platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, now, lines)));
+    await Promise.all(platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines)));
     const next = await deps.ledger.nextPendingAt(platforms);
     const wait = next ? next.getTime() - now().getTime() : Number.POSITIVE_INFINITY;
     if (wait > (options.settleWithinMs ?? 0)) break;
@@ -128,7 +138,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
 async function drainPlatform(
   deps: DeliveryDeps,
   adapter: PlatformAdapter,
-  now: () => Date,
+  times: PassTimes,
   lines: PassLine[],
 ) {
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
@@ -138,7 +148,14 @@ async function drainPlatform(
   let claiming: Promise<void> | undefined;
   const refill = () => {
     claiming ??= deps.ledger
-      .claim({ platform: adapter.platform, now: now(), limit: BATCH, leaseMs, owner: deps.owner })
+      .claim({
+        platform: adapter.platform,
+        now: times.due(),
+        leaseFrom: times.wall(),
+        limit: BATCH,
+        leaseMs,
+        owner: deps.owner,
+      })
       .then((rows) => {
         queue.push(...rows);
         exhausted = rows.length === 0;
@@ -158,7 +175,7 @@ async function drainPlatform(
       if (!exhausted && queue.length <= concurrency) void refill();
       const row = queue.shift();
       if (row) {
-        lines.push(await deliverRow(deps, adapter, row, now, lines));
+        lines.push(await deliverRow(deps, adapter, row, times, lines));
       } else if (claiming) {
         await claiming;
       } else if (exhausted) {
@@ -173,12 +190,12 @@ async function deliverRow(
   deps: DeliveryDeps,
   adapter: PlatformAdapter,
   row: DeliveryRow,
-  now: () => Date,
+  times: PassTimes,
   lines: PassLine[],
 ): Promise<PassLine> {
   const base = { channel: row.channel, localDate: row.localDate };
   try {
-    const startedAt = now();
+    const startedAt = times.wall();
     const marked = await deps.ledger.markSending(row.id, deps.owner, {
       startedAt,
       leaseUntil: new Date(startedAt.getTime() + SENDING_LEASE_MS),
@@ -204,7 +221,8 @@ async function deliverRow(
       adapter,
       row,
       { ...sent, profileId: resolved.profileId, startedAt },
-      now(),
+      times.due(),
+      times.wall(),
     );
   } catch (err) {
     // A database or bug failure mid-row: the lease will hand the row to the next pass (as uncertain if it

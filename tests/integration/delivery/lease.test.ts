@@ -108,6 +108,19 @@ for (const target of databaseTargets) {
         });
       });
 
+      it("is not taken over by a pass run as of a later instant (deliver --at) while its lease holds", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = await world.subscribe("telegram:-1001");
+        await sendingByDeadOwner(chat);
+        world.setNow(plus(DUE, LEASE_MS / 2)); // real time: the lease still holds
+        const report = await world
+          .delivery([telegram.adapter])
+          .runPass({ at: new Date(plus(DUE, 3_600_000)) });
+        expect(report.lines).toEqual([]);
+        expect(telegram.attemptsTo(chat)).toBe(0);
+        expect(await rowsOf(chat)).toEqual([expect.objectContaining({ state: "sending" })]);
+      });
+
       it("is recorded as uncertain, not resent, when found after the platform's dedupe window", async () => {
         const discord = createRecordingPlatform({
           platform: "discord",

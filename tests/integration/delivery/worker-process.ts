@@ -86,7 +86,11 @@ if (at && Number.isNaN(at.getTime())) throw new Error("--at needs an ISO instant
 const database = postgresDatabase(postgres(env("DATABASE_URL"), { ...postgresOptions, max: 4 }));
 const repositories = createRepositories(database.db);
 const config = loadConfig({});
-const clock = { now: () => new Date() };
+// The process's whole clock starts at --at and runs on from it: the tests stand for time passing between
+// restarts (leases running out) by starting the next worker later, which `runPass({ at })` alone would not
+// do, since leases and dedupe windows run on the real clock.
+const startedAt = Date.now();
+const clock = { now: () => new Date((at?.getTime() ?? startedAt) + (Date.now() - startedAt)) };
 const services = createBotServices(repositories, {
   clock,
   defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
@@ -112,6 +116,6 @@ if (process.env.WAIT_FOR_GO === "1") {
   await once(process.stdin, "data");
   process.stdin.pause();
 }
-const report = await delivery.runPass(at ? { at } : {});
+const report = await delivery.runPass();
 process.stdout.write(`${JSON.stringify(report)}\n`);
 await database.close();
