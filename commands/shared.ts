@@ -24,13 +24,11 @@ export async function cardReply(
   const campaign = await campaignOf(services, stored);
   const card = services.presenter.card(stored, campaign);
   // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
-  if (card.stale)
-    return { kind: "card", card, visibility: "private", ...(options.intro ? { intro: options.intro } : {}) };
   return {
     kind: "card",
     card,
-    share: services.presenter.shareKit(stored, campaign),
-    visibility: options.visibility ?? "public",
+    ...(card.stale ? {} : { share: services.presenter.shareKit(stored, campaign) }),
+    visibility: card.stale ? "private" : (options.visibility ?? "public"),
     ...(options.intro ? { intro: options.intro } : {}),
   };
 }

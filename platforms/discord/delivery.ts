@@ -13,6 +13,7 @@ import {
   Routes,
 } from "discord.js";
 import type { ChannelRef } from "../../src/core/channel.ts";
+import { neverSentCode } from "../../src/core/network-failure.ts";
 import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { decodeChannel } from "./ids.ts";
@@ -115,15 +116,6 @@ export function createDiscordBenchSender(options: DiscordBenchOptions): DiscordB
   return (channelId, message) => postToChannel(rest, channelId, message);
 }
 
-/** Network errors raised before a request was written: nothing can have reached Discord. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
-
-function networkCode(error: unknown): string | undefined {
-  const code = (e: unknown) =>
-    typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
-  return code(error) ?? (error instanceof Error ? code(error.cause) : undefined);
-}
-
 export function classify(error: unknown): SendResult {
   if (error instanceof RateLimitError) {
     // Raised only when the wait is longer than we agreed to sit out inside @discordjs/rest.
@@ -152,8 +144,7 @@ export function classify(error: unknown): SendResult {
     return error.status >= 500 ? { kind: "uncertain", reason } : { kind: "transient", reason };
   }
   const message = error instanceof Error ? error.message : String(error);
-  const code = networkCode(error);
   // A timeout or a connection dropped mid-request may have posted; a refused connection cannot have.
-  if (code && NOT_SENT_CODES.has(code)) return { kind: "transient", reason: `network: ${message}` };
+  if (neverSentCode(error)) return { kind: "transient", reason: `network: ${message}` };
   return { kind: "uncertain", reason: `network: ${message}` };
 }

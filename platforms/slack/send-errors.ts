@@ -3,6 +3,7 @@
  * Slack's chat.postMessage reference and its list of errors common to every method.
  */
 import { webApi } from "@slack/bolt";
+import { neverSentCode } from "../../src/core/network-failure.ts";
 import type { SendResult } from "../../src/core/platform.ts";
 
 export type SlackFailure = Exclude<SendResult, { kind: "sent" } | { kind: "moved" }>;
@@ -54,16 +55,6 @@ const TRANSIENT = new Set([
  */
 const MAYBE_POSTED = new Set(["internal_error", "fatal_error", "request_timeout"]);
 
-/** Connection failures that happen before a byte of the request is written: nothing can have been posted. */
-const NOT_CONNECTED = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
 export function classifySlackError(err: unknown): SlackFailure {
   if (err instanceof webApi.WebAPIRateLimitedError) {
     return { kind: "transient", reason: "ratelimited", retryAfterMs: Math.max(0, err.retryAfter) * 1000 };
@@ -78,8 +69,10 @@ export function classifySlackError(err: unknown): SlackFailure {
     if (original.name === "TimeoutError" || original.name === "AbortError") {
       return { kind: "uncertain", reason: "timeout" };
     }
+    // A connection that failed before a byte was written cannot have posted anything.
+    const notSent = neverSentCode(original);
+    if (notSent) return { kind: "transient", reason: `network: ${notSent}` };
     const code = typeof original.cause?.code === "string" ? original.cause.code : undefined;
-    if (code && NOT_CONNECTED.has(code)) return { kind: "transient", reason: `network: ${code}` };
     return { kind: "uncertain", reason: `network: ${code ?? original.message}` };
   }
   return { kind: "transient", reason: `unexpected: ${err instanceof Error ? err.message : String(err)}` };

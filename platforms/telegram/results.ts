@@ -6,6 +6,7 @@
  * about our own token are transient. A call that may have reached Telegram without a clear answer (a 5xx,
  * a dropped connection, a timeout) may have posted: Telegram has no idempotency key, so it is "uncertain".
  */
+import { neverSentCode } from "../../src/core/network-failure.ts";
 import type { SendResult } from "../../src/core/platform.ts";
 import { encodeChannel } from "./ids.ts";
 
@@ -75,15 +76,10 @@ export function toSendResult(err: unknown): SendResult {
   return { kind: "transient", reason: `Telegram error ${code}: ${description}` };
 }
 
-/** Errors where the request surely never reached Telegram, so a resend cannot make a second message. */
-const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-
 function networkFailure(err: unknown): SendResult {
   const message = err instanceof Error ? err.message : String(err);
-  const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code === "string" && NEVER_SENT.has(code)) {
-    return { kind: "transient", reason: `network error: ${message}` };
-  }
+  // The request surely never reached Telegram, so a resend cannot make a second message.
+  if (neverSentCode(err)) return { kind: "transient", reason: `network error: ${message}` };
   if (err instanceof Error && err.name === "AbortError") {
     return { kind: "uncertain", reason: "timed out waiting for Telegram's answer" };
   }

@@ -12,7 +12,8 @@ import type { PlatformAdapter } from "../../../src/core/platform.ts";
 import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { createBotServices } from "../../../src/services/create-services.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
-import { truncateAll } from "../../support/test-database.ts";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type databaseTargets, truncateAll } from "../../support/test-database.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
 export const CAMPAIGN = "free-to-be-home-2016";
@@ -56,6 +57,10 @@ export function deliveryWorld(database: Database, start = new Date("2026-11-24T0
         ...extra,
       });
     },
+    /** The states of a channel's ledger rows, newest date first. */
+    async statesOf(channel: string) {
+      return (await repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
+    },
     /** Subscribes a channel as a moderator would, at the clock's current time. */
     async subscribe(channel: string, postTime = "09:00", timezone = "UTC"): Promise<ChannelRef> {
       const ref = channelRef(channel);
@@ -75,3 +80,23 @@ export function deliveryWorld(database: Database, start = new Date("2026-11-24T0
 }
 
 export type DeliveryWorld = ReturnType<typeof deliveryWorld>;
+
+/**
+ * For a describe block on one database target: opens the migrated database once, resets the world before
+ * each test and closes the database after the block. The world is reachable only once the block has begun.
+ */
+export function useDeliveryWorld(target: (typeof databaseTargets)[number]): DeliveryWorld {
+  let database: Database | undefined;
+  let world: DeliveryWorld | undefined;
+  beforeAll(async () => {
+    database = await target.open();
+    world = deliveryWorld(database);
+  });
+  beforeEach(() => current().reset());
+  afterAll(() => database?.close());
+  const current = () => {
+    if (!world) throw new Error("the delivery world is used outside its describe block");
+    return world;
+  };
+  return new Proxy({} as DeliveryWorld, { get: (_target, key) => Reflect.get(current(), key) });
+}

@@ -4,8 +4,7 @@
  * had only claimed is simply sent; a row it was sending may already be on the platform, so it is resent
  * only where the platform drops duplicates, and recorded as uncertain (never resent) everywhere else.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import {
   UNCERTAIN_AFTER_CRASH,
   UNCERTAIN_PAST_DEDUPE_WINDOW,
@@ -16,18 +15,11 @@ import { createPostResolver } from "../../../src/delivery/post-resolver.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform, type RecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
-import { type DeliveryWorld, deliveryWorld } from "./harness.ts";
+import { useDeliveryWorld } from "./harness.ts";
 
 for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`leases on ${target.name}`, () => {
-    let database: Database;
-    let world: DeliveryWorld;
-    beforeAll(async () => {
-      database = await target.open();
-      world = deliveryWorld(database);
-    });
-    beforeEach(() => world.reset());
-    afterAll(() => database.close());
+    const world = useDeliveryWorld(target);
 
     const DEAD = "dead-host:4242";
     const DUE = "2026-11-24T09:00:00Z";

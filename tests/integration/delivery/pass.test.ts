@@ -3,27 +3,16 @@
  * platforms: one post per channel per local day, whatever the platform answers; retries within the day;
  * pauses on permanent errors; moves; checks right before sending.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { channelRef } from "../../../src/core/channel.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
-import { type DeliveryWorld, deliveryWorld } from "./harness.ts";
+import { useDeliveryWorld } from "./harness.ts";
 
 for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`delivery on ${target.name}`, () => {
-    let database: Database;
-    let world: DeliveryWorld;
-    beforeAll(async () => {
-      database = await target.open();
-      world = deliveryWorld(database);
-    });
-    beforeEach(() => world.reset());
-    afterAll(() => database.close());
-
-    const stateOf = async (channel: string) =>
-      (await world.repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
+    const world = useDeliveryWorld(target);
 
     describe("a delivery pass", () => {
       it("posts each due channel once, at its local time, and a second pass posts nothing", async () => {
@@ -48,7 +37,7 @@ for (const target of databaseTargets) {
         await delivery.runPass();
         expect(telegram.messagesTo(york)).toHaveLength(1);
         expect(telegram.messagesTo(baku)).toHaveLength(1);
-        expect(await stateOf("telegram:-1001")).toEqual(["sent"]);
+        expect(await world.statesOf("telegram:-1001")).toEqual(["sent"]);
         const latest = await world.repositories.deliveries.latestBySubscription();
         expect([...latest.values()].map((r) => r.messageId)).toEqual(
           expect.arrayContaining(telegram.messages.map((m) => m.messageId)),
@@ -102,7 +91,7 @@ for (const target of databaseTargets) {
         world.setNow("2026-11-24T23:59:50Z");
         const second = await delivery.runPass();
         expect(second.lines.at(-1)).toMatchObject({ kind: "failed" });
-        expect(await stateOf(chat)).toEqual(["failed"]);
+        expect(await world.statesOf(chat)).toEqual(["failed"]);
         world.setNow("2026-11-25T00:00:10Z");
         expect(await delivery.runPass()).toMatchObject({ lines: [] });
         expect(telegram.messagesTo(chat)).toHaveLength(0);
@@ -127,7 +116,7 @@ for (const target of databaseTargets) {
         expect(telegram.notices).toEqual([
           { channel: chat, text: expect.stringMatching(/paused: .*kicked/) },
         ]);
-        expect(await stateOf(chat)).toEqual(["paused"]);
+        expect(await world.statesOf(chat)).toEqual(["paused"]);
       });
 
       it("follows a group that became a supergroup: the subscription moves and the post goes out once", async () => {
@@ -145,7 +134,7 @@ for (const target of databaseTargets) {
           state: "active",
         });
         expect(await world.repositories.subscriptions.findByChannel(group)).toBeUndefined();
-        expect(await stateOf(supergroup)).toEqual(["sent"]);
+        expect(await world.statesOf(supergroup)).toEqual(["sent"]);
         world.setNow("2026-11-25T09:00:00Z");
         await delivery.runPass();
         expect(telegram.messagesTo(supergroup)).toHaveLength(2);
@@ -161,7 +150,7 @@ for (const target of databaseTargets) {
         await delivery.runPass();
         expect(telegram.attemptsTo(chat)).toBe(1);
         expect(telegram.messagesTo(chat)).toHaveLength(1);
-        expect(await stateOf(chat)).toEqual(["uncertain"]);
+        expect(await world.statesOf(chat)).toEqual(["uncertain"]);
       });
 
       it("resends after a lost answer where the platform drops duplicates, and the channel still has one post", async () => {
@@ -205,7 +194,7 @@ for (const target of databaseTargets) {
         world.setNow("2026-11-24T09:00:00Z");
         const delivery = world.delivery([discord.adapter]);
         expect(countByKind(await delivery.runPass({ settleWithinMs: 60_000 }))).toEqual({ failed: 1 });
-        expect(await stateOf(channel)).toEqual(["failed"]);
+        expect(await world.statesOf(channel)).toEqual(["failed"]);
         expect(await world.repositories.subscriptions.findByChannel(channel)).toMatchObject({
           state: "active",
         });

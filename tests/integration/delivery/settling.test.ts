@@ -3,29 +3,18 @@
  * or after a change (an ended day, a stopped subscription, a moved chat), and the commands that depend on
  * what the ledger has settled.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import { createDispatcher } from "../../../src/dispatch.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
-import { CAMPAIGN, type DeliveryWorld, deliveryWorld } from "./harness.ts";
+import { CAMPAIGN, useDeliveryWorld } from "./harness.ts";
 
 for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`settled delivery on ${target.name}`, () => {
-    let database: Database;
-    let world: DeliveryWorld;
-    beforeAll(async () => {
-      database = await target.open();
-      world = deliveryWorld(database);
-    });
-    beforeEach(() => world.reset());
-    afterAll(() => database.close());
-
-    const stateOf = async (channel: string) =>
-      (await world.repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
+    const world = useDeliveryWorld(target);
 
     describe("what must never go out late or after a change", () => {
       it("settles a row still pending when its local day ended: never sent days late", async () => {
@@ -72,7 +61,7 @@ for (const target of databaseTargets) {
         world.setNow("2026-11-24T09:05:00Z");
         expect(countByKind(await delivery.runPass())).toEqual({});
         expect(telegram.attemptsTo(chat)).toBe(1);
-        expect(await stateOf(chat)).toEqual(["cancelled"]);
+        expect(await world.statesOf(chat)).toEqual(["cancelled"]);
       });
 
       it("pauses and tells the new chat when a moved group's post then fails for good", async () => {
