@@ -10,6 +10,8 @@ COPY src ./src
 COPY commands ./commands
 COPY platforms ./platforms
 COPY db ./db
+COPY data ./data
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
@@ -18,9 +20,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The build carries what it reads at run time (migrations, sample data): see scripts/build.js.
 COPY --from=build /app/dist ./dist
-COPY db/migrations ./dist/db/migrations
-COPY data ./dist/data
 COPY bin ./bin
 RUN groupadd --system bot && useradd --system --gid bot --home-dir /app bot \
     && mkdir -p /var/lib/freetobehome && chown bot:bot /var/lib/freetobehome

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The command line. A built copy (dist/, in the Docker image) runs as plain JavaScript; a checkout runs
-// the TypeScript sources through tsx, so `npm install && npm start` needs no build step.
+// The command line. A checkout runs the TypeScript sources through tsx, so `npm install && npm start` needs
+// no build step and a stale dist/ never hides an edit; NODE_ENV=production (the Docker image) runs the
+// compiled dist/ instead. A package without the sources (bin/ and dist/ only) always runs dist/.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
-const built = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-if (process.env.NODE_ENV === "production" && existsSync(built)) {
-  await import(built);
+const built = new URL("../dist/src/cli/main.js", import.meta.url);
+const sources = new URL("../src/cli/main.ts", import.meta.url);
+if (existsSync(built) && (process.env.NODE_ENV === "production" || !existsSync(sources))) {
+  await import(built.href);
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  await import("../src/cli/main.ts");
+  await import(sources.href);
 }

@@ -10,7 +10,10 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { bigint, pgSchema, serial, text } from "drizzle-orm/pg-core";
 import type { Database } from "./client.ts";
 
-/** Next to this module, wherever the process was started from. */
+/**
+ * Next to this module, wherever the process was started from; `npm run build` copies the folder to the
+ * same place next to the compiled module (scripts/build.js).
+ */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** An arbitrary constant that only this application's migrations lock on ("FTBH" in ASCII). */

@@ -17,7 +17,10 @@ import { createDispatcher } from "./dispatch.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { type AppServices, createBotServices } from "./services/create-services.ts";
 
-/** The sample campaign shipped in data/, imported into an empty embedded database on first start. */
+/**
+ * The sample campaign shipped in data/, imported into an empty embedded database on first start.
+ * `npm run build` copies it to the same place relative to the build (scripts/build.js).
+ */
 export const SAMPLE_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 
 export interface App {

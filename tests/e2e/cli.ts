@@ -48,12 +48,21 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
   return { child, result, exited, waitForStdout };
 }
 
-export function runCli(
-  args: string[],
-  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
-): Promise<CliResult> {
+interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  cwd?: string;
+}
+
+/** The command line; `bin` runs another copy of it (a built package) instead of the checkout's. */
+export function runCli(args: string[], options: RunOptions & { bin?: string } = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [options.bin ?? BIN, ...args], options);
+}
+
+/** Any program, with the same clean environment, to completion. */
+export function runProcess(command: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: cleanEnv(options.env),
       stdio: ["pipe", "pipe", "pipe"],

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * `npm run build [-- --outDir <dir> <tsc flags>]`: compiles src, commands, platforms and db into dist/
+ * (or <dir>), then copies in the files the compiled code reads from disk at run time. Each goes to the
+ * same place relative to the compiled modules as it has relative to the sources, so one
+ * `new URL(..., import.meta.url)` finds it both under tsx and in the build. Other flags go to tsc.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Read at run time: db/migrate.ts (MIGRATIONS_FOLDER) and src/app.ts (SAMPLE_DATA_DIR). */
+const RUNTIME_FILES = ["db/migrations", "data"];
+
+function splitOutDir(args) {
+  let outDir = "dist";
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--outDir" && args[i + 1] !== undefined) outDir = args[++i];
+    else if (arg.startsWith("--outDir=")) outDir = arg.slice("--outDir=".length);
+    else rest.push(arg);
+  }
+  // Relative to where the command was typed, as tsc itself reads a path given on its command line.
+  return { outDir: resolve(process.cwd(), outDir), rest };
+}
+
+const { outDir, rest } = splitOutDir(process.argv.slice(2));
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const tscArgs = [tsc, "-p", "tsconfig.build.json", "--outDir", outDir, ...rest];
+const compiled = spawnSync(process.execPath, tscArgs, { cwd: ROOT, stdio: "inherit" });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+for (const path of RUNTIME_FILES) {
+  // Replaced, not merged: a migration or profile removed from the sources leaves the build too.
+  rmSync(join(outDir, path), { recursive: true, force: true });
+  cpSync(join(ROOT, path), join(outDir, path), { recursive: true });
+}
