@@ -34,7 +34,8 @@ export interface CommandSource extends InteractionSource {
 /** Undefined when the interaction has no channel (Discord always sends one for slash commands). */
 export function parseCommand(source: CommandSource): CommandInvocation | undefined {
   const [first] = source.options.data;
-  const options: Record<string, string | undefined> = {};
+  // Option names are keys here: with no prototype, one named "__proto__" or "constructor" is plain data too.
+  const options: Record<string, string | undefined> = Object.create(null);
   let leaves: readonly RawOption[] = source.options.data;
   if (first?.type === ApplicationCommandOptionType.Subcommand) {
     options.subcommand = first.name;

@@ -27,8 +27,11 @@ export const USAGE = `Usage: freetobehome <command>
 Settings come from the environment (and .env): see README.md.
 `;
 
-/** Reads `--name value` flags; the rest are positional. Unknown flags are a usage error. */
-export function readFlags(args: string[], known: Record<string, "value" | "switch">) {
+/**
+ * Reads `--name value` flags; the rest are positional. Unknown flags are a usage error: looked up as own
+ * keys only, so `--constructor` or `--__proto__` is unknown too, not a property every object has.
+ */
+export function readFlags(args: string[], known: Readonly<Record<string, "value" | "switch">>) {
   const flags: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -38,7 +41,7 @@ export function readFlags(args: string[], known: Record<string, "value" | "switc
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s) as [string, string | undefined];
-    const kind = known[name];
+    const kind = Object.hasOwn(known, name) ? known[name] : undefined;
     if (!kind) throw new UsageError(`unknown option --${name}`);
     if (kind === "switch") flags[name] = true;
     else {

@@ -9,16 +9,17 @@ export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * Names people use that are not IANA zones: the Caucasus capitals are filed under Asia, and our own
- * spec writes Europe/Baku. Accepted and stored as the real name, which every reply then shows.
+ * spec writes Europe/Baku. Accepted and stored as the real name, which every reply then shows. A Map, as
+ * the key is typed text: "constructor" or "__proto__" must name no zone.
  */
-const ZONE_ALIASES: Record<string, string> = {
-  "europe/baku": "Asia/Baku",
-  "europe/tbilisi": "Asia/Tbilisi",
-  "europe/yerevan": "Asia/Yerevan",
-  utc: "UTC",
-  gmt: "UTC",
-  z: "UTC",
-};
+const ZONE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["europe/baku", "Asia/Baku"],
+  ["europe/tbilisi", "Asia/Tbilisi"],
+  ["europe/yerevan", "Asia/Yerevan"],
+  ["utc", "UTC"],
+  ["gmt", "UTC"],
+  ["z", "UTC"],
+]);
 
 function resolvedZone(zone: string): string | undefined {
   if (!/^[A-Za-z]/.test(zone)) return undefined;
@@ -36,7 +37,7 @@ function resolvedZone(zone: string): string | undefined {
  */
 export function canonicalTimeZone(typed: string): string | undefined {
   const zone = typed.trim();
-  const alias = ZONE_ALIASES[zone.toLowerCase()];
+  const alias = ZONE_ALIASES.get(zone.toLowerCase());
   if (alias) return alias;
   const resolved = resolvedZone(zone);
   if (resolved === undefined) return undefined;

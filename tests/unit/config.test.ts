@@ -85,6 +85,16 @@ describe("configuration", () => {
     expect(redacted).not.toContain("pw@h");
   });
 
+  it.each(["constructor", "__proto__", "Constructor", "toString"])(
+    "refuses %s as a zone or a log level",
+    (name) => {
+      expect(problemsOf({ DEFAULT_TIMEZONE: name, LOG_LEVEL: name }).map((p) => p.split(" ")[0])).toEqual([
+        "DEFAULT_TIMEZONE",
+        "LOG_LEVEL",
+      ]);
+    },
+  );
+
   it("accepts a zone in any case and keeps its canonical spelling elsewhere", () => {
     expect(loadConfig({ DEFAULT_TIMEZONE: "Asia/Kathmandu" }).DEFAULT_TIMEZONE).toBe("Asia/Kathmandu");
   });

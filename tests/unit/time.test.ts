@@ -67,4 +67,10 @@ describe("local time", () => {
     expect(canonicalTimeZone("utc")).toBe("UTC");
     expect(canonicalTimeZone("Mars/Olympus")).toBeUndefined();
   });
+
+  it("knows no zone named like a JavaScript property", () => {
+    for (const name of ["constructor", "Constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(canonicalTimeZone(name), name).toBeUndefined();
+    }
+  });
 });

@@ -9,12 +9,20 @@ import {
 } from "../../../platforms/discord/ids.ts";
 import {
   type CommandSource,
+  type RawOption,
   focusedOption,
   parseChoice,
   parseCommand,
 } from "../../../platforms/discord/parse.ts";
 import { fitChoices } from "../../../platforms/discord/interactions.ts";
 import { isModerator } from "../../../platforms/discord/permissions.ts";
+import {
+  expectChannelUnharmed,
+  type FuzzCommand,
+  forEveryFuzzCommand,
+  typedText,
+} from "../../unit/commands/property-names.ts";
+import { createTestBot, textOf } from "../../unit/commands/test-bot.ts";
 
 const GUILD = "1180000000000000001";
 const CHANNEL = "1180000000000000002";
@@ -144,5 +152,65 @@ describe("autocomplete choices", () => {
     expect(fitted[1]?.value).toBe("p-0");
     expect(fitted.every((c) => c.name.length >= 1 && c.name.length <= 100)).toBe(true);
     expect(fitted[1]?.name.endsWith("…")).toBe(true);
+  });
+});
+
+describe("options named or valued like JavaScript properties", () => {
+  it("reads every option as data, even one named __proto__ or constructor", () => {
+    const invocation = parseCommand(
+      source({
+        commandName: "subscribe",
+        options: {
+          data: [
+            { name: "__proto__", type: ApplicationCommandOptionType.String, value: "x" },
+            { name: "constructor", type: ApplicationCommandOptionType.String, value: "y" },
+          ],
+        },
+      }),
+    );
+    expect(Object.entries(invocation?.options ?? {})).toEqual([
+      ["__proto__", "x"],
+      ["constructor", "y"],
+    ]);
+  });
+
+  it("never fail inside, store nothing when refused, and leave /today working, on every command", async () => {
+    const bot = await createTestBot();
+    const moderator = perms(PermissionFlagsBits.ManageGuild);
+    const leaves = (options: FuzzCommand["options"]): RawOption[] =>
+      options.map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String, value }));
+    const asSent = (c: FuzzCommand): CommandSource =>
+      source({
+        commandName: c.command,
+        memberPermissions: moderator,
+        options: {
+          data:
+            c.subcommand === undefined
+              ? leaves(c.options)
+              : [
+                  {
+                    name: c.subcommand,
+                    type: ApplicationCommandOptionType.Subcommand,
+                    options: leaves(c.options),
+                  },
+                ],
+        },
+      });
+    const channel = parseCommand(source({ commandName: "today", memberPermissions: moderator }))!;
+    const subscribed = await bot.dispatch({
+      ...channel,
+      command: "subscribe",
+      options: { time: "10:30", timezone: "Asia/Baku" },
+    });
+    expect(textOf(subscribed)).toMatch(/^Subscribed: /);
+    await forEveryFuzzCommand(async (c) => {
+      await expectChannelUnharmed(bot, parseCommand(asSent(c)), channel);
+      const button = { command: c.command, args: typedText(c) };
+      await expectChannelUnharmed(
+        bot,
+        parseChoice(source({ memberPermissions: moderator }), button),
+        channel,
+      );
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
+import { commands } from "../../../commands/index.ts";
 import { encodeChoiceValue } from "../../../platforms/slack/actions.ts";
 import { decodeChannelRef, encodeChannelRef, encodeCommunityRef } from "../../../platforms/slack/ids.ts";
 import { parseChoiceAction, parseSlashCommand } from "../../../platforms/slack/parse.ts";
+import { expectChannelUnharmed, forEveryFuzzCommand, typedText } from "../../unit/commands/property-names.ts";
+import { createTestBot, textOf } from "../../unit/commands/test-bot.ts";
 
 const body = {
   command: "/Prisoner",
@@ -84,5 +87,27 @@ describe("slack choice action parsing", () => {
       container: { channel_id: "C0OTHER" },
     };
     expect(parseChoiceAction(bare, value, known, async () => false)?.channel).toBe("slack:T0TEAM1:C0OTHER");
+  });
+});
+
+describe("slack commands and buttons with words that are JavaScript property names", () => {
+  it("never fail inside, store nothing when refused, and leave /today working, on every command", async () => {
+    const bot = await createTestBot();
+    const moderator = async () => true;
+    const known = new Set(commands.map((c) => c.name));
+    const slash = (command: string, text: string) =>
+      parseSlashCommand({ ...body, command: `/${command}`, text }, moderator);
+    const channel = slash("today", "")!;
+    expect(textOf(await bot.dispatch(slash("subscribe", "10:30 Asia/Baku")!))).toMatch(/^Subscribed: /);
+    const action = {
+      team: { id: body.team_id },
+      user: { id: body.user_id },
+      channel: { id: body.channel_id },
+    };
+    await forEveryFuzzCommand(async (c) => {
+      await expectChannelUnharmed(bot, slash(c.command, typedText(c)), channel);
+      const value = encodeChoiceValue({ command: c.command, args: typedText(c) });
+      await expectChannelUnharmed(bot, parseChoiceAction(action, value, known, moderator), channel);
+    });
   });
 });

@@ -3,8 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { Update } from "telegraf/types";
 import { decodeChannel, encodeChannel } from "../../../platforms/telegram/ids.ts";
 import { authorityOf } from "../../../platforms/telegram/moderators.ts";
-import { parseCommand, resolveCommand } from "../../../platforms/telegram/parse.ts";
+import { commands } from "../../../commands/index.ts";
+import { createChoiceCodec } from "../../../platforms/telegram/choices.ts";
+import { parseCommand, resolveCommand, toInvocation } from "../../../platforms/telegram/parse.ts";
 import { channelRef } from "../../../src/core/channel.ts";
+import { expectChannelUnharmed, forEveryFuzzCommand, typedText } from "../../unit/commands/property-names.ts";
+import { createTestBot, textOf } from "../../unit/commands/test-bot.ts";
 
 const group = { id: -1001, type: "supergroup", title: "G" };
 const user = { id: 42, is_bot: false, first_name: "Leyla", last_name: "Quliyeva" };
@@ -113,5 +117,31 @@ describe("Telegram moderator authority", () => {
     ],
   ])("%s", (_, facts, kind) => {
     expect(authorityOf(facts).kind).toBe(kind);
+  });
+});
+
+describe("Telegram commands and buttons with words that are JavaScript property names", () => {
+  it("never fail inside, store nothing when refused, and leave /today working, on every command", async () => {
+    const bot = await createTestBot();
+    const known = new Set(commands.map((c) => c.name));
+    const codec = createChoiceCodec();
+    const moderator = async () => true;
+    /** What the bot would run for a message: nothing when the command is neither ours nor addressed to us. */
+    const sent = (text: string) => {
+      const parsed = parseCommand(message(text), "FreeBot");
+      const command = parsed && resolveCommand(parsed, known);
+      return parsed && command ? toInvocation(parsed, command, moderator) : undefined;
+    };
+    const channel = sent("/today")!;
+    expect(textOf(await bot.dispatch(sent("/subscribe 10:30 Asia/Baku")!))).toMatch(/^Subscribed: /);
+    await forEveryFuzzCommand(async (c) => {
+      const text = typedText(c);
+      for (const to of ["", "@FreeBot"])
+        await expectChannelUnharmed(bot, sent(`/${c.command}${to} ${text}`), channel);
+      const chosen = codec.decode(codec.encode({ command: c.command, args: text }));
+      const presser = { chatId: group.id, caller: { id: String(user.id) }, text: chosen?.args ?? "" };
+      const pressed = chosen && toInvocation(presser, chosen.command, moderator);
+      await expectChannelUnharmed(bot, pressed, channel);
+    });
   });
 });

@@ -68,6 +68,8 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
 
   return {
     say,
+    /** The dispatcher itself, for invocations a platform's parser built. */
+    dispatch,
     repositories,
     services,
     logger,
@@ -77,6 +79,8 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
     moderatorChecks: () => moderatorChecks,
   };
 }
+
+export type TestBot = Awaited<ReturnType<typeof createTestBot>>;
 
 export function textOf(reply: Reply): string {
   if (reply.kind === "text") return reply.text;
