@@ -2,6 +2,7 @@
  * The composition root: configuration → database → repositories → services → dispatcher. The only file
  * of the core that knows the database layer, the commands and the platforms exist.
  */
+import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
 import { type Database, openDatabase } from "../db/client.ts";
@@ -14,6 +15,7 @@ import type { Dispatch } from "./core/platform.ts";
 import type { Clock, Logger } from "./core/ports.ts";
 import { readImportFiles } from "./catalog/read-import-files.ts";
 import { createDispatcher } from "./dispatch.ts";
+import { acquireDataDirLock, type DataDirLock } from "./ops/data-dir-lock.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { type AppServices, createBotServices } from "./services/create-services.ts";
 
@@ -32,6 +34,8 @@ export interface App {
   commands: readonly AnyCommand[];
   dispatch: Dispatch;
   metrics: Metrics;
+  /** The embedded database's lock, held while the app is open (none on a server, or in tests). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -51,19 +55,41 @@ async function importSampleIfEmpty(repositories: Repositories, logger: Logger): 
   );
 }
 
-/** Applies the migrations and closes the database again (`freetobehome migrate`). */
-export async function migrateOnly(config: Config): Promise<Database["kind"]> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+/**
+ * Opens the configured database. The embedded one only under its folder's lock (one owner, see
+ * data-dir-lock.ts), released when the database closes; a live owner makes this throw DataDirBusyError.
+ */
+async function openOwnedDatabase(
+  config: Config,
+  owner: string,
+  logger: Logger,
+): Promise<{ database: Database; lock?: DataDirLock }> {
+  if (config.DATABASE_URL)
+    return { database: await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }) };
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const lock = acquireDataDirLock(config.DATA_DIR, owner);
+  if (lock.tookOverFrom) {
+    const { pid, command, since } = lock.tookOverFrom;
+    logger.warn(
+      { dataDir: config.DATA_DIR, pid, command, since },
+      "took over the embedded database's lock from a process that is no longer running",
+    );
+  }
   try {
-    await migrateDatabase(database);
-    return database.kind;
-  } finally {
-    await database.close();
+    const database = await openDatabase({ dataDir: config.DATA_DIR });
+    const close = database.close;
+    database.close = () => close().finally(() => lock.release());
+    return { database, lock };
+  } catch (err) {
+    lock.release();
+    throw err;
   }
 }
 
 export interface AppOptions {
   logger: Logger;
+  /** What this process runs ("start", "import", …), recorded in the embedded database's lock. */
+  owner?: string;
   clock?: Clock;
   /** Import the sample campaign into an empty embedded database (what `start` and `console` do). */
   seedSample?: boolean;
@@ -74,8 +100,9 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const database =
-    options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const { database, lock } = options.database
+    ? { database: options.database, lock: undefined }
+    : await openOwnedDatabase(config, options.owner ?? "freetobehome", logger);
   try {
     await migrateDatabase(database);
     const repositories = createRepositories(database.db);
@@ -101,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       config,
       logger,
       database,
+      ...(lock ? { lock } : {}),
       repositories,
       services,
       commands,

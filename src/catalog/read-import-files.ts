@@ -23,6 +23,8 @@ export interface ImportFilesResult {
 export interface ReadImportOptions {
   /** Campaigns already stored, which profiles may refer to without importing them again. */
   knownCampaignIds?: Iterable<string>;
+  /** Where relative paths start (the terminal's working folder, also when a running bot reads them). */
+  cwd?: string;
 }
 
 /** Never throws for bad input: every failure, down to an unreadable file, becomes a problem. */
@@ -32,7 +34,7 @@ export async function readImportFiles(
 ): Promise<ImportFilesResult> {
   const result: ImportFilesResult = { campaigns: [], profiles: [], problems: [], files: [] };
   const refs: RecordRef[] = [];
-  const collected = await collectFiles(paths);
+  const collected = await collectFiles(paths, opts.cwd);
   result.problems.push(...collected.problems);
 
   for (const file of collected.files) {

@@ -3,25 +3,24 @@
  * list / stale / takedown / restore commands. Every change lands in the audit log through the repository.
  */
 import { writeFileSync } from "node:fs";
-import { userInfo } from "node:os";
+import { resolve } from "node:path";
 import type { App } from "../app.ts";
-import type { Config } from "../config.ts";
 import { exportBundle } from "../catalog/export-bundle.ts";
 import { UserError } from "../core/errors.ts";
 import { planImport, runImport } from "./import.ts";
 import { listProfiles } from "./profiles-list.ts";
 import { quoteWords, readFlags, refuseArguments, UsageError } from "./usage.ts";
-import { withApp } from "./with-app.ts";
+import type { CliContext } from "./context.ts";
 
-const actor = () => `cli:${userInfo().username}`;
+const actor = (ctx: CliContext) => `cli:${ctx.io.user}`;
 
-export async function runCatalogCommand(config: Config, command: string, args: string[]): Promise<number> {
+export async function runCatalogCommand(ctx: CliContext, command: string, args: string[]): Promise<number> {
   if (command === "import") {
     const { flags, positional } = readFlags(args, { "dry-run": "switch" });
     if (positional.length === 0) throw new UsageError("import needs at least one file or folder");
-    return withApp(config, async (app) => {
-      const plan = await planImport(app, positional);
-      process.stdout.write(await runImport(app, plan, actor(), { dryRun: flags["dry-run"] === true }));
+    return ctx.withApp(async (app) => {
+      const plan = await planImport(app, positional, ctx.io.cwd);
+      ctx.io.stdout.write(await runImport(app, plan, actor(ctx), { dryRun: flags["dry-run"] === true }));
       return 0;
     });
   }
@@ -31,16 +30,16 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     const format =
       flags.format ?? (typeof flags.out === "string" && flags.out.endsWith(".json") ? "json" : "yaml");
     if (format !== "yaml" && format !== "json") throw new UsageError("--format is yaml or json");
-    return withApp(config, async (app) => {
+    return ctx.withApp(async (app) => {
       const campaigns = await app.repositories.catalog.listCampaigns();
       const profiles = (await app.repositories.catalog.listProfiles()).map((s) => s.profile);
       const text = exportBundle({ campaigns, profiles }, format);
       if (typeof flags.out === "string") {
-        writeFileSync(flags.out, text);
-        process.stderr.write(
+        writeFileSync(resolve(ctx.io.cwd, flags.out), text);
+        ctx.io.stderr.write(
           `Exported ${campaigns.length} campaign(s) and ${profiles.length} profile(s) to ${flags.out}.\n`,
         );
-      } else process.stdout.write(text);
+      } else ctx.io.stdout.write(text);
       return 0;
     });
   }
@@ -49,8 +48,8 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     case "list":
     case "stale": {
       refuseArguments(`profiles ${sub}`, readFlags(rest, {}).positional);
-      return withApp(config, async (app) => {
-        process.stdout.write(await listProfiles(app, { staleOnly: sub === "stale" }));
+      return ctx.withApp(async (app) => {
+        ctx.io.stdout.write(await listProfiles(app, { staleOnly: sub === "stale" }));
         return 0;
       });
     }
@@ -66,14 +65,14 @@ export async function runCatalogCommand(config: Config, command: string, args: s
         throw new UsageError("profiles takedown needs --reason <text>: the audit log keeps why");
       }
       const reason = flags.reason.trim();
-      return withApp(config, (app) => takedown(app, id, reason));
+      return ctx.withApp((app) => takedown(ctx, app, id, reason));
     }
     case "restore": {
       const [id, ...extra] = readFlags(rest, {}).positional;
       if (!id) throw new UsageError("profiles restore <id>");
       if (extra.length > 0)
         throw new UsageError(`profiles restore takes one id (unexpected: ${quoteWords(extra)})`);
-      return withApp(config, (app) => restore(app, id));
+      return ctx.withApp((app) => restore(ctx, app, id));
     }
     default:
       throw new UsageError("profiles list | stale | takedown <id> --reason <text> | restore <id>");
@@ -101,18 +100,18 @@ function notFound(id: string): UserError {
  * Taking down a profile that is already down succeeds without a change: it is out of sight, which is what
  * the operator wants, and the first takedown's date and reason stay on record (the repository keeps them).
  */
-async function takedown(app: App, id: string, reason: string): Promise<number> {
+async function takedown(ctx: CliContext, app: App, id: string, reason: string): Promise<number> {
   const at = new Date();
-  const stored = await app.repositories.catalog.takedown(id, { reason, actor: actor(), at });
+  const stored = await app.repositories.catalog.takedown(id, { reason, actor: actor(ctx), at });
   if (!stored) throw notFound(id);
   const { takedown: record } = stored.profile.publication;
   if (record && record.at !== at.toISOString()) {
-    process.stdout.write(
+    ctx.io.stdout.write(
       `${id} was already taken down on ${record.at} by ${record.by}: ${record.reason}; nothing changed.\n`,
     );
     return 0;
   }
-  process.stdout.write(
+  ctx.io.stdout.write(
     `Taken down: ${id} (${stored.profile.displayName}). It is out of search, rotation and posts now.\n`,
   );
   return 0;
@@ -122,7 +121,7 @@ async function takedown(app: App, id: string, reason: string): Promise<number> {
  * Only a taken-down profile is restored, and only to the visibility it had (see the repository): restore
  * is never a way to publish a profile its curators withheld.
  */
-async function restore(app: App, id: string): Promise<number> {
+async function restore(ctx: CliContext, app: App, id: string): Promise<number> {
   const current = await app.repositories.catalog.getProfile(id);
   if (!current) throw notFound(id);
   if (!current.profile.publication.takedown) {
@@ -131,10 +130,10 @@ async function restore(app: App, id: string): Promise<number> {
       "INVALID_ARGUMENTS",
     );
   }
-  const stored = await app.repositories.catalog.restore(id, { actor: actor(), at: new Date() });
+  const stored = await app.repositories.catalog.restore(id, { actor: actor(ctx), at: new Date() });
   if (!stored) throw notFound(id);
   const name = `${id} (${stored.profile.displayName})`;
-  process.stdout.write(
+  ctx.io.stdout.write(
     stored.profile.publication.visibility === "public"
       ? `Restored: ${name} is public again.\n`
       : `Restored: ${name} is no longer taken down but stays withheld: it was withheld before the takedown, ` +

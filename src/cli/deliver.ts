@@ -5,12 +5,11 @@
  * plans and prints, and writes nothing.
  */
 import { systemClock } from "../app.ts";
-import { createConsoleAdapter, createPlatformAdapters } from "../app-platforms.ts";
-import type { Config } from "../config.ts";
+import { createConsoleAdapter } from "../app-platforms.ts";
 import { createDeliveryService } from "../delivery/service.ts";
 import { formatReport } from "../delivery/report.ts";
 import { UsageError, readFlags } from "./usage.ts";
-import { withApp } from "./with-app.ts";
+import type { CliContext } from "./context.ts";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -40,14 +39,14 @@ export function parseInstant(value: string): Date {
   return at;
 }
 
-export async function runDeliver(config: Config, args: string[]): Promise<number> {
+export async function runDeliver(ctx: CliContext, args: string[]): Promise<number> {
   const { flags, positional } = readFlags(args, { at: "value", "dry-run": "switch" });
   if (positional.length > 0)
     throw new UsageError(`deliver takes no arguments (got "${positional.join(" ")}")`);
   const at = typeof flags.at === "string" ? parseInstant(flags.at) : undefined;
-  return withApp(config, async (app) => {
+  return ctx.withApp(async (app) => {
     // Console channels' posts are printed here, so a local trial of /subscribe can be delivered too.
-    const adapters = [...createPlatformAdapters(app), createConsoleAdapter(process.stdout)];
+    const adapters = [...ctx.platformAdapters(app), createConsoleAdapter(ctx.io.stdout)];
     const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
     // Wait for retries due within a minute (a 429's retry-after), so one pass finishes what it can.
     const report = await delivery.runPass({
@@ -55,7 +54,7 @@ export async function runDeliver(config: Config, args: string[]): Promise<number
       dryRun: flags["dry-run"] === true,
       settleWithinMs: 60_000,
     });
-    process.stdout.write(formatReport(report));
+    ctx.io.stdout.write(formatReport(report));
     return 0;
   });
 }

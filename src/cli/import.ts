@@ -31,10 +31,10 @@ function defaultCampaignConflicts(
   ];
 }
 
-export async function planImport(app: App, paths: string[]): Promise<ImportPlan> {
+export async function planImport(app: App, paths: string[], cwd: string): Promise<ImportPlan> {
   const catalog = app.repositories.catalog;
   const storedCampaigns = await catalog.listCampaigns();
-  const read = await readImportFiles(paths, { knownCampaignIds: storedCampaigns.map((c) => c.id) });
+  const read = await readImportFiles(paths, { knownCampaignIds: storedCampaigns.map((c) => c.id), cwd });
   const problems = [
     ...read.problems,
     ...defaultCampaignConflicts(read.campaigns, storedCampaigns, read.files),

@@ -1,13 +1,13 @@
-/** `freetobehome migrate`: apply the database migrations and stop. */
-import { migrateOnly } from "../app.ts";
-import type { Config } from "../config.ts";
+/** `freetobehome migrate`: apply the database migrations and stop (opening the app applies them). */
+import type { CliContext } from "./context.ts";
 import { readFlags, refuseArguments } from "./usage.ts";
 
-export async function runMigrate(config: Config, args: string[]): Promise<number> {
+export async function runMigrate(ctx: CliContext, args: string[]): Promise<number> {
   refuseArguments("migrate", readFlags(args, {}).positional);
-  const kind = await migrateOnly(config);
-  process.stdout.write(
-    `Migrations applied (${kind === "pglite" ? `embedded database in ${config.DATA_DIR}` : "Postgres server"}).\n`,
-  );
-  return 0;
+  return ctx.withApp(async (app) => {
+    const where =
+      app.database.kind === "pglite" ? `embedded database in ${ctx.config.DATA_DIR}` : "Postgres server";
+    ctx.io.stdout.write(`Migrations applied (${where}).\n`);
+    return 0;
+  });
 }

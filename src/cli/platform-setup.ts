@@ -3,29 +3,28 @@
  * `slack-manifest` (the app manifest to paste when creating the Slack app).
  */
 import { createRegisteringAdapters, slackManifest } from "../app-platforms.ts";
-import type { Config } from "../config.ts";
+import type { CliContext } from "./context.ts";
 import { BotError } from "../core/errors.ts";
 import { UsageError, readFlags, refuseArguments } from "./usage.ts";
-import { withApp } from "./with-app.ts";
 
-export async function runRegisterCommands(config: Config, args: string[]): Promise<number> {
+export async function runRegisterCommands(ctx: CliContext, args: string[]): Promise<number> {
   refuseArguments("register-commands", readFlags(args, {}).positional);
-  if (!config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN) {
+  if (!ctx.config.DISCORD_TOKEN && !ctx.config.TELEGRAM_BOT_TOKEN) {
     throw new BotError(
       "register-commands needs DISCORD_TOKEN or TELEGRAM_BOT_TOKEN (Slack's commands come from the manifest: see slack-manifest)",
       "INVALID_CONFIG",
     );
   }
-  return withApp(config, async (app) => {
+  return ctx.withApp(async (app) => {
     for (const adapter of createRegisteringAdapters(app)) {
       await adapter.registerCommands();
-      process.stdout.write(`Registered ${app.commands.length} commands with ${adapter.platform}.\n`);
+      ctx.io.stdout.write(`Registered ${app.commands.length} commands with ${adapter.platform}.\n`);
     }
     return 0;
   });
 }
 
-export async function runSlackManifest(_config: Config, args: string[]): Promise<number> {
+export async function runSlackManifest(ctx: CliContext, args: string[]): Promise<number> {
   const { flags, positional } = readFlags(args, { url: "value" });
   if (positional.length > 0)
     throw new UsageError(`slack-manifest takes no arguments (got "${positional.join(" ")}")`);
@@ -35,6 +34,6 @@ export async function runSlackManifest(_config: Config, args: string[]): Promise
       `--url must be the bot's public https URL, such as https://bot.example.org (got "${url}")`,
     );
   }
-  process.stdout.write(`${JSON.stringify(slackManifest(url), null, 2)}\n`);
+  ctx.io.stdout.write(`${JSON.stringify(slackManifest(url), null, 2)}\n`);
   return 0;
 }

@@ -7,7 +7,6 @@
 import type { App } from "../app.ts";
 import { createApp, systemClock } from "../app.ts";
 import { createPlatformAdapters } from "../app-platforms.ts";
-import type { Config } from "../config.ts";
 import { redactConfig } from "../config.ts";
 import type { Logger } from "../core/ports.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
@@ -15,14 +14,17 @@ import { createDeliveryService } from "../delivery/service.ts";
 import { type OpsServer, startOpsServer } from "../ops/http-server.ts";
 import { createLogger } from "../ops/logger.ts";
 import { armExitDeadline, onStopSignal, STOP_DEADLINE_MS } from "./shutdown.ts";
+import type { CliContext } from "./context.ts";
 import { startFailure } from "./start-failure.ts";
 
-export async function runService(config: Config): Promise<number> {
+export async function runService(ctx: CliContext): Promise<number> {
+  const { config } = ctx;
   const logger = createLogger({ level: config.LOG_LEVEL });
   logger.info({ config: redactConfig(config) }, "starting");
-  const app = await createApp(config, { logger, seedSample: true });
+  const app = await createApp(config, { logger, seedSample: true, owner: "start" });
   const adapters: PlatformAdapter[] = [];
   let ops: OpsServer | undefined;
+  let control: { close(): Promise<void> } | undefined;
   try {
     adapters.push(...createPlatformAdapters(app));
     ops = await startOpsServer({
@@ -38,11 +40,13 @@ export async function runService(config: Config): Promise<number> {
         throw startFailure(adapter.platform, err, config);
       });
     }
+    // Last: a command from another terminal is carried out only by a bot that is fully up.
+    control = await ctx.serveControl(app, () => adapters);
   } catch (err) {
     // Not the error itself: an SDK's error can hold a request URL with the token in it.
     logger.error({ reason: err instanceof Error ? err.message : String(err) }, "start failed");
     armExitDeadline(STOP_DEADLINE_MS, "stopping after a failed start", { logger });
-    await stopAll({ app, adapters, ops, logger });
+    await stopAll({ app, adapters, ops, control, logger });
     throw err;
   }
   const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
@@ -51,13 +55,23 @@ export async function runService(config: Config): Promise<number> {
 
   await onStopSignal({ logger }).stopped;
   await delivery.scheduler.stop();
-  await stopAll({ app, adapters, ops, logger });
+  await stopAll({ app, adapters, ops, control, logger });
   logger.info({}, "stopped");
   return 0;
 }
 
-/** Platforms (stopping one that never started is harmless), then the endpoints, then the database. */
-async function stopAll(parts: { app: App; adapters: PlatformAdapter[]; ops?: OpsServer; logger: Logger }) {
+/**
+ * The control socket (commands under way finish), platforms (stopping one that never started is
+ * harmless), then the endpoints, then the database.
+ */
+async function stopAll(parts: {
+  app: App;
+  adapters: PlatformAdapter[];
+  ops?: OpsServer;
+  control?: { close(): Promise<void> };
+  logger: Logger;
+}) {
+  await parts.control?.close();
   for (const adapter of parts.adapters) {
     await adapter
       .stop()

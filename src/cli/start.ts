@@ -1,7 +1,8 @@
 /**
  * `start` and `console`. With platforms configured, `start` runs them with the HTTP endpoints until
  * SIGTERM/SIGINT; with none and a terminal attached it opens the console chat; with neither it stops and
- * says what to set (a configuration problem, exit 2).
+ * says what to set (a configuration problem, exit 2). A console chat owns the embedded database like any
+ * bot, and other terminals' commands (and chats) are carried out by it.
  */
 import { PassThrough, type Readable } from "node:stream";
 import type { App } from "../app.ts";
@@ -11,10 +12,10 @@ import { createLogger } from "../ops/logger.ts";
 import { createConsoleAdapter, runConsoleChat } from "../app-platforms.ts";
 import { systemClock } from "../app.ts";
 import { createDeliveryService } from "../delivery/service.ts";
+import type { CliContext } from "./context.ts";
 import { runService } from "./service.ts";
 import { onStopSignal } from "./shutdown.ts";
 import { readFlags, refuseArguments } from "./usage.ts";
-import { withApp } from "./with-app.ts";
 
 const NO_PLATFORM =
   "No chat platform is configured and no terminal is attached. Set one of: DISCORD_TOKEN; SLACK_BOT_TOKEN with " +
@@ -22,18 +23,24 @@ const NO_PLATFORM =
   "SLACK_STATE_SECRET (OAuth); TELEGRAM_BOT_TOKEN. Or run `freetobehome console` to chat locally " +
   "(it also reads commands from standard input).";
 
-/** The chat, with the delivery scheduler running, so a subscribed console channel gets its posts. */
-async function consoleChat(app: App, interactive: boolean): Promise<void> {
+/**
+ * The chat, with the delivery scheduler running, so a subscribed console channel gets its posts. A chat
+ * from another terminal, carried out by a running bot, leaves delivery to that bot's own scheduler.
+ */
+async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Promise<void> {
+  if (ctx.inBot) return chat(app, ctx, interactive, ctx.io.stdin);
   const input = endableInput(app);
   const delivery = createDeliveryService({
     ...app,
-    adapters: [createConsoleAdapter(process.stdout)],
+    adapters: [createConsoleAdapter(ctx.io.stdout)],
     clock: systemClock,
   });
   if (interactive) delivery.scheduler.start();
+  const control = await ctx.serveControl(app, () => []);
   try {
-    await chat(app, interactive, input);
+    await chat(app, ctx, interactive, input);
   } finally {
+    await control?.close();
     await delivery.scheduler.stop();
   }
 }
@@ -61,11 +68,11 @@ function endableInput(app: App): Readable {
   return input;
 }
 
-function chat(app: App, interactive: boolean, input: Readable): Promise<void> {
+function chat(app: App, ctx: CliContext, interactive: boolean, input: Readable): Promise<void> {
   return runConsoleChat({
     dispatch: app.dispatch,
     input,
-    output: process.stdout,
+    output: ctx.io.stdout,
     interactive,
     greeting:
       "FreeToBeHome console: you are the moderator of channel console:local.\n" +
@@ -80,21 +87,24 @@ const consoleLogger = (config: Config) =>
     stream: "stderr",
   });
 
-export async function runConsoleCommand(config: Config, args: string[]): Promise<number> {
+export async function runConsoleCommand(ctx: CliContext, args: string[]): Promise<number> {
   refuseArguments("console", readFlags(args, {}).positional);
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  await withApp(config, (app) => consoleChat(app, interactive), {
-    logger: consoleLogger(config),
+  const interactive = ctx.io.tty.stdin && ctx.io.tty.stdout;
+  await ctx.withApp((app) => consoleChat(ctx, app, interactive), {
+    logger: consoleLogger(ctx.config),
     seedSample: true,
   });
   return 0;
 }
 
-export async function runStart(config: Config, args: string[]): Promise<number> {
+export async function runStart(ctx: CliContext, args: string[]): Promise<number> {
   refuseArguments("start", readFlags(args, {}).positional);
-  const anyPlatform = Object.values(config.platforms).some(Boolean);
-  if (anyPlatform) return runService(config);
-  if (!process.stdin.isTTY) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");
-  await withApp(config, (app) => consoleChat(app, true), { logger: consoleLogger(config), seedSample: true });
+  const anyPlatform = Object.values(ctx.config.platforms).some(Boolean);
+  if (anyPlatform) return runService(ctx);
+  if (!ctx.io.tty.stdin) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");
+  await ctx.withApp((app) => consoleChat(ctx, app, true), {
+    logger: consoleLogger(ctx.config),
+    seedSample: true,
+  });
   return 0;
 }

@@ -2,11 +2,11 @@
  * `subscriptions list`: every subscription with its state (and why it is paused), its next local post
  * time, and the last result from the delivery ledger (sent, missed, uncertain, failed, … and why).
  */
-import type { Config } from "../config.ts";
+import type { CliContext } from "./context.ts";
 import type { DeliveryRow } from "../core/delivery.ts";
 import { formatLocal, nextOccurrence } from "../core/time.ts";
 import { UsageError } from "./usage.ts";
-import { formatTable, withApp } from "./with-app.ts";
+import { formatTable } from "./with-app.ts";
 
 function lastResult(row: DeliveryRow | undefined): string {
   if (!row) return "-";
@@ -14,9 +14,9 @@ function lastResult(row: DeliveryRow | undefined): string {
   return `${row.localDate} ${row.state}${detail ? `: ${detail}` : ""}`;
 }
 
-export async function runSubscriptionsCommand(config: Config, args: string[]): Promise<number> {
+export async function runSubscriptionsCommand(ctx: CliContext, args: string[]): Promise<number> {
   if (args[0] !== "list" || args.length > 1) throw new UsageError("subscriptions list");
-  return withApp(config, async (app) => {
+  return ctx.withApp(async (app) => {
     const now = new Date();
     const latest = await app.repositories.deliveries.latestBySubscription();
     const rows = (await app.repositories.subscriptions.list()).map((s) => [
@@ -29,7 +29,7 @@ export async function runSubscriptionsCommand(config: Config, args: string[]): P
         : "-",
       lastResult(latest.get(s.id)),
     ]);
-    process.stdout.write(
+    ctx.io.stdout.write(
       rows.length === 0
         ? "No subscriptions.\n"
         : formatTable(["channel", "campaign", "time", "state", "next post", "last result"], rows),

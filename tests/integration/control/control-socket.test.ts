@@ -1,0 +1,178 @@
+/**
+ * A second terminal's commands while a bot owns the embedded database: carried out by the bot over its
+ * control socket, with the same output and exit code as run alone, and seen by the bot's very next reply
+ * and delivery pass. The bot runs in this process (the real app, serveControl, runHereOrInBot); the
+ * spawned-process version of the same story is tests/e2e/one-owner.e2e.test.ts.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, createApp } from "../../../src/app.ts";
+import { createConsoleAdapter } from "../../../src/app-platforms.ts";
+import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
+import type { CliIo } from "../../../src/cli/context.ts";
+import { type ControlServer, serveControl } from "../../../src/cli/control-server.ts";
+import { runHereOrInBot } from "../../../src/cli/owner.ts";
+import { reportFailure } from "../../../src/cli/commands.ts";
+import { loadConfig } from "../../../src/config.ts";
+import type { Reply } from "../../../src/core/reply.ts";
+import { createDeliveryService } from "../../../src/delivery/service.ts";
+import { acquireDataDirLock } from "../../../src/ops/data-dir-lock.ts";
+import { parseConsoleLine } from "../../../platforms/console/parse.ts";
+import { createMemoryLogger } from "../../fakes/memory-logger.ts";
+import { openPgliteTestDatabase } from "../../support/test-database.ts";
+
+const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
+
+function captureIo(cwd: string, terminal = false): CliIo & { out(): string; err(): string } {
+  let out = "";
+  let err = "";
+  const sink = (add: (text: string) => void) => {
+    const stream = new PassThrough();
+    stream.setEncoding("utf8");
+    stream.on("data", add);
+    return stream;
+  };
+  const stdin = new PassThrough();
+  stdin.end();
+  return {
+    stdin,
+    stdout: sink((t) => (out += t)),
+    stderr: sink((t) => (err += t)),
+    cwd,
+    tty: { stdin: terminal, stdout: terminal, stderr: terminal },
+    user: "curator",
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe("a second terminal while the bot owns the embedded database", () => {
+  let dataDir: string;
+  let app: App;
+  let control: ControlServer;
+  let now = new Date("2026-11-24T08:00:00Z");
+  /** As main.ts runs a command line: here or in the bot, a failure reported the one way. */
+  const runIn = async (io: ReturnType<typeof captureIo>, argv: string[]) => {
+    const [command, ...rest] = argv as [string, ...string[]];
+    const code = await runHereOrInBot(app.config, command, rest, io).catch((err) => reportFailure(err, io));
+    // The captured streams deliver their data on the next turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { code, stdout: io.out(), stderr: io.err() };
+  };
+  const run = (...argv: string[]) => runIn(captureIo(dataDir), argv);
+  const ask = async (line: string): Promise<Reply> => {
+    const parsed = parseConsoleLine(line);
+    if (parsed.kind !== "command") throw new Error(`not a command: ${line}`);
+    return app.dispatch(parsed.invocation);
+  };
+  const profileShown = async (line: string) => {
+    const reply = await ask(line);
+    return reply.kind === "card" ? reply.card.profileId : undefined;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "ftbh-owner-"));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+    app = await createApp(config, {
+      logger: createMemoryLogger(),
+      clock: { now: () => now },
+      database: await openPgliteTestDatabase(),
+    });
+    const read = await readImportFiles([SAMPLE]);
+    await app.repositories.catalog.importBundle(
+      { campaigns: read.campaigns, profiles: read.profiles },
+      "test",
+    );
+    // What `start` holds: the folder's lock (the database here is the test's template copy).
+    app.lock = acquireDataDirLock(dataDir, "start");
+    control = (await serveControl(app, () => []))!;
+  });
+
+  afterAll(async () => {
+    await control.close();
+    app.lock?.release();
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("listens on an owner-only socket the lock names", () => {
+    expect(app.lock?.holder.socket).toBe(control.path);
+    expect(statSync(control.path).mode & 0o777).toBe(0o600);
+  });
+
+  it("takes a profile down in the bot: its next /prisoner and delivery pass show nothing of it", async () => {
+    await ask("/subscribe 09:00 UTC");
+    const featured = await profileShown("/today");
+    expect(featured).toBeDefined();
+    const lookup = await profileShown(`/prisoner ${featured}`);
+    expect(lookup).toBe(featured);
+
+    const result = await run("profiles", "takedown", featured!, "--reason", "family request");
+    const tookDown = performance.now();
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(new RegExp(`^Taken down: ${featured} \\(`));
+
+    expect(await profileShown(`/prisoner ${featured}`)).toBeUndefined();
+    expect(await profileShown("/today")).not.toBe(featured);
+    const output = new PassThrough();
+    let posted = "";
+    output.on("data", (chunk) => (posted += chunk));
+    const delivery = createDeliveryService({
+      ...app,
+      adapters: [createConsoleAdapter(output)],
+      clock: app.services.clock,
+    });
+    now = new Date("2026-11-24T09:00:30Z"); // The subscription's post is due.
+    const report = await delivery.runPass();
+    expect(performance.now() - tookDown).toBeLessThan(1_000);
+    expect(report.lines.some((l) => l.kind === "sent")).toBe(true);
+    const stored = await app.repositories.catalog.getProfile(featured!);
+    expect(posted).not.toContain(stored!.profile.displayName);
+  });
+
+  it("imports a file named relative to the other terminal's folder, seen by the next lookup", async () => {
+    expect(await profileShown("/prisoner Zulfiyya Testova")).toBeUndefined();
+    // The sample's Ilgar Mammadov under another id and name: a valid profile the catalog does not hold.
+    const sample = readFileSync(join(SAMPLE, "profiles", "ilgar-mammadov.yaml"), "utf8").split("\n");
+    const head = [
+      "id: zulfiyya-testova",
+      "campaign: free-to-be-home-2016",
+      "displayName: Zulfiyya Testova",
+      "names:",
+      "  - { value: Zulfiyya Testova, kind: primary, script: Latn }",
+    ];
+    expect(sample[7]).toMatch(/^ {2}- \{ value: Ilgar Mammedov/);
+    writeFileSync(join(dataDir, "new-profile.yaml"), [...head, ...sample.slice(8)].join("\n"));
+    const result = await run("import", "new-profile.yaml");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("1 new");
+    expect(await profileShown("/prisoner Zulfiyya Testova")).toBe("zulfiyya-testova");
+  });
+
+  it("prints the same refusals and exit codes as a command run alone", async () => {
+    const missing = await run("profiles", "takedown", "nobody-by-this-id", "--reason", "x");
+    expect(missing).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'freetobehome: No profile with id "nobody-by-this-id" (see: freetobehome profiles list).\n',
+    });
+    const usage = await run("profiles", "takedown", "--reason", "x");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(
+      /^freetobehome: profiles takedown <id> --reason <text>\n\nUsage: freetobehome/,
+    );
+  });
+
+  it("refuses a second bot on the same folder, naming the one that runs", async () => {
+    // With a terminal, as a person starting a second console bot would.
+    const second = await runIn(captureIo(dataDir, true), ["start"]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(
+      `a bot is already running on the embedded database in ${dataDir} (pid ${process.pid}`,
+    );
+  });
+});
