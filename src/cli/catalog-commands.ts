@@ -9,6 +9,7 @@ import type { Config } from "../config.ts";
 import { exportBundle } from "../catalog/export-bundle.ts";
 import { UserError } from "../core/errors.ts";
 import { planImport, runImport } from "./import.ts";
+import { createProgress } from "./progress.ts";
 import { listProfiles } from "./profiles-list.ts";
 import { quoteWords, readFlags, refuseArguments, UsageError } from "./usage.ts";
 import { withApp } from "./with-app.ts";
@@ -20,8 +21,16 @@ export async function runCatalogCommand(config: Config, command: string, args: s
     const { flags, positional } = readFlags(args, { "dry-run": "switch" });
     if (positional.length === 0) throw new UsageError("import needs at least one file or folder");
     return withApp(config, async (app) => {
-      const plan = await planImport(app, positional);
-      process.stdout.write(await runImport(app, plan, actor(), { dryRun: flags["dry-run"] === true }));
+      // The status line is on stderr when it is a terminal; it is gone before the result or an error shows.
+      const progress = createProgress(process.stderr);
+      let report: string;
+      try {
+        const plan = await planImport(app, positional, progress);
+        report = await runImport(app, plan, actor(), { dryRun: flags["dry-run"] === true, progress });
+      } finally {
+        progress.clear();
+      }
+      process.stdout.write(report);
       return 0;
     });
   }
