@@ -45,9 +45,11 @@ export async function planImport(
   const storedCampaigns = await catalog.listCampaigns();
   const read = await readImportFiles(paths, {
     knownCampaignIds: storedCampaigns.map((c) => c.id),
+    // The last count is always shown: it stays on screen while the cross-file checks run.
     onProgress: (p) =>
       progress.status(
         `Reading files: ${p.filesRead}/${p.filesTotal} read, ${p.profilesChecked} profile(s) checked`,
+        { force: p.filesRead === p.filesTotal },
       ),
   });
   for (const entry of read.skipped) progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`);

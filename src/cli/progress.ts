@@ -36,7 +36,8 @@ export function createProgress(
   let lastDrawn = Number.NEGATIVE_INFINITY;
 
   const draw = (text: string) => {
-    const width = (stream.columns ?? 80) - 1;
+    // A terminal without a size (a pty made by `script`, some CI runners) reports 0 columns.
+    const width = (stream.columns || 80) - 1;
     shown = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
     stream.write(`\r${shown}${ERASE_LINE}`);
     lastDrawn = now();
@@ -51,23 +52,17 @@ export function createProgress(
       draw(text);
     },
     note(line) {
-      if (!tty) {
-        stream.write(`${line}\n`);
-        return;
-      }
-      const was = shown;
+      // Nothing is shown on a pipe, so there the note is all that is written.
       erase();
       stream.write(`${line}\n`);
-      if (was !== "") draw(was);
-      else shown = "";
+      if (shown !== "") draw(shown);
     },
     clear() {
-      if (!tty) return;
       erase();
       shown = "";
     },
   };
 }
 
-/** For callers with no terminal to report to (tests, the sample import at start-up). */
+/** For callers that report to no one (planImport and runImport by default): writes nothing. */
 export const silentProgress: Progress = { status() {}, note() {}, clear() {} };

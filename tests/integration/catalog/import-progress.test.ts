@@ -42,14 +42,9 @@ async function folder(extra: Record<string, string> = {}) {
 describe("import progress", () => {
   it("on a terminal: files read, profiles checked, then what is written, all erased at the end", async () => {
     const dir = await folder();
-    const { stream, now, tick } = recordingStream(true, 200);
-    const progress = createProgress(stream, {
-      now: () => {
-        // Every reading is an interval later, so that no update is dropped.
-        tick(1000);
-        return now();
-      },
-    });
+    // The clock stands still: updates in between are dropped, the first and the last count are shown.
+    const { stream, now } = recordingStream(true, 200);
+    const progress = createProgress(stream, { now });
     const plan = await withinDeadline(planImport(app, [dir], progress), 25_000);
     const report = await runImport(app, plan, "test", { progress });
     progress.clear();
@@ -59,7 +54,6 @@ describe("import progress", () => {
     const erase = "\r\x1b[K";
     expect(stream.written).toBe(
       line("Reading files: 1/3 read, 0 profile(s) checked") +
-        line("Reading files: 2/3 read, 1 profile(s) checked") +
         line("Reading files: 3/3 read, 2 profile(s) checked") +
         `${erase}${skipped}\n` +
         line("Reading files: 3/3 read, 2 profile(s) checked") +

@@ -45,6 +45,12 @@ describe("createProgress on a terminal", () => {
     createProgress(stream, { now }).status("Reading files: 120/800");
     expect(stream.written).toBe("\rReading …\x1b[K");
   });
+
+  it("takes a terminal that reports no width as 80 columns", () => {
+    const { stream, now } = recordingStream(true, 0);
+    createProgress(stream, { now }).status("Reading files: 120/800 read, 4000 profile(s) checked");
+    expect(stream.written).toBe("\rReading files: 120/800 read, 4000 profile(s) checked\x1b[K");
+  });
 });
 
 describe("createProgress on a pipe", () => {
