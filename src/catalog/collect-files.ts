@@ -1,17 +1,26 @@
 /**
  * Expands the paths given to `import` into the files to read: a file as it is, a folder searched
  * recursively for .yaml, .yml and .json files in a fixed order, so that two runs over the same folder
- * report the same problems in the same order.
+ * report the same problems in the same order. Only regular files are read: in a folder, anything else
+ * with an importable name (a named pipe, a socket, a device) and any symbolic link that leads out of the
+ * folder is skipped and named; a path given by name that is not a regular file or folder is refused.
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ImportProblem } from "../core/errors.ts";
+import { isInside, notRegular } from "./file-kind.ts";
 
 export interface ImportFile {
   /** The path shown in problems: relative to the working directory when inside it, else absolute. */
   display: string;
   absolute: string;
   format: "yaml" | "json";
+}
+
+/** An entry of a folder that was not read, and why; the import goes on without it. */
+export interface SkippedEntry {
+  file: string;
+  reason: string;
 }
 
 const EXTENSIONS: Record<string, ImportFile["format"]> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
@@ -29,9 +38,10 @@ export function formatOf(file: string): ImportFile["format"] | undefined {
 export async function collectFiles(
   paths: readonly string[],
   cwd: string = process.cwd(),
-): Promise<{ files: ImportFile[]; problems: ImportProblem[] }> {
+): Promise<{ files: ImportFile[]; problems: ImportProblem[]; skipped: SkippedEntry[] }> {
   const files: ImportFile[] = [];
   const problems: ImportProblem[] = [];
+  const skipped: SkippedEntry[] = [];
   // The same file reached twice (a folder and a file inside it) would otherwise clash with itself.
   const taken = new Set<string>();
   const add = (absolute: string, format: ImportFile["format"]) => {
@@ -48,13 +58,17 @@ export async function collectFiles(
       const info = await stat(absolute);
       if (info.isDirectory()) {
         const reported = problems.length;
-        const found = await walk(absolute, new Set(), (where, error) =>
-          problems.push({
-            file: displayPath(where, cwd),
-            path: "",
-            message: `cannot read: ${describeFsError(error)}`,
-          }),
-        );
+        const found = await walk(absolute, {
+          root: await realpath(absolute),
+          visited: new Set(),
+          report: (where, error) =>
+            problems.push({
+              file: displayPath(where, cwd),
+              path: "",
+              message: `cannot read: ${describeFsError(error)}`,
+            }),
+          skip: (where, reason) => skipped.push({ file: displayPath(where, cwd), reason }),
+        });
         // An unreadable folder has been reported already; "no files" would only repeat it less clearly.
         if (found.length === 0 && problems.length === reported) {
           problems.push({
@@ -64,6 +78,13 @@ export async function collectFiles(
           });
         }
         for (const file of found) add(file, formatOf(file) ?? "yaml");
+      } else if (!info.isFile()) {
+        // Named on purpose, so refused rather than skipped: reading a named pipe would wait forever.
+        problems.push({
+          file: display,
+          path: "",
+          message: `not read: ${notRegular(info)}; give a .yaml, .yml or .json file, or a folder`,
+        });
       } else {
         const format = formatOf(absolute);
         if (format) add(absolute, format);
@@ -73,40 +94,55 @@ export async function collectFiles(
       problems.push({ file: display, path: "", message: `cannot read: ${describeFsError(error)}` });
     }
   }
-  return { files, problems };
+  skipped.sort((a, b) => compareCodePoints(a.file, b.file));
+  return { files, problems, skipped };
+}
+
+interface Walk {
+  /** The real path of the folder given, which symbolic links may not lead out of. */
+  root: string;
+  /** Real folders already read: symbolic links may loop back to a parent folder. */
+  visited: Set<string>;
+  report: (where: string, error: unknown) => void;
+  skip: (where: string, reason: string) => void;
 }
 
 /**
- * Every importable file under `dir`, sorted by path; hidden entries (.git, editor swap files) are skipped.
- * An unreadable entry is reported and the rest of the folder is still read.
+ * Every importable regular file under `dir`, sorted by path; hidden entries (.git, editor swap files) are
+ * skipped silently, as are files whose names are not importable. An unreadable entry is reported and the
+ * rest of the folder is still read.
  */
-async function walk(
-  dir: string,
-  visited: Set<string>,
-  report: (where: string, error: unknown) => void,
-): Promise<string[]> {
+async function walk(dir: string, ctx: Walk): Promise<string[]> {
   const found: string[] = [];
   try {
-    // Symbolic links may loop back to a parent folder; each real folder is read once.
     const real = await realpath(dir);
-    if (visited.has(real)) return [];
-    visited.add(real);
+    if (ctx.visited.has(real)) return [];
+    ctx.visited.add(real);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
       try {
-        const isDirectory = entry.isSymbolicLink() ? (await stat(full)).isDirectory() : entry.isDirectory();
-        if (isDirectory) found.push(...(await walk(full, visited, report)));
-        else if (formatOf(entry.name)) found.push(full);
+        const target = entry.isSymbolicLink() ? await realpath(full) : undefined;
+        const info = target === undefined ? entry : await stat(target);
+        if (!info.isDirectory() && !formatOf(entry.name)) continue;
+        if (target !== undefined && !isInside(ctx.root, target)) {
+          ctx.skip(full, `a symbolic link to ${target}, outside the folder`);
+        } else if (info.isDirectory()) found.push(...(await walk(full, ctx)));
+        else if (info.isFile()) found.push(full);
+        else ctx.skip(full, notRegular(info));
       } catch (error) {
-        report(full, error);
+        ctx.report(full, error);
       }
     }
   } catch (error) {
-    report(dir, error);
+    ctx.report(dir, error);
   }
-  // Code-point order, not locale order: the same on every machine.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort(compareCodePoints);
+}
+
+/** Code-point order, not locale order: the same on every machine. */
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function describeFsError(error: unknown): string {

@@ -8,6 +8,7 @@ import type { App } from "../app.ts";
 import { exportBundle } from "../catalog/export-bundle.ts";
 import { UserError } from "../core/errors.ts";
 import { planImport, runImport } from "./import.ts";
+import { createProgress } from "./progress.ts";
 import { listProfiles } from "./profiles-list.ts";
 import { quoteWords, readFlags, refuseArguments, UsageError } from "./usage.ts";
 import type { CliContext } from "./context.ts";
@@ -19,8 +20,16 @@ export async function runCatalogCommand(ctx: CliContext, command: string, args: 
     const { flags, positional } = readFlags(args, { "dry-run": "switch" });
     if (positional.length === 0) throw new UsageError("import needs at least one file or folder");
     return ctx.withApp(async (app) => {
-      const plan = await planImport(app, positional, ctx.io.cwd);
-      ctx.io.stdout.write(await runImport(app, plan, actor(ctx), { dryRun: flags["dry-run"] === true }));
+      // The status line is on stderr when it is a terminal; it is gone before the result or an error shows.
+      const progress = createProgress({ write: (t) => ctx.io.stderr.write(t), isTTY: ctx.io.tty.stderr });
+      let report: string;
+      try {
+        const plan = await planImport(app, positional, ctx.io.cwd, progress);
+        report = await runImport(app, plan, actor(ctx), { dryRun: flags["dry-run"] === true, progress });
+      } finally {
+        progress.clear();
+      }
+      ctx.io.stdout.write(report);
       return 0;
     });
   }
