@@ -5,14 +5,17 @@
  * processes add up to one post per channel per day.
  */
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
+import { BotError } from "../core/errors.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
 import { addDays, localDateOf } from "../core/time.ts";
 import type { CatalogService } from "../services/catalog.ts";
+import { isFutureInstant } from "./as-of.ts";
 import { recordResult, sendFollowingMoves } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
+import { previewPass } from "./preview.ts";
 import type { PassLine, PassReport } from "./report.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
@@ -22,6 +25,8 @@ export interface DeliveryDeps {
   spotlights: SpotlightRepository;
   catalog: CatalogService;
   resolver: PostResolver;
+  /** A fresh resolver for a dry run: its rotation picks are kept in memory, never recorded. */
+  previewResolver: () => PostResolver;
   adapters: ReadonlyMap<string, PlatformAdapter>;
   pacers: ReadonlyMap<string, Pacer>;
   clock: Clock;
@@ -38,7 +43,10 @@ export interface DeliveryDeps {
 }
 
 export interface PassOptions {
-  /** Run as of this instant instead of now (time still moves on from it while the pass runs). */
+  /**
+   * Run as of this instant instead of now (time still moves on from it while the pass runs). Only up to now
+   * (within CLOCK_SKEW_MS), unless it is a dry run: see as-of.ts.
+   */
   at?: Date;
   /** Plan and print, write and send nothing. */
   dryRun?: boolean;
@@ -60,9 +68,17 @@ interface PassTimes {
 }
 
 export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions = {}): Promise<PassReport> {
+  const realNow = deps.clock.now();
+  if (options.at && !options.dryRun && isFutureInstant(options.at, realNow)) {
+    // The command line refuses this before opening anything; reaching here is a caller's bug.
+    throw new BotError(
+      `a delivery pass may not run as of ${options.at.toISOString()}, which is in the future (it is now ${realNow.toISOString()}); only a dry run may`,
+      "INTERNAL",
+    );
+  }
   // The pass's own time: from `at` (or the clock) on, moving with real time while it waits for retries.
-  const origin = (options.at ?? deps.clock.now()).getTime();
-  const wallOrigin = deps.clock.now().getTime();
+  const origin = (options.at ?? realNow).getTime();
+  const wallOrigin = realNow.getTime();
   const started = performance.now();
   const now = () => new Date(origin + (performance.now() - started));
   // Leases and dedupe windows are about other processes and platforms, which live in real time: a pass run
@@ -72,7 +88,8 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const lines: PassLine[] = [];
   const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
 
-  const input = await deps.ledger.planningInput(addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1)));
+  const fromDate = addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1));
+  const input = await deps.ledger.planningInput(fromDate);
   const plan = planDeliveries({
     ...input,
     now: start,
@@ -81,12 +98,10 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     defaultPostTime: deps.defaultPostTime,
   });
   if (options.dryRun) {
-    for (const row of plan.rows) {
-      const kind =
-        row.state === "missed" ? "missed" : deps.adapters.has(row.platform) ? "would-send" : "skipped";
-      const detail = kind === "skipped" ? `no ${row.platform} adapter is running` : row.detail;
-      lines.push({ kind, channel: row.channel, localDate: row.localDate, ...(detail ? { detail } : {}) });
-    }
+    const previewDeps = { ...deps, resolver: deps.previewResolver() };
+    lines.push(
+      ...(await previewPass(previewDeps, { planned: plan.rows, fromDate, at: start, wallNow: times.wall() })),
+    );
     return report;
   }
   await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);
