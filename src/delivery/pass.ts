@@ -5,12 +5,10 @@
  * processes add up to one post per channel per day.
  */
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
-import { BotError } from "../core/errors.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
 import { addDays, localDateOf } from "../core/time.ts";
 import type { CatalogService } from "../services/catalog.ts";
-import { isFutureInstant } from "./as-of.ts";
 import { recordResult, sendFollowingMoves } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
@@ -44,8 +42,9 @@ export interface DeliveryDeps {
 
 export interface PassOptions {
   /**
-   * Run as of this instant instead of now (time still moves on from it while the pass runs). Only up to now
-   * (within CLOCK_SKEW_MS), unless it is a dry run: see as-of.ts.
+   * Run as of this instant instead of now (time still moves on from it while the pass runs). `deliver`
+   * takes only an instant up to now for a real pass (see as-of.ts); tests also use it to stand for time
+   * passing while the app's clock stays put.
    */
   at?: Date;
   /** Plan and print, write and send nothing. */
@@ -68,17 +67,9 @@ interface PassTimes {
 }
 
 export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions = {}): Promise<PassReport> {
-  const realNow = deps.clock.now();
-  if (options.at && !options.dryRun && isFutureInstant(options.at, realNow)) {
-    // The command line refuses this before opening anything; reaching here is a caller's bug.
-    throw new BotError(
-      `a delivery pass may not run as of ${options.at.toISOString()}, which is in the future (it is now ${realNow.toISOString()}); only a dry run may`,
-      "INTERNAL",
-    );
-  }
   // The pass's own time: from `at` (or the clock) on, moving with real time while it waits for retries.
-  const origin = (options.at ?? realNow).getTime();
-  const wallOrigin = realNow.getTime();
+  const origin = (options.at ?? deps.clock.now()).getTime();
+  const wallOrigin = deps.clock.now().getTime();
   const started = performance.now();
   const now = () => new Date(origin + (performance.now() - started));
   // Leases and dedupe windows are about other processes and platforms, which live in real time: a pass run
