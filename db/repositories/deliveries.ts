@@ -197,6 +197,15 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return row?.at ?? undefined;
     },
 
+    async pendingOrSince(fromDate) {
+      const rows = await db
+        .select()
+        .from(deliveries)
+        .where(or(eq(deliveries.state, "pending"), gte(deliveries.localDate, fromDate)))
+        .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id));
+      return rows.map(toDeliveryRow);
+    },
+
     async list(filter = {}) {
       const rows = await db
         .select()

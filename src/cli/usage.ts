@@ -18,8 +18,11 @@ export const USAGE = `Usage: freetobehome <command>
   profiles restore <id>          lift a takedown: public again, unless its file withholds the profile
   subscriptions list             every subscription with its state, next post and last result
   deliver [--at <ISO instant>] [--dry-run]
-                                 one delivery pass as of now (or the instant): posts what is due and not
-                                 yet posted, prints what it sent, skipped and why
+                                 one delivery pass as of now, or as of an instant already past (a
+                                 catch-up; a future one is refused): posts what is due and not yet
+                                 posted, prints what it sent, skipped and why; --dry-run prints what
+                                 would be posted where, when and which profile (--at may then be in the
+                                 future) and writes nothing
   register-commands              register the slash commands with Discord and the menus with Telegram
   slack-manifest [--url <public https URL>]
                                  print the Slack app manifest (Socket Mode without --url)

@@ -143,6 +143,11 @@ export interface DeliveryLedger {
   release(ids: number[], owner: string): Promise<void>;
   /** The earliest next attempt among pending rows of these platforms, if any. */
   nextPendingAt(platforms: readonly string[]): Promise<Date | undefined>;
+  /**
+   * Reads only, for a dry run: every pending row, and every row dated `fromDate` or later (a planned row for
+   * a channel and date that already has one would not be written). Earliest next attempt first.
+   */
+  pendingOrSince(fromDate: string): Promise<DeliveryRow[]>;
   /** Every row of a channel, or all rows, newest date first (for `subscriptions list` and tests). */
   list(filter?: { channel?: ChannelRef; limit?: number }): Promise<DeliveryRow[]>;
   /** The most recent row of each subscription. */

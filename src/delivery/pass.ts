@@ -13,6 +13,7 @@ import { recordResult, sendFollowingMoves } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
+import { previewPass } from "./preview.ts";
 import type { PassLine, PassReport } from "./report.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
@@ -22,6 +23,8 @@ export interface DeliveryDeps {
   spotlights: SpotlightRepository;
   catalog: CatalogService;
   resolver: PostResolver;
+  /** A fresh resolver for a dry run: its rotation picks are kept in memory, never recorded. */
+  previewResolver: () => PostResolver;
   adapters: ReadonlyMap<string, PlatformAdapter>;
   pacers: ReadonlyMap<string, Pacer>;
   clock: Clock;
@@ -38,7 +41,11 @@ export interface DeliveryDeps {
 }
 
 export interface PassOptions {
-  /** Run as of this instant instead of now (time still moves on from it while the pass runs). */
+  /**
+   * Run as of this instant instead of now (time still moves on from it while the pass runs). `deliver`
+   * takes only an instant up to now for a real pass (see as-of.ts); tests also use it to stand for time
+   * passing while the app's clock stays put.
+   */
   at?: Date;
   /** Plan and print, write and send nothing. */
   dryRun?: boolean;
@@ -72,7 +79,8 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const lines: PassLine[] = [];
   const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
 
-  const input = await deps.ledger.planningInput(addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1)));
+  const fromDate = addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1));
+  const input = await deps.ledger.planningInput(fromDate);
   const plan = planDeliveries({
     ...input,
     now: start,
@@ -81,12 +89,10 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     defaultPostTime: deps.defaultPostTime,
   });
   if (options.dryRun) {
-    for (const row of plan.rows) {
-      const kind =
-        row.state === "missed" ? "missed" : deps.adapters.has(row.platform) ? "would-send" : "skipped";
-      const detail = kind === "skipped" ? `no ${row.platform} adapter is running` : row.detail;
-      lines.push({ kind, channel: row.channel, localDate: row.localDate, ...(detail ? { detail } : {}) });
-    }
+    const previewDeps = { ...deps, resolver: deps.previewResolver() };
+    lines.push(
+      ...(await previewPass(previewDeps, { planned: plan.rows, fromDate, at: start, wallNow: times.wall() })),
+    );
     return report;
   }
   await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);

@@ -17,6 +17,14 @@ export type ResolvedPost =
   | { kind: "post"; post: OutboundPost; profileId: string }
   | { kind: "nothing"; reason: string };
 
+/** What a row is about, as far as choosing its post goes (a dry run chooses for rows not yet written). */
+export type PostTarget = Pick<DeliveryRow, "localDate" | "campaignId" | "subscriptionId" | "spotlightId">;
+
+/** The post chosen for a target, before it is tied to a ledger row (the idempotency key). */
+export type ChosenPost =
+  | { kind: "post"; post: Omit<OutboundPost, "idempotencyKey">; profileId: string }
+  | { kind: "nothing"; reason: string };
+
 export interface PostResolverDeps {
   catalog: CatalogService;
   featured: FeaturedService;
@@ -44,12 +52,12 @@ export function createPostResolver(deps: PostResolverDeps) {
   }
 
   function render(
-    row: DeliveryRow,
+    target: PostTarget,
     stored: StoredProfile,
     campaign: Campaign,
     spotlight: boolean,
-  ): ResolvedPost {
-    const when = formatPartialDate(row.localDate);
+  ): ChosenPost {
+    const when = formatPartialDate(target.localDate);
     return {
       kind: "post",
       profileId: stored.profile.id,
@@ -60,45 +68,53 @@ export function createPostResolver(deps: PostResolverDeps) {
           : `Today's featured family (${when})`,
         card: deps.presenter.card(stored, campaign),
         share: deps.presenter.shareKit(stored, campaign),
-        idempotencyKey: idempotencyKeyOf(row),
       },
     };
   }
 
-  async function spotlightPost(row: DeliveryRow, version: string): Promise<ResolvedPost | undefined> {
-    if (row.spotlightId === undefined) return undefined;
-    const spotlight = await deps.spotlights.get(row.spotlightId);
+  async function spotlightPost(target: PostTarget, version: string): Promise<ChosenPost | undefined> {
+    if (target.spotlightId === undefined) return undefined;
+    const spotlight = await deps.spotlights.get(target.spotlightId);
     if (spotlight?.state !== "scheduled") return undefined;
     const snap = await deps.catalog.snapshotAt(version);
     const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
     const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
     if (!stored || !campaign) return undefined;
-    const options = { localDate: row.localDate, staleAfterDays: deps.staleAfterDays };
+    const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
     if (!rotationEligibility(stored.profile, campaign, options).eligible) return undefined;
-    return render(row, stored, campaign, true);
+    return render(target, stored, campaign, true);
+  }
+
+  /** The post for a target as of a catalog version: its spotlight, else the campaign's family of the date. */
+  async function choose(target: PostTarget, catalogVersion: string): Promise<ChosenPost> {
+    const spotlight = await spotlightPost(target, catalogVersion);
+    if (spotlight) return spotlight;
+    if (target.subscriptionId === undefined) {
+      return {
+        kind: "nothing",
+        reason: "the spotlight was cancelled or its profile can no longer be shown",
+      };
+    }
+    const snap = await deps.catalog.snapshotAt(catalogVersion);
+    const campaign = snap.campaigns.find((c) => c.id === target.campaignId);
+    if (!campaign) return { kind: "nothing", reason: `campaign "${target.campaignId}" no longer exists` };
+    const stored = await rotationPick(campaign, target.localDate, snap.version);
+    if (!stored) {
+      return {
+        kind: "nothing",
+        reason: "no profile of the campaign is public, recently verified and in a featured status",
+      };
+    }
+    return render(target, stored, campaign, false);
   }
 
   return {
+    choose,
+    /** The post for a ledger row, keyed to it so a resend of the same row is recognised as one. */
     async resolve(row: DeliveryRow, catalogVersion: string): Promise<ResolvedPost> {
-      const spotlight = await spotlightPost(row, catalogVersion);
-      if (spotlight) return spotlight;
-      if (row.subscriptionId === undefined) {
-        return {
-          kind: "nothing",
-          reason: "the spotlight was cancelled or its profile can no longer be shown",
-        };
-      }
-      const snap = await deps.catalog.snapshotAt(catalogVersion);
-      const campaign = snap.campaigns.find((c) => c.id === row.campaignId);
-      if (!campaign) return { kind: "nothing", reason: `campaign "${row.campaignId}" no longer exists` };
-      const stored = await rotationPick(campaign, row.localDate, snap.version);
-      if (!stored) {
-        return {
-          kind: "nothing",
-          reason: "no profile of the campaign is public, recently verified and in a featured status",
-        };
-      }
-      return render(row, stored, campaign, false);
+      const chosen = await choose(row, catalogVersion);
+      if (chosen.kind === "nothing") return chosen;
+      return { ...chosen, post: { ...chosen.post, idempotencyKey: idempotencyKeyOf(row) } };
     },
   };
 }

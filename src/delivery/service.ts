@@ -6,8 +6,16 @@ import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Clock, Logger, SpotlightRepository, SubscriptionRepository } from "../core/ports.ts";
+import type {
+  Clock,
+  Logger,
+  RotationLog,
+  SpotlightRepository,
+  SubscriptionRepository,
+} from "../core/ports.ts";
+import { createDryRunRotationLog } from "../rotation/dry-run-log.ts";
 import type { AppServices } from "../services/create-services.ts";
+import { createFeaturedService } from "../services/featured.ts";
 import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
@@ -26,6 +34,7 @@ export interface DeliveryServiceInput {
     deliveries: DeliveryLedger;
     subscriptions: SubscriptionRepository;
     spotlights: SpotlightRepository;
+    rotation: RotationLog;
   };
   services: AppServices;
   adapters: readonly PlatformAdapter[];
@@ -43,19 +52,35 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
   const logger = input.logger.child({ component: "delivery" });
   const adapters = new Map(input.adapters.map((a) => [a.platform as string, a]));
   const pacers = input.pacers ?? defaultPacers(config, input.adapters);
-  const resolver = createPostResolver({
+  const resolverDeps = {
     catalog: services.catalog,
     featured: services.featured,
     presenter: services.presenter,
     spotlights: repositories.spotlights,
     staleAfterDays: config.STALE_AFTER_DAYS,
-  });
+  };
+  const resolver = createPostResolver(resolverDeps);
+  // A dry run chooses the same families a pass would, through a rotation log that records nothing.
+  const previewResolver = () =>
+    createPostResolver({
+      ...resolverDeps,
+      featured: createFeaturedService({
+        catalog: services.catalog,
+        rotation: createDryRunRotationLog(repositories.rotation),
+        spotlights: repositories.spotlights,
+        subscriptions: repositories.subscriptions,
+        clock: input.clock,
+        defaults: services.defaults,
+        staleAfterDays: config.STALE_AFTER_DAYS,
+      }),
+    });
   const deps = {
     ledger: repositories.deliveries,
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     catalog: services.catalog,
     resolver,
+    previewResolver,
     adapters,
     pacers,
     clock: input.clock,

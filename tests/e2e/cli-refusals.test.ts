@@ -1,7 +1,7 @@
 /**
- * The command line refuses what it would otherwise ignore or garble: words a command does not take (named,
- * exit 2, nothing opened or written), and a Postgres server it cannot reach (said plainly, exit 1, no
- * stack trace and never the password in DATABASE_URL).
+ * The command line refuses what it would otherwise ignore or garble: words a command does not take and a
+ * real delivery pass as of a future instant (named, exit 2, nothing opened or written), and a Postgres
+ * server it cannot reach (said plainly, exit 1, no stack trace and never the password in DATABASE_URL).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +43,18 @@ describe("words a command does not take", () => {
   });
 
   it("opened no database for any of them", () => {
+    expect(existsSync(env.DATA_DIR!)).toBe(false);
+  });
+});
+
+describe("deliver --at a future instant", () => {
+  it("is a usage error naming the instant and pointing to --dry-run; nothing is opened", async () => {
+    const result = await runCli(["deliver", "--at", "2099-01-01T09:00+04:00"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /^freetobehome: --at 2099-01-01T09:00\+04:00 is in the future \(2099-01-01T05:00:00\.000Z; it is now \d{4}-\d\d-\d\dT[\d:.]+Z\)\. deliver --at only catches up on posts already due; nothing was opened or sent\. To see what would be posted then, add --dry-run: freetobehome deliver --dry-run --at 2099-01-01T09:00\+04:00\n/,
+    );
     expect(existsSync(env.DATA_DIR!)).toBe(false);
   });
 });

@@ -133,3 +133,28 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * Every table of the application's schema, row by row as text, and every sequence's position: equal dumps
+ * before and after an operation mean it wrote nothing (not even a rolled-back insert, which moves a sequence).
+ */
+export async function dumpTables(db: Db): Promise<Map<string, string>> {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public' order by 1`,
+  );
+  const dump = new Map<string, string>();
+  for (const { name } of tables) {
+    const [row] = await queryRows<{ rows: string }>(
+      db,
+      sql.raw(`select coalesce(string_agg(t::text, E'\\n' order by t::text), '') as rows from ${name} t`),
+    );
+    dump.set(name, row?.rows ?? "");
+  }
+  const sequences = await queryRows<{ name: string; position: string | null }>(
+    db,
+    sql`select sequencename as name, last_value::text as position from pg_sequences where schemaname = 'public'`,
+  );
+  for (const s of sequences) dump.set(`sequence ${s.name}`, s.position ?? "unused");
+  return dump;
+}

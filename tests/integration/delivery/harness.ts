@@ -31,6 +31,7 @@ export function deliveryWorld(database: Database, start = new Date("2026-11-24T0
   });
 
   return {
+    database,
     repositories,
     services,
     logger,
