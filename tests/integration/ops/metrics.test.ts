@@ -48,7 +48,7 @@ function invocation(command: string, platform: Platform = "console") {
   };
 }
 
-/** Ranges of UTF-16 code units to draw from: controls, ASCII, accents, Cyrillic, Arabic, CJK, fullwidth, lone surrogates. */
+/** UTF-16 code units to draw from: controls, ASCII, accents, Cyrillic, Arabic, CJK, fullwidth, surrogates. */
 const UNIT_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x00, 0x1f],
   [0x20, 0x7e],
