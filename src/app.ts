@@ -114,16 +114,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       staleAfterDays: config.STALE_AFTER_DAYS,
     });
 
-    const metrics = createMetrics();
-    const dispatch = createDispatcher({
-      commands,
-      services,
+    const metrics = createMetrics({
+      commandNames: commands.map((c) => c.name),
+      pausedSubscriptions: () => repositories.subscriptions.countPaused(),
       logger,
-      onOutcome(command, platform, outcome, seconds) {
-        metrics.commands.inc({ command, platform, outcome });
-        metrics.commandSeconds.observe({ command }, seconds);
-      },
     });
+    const dispatch = createDispatcher({ commands, services, logger, onOutcome: metrics.recordCommand });
     return {
       config,
       logger,

@@ -11,14 +11,19 @@ import type { Logger } from "./core/ports.ts";
 import { type Reply, reply } from "./core/reply.ts";
 import type { BotServices } from "./core/services.ts";
 
-export type CommandOutcome = "ok" | "refused" | "user_error" | "failed";
+/** How a command ended: the values of the command metrics' `outcome` label. */
+export const COMMAND_OUTCOMES = ["ok", "refused", "user_error", "failed"] as const;
+export type CommandOutcome = (typeof COMMAND_OUTCOMES)[number];
 
 export interface DispatcherOptions {
   commands: readonly AnyCommand[];
   services: BotServices;
   logger: Logger;
-  /** Told the outcome and duration of every command (metrics). */
-  onOutcome?(command: string, platform: string, outcome: CommandOutcome, seconds: number): void;
+  /**
+   * Told the outcome and duration of every command (metrics). `command` is the registry's name for it,
+   * undefined when no command has the name typed: what a user types never becomes a name here.
+   */
+  onOutcome?(command: string | undefined, platform: string, outcome: CommandOutcome, seconds: number): void;
 }
 
 function readArguments(
@@ -35,8 +40,10 @@ function readArguments(
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const byName = new Map(options.commands.map((c) => [c.name, c]));
 
-  async function handle(invocation: CommandInvocation): Promise<{ reply: Reply; outcome: CommandOutcome }> {
-    const command = byName.get(invocation.command.toLowerCase());
+  async function handle(
+    invocation: CommandInvocation,
+    command: AnyCommand | undefined,
+  ): Promise<{ reply: Reply; outcome: CommandOutcome }> {
     if (!command) {
       return {
         reply: reply.error(`There is no /${invocation.command} command. /help lists the commands.`),
@@ -59,9 +66,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
 
   return async (invocation) => {
     const started = performance.now();
+    const command = byName.get(invocation.command.toLowerCase());
     let result: { reply: Reply; outcome: CommandOutcome };
     try {
-      result = await handle(invocation);
+      result = await handle(invocation, command);
     } catch (err) {
       if (err instanceof UserError) {
         result = { reply: reply.error(err.message), outcome: "user_error" };
@@ -77,7 +85,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
     }
     options.onOutcome?.(
-      invocation.command,
+      command?.name,
       invocation.platform,
       result.outcome,
       (performance.now() - started) / 1000,

@@ -191,6 +191,10 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
       const rows = await db.select().from(subscriptions).orderBy(asc(subscriptions.id));
       return rows.map(toSubscription);
     },
+
+    async countPaused() {
+      return db.$count(subscriptions, eq(subscriptions.state, "paused"));
+    },
   };
 }
 

@@ -94,6 +94,8 @@ export interface SubscriptionRepository {
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
   stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;
   list(): Promise<Subscription[]>;
+  /** How many subscriptions are paused (for the metrics, read at every scrape: a count, not the rows). */
+  countPaused(): Promise<number>;
   /** Pauses an active subscription after a platform's permanent error; undefined when none was active. */
   pause(channel: ChannelRef, input: { reason: string; actor: string }): Promise<Subscription | undefined>;
   /** Pauses every active subscription of a community (the bot was removed, the app uninstalled). */

@@ -182,5 +182,7 @@ export async function recordResult(
     };
   }
   if (kind === "paused") await pauseFor(deps, adapter, row, sent.channel, detail);
-  return { ...base, kind, detail: kind === "sent" ? `${detail}, profile ${sent.profileId}` : detail };
+  if (kind !== "sent") return { ...base, kind, detail };
+  // `now` is read right after the platform answered, on the same clock as `dueAt` (the pass's).
+  return { ...base, kind, detail: `${detail}, profile ${sent.profileId}`, dueAt: row.dueAt, sentAt: now };
 }

@@ -1,24 +1,37 @@
 /** What a delivery pass did, line by line, for `freetobehome deliver` and the logs. */
 import type { ChannelRef } from "../core/channel.ts";
 
-export type PassLineKind =
-  | "sent"
-  | "would-send"
-  | "retrying"
-  | "failed"
-  | "paused"
-  | "cancelled"
-  | "missed"
-  | "uncertain"
-  | "skipped"
-  | "moved"
-  | "spotlight-cancelled";
+/**
+ * Everything that can happen to a post in a pass, one report line each: the one list of outcomes, which
+ * the report, the logs and the metrics' `outcome` label all use. "moved" and "retrying" are steps on the
+ * way (the row's final line follows, now or in a later pass); "would-send" appears only in a dry run.
+ * "retracted" (a post taken back off a platform after a takedown) belongs to a feature not built yet:
+ * nothing produces it so far.
+ */
+export const PASS_LINE_KINDS = [
+  "sent",
+  "would-send",
+  "retrying",
+  "failed",
+  "paused",
+  "cancelled",
+  "missed",
+  "uncertain",
+  "skipped",
+  "moved",
+  "spotlight-cancelled",
+  "retracted",
+] as const;
+export type PassLineKind = (typeof PASS_LINE_KINDS)[number];
 
 export interface PassLine {
   kind: PassLineKind;
   channel: ChannelRef;
   localDate: string;
   detail?: string;
+  /** On a "sent" line: when the post was due (its scheduled minute), and when the platform took it. */
+  dueAt?: Date;
+  sentAt?: Date;
 }
 
 export interface PassReport {

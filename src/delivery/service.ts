@@ -28,6 +28,11 @@ export interface DeliveryService {
   scheduler: DeliveryScheduler;
 }
 
+/** Where each pass's report goes once it is done (the app's metrics). */
+export interface PassMetrics {
+  recordPass(report: PassReport, seconds: number): void;
+}
+
 export interface DeliveryServiceInput {
   config: Config;
   repositories: {
@@ -40,6 +45,7 @@ export interface DeliveryServiceInput {
   adapters: readonly PlatformAdapter[];
   clock: Clock;
   logger: Logger;
+  metrics?: PassMetrics;
   /** Overrides for tests and benchmarks: pacers per platform, sends in flight, the claim lease. */
   pacers?: ReadonlyMap<string, Pacer>;
   concurrency?: number;
@@ -92,7 +98,13 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     ...(input.leaseMs === undefined ? {} : { leaseMs: input.leaseMs }),
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
   };
-  const runPass = (options?: PassOptions) => runDeliveryPass(deps, options);
+  const runPass = async (options?: PassOptions) => {
+    const started = performance.now();
+    const report = await runDeliveryPass(deps, options);
+    // A dry run wrote and sent nothing: nothing happened to any post.
+    if (!report.dryRun) input.metrics?.recordPass(report, (performance.now() - started) / 1000);
+    return report;
+  };
   return { runPass, scheduler: createDeliveryScheduler(() => runPass(), logger) };
 }
 

@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import { ConfigError } from "../core/errors.ts";
+import { withDeadline } from "./deadline.ts";
 
 export interface OpsServer {
   port: number;
@@ -16,24 +17,16 @@ export interface OpsServer {
 const HEALTH_TIMEOUT_MS = 2_000;
 
 /** The health check's verdict and, when unhealthy, a short reason that is safe to show anyone. */
-async function checkHealth(healthy: () => Promise<boolean>, timeoutMs: number) {
-  let timer: NodeJS.Timeout | undefined;
-  // A database that stops answering leaves the check pending forever, and /healthz with it.
-  const timeout = new Promise<{ ok: false; reason: string }>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, reason: `health check did not answer within ${timeoutMs} ms` }),
-      timeoutMs,
-    );
-  });
+function checkHealth(healthy: () => Promise<boolean>, timeoutMs: number) {
   const check = healthy().then(
     (ok) => (ok ? { ok: true as const } : { ok: false as const, reason: "health check failed" }),
     () => ({ ok: false as const, reason: "database query failed" }),
   );
-  try {
-    return await Promise.race([check, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // A database that stops answering leaves the check pending forever, and /healthz with it.
+  return withDeadline(check, timeoutMs, () => ({
+    ok: false as const,
+    reason: `health check did not answer within ${timeoutMs} ms`,
+  }));
 }
 
 export async function startOpsServer(options: {
@@ -52,9 +45,11 @@ export async function startOpsServer(options: {
         .writeHead(health.ok ? 200 : 503, { "content-type": "application/json" })
         .end(JSON.stringify(health));
     } else if (path === "/metrics") {
-      res
-        .writeHead(200, { "content-type": options.registry.contentType })
-        .end(await options.registry.metrics());
+      // A collector that throws must cost one scrape (a 500, which Prometheus records as `up` 0), never
+      // the process: this handler's promise has no one to catch it.
+      const text = await options.registry.metrics().catch(() => undefined);
+      if (text === undefined) res.writeHead(500, { "content-type": "text/plain" }).end("metrics failed\n");
+      else res.writeHead(200, { "content-type": options.registry.contentType }).end(text);
     } else {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     }

@@ -84,6 +84,9 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
     async list() {
       return [...store.state.subscriptions.values()].sort((a, b) => a.id - b.id).map(copy);
     },
+    async countPaused() {
+      return [...store.state.subscriptions.values()].filter((s) => s.state === "paused").length;
+    },
   };
 }
 

@@ -86,15 +86,18 @@ export function schedulingContract({ repositories }: ContractContext): void {
       await seedCatalog();
       const { subscriptions, audit } = repositories();
       await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      expect(await subscriptions.countPaused()).toBe(0);
       const paused = await subscriptions.pause(channel, { reason: "Missing Access", actor: "delivery" });
       expect(paused).toMatchObject({ state: "paused", pausedReason: "Missing Access" });
       expect(await subscriptions.pause(channel, { reason: "again", actor: "delivery" })).toBeUndefined();
+      expect(await subscriptions.countPaused()).toBe(1);
       expect((await subscriptions.findByChannel(channel))?.pausedReason).toBe("Missing Access");
       const [entry] = await audit.list({ entityType: "subscription", limit: 1 });
       expect(entry).toMatchObject({ action: AUDIT_ACTIONS.subscriptionPaused, actor: "delivery" });
       const again = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
       expect(again.subscription).toMatchObject({ state: "active" });
       expect(again.subscription.pausedReason).toBeUndefined();
+      expect(await subscriptions.countPaused()).toBe(0);
     });
 
     it("pauses every active subscription of a community and no other", async () => {

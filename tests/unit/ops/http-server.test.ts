@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { Registry } from "prom-client";
+import { Gauge, Registry } from "prom-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/core/errors.ts";
 import { type OpsServer, startOpsServer } from "../../../src/ops/http-server.ts";
@@ -32,6 +32,29 @@ describe("/healthz", () => {
   it("answers 503 when the check fails, without the error's text", async () => {
     const answer = await healthz(() => Promise.reject(new Error("password authentication failed: s3cret")));
     expect(answer).toEqual({ status: 503, body: { ok: false, reason: "database query failed" } });
+  });
+});
+
+describe("/metrics", () => {
+  it("answers 500 when a collector throws, and keeps serving", async () => {
+    const registry = new Registry();
+    let broken = true;
+    new Gauge({
+      name: "flaky",
+      help: "A gauge whose source fails.",
+      registers: [registry],
+      collect() {
+        if (broken) throw new Error("source down");
+        this.set(1);
+      },
+    });
+    ops = await startOpsServer({ port: 0, registry, healthy: async () => true });
+    const url = `http://127.0.0.1:${ops.port}/metrics`;
+    expect((await fetch(url)).status).toBe(500);
+    broken = false;
+    const answer = await fetch(url);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("\nflaky 1\n");
   });
 });
 
