@@ -1,5 +1,6 @@
 /** What /schedule add, list and cancel do. */
 import { z } from "zod";
+import { actorOf } from "../src/core/actor.ts";
 import type { CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
@@ -133,7 +134,7 @@ export async function addSpotlight(
     localDate: date,
     ...(args.time ? { localTime: args.time } : {}),
     timezone,
-    createdBy: `${invocation.platform}:${invocation.caller.id}`,
+    createdBy: actorOf(invocation),
   });
   const time = spotlight.localTime ?? subscription?.postTime ?? services.defaults.postTime;
   const where = args.scope === "community" ? "every channel of this community" : "this channel";
@@ -180,7 +181,7 @@ export async function cancelSpotlight({ services, invocation }: Ctx, rawId: stri
   }
   if (spotlight.scope === "community") await assertCommunityModerator(invocation);
   await services.spotlights.cancel(id, {
-    actor: `${invocation.platform}:${invocation.caller.id}`,
+    actor: actorOf(invocation),
     reason: "cancelled by a moderator",
   });
   return reply.success(`Spotlight #${id} cancelled.`);

@@ -1,5 +1,6 @@
 /** /subscribe [time] [timezone] [campaign]: the daily featured family in this channel (one subscription per channel). */
 import { z } from "zod";
+import { actorOf } from "../src/core/actor.ts";
 import { defineCommand } from "../src/core/command.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { formatLocal, nextOccurrence } from "../src/core/time.ts";
@@ -57,7 +58,7 @@ export const subscribe = defineCommand({
       campaignId: campaign.id,
       postTime,
       timezone,
-      actor: `${invocation.platform}:${invocation.caller.id}`,
+      actor: actorOf(invocation),
       at: services.clock.now(),
     });
     const next = nextOccurrence(

@@ -1,5 +1,6 @@
 /** /unsubscribe: stop the daily post in this channel. */
 import { z } from "zod";
+import { actorOf } from "../src/core/actor.ts";
 import { defineCommand } from "../src/core/command.ts";
 import { reply } from "../src/core/reply.ts";
 
@@ -12,10 +13,7 @@ export const unsubscribe = defineCommand({
   parseText: () => ({}),
   args: z.object({}),
   async run({ services, invocation }) {
-    const stopped = await services.subscriptions.stop(
-      invocation.channel,
-      `${invocation.platform}:${invocation.caller.id}`,
-    );
+    const stopped = await services.subscriptions.stop(invocation.channel, actorOf(invocation));
     return stopped
       ? reply.success("Stopped: no more daily posts in this channel. /subscribe starts them again.")
       : reply.info("This channel has no daily post to stop.");

@@ -4,19 +4,21 @@
  * (at Cloudflare, by IP) that keep making requests it refuses: 10,000 invalid ones per 10 minutes.
  */
 import {
+  type APIDMChannel,
   type APIMessage,
   DiscordAPIError,
   HTTPError,
   RateLimitError,
   REST,
   RESTJSONErrorCodes,
+  type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { neverSentCode } from "../../src/core/network-failure.ts";
-import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
-import { decodeChannel } from "./ids.ts";
+import { decodeChannel, isSnowflake } from "./ids.ts";
 import { channelMessage } from "./payload.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
 import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
@@ -38,6 +40,7 @@ const CHANNEL_GONE_REASON = new RegExp(`^\\d+ (${[...CHANNEL_GONE].join("|")}):`
 export interface Delivery {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   notify(channel: ChannelRef, text: string): Promise<void>;
+  notifyPrivately(notice: PrivateNotice): Promise<NoticeResult>;
 }
 
 export function createDelivery(rest: REST, logger: Logger): Delivery {
@@ -65,7 +68,44 @@ export function createDelivery(rest: REST, logger: Logger): Delivery {
       // A notice is best effort: the reason is also recorded with the subscription.
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord moderator notice failed");
     },
+    /**
+     * A DM to one member: `POST /users/@me/channels` with `recipient_id` opens (or returns) the DM channel,
+     * then one message in it. Discord refuses that message with 50007 when the member takes no DMs from
+     * the bot (blocked it, or no DMs from server members) and 50278 when they share no server with it any
+     * more; each refusal counts towards the ban limit, so one try only.
+     */
+    async notifyPrivately({ userId, channel, text }) {
+      const target = decodeChannel(channel);
+      if (!target) return { delivered: false, reason: `not a Discord channel reference: ${channel}` };
+      if (!isSnowflake(userId)) return { delivered: false, reason: `not a Discord user id: ${userId}` };
+      let dm: APIDMChannel;
+      try {
+        dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel;
+      } catch (error) {
+        return notDelivered(logger, channel, classify(error));
+      }
+      if (dm.id === target.channelId) return { delivered: false, reason: "the DM is the failed channel" };
+      const content = `About <#${target.channelId}>:\n${escapeText(text)}`;
+      const result = await postBody(rest, dm.id, noticeBody(content));
+      return result.kind === "sent" ? { delivered: true } : notDelivered(logger, channel, result);
+    },
   };
+}
+
+function notDelivered(logger: Logger, channel: ChannelRef, result: SendResult): NoticeResult {
+  const reason = "reason" in result ? result.reason : result.kind;
+  logger.warn({ channel, reason }, "discord: could not message a moderator privately");
+  return { delivered: false, reason };
+}
+
+/** A short notice; `content` is already escaped, since a notice may carry a mention of our own making. */
+function noticeBody(content: string) {
+  return channelMessage({
+    content: clip(content, CONTENT_MAX),
+    embeds: [],
+    components: [],
+    visibility: "public",
+  });
 }
 
 /**
@@ -79,13 +119,16 @@ export async function postToChannel(
 ): Promise<SendResult> {
   const body =
     typeof message === "string"
-      ? channelMessage({
-          content: clip(escapeText(message), CONTENT_MAX),
-          embeds: [],
-          components: [],
-          visibility: "public",
-        })
+      ? noticeBody(escapeText(message))
       : channelMessage(renderPost(message), message.idempotencyKey);
+  return postBody(rest, channelId, body);
+}
+
+async function postBody(
+  rest: REST,
+  channelId: string,
+  body: RESTPostAPIChannelMessageJSONBody,
+): Promise<SendResult> {
   try {
     const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
     if ((body.embeds?.length ?? 0) > 0 && sent.embeds.length === 0) {

@@ -148,6 +148,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
     send: (channel, post) => delivery.send(channel, post),
     notifyModerators: (channel, text) => delivery.notify(channel, text),
+    notifyModerator: (notice) => delivery.notifyPrivately(notice),
     async registerCommands() {
       const body = toApplicationCommands(options.commands);
       const appId =

@@ -2,12 +2,12 @@
  * Scheduled posts to Slack channels and notices to their moderators. What a failure means for the delivery
  * ledger (try again, maybe sent, refused, or never as things are) is read in send-errors.ts.
  */
-import type { webApi } from "@slack/bolt";
+import { webApi } from "@slack/bolt";
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
-import { decodeChannelRef } from "./ids.ts";
-import { type SlackMessage, renderNotice, renderPost } from "./render.ts";
+import { decodeChannelRef, isSlackId } from "./ids.ts";
+import { type SlackMessage, renderNotice, renderPost, renderPrivateNotice } from "./render.ts";
 import { classifySlackError, rejectedAs } from "./send-errors.ts";
 import type { TokenResolver } from "./web-client.ts";
 
@@ -58,6 +58,35 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
     async notify(channel: ChannelRef, text: string): Promise<void> {
       const result = await post(channel, renderNotice(text));
       if (result.kind !== "sent") deps.logger.warn({ channel, result }, "slack: could not notify moderators");
+    },
+    /**
+     * A direct message from the bot to one member of the channel's workspace: `conversations.open` with
+     * `users=<member>` (needs `im:write`), then `chat.postMessage` to the DM it returns. One try each.
+     */
+    async notifyPrivately({ userId, channel, text }: PrivateNotice): Promise<NoticeResult> {
+      const target = decodeChannelRef(channel);
+      if (!target) return { delivered: false, reason: `not a Slack channel reference: ${channel}` };
+      if (!isSlackId(userId)) return { delivered: false, reason: `not a Slack user id: ${userId}` };
+      try {
+        const token = await deps.tokens(target.teamId);
+        if (!token)
+          return { delivered: false, reason: `the app is not installed in workspace ${target.teamId}` };
+        const opened = await deps.client.conversations.open({ token, users: userId });
+        const dm = opened.channel?.id;
+        if (!dm) return { delivered: false, reason: "conversations.open returned no conversation" };
+        // A subscription made in this very DM: the conversation that failed is the one we would post in.
+        if (dm === target.channelId)
+          return { delivered: false, reason: "the direct message is the failed channel" };
+        const message = renderPrivateNotice(target.channelId, text);
+        await deps.client.chat.postMessage({ token, channel: dm, ...message, unfurl_links: false });
+        return { delivered: true };
+      } catch (err) {
+        // Slack's own code where it answered (`user_disabled`, `missing_scope`, …): it is what to act on.
+        const reason =
+          err instanceof webApi.WebAPIPlatformError ? err.data.error : classifySlackError(err).reason;
+        deps.logger.warn({ channel, userId, reason, err }, "slack: could not message a moderator privately");
+        return { delivered: false, reason };
+      }
     },
   };
 }

@@ -135,6 +135,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     send: sender.send,
     notifyModerators: sender.notify,
+    notifyModerator: sender.notifyPrivately,
     httpPort: () => port,
   };
 }

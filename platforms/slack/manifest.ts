@@ -30,10 +30,13 @@ export interface ManifestOptions {
  *   succeed and every post after it fail with `not_in_channel`. We only post where a moderator subscribed.
  *   Private channels still need the bot invited.
  * - `users:read`: `users.info`, to tell admins, owners and guests apart for moderator commands.
+ * - `im:write`: `conversations.open`, to tell the moderator who subscribed a channel, in a direct message,
+ *   that its posts are paused (the channel itself is what failed). A workspace that installed the app
+ *   before this scope existed gets `missing_scope` there until it reinstalls; the pause holds regardless.
  * No `channels:read`/`groups:read`: nothing reads channel details; a channel that is archived, deleted or
  * left shows up as a permanent error on the next post, which pauses its subscription.
  */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "im:write"] as const;
 
 /**
  * `app_uninstalled` and `tokens_revoked` need no scope and tell us a workspace is gone (its installation is

@@ -68,9 +68,21 @@ export function renderPost(post: OutboundPost, options: RenderOptions = {}): Sla
   };
 }
 
-/** A short notice to a channel's moderators (a paused subscription, a cancelled spotlight). */
+/** A short notice to a channel's moderators, in that channel (a cancelled spotlight). */
 export function renderNotice(text: string): SlackMessage {
   return { text: fallback([text]), blocks: plainSections(new TextBudget().take(`ℹ️ ${text}`, 3000)) };
+}
+
+/**
+ * A notice to one moderator in a direct message, about a channel: the channel as a link (`<#C…>`, which
+ * Slack shows by name to whoever may see it), then the text as plain text.
+ */
+export function renderPrivateNotice(channelId: string, text: string): SlackMessage {
+  const about = `ℹ️ About <#${channelId}>:`;
+  return {
+    text: `${about} ${fallback([text])}`,
+    blocks: [...mrkdwnSections([about]), ...plainSections(new TextBudget().take(text, 3000))],
+  };
 }
 
 function renderChoices(prompt: string, choices: Choice[]): SlackMessage {

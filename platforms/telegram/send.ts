@@ -3,7 +3,7 @@
  * here on purpose: the delivery ledger owns retries and pacing, and telegraf itself never retries.
  */
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
@@ -18,6 +18,12 @@ export interface TelegramSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   /** Posts a short notice in the chat, where its moderators (the admins) will see it; failures are logged. */
   notifyModerators(channel: ChannelRef, text: string): Promise<void>;
+  /**
+   * A message in the moderator's private chat with the bot (its chat id is the user's id). Telegram lets a
+   * bot write there only to someone who has started it (403 "bot can't initiate conversation with a
+   * user"), or not blocked it since: one try, and the answer is the result.
+   */
+  notifyModerator(notice: PrivateNotice): Promise<NoticeResult>;
 }
 
 export interface SenderOptions {
@@ -58,6 +64,33 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         );
       } catch (err) {
         logger.warn({ platform: "telegram", channel, err }, "telegram moderator notice not sent");
+      }
+    },
+    async notifyModerator({ userId, channel, text }) {
+      let chatId: number;
+      try {
+        chatId = decodeChannel(channel);
+      } catch (err) {
+        return { delivered: false, reason: (err as Error).message };
+      }
+      // A person's id is positive; a negative one is a chat that spoke for itself (an anonymous admin, a
+      // channel post), and a private chat whose post failed is the very chat the notice would go to.
+      const user = Number(userId);
+      if (!/^[1-9]\d{0,15}$/.test(userId) || !Number.isSafeInteger(user))
+        return {
+          delivered: false,
+          reason: `not a Telegram user: ${userId} (an anonymous admin or a channel)`,
+        };
+      if (user === chatId) return { delivered: false, reason: "the private chat is the chat that failed" };
+      try {
+        const notice = renderNotice(`About the chat ${chatId}: ${text}`);
+        await telegram.callApi("sendMessage", { chat_id: user, ...notice }, timeout(timeoutMs));
+        return { delivered: true };
+      } catch (err) {
+        const result = toSendResult(err);
+        const reason = "reason" in result ? result.reason : result.kind;
+        logger.warn({ platform: "telegram", channel, userId, reason }, "telegram private notice not sent");
+        return { delivered: false, reason };
       }
     },
   };

@@ -46,6 +46,21 @@ export type SendResult =
   /** The chat has a new id (a Telegram group became a supergroup): move the subscription and send there. */
   | { kind: "moved"; to: ChannelRef };
 
+/** A notice for one moderator, in private, about a channel the bot may no longer be able to post in. */
+export interface PrivateNotice {
+  /** The moderator's user id on this platform, as the commands saw it (see `userIdOnPlatform`). */
+  userId: string;
+  /**
+   * The channel the notice is about: the adapter names it above `text` in the platform's own terms (a
+   * channel link where there is one), and uses it to find the workspace. Nothing is ever posted in it.
+   */
+  channel: ChannelRef;
+  text: string;
+}
+
+/** How a private notice ended: the platform's answer, never thrown. */
+export type NoticeResult = { delivered: true } | { delivered: false; reason: string };
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   /**
@@ -64,9 +79,18 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   /**
-   * Tells the people who manage a channel something they must act on (a paused subscription, a cancelled
-   * spotlight). Optional: where the platform gives no way to reach them, the notice is only logged and
-   * shown in `subscriptions list`.
+   * Tells the people who manage a channel something they must act on (a cancelled spotlight), in that
+   * channel. Never used for a channel whose post just failed for good: see `notifyModerator`. Optional:
+   * where the platform gives no way to reach them, the notice is only logged.
    */
   notifyModerators?(channel: ChannelRef, text: string): Promise<void>;
+  /**
+   * Tells one moderator in private (a direct message) that a channel's subscription is paused after a
+   * permanent failure (src/delivery/moderator-notice.ts decides whom). One attempt, never retried, and
+   * never a post in `notice.channel`, even where the private chat and the channel are the same (a
+   * subscription in a DM): the adapter answers "not delivered" instead. Optional: a platform with no
+   * private channel leaves it out, and then nobody is messaged; the pause, its reason and who was not
+   * told are logged, reported by the delivery pass and shown (the pause) in `subscriptions list`.
+   */
+  notifyModerator?(notice: PrivateNotice): Promise<NoticeResult>;
 }

@@ -1,12 +1,14 @@
 /**
  * Turning a platform's answer into the ledger's record and its consequences: a permanent error pauses the
- * subscription (never deletes it) and tells the channel's moderators where the platform lets us; a moved
+ * subscription (never deletes it) and tells its subscriber in private where the platform lets us; a moved
  * chat takes its subscription along and is posted to at its new address; transient errors come back later.
  */
 import type { ChannelRef } from "../core/channel.ts";
 import type { DeliveryLedger, DeliveryOutcome, DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost, PlatformAdapter, SendResult } from "../core/platform.ts";
 import type { Logger, SubscriptionRepository } from "../core/ports.ts";
+import { tellSubscriber } from "./moderator-notice.ts";
+import type { Pacer } from "./pacer.ts";
 import type { PassLine } from "./report.ts";
 import { nextAttempt } from "./retry.ts";
 
@@ -15,26 +17,31 @@ export interface OutcomeDeps {
   subscriptions: SubscriptionRepository;
   logger: Logger;
   owner: string;
+  /** The platform's pacer, for the private notice after a pause. */
+  pacer?: Pacer;
 }
 
 const ACTOR = "delivery";
 const RESEND_AFTER_UNCERTAIN_MS = 2_000;
 
-/** `channel`: where the post went, which is the row's new address after a move (a Telegram supergroup). */
+/**
+ * Pauses the row's subscription and tells its subscriber in private (never in `channel`, which just failed
+ * for good); returns what became of the notice. `channel`: where the post went, which is the row's new
+ * address after a move (a Telegram supergroup).
+ */
 async function pauseFor(
   deps: OutcomeDeps,
   adapter: PlatformAdapter,
   row: DeliveryRow,
   channel: ChannelRef,
   reason: string,
-) {
-  if (row.subscriptionId === undefined) return;
+): Promise<string | undefined> {
+  if (row.subscriptionId === undefined) return undefined;
   const paused = await deps.subscriptions.pause(channel, { reason, actor: ACTOR });
-  if (!paused || !adapter.notifyModerators) return;
-  const text = `The daily post here is paused: ${reason}. Fix the bot's access, then run /subscribe again to resume.`;
-  await adapter.notifyModerators(channel, text).catch((err: unknown) => {
-    deps.logger.warn({ err, channel }, "could not tell the moderators about a paused subscription");
-  });
+  // No longer active (paused meanwhile by another process or a platform event, or stopped): not ours
+  // to tell.
+  if (!paused) return undefined;
+  return tellSubscriber(deps, adapter, paused, reason);
 }
 
 /** Sends, following one move of the chat (a Telegram group upgraded to a supergroup). */
@@ -181,7 +188,10 @@ export async function recordResult(
       detail: `this process lost the row to another (it had: ${kind}, ${detail})`,
     };
   }
-  if (kind === "paused") await pauseFor(deps, adapter, row, sent.channel, detail);
+  if (kind === "paused") {
+    const notice = await pauseFor(deps, adapter, row, sent.channel, detail);
+    return { ...base, kind, detail: notice ? `${detail}; ${notice}` : detail };
+  }
   if (kind !== "sent") return { ...base, kind, detail };
   // `now` is read right after the platform answered, on the same clock as `dueAt` (the pass's).
   return { ...base, kind, detail: `${detail}, profile ${sent.profileId}`, dueAt: row.dueAt, sentAt: now };

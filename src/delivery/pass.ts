@@ -212,15 +212,17 @@ async function deliverRow(
       await deps.ledger.finish(row.id, deps.owner, { state: "cancelled", detail: resolved.reason });
       return { ...base, kind: "cancelled", detail: resolved.reason };
     }
+    const pacer = deps.pacers.get(adapter.platform);
     const outcomeDeps = {
       ledger: deps.ledger,
       subscriptions: deps.subscriptions,
       logger: deps.logger,
       owner: deps.owner,
+      ...(pacer ? { pacer } : {}),
     };
     // Paced right before the call, after the database work: the platform counts a request when it
     // arrives, so the time between the pacer's grant and the request must be as short as possible.
-    await deps.pacers.get(adapter.platform)?.acquire(row.channel);
+    await pacer?.acquire(row.channel);
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
     return await recordResult(
       outcomeDeps,

@@ -195,8 +195,13 @@ describe("delivery", () => {
       pausedReason: expect.stringMatching(/50013/),
     });
     // One request in all: the daily post is tried once, and no moderator notice is tried in a channel the
-    // bot can no longer post in (each refused request counts towards Discord's ban limit).
+    // bot can no longer post in (each refused request counts towards Discord's ban limit). The moderator
+    // who subscribed it gets a DM instead.
     expect(postRequests(channel).map((r) => r.status)).toEqual([403]);
+    const dm = side.fake.dmChannelWith(side.moderator);
+    expect(side.fake.messagesIn(dm!).map((m) => m.json.content)).toContainEqual(
+      expect.stringMatching(new RegExp(`^About <#${channel.id}>:\n.*paused: 403 50013`)),
+    );
     const before = postRequests(channel).length;
     await pass("2026-11-27T05:00:20Z");
     expect(postRequests(channel)).toHaveLength(before);

@@ -21,6 +21,7 @@ import {
   refOf,
   SIGNING_SECRET,
   slackBase,
+  startOneWorkspaceApp,
   slash,
   useUpChannelBudget,
   waitFor,
@@ -38,17 +39,7 @@ describe("Slack through the app over HTTP, one workspace", () => {
   let http: Via;
 
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    ws = addWorkspace(fake, "T0SOLO");
-    world = await startAppWorld(
-      {
-        SLACK_BOT_TOKEN: fake.team(ws.teamId).botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_PORT: "0",
-        SLACK_API_URL: fake.apiUrl,
-      },
-      "2026-11-24T04:00:00Z",
-    );
+    ({ fake, ws, world } = await startOneWorkspaceApp("T0SOLO", "2026-11-24T04:00:00Z"));
     http = { http: slackBase(world) };
   });
 
@@ -168,14 +159,22 @@ describe("Slack through the app over HTTP, one workspace", () => {
       world.app.repositories.subscriptions.findByChannel(refOf(ws, channel));
     expect(await paused(archived)).toMatchObject({ state: "paused", pausedReason: "is_archived" });
     expect(await paused(left)).toMatchObject({ state: "paused", pausedReason: "not_in_channel" });
-    // The post, then the notice to the channel's moderators, which cannot arrive there either.
+    // One post to each, refused; the admin who subscribed them is told in a direct message, not there.
     const refused = fake.rejections.splice(0).map((r) => `${r.method} ${r.error} ${r.status}`);
     expect(refused.sort()).toEqual([
       "chat.postMessage is_archived 200",
-      "chat.postMessage is_archived 200",
-      "chat.postMessage not_in_channel 200",
       "chat.postMessage not_in_channel 200",
     ]);
+    for (const channel of [archived, left]) expect(fake.callsTo(channel)).toHaveLength(1);
+    const dm = fake.directMessageWith(ws.admin);
+    const notices = fake.messagesIn(dm!.id).map((m) => m.text);
+    expect(notices).toHaveLength(2);
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`<#${archived}>`),
+        expect.stringContaining(`<#${left}>`),
+      ]),
+    );
   });
 
   it("posts once per channel at the due instant, waits out a 429, and posts none on a second pass", async () => {

@@ -11,8 +11,9 @@ import {
   postSigned,
   type ResponsePost,
   slashCommandPayload,
+  startFakeSlack,
 } from "../fakes/slack/index.ts";
-import type { AppWorld } from "./app-world.ts";
+import { type AppWorld, startAppWorld } from "./app-world.ts";
 
 export const SIGNING_SECRET = "e2e-signing-secret-4f1c9a7b2d8e6f30";
 
@@ -29,6 +30,22 @@ export function addWorkspace(fake: FakeSlack, teamId: string): Workspace {
   fake.addUser({ id: ws.member, teamId, name: `${teamId.toLowerCase()}-member`, role: "member" });
   fake.addUser({ id: ws.admin, teamId, name: `${teamId.toLowerCase()}-admin`, role: "admin" });
   return ws;
+}
+
+/** The whole app on one workspace over HTTP (SLACK_BOT_TOKEN, signed requests), against a fresh fake. */
+export async function startOneWorkspaceApp(teamId: string, start: string) {
+  const fake = await startFakeSlack();
+  const ws = addWorkspace(fake, teamId);
+  const world = await startAppWorld(
+    {
+      SLACK_BOT_TOKEN: fake.team(ws.teamId).botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PORT: "0",
+      SLACK_API_URL: fake.apiUrl,
+    },
+    start,
+  );
+  return { fake, ws, world };
 }
 
 let channels = 0;

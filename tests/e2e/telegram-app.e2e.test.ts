@@ -49,6 +49,8 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
   beforeAll(async () => {
     fake = await createFakeTelegram();
     for (const id of [MEMBER, ADMIN]) fake.addUser({ id });
+    // The admin has started the bot, so it may write to them in private.
+    fake.addChat({ id: ADMIN, type: "private" }, "member");
     const env: Record<string, string> = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
     if (mode === "webhook") {
       Object.assign(env, {
@@ -104,11 +106,15 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
     expect(fake.sentTo(quiet).at(-1)?.text).toMatch(/Today's featured family/);
   });
 
-  it("pauses the subscription of a group that kicked the bot", async () => {
+  it("pauses the subscription of a group that kicked the bot, and tells the admin who subscribed it", async () => {
     const chat = await subscribedGroup();
     fake.setBotStatus(chat, "kicked");
     broken.add(chat);
+    const calls = fake.calls.length;
     await world.delivery.runPass({ at: new Date("2026-11-25T05:00:20Z") });
+    // One try in the group; the notice goes to the admin's private chat, never back into the group.
+    expect(fake.calls.slice(calls).filter((c) => c.params.chat_id === chat)).toHaveLength(1);
+    expect(fake.sentTo(ADMIN).at(-1)?.text).toMatch(new RegExp(`About the chat ${chat}: .*paused: .*kicked`));
     const subscription = await world.app.repositories.subscriptions.findByChannel(
       channelRef(`telegram:${chat}`),
     );

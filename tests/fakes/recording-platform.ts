@@ -4,7 +4,7 @@
  * drops a resend with an idempotency key it has seen (as Discord's enforced nonce does).
  */
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { OutboundPost, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
+import type { OutboundPost, PlatformAdapter, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 
 export interface RecordedMessage {
   channel: ChannelRef;
@@ -27,6 +27,8 @@ export type ScriptedAnswer = SendResult | { kind: "post-then-uncertain" };
 export function createRecordingPlatform(options: RecordingPlatformOptions = {}) {
   const messages: RecordedMessage[] = [];
   const notices: Array<{ channel: ChannelRef; text: string }> = [];
+  /** Private notices to one moderator, with the channel they are about. */
+  const privateNotices: PrivateNotice[] = [];
   const scripts = new Map<string, ScriptedAnswer[]>();
   const byKey = new Map<string, RecordedMessage>();
   const attempts = new Map<string, number>();
@@ -62,12 +64,17 @@ export function createRecordingPlatform(options: RecordingPlatformOptions = {}) 
     async notifyModerators(channel, text) {
       notices.push({ channel, text });
     },
+    async notifyModerator(notice) {
+      privateNotices.push(notice);
+      return { delivered: true };
+    },
   };
 
   return {
     adapter,
     messages,
     notices,
+    privateNotices,
     /** Answers the next sends to `channel` with these, in order; then sends succeed again. */
     script(channel: ChannelRef, ...answers: ScriptedAnswer[]) {
       scripts.set(channel, [...(scripts.get(channel) ?? []), ...answers]);
@@ -77,6 +84,7 @@ export function createRecordingPlatform(options: RecordingPlatformOptions = {}) 
     reset() {
       messages.length = 0;
       notices.length = 0;
+      privateNotices.length = 0;
       scripts.clear();
       byKey.clear();
       attempts.clear();

@@ -4,6 +4,7 @@
  * member (default_member_permissions, Administrator, or an admin's per-user override).
  */
 import { ChannelType, ComponentType, PermissionFlagsBits } from "discord.js";
+import { dmChannelOf } from "./direct-messages.ts";
 import type { FakeGateway } from "./gateway.ts";
 import { snowflake } from "./snowflake.ts";
 import type { FakeInteraction, FakeState, StoredMessage } from "./state.ts";
@@ -118,7 +119,7 @@ function emit(
   const id = snowflake();
   const token = `aW50ZXJhY3Rpb24.${id}.${snowflake()}`;
   const inGuild = where.guild && where.channel;
-  const channelId = inGuild ? where.channel!.id : dmChannel(state, where.user);
+  const channelId = inGuild ? where.channel!.id : dmChannelOf(state, where.user);
   const interaction: FakeInteraction = {
     id,
     token,
@@ -186,13 +187,4 @@ function dmPart(channelId: string, user: FakeUser): Json {
     authorizing_integration_owners: { "0": "0" },
     context: 1,
   };
-}
-
-function dmChannel(state: FakeState, user: FakeUser): string {
-  let id = state.dmChannels.get(user.id);
-  if (!id) {
-    id = snowflake();
-    state.dmChannels.set(user.id, id);
-  }
-  return id;
 }

@@ -1,8 +1,9 @@
 /**
  * REST handlers for the bot's own calls: application commands, the application, and channel messages
- * (permissions, validation, nonce dedupe).
+ * (permissions, validation, nonce dedupe), DMs included (direct-messages.ts says when Discord refuses one).
  */
 import { PermissionFlagsBits } from "discord.js";
+import { dmRecipient, refuseDirectMessage } from "./direct-messages.ts";
 import { createMessage } from "./messages.ts";
 import type { Route } from "./rest.ts";
 import { snowflake } from "./snowflake.ts";
@@ -98,7 +99,7 @@ export const channelRoutes: Route[] = [
     route: "POST /channels/:id/messages",
     handle: (state, [channelId = ""], request) => {
       const found = state.channel(channelId);
-      if (!found) return error(404, 10003, "Unknown Channel");
+      if (!found) return directMessage(state, channelId, asObject(request.body));
       const { guild, channel } = found;
       const perms = guild.botPresent ? permissionsIn(guild, channel, state.bot.id) : 0n;
       if (!(perms & PermissionFlagsBits.ViewChannel)) return error(403, 50001, "Missing Access");
@@ -123,3 +124,12 @@ export const channelRoutes: Route[] = [
     },
   },
 ];
+
+/** A message to a DM channel, or 10003 for an id that is no channel at all (deleted, never existed). */
+function directMessage(state: FakeState, channelId: string, body: Json): Reply {
+  const recipient = dmRecipient(state, channelId);
+  if (!recipient) return error(404, 10003, "Unknown Channel");
+  const refused = refuseDirectMessage(state, recipient) ?? refuseMessage(body);
+  if (refused) return refused;
+  return { status: 200, body: createMessage(state, channelId, null, body).json };
+}

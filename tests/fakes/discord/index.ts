@@ -82,6 +82,12 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
     denyBot(channel: FakeChannel, deny: bigint): void {
       channel.overwrites.push({ id: state.bot.id, type: 1, allow: 0n, deny });
     },
+    /** The user blocks the bot, or turns off DMs from server members: DMs to them get 50007. */
+    closeDms(user: FakeUser): void {
+      state.closedDms.add(user.id);
+    },
+    /** The bot's DM channel with a user, if one was opened; `messagesIn` reads what it holds. */
+    dmChannelWith: (user: FakeUser): string | undefined => state.dmChannels.get(user.id),
     /** What an admin does in Server Settings → Integrations: let this user run the command anyway. */
     allowCommand(name: string, user: FakeUser): void {
       const users = state.commandOverrides.get(name) ?? new Set<string>();
@@ -90,11 +96,12 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
     },
 
     // --- gateway events ----------------------------------------------------------------------------
-    deleteChannel(channel: FakeChannel): void {
+    /** `event: false`: deleted while the bot was offline, so no CHANNEL_DELETE ever reaches it. */
+    deleteChannel(channel: FakeChannel, { event = true }: { event?: boolean } = {}): void {
       const found = state.channel(channel.id);
       if (!found) return;
       found.guild.channels.splice(found.guild.channels.indexOf(found.channel), 1);
-      gateway.dispatch("CHANNEL_DELETE", channelJson(channel));
+      if (event) gateway.dispatch("CHANNEL_DELETE", channelJson(channel));
     },
     /** A thread under `parent` was deleted: THREAD_DELETE, for a thread the client never saw created. */
     deleteThread(parent: FakeChannel, threadId: string): void {
@@ -133,7 +140,8 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
     requestsTo(route: string) {
       return state.requests.filter((r) => r.route === route);
     },
-    messagesIn: (channel: FakeChannel) => state.messagesIn(channel.id),
+    messagesIn: (channel: FakeChannel | string) =>
+      state.messagesIn(typeof channel === "string" ? channel : channel.id),
     /** For benchmarks: channel messages created (in all and per channel), and 429s by kind. */
     stats() {
       const perChannel = new Map<string, number>();

@@ -89,6 +89,8 @@ export class FakeState {
   readonly interactions = new Map<string, FakeInteraction>();
   /** Each user's DM channel with the bot, by user id. */
   readonly dmChannels = new Map<string, string>();
+  /** Users who take no DMs from the bot (they blocked it, or turned off DMs from server members). */
+  readonly closedDms = new Set<string>();
   readonly requests: RecordedRequest[] = [];
   readonly faults: FaultRule[] = [];
   readonly limiter: RateLimiter;

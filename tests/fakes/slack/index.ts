@@ -11,6 +11,7 @@ import { scanMarkup } from "./markup.ts";
 import { PostRateLimiter, type RateCaps } from "./rate-limit.ts";
 import { FakeSocketMode } from "./socket-mode.ts";
 import {
+  type ApiCall,
   DEFAULT_SCOPES,
   type FakeChannel,
   type FakeTeam,
@@ -25,7 +26,7 @@ import { reachableUnlessInvalid, validateMessage } from "./validate.ts";
 import { type ApiAnswer, type ApiWorld, callMethod } from "./web-api.ts";
 
 export type { RateCaps } from "./rate-limit.ts";
-export type { FakeChannel, FakeTeam, FakeUser, PostedMessage, ResponsePost } from "./state.ts";
+export type { ApiCall, FakeChannel, FakeTeam, FakeUser, PostedMessage, ResponsePost } from "./state.ts";
 export * from "./requests.ts";
 
 /** What the next call(s) of a method get instead of a normal answer. */
@@ -50,6 +51,8 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   readonly rejections: Rejection[] = [];
   readonly calls = new Map<string, number>();
+  /** Every Web API call in order, with its channel (or users) and answer. */
+  readonly log: ApiCall[] = [];
   readonly socket: FakeSocketMode;
   /** The app's OAuth redirect URL, as set in its Slack configuration: where the consent page returns to. */
   oauthRedirectUrl: string | undefined;
@@ -143,6 +146,11 @@ export class FakeSlack {
     return channel;
   }
 
+  /** The channel is deleted: Slack answers `channel_not_found` for it from now on. */
+  deleteChannel(id: string): void {
+    this.world.channels.delete(id);
+  }
+
   channel(id: string): FakeChannel {
     const channel = this.world.channels.get(id);
     if (!channel) throw new Error(`no fake channel ${id}`);
@@ -174,6 +182,16 @@ export class FakeSlack {
 
   messagesIn(channelId: string): PostedMessage[] {
     return this.messages.filter((m) => m.channel === channelId);
+  }
+
+  /** Every call naming this channel, answered or refused (`chat.postMessage` and the like). */
+  callsTo(channelId: string): ApiCall[] {
+    return this.log.filter((c) => c.channel === channelId);
+  }
+
+  /** The bot's direct message with a user, once `conversations.open` has opened it. */
+  directMessageWith(userId: string): FakeChannel | undefined {
+    return [...this.world.channels.values()].find((c) => c.imUser === userId);
   }
 
   /** For benchmarks: accepted posts per channel, 429s, and calls per method. */
@@ -219,6 +237,13 @@ export class FakeSlack {
       answer = { status: fault.status, body: { ok: false, error: "fake_http_error" } };
     if (fault && "error" in fault) answer = { status: 200, body: { ok: false, error: fault.error } };
     answer ??= callMethod(this.world, method, body, readCredentials(req));
+    this.log.push({
+      method,
+      ...(typeof body.channel === "string" ? { channel: body.channel } : {}),
+      ...(typeof body.users === "string" ? { users: body.users } : {}),
+      ok: answer.body.ok === true,
+      ...(answer.body.ok === true ? {} : { error: String(answer.body.error) }),
+    });
     if (answer.body.ok === false) {
       const detail = (answer.body.response_metadata as { messages?: string[] } | undefined)?.messages?.[0];
       this.rejections.push({

@@ -24,6 +24,8 @@ export interface FakeChannel {
   archived?: boolean;
   /** Whether the bot was invited. Public channels accept posts without it given `chat:write.public`. */
   botMember?: boolean;
+  /** A direct message between the bot and this user (a `D…` id, from `conversations.open`). */
+  imUser?: string;
 }
 
 export type FakeRole = "member" | "admin" | "owner" | "primary_owner" | "guest" | "single_channel_guest";
@@ -60,6 +62,17 @@ export interface ResponsePost {
   at: number;
 }
 
+/** Every Web API call as it arrived, with its answer: to count calls to one channel or user. */
+export interface ApiCall {
+  method: string;
+  /** The `channel` argument, when there was one. */
+  channel?: string;
+  /** The `users` argument (`conversations.open`). */
+  users?: string;
+  ok: boolean;
+  error?: string;
+}
+
 export interface Rejection {
   method: string;
   error: string;
@@ -67,7 +80,7 @@ export interface Rejection {
   status: number;
 }
 
-export const DEFAULT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read"];
+export const DEFAULT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "im:write"];
 
 export function userRoles(user: FakeUser) {
   return {

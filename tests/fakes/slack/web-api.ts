@@ -86,6 +86,37 @@ function postMessage(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswer {
   });
 }
 
+/**
+ * `conversations.open` with `users=<one user>`: the bot's direct message with that user, opened once and
+ * returned again after (`already_open`). Bot tokens need `im:write` for a DM. A deactivated user is
+ * `user_disabled`; one Slack does not know in this workspace, `user_not_found`; the bot itself,
+ * `cannot_dm_bot`.
+ */
+function openConversation(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswer {
+  const missing = needScope(team, "im:write");
+  if (missing) return missing;
+  const users = typeof body.users === "string" ? body.users.split(",").filter(Boolean) : [];
+  if (users.length === 0) return refuse("users_list_not_supplied");
+  if (users.length > 1) return refuse("fake_supports_only_one_user");
+  const userId = users[0]!;
+  if (userId === team.botUserId) return refuse("cannot_dm_bot");
+  const user = world.users.get(userId);
+  if (!user || user.teamId !== team.id) return refuse("user_not_found");
+  if (user.deleted) return refuse("user_disabled");
+  const open = [...world.channels.values()].find((c) => c.teamId === team.id && c.imUser === userId);
+  if (open) return ok({ no_op: true, already_open: true, channel: { id: open.id } });
+  const id = `D0${userId.slice(1)}`;
+  world.channels.set(id, {
+    id,
+    teamId: team.id,
+    name: userId,
+    isPrivate: true,
+    botMember: true,
+    imUser: userId,
+  });
+  return ok({ channel: { id } });
+}
+
 function oauthAccess(world: ApiWorld, body: Body, basic: { id?: string; secret?: string }): ApiAnswer {
   const id = basic.id ?? body.client_id;
   const secret = basic.secret ?? body.client_secret;
@@ -135,6 +166,8 @@ export function callMethod(
       });
     case "chat.postMessage":
       return postMessage(world, team, body);
+    case "conversations.open":
+      return openConversation(world, team, body);
     case "users.info": {
       const user = world.users.get(String(body.user ?? ""));
       return (

@@ -106,6 +106,11 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       world.state.chat(chatId).members.set(userId, { user, status, is_anonymous: isAnonymous });
     },
 
+    /** The chat is deleted: Telegram answers 400 "chat not found" for it from now on. */
+    deleteChat(chatId: number): void {
+      world.state.chats.delete(chatId);
+    },
+
     setBotStatus(chatId: number, status: MemberStatus): void {
       world.state.chat(chatId).botStatus = status;
     },

@@ -79,7 +79,7 @@ export const METHODS: Record<string, Handler> = {
   }),
 
   sendMessage(w, p) {
-    const chat = w.state.chat(p.chat_id);
+    const chat = w.state.chatToPost(p.chat_id);
     w.state.assertCanPost(chat);
     const parsed = parseText(p.text, p.parse_mode, "text");
     checkReplyMarkup(p.reply_markup);
@@ -90,7 +90,7 @@ export const METHODS: Record<string, Handler> = {
   },
 
   sendPhoto(w, p) {
-    const chat = w.state.chat(p.chat_id);
+    const chat = w.state.chatToPost(p.chat_id);
     w.state.assertCanPost(chat);
     if (typeof p.photo !== "string" || p.photo === "") throw badRequest("there is no photo in the request");
     const parsed = parseText(p.caption, p.parse_mode, "caption");

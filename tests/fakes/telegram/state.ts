@@ -81,6 +81,18 @@ export class FakeState {
     return chat;
   }
 
+  /**
+   * The chat a message goes to. A user's private chat with the bot exists only once they started it: until
+   * then Telegram refuses with 403, and a bot cannot write to another bot at all.
+   */
+  chatToPost(chatId: unknown): FakeChat {
+    const id = typeof chatId === "string" && /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+    const user = typeof id === "number" && !this.chats.has(id) ? this.users.get(id) : undefined;
+    if (user?.is_bot) throw forbidden("bot can't send messages to bots");
+    if (user) throw forbidden("bot can't initiate conversation with a user");
+    return this.chat(chatId);
+  }
+
   /** Throws what Telegram answers when the bot may not post in this chat. */
   assertCanPost(chat: FakeChat): void {
     if (chat.migratedTo !== undefined) {

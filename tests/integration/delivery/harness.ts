@@ -7,7 +7,7 @@ import type { Database } from "../../../db/client.ts";
 import { createRepositories, type Repositories } from "../../../db/repositories/index.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { channelRef, communityRef, type ChannelRef } from "../../../src/core/channel.ts";
+import { channelRef, communityRef, type ChannelRef, platformOf } from "../../../src/core/channel.ts";
 import type { PlatformAdapter } from "../../../src/core/platform.ts";
 import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { createBotServices } from "../../../src/services/create-services.ts";
@@ -62,7 +62,7 @@ export function deliveryWorld(database: Database, start = new Date("2026-11-24T0
     async statesOf(channel: string) {
       return (await repositories.deliveries.list({ channel: channelRef(channel) })).map((r) => r.state);
     },
-    /** Subscribes a channel as a moderator would, at the clock's current time. */
+    /** Subscribes a channel as a moderator (user 42 of its platform) would, at the clock's current time. */
     async subscribe(channel: string, postTime = "09:00", timezone = "UTC"): Promise<ChannelRef> {
       const ref = channelRef(channel);
       const community = communityRef(channel.split(":").slice(0, 2).join(":"));
@@ -72,7 +72,7 @@ export function deliveryWorld(database: Database, start = new Date("2026-11-24T0
         campaignId: CAMPAIGN,
         postTime,
         timezone,
-        actor: "mod",
+        actor: `${platformOf(ref)}:42`,
         at: now,
       });
       return ref;

@@ -4,11 +4,11 @@
  * pauses on permanent errors; moves; checks right before sending.
  */
 import { describe, expect, it } from "vitest";
-import { channelRef } from "../../../src/core/channel.ts";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
-import { useDeliveryWorld } from "./harness.ts";
+import { CAMPAIGN, useDeliveryWorld } from "./harness.ts";
 
 for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`delivery on ${target.name}`, () => {
@@ -97,7 +97,7 @@ for (const target of databaseTargets) {
         expect(telegram.messagesTo(chat)).toHaveLength(0);
       });
 
-      it("pauses the subscription after one permanent error, tells the moderators, and tries no more that day", async () => {
+      it("pauses the subscription after one permanent error, tells its subscriber in private, and tries no more", async () => {
         const telegram = createRecordingPlatform();
         const chat = await world.subscribe("telegram:-1001");
         telegram.script(chat, { kind: "permanent", reason: "Forbidden: bot was kicked from the group chat" });
@@ -113,10 +113,41 @@ for (const target of databaseTargets) {
           state: "paused",
           pausedReason: expect.stringMatching(/kicked/),
         });
-        expect(telegram.notices).toEqual([
-          { channel: chat, text: expect.stringMatching(/paused: .*kicked/) },
+        // Never in the chat that just refused the post: to the moderator who subscribed it, once.
+        expect(telegram.notices).toEqual([]);
+        expect(telegram.privateNotices).toEqual([
+          { userId: "42", channel: chat, text: expect.stringMatching(/paused: .*kicked/) },
         ]);
         expect(await world.statesOf(chat)).toEqual(["paused"]);
+      });
+
+      it("pauses a subscription whose subscriber is no person it can find, tells nobody and says so", async () => {
+        const telegram = createRecordingPlatform();
+        const chat = channelRef("telegram:-1001");
+        await world.repositories.subscriptions.upsert({
+          channel: chat,
+          community: communityRef("telegram:-1001"),
+          campaignId: CAMPAIGN,
+          postTime: "09:00",
+          timezone: "UTC",
+          actor: "import",
+          at: world.clock.now(),
+        });
+        telegram.script(chat, { kind: "permanent", reason: "Bad Request: chat not found" });
+        world.setNow("2026-11-24T09:00:00Z");
+        const report = await world.delivery([telegram.adapter]).runPass();
+        const why = 'the subscriber was not recorded as a telegram user ("import")';
+        expect(report.lines).toEqual([
+          expect.objectContaining({
+            kind: "paused",
+            detail: `Bad Request: chat not found; no moderator told: ${why}`,
+          }),
+        ]);
+        expect(telegram.privateNotices).toEqual([]);
+        expect(telegram.notices).toEqual([]);
+        expect(world.logger.records).toContainEqual(
+          expect.objectContaining({ level: "warn", fields: expect.objectContaining({ channel: chat, why }) }),
+        );
       });
 
       it("follows a group that became a supergroup: the subscription moves and the post goes out once", async () => {

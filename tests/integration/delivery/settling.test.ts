@@ -64,7 +64,7 @@ for (const target of databaseTargets) {
         expect(await world.statesOf(chat)).toEqual(["cancelled"]);
       });
 
-      it("pauses and tells the new chat when a moved group's post then fails for good", async () => {
+      it("pauses a moved group whose post then fails for good, and tells its subscriber, not the new chat", async () => {
         const telegram = createRecordingPlatform();
         const group = await world.subscribe("telegram:-1001");
         const supergroup = channelRef("telegram:-1009990001");
@@ -75,7 +75,11 @@ for (const target of databaseTargets) {
         expect(await world.repositories.subscriptions.findByChannel(supergroup)).toMatchObject({
           state: "paused",
         });
-        expect(telegram.notices).toEqual([{ channel: supergroup, text: expect.stringMatching(/kicked/) }]);
+        expect(telegram.notices).toEqual([]);
+        expect(telegram.privateNotices).toEqual([
+          { userId: "42", channel: supergroup, text: expect.stringMatching(/kicked/) },
+        ]);
+        expect(telegram.attemptsTo(supergroup)).toBe(1);
       });
 
       it("takes a group's spotlights along when it becomes a supergroup: one post on that day", async () => {

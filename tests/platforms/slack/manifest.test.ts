@@ -48,6 +48,7 @@ describe("slack manifest", () => {
       "chat:write",
       "chat:write.public",
       "users:read",
+      "im:write",
     ]);
     expect(manifest.oauth_config?.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
     expect(manifest.settings).toMatchObject({

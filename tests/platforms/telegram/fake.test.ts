@@ -64,6 +64,15 @@ describe("fake Telegram server", () => {
       telegram.sendPhoto(-1, "https://e.org/p.jpg", { caption: "c".repeat(1025) }),
     ).rejects.toThrow("caption is too long");
     await expect(telegram.sendMessage(-42, "x")).rejects.toThrow("chat not found");
+    // A user's private chat exists only once they started the bot; a bot can never be written to.
+    fake.addUser({ id: 21 });
+    await expect(telegram.sendMessage(21, "x")).rejects.toThrow(
+      "403: Forbidden: bot can't initiate conversation",
+    );
+    fake.addUser({ id: 22, is_bot: true });
+    await expect(telegram.sendMessage(22, "x")).rejects.toThrow("bot can't send messages to bots");
+    fake.addChat({ id: 21, type: "private" }, "member");
+    await expect(telegram.sendMessage(21, "x")).resolves.toBeTruthy();
   });
 
   it("lists administrators and refuses more than 50 inline results", async () => {
