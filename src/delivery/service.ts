@@ -2,12 +2,15 @@
  * Assembles delivery from the app's repositories and services and the running platform adapters: one
  * pacer per platform at its configured rate, one post resolver, and the pass and scheduler built on them.
  */
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SpotlightRepository, SubscriptionRepository } from "../core/ports.ts";
 import type { AppServices } from "../services/create-services.ts";
+import { createHeldRows } from "./held-rows.ts";
+import { createOutageWatch } from "./outage.ts";
 import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
@@ -36,6 +39,8 @@ export interface DeliveryServiceInput {
   concurrency?: number;
   leaseMs?: number;
   owner?: string;
+  /** How soon the scheduler tries a pass again while the database is out. */
+  outageRetryMs?: number;
 }
 
 export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
@@ -60,15 +65,26 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     pacers,
     clock: input.clock,
     logger,
-    owner: input.owner ?? `${hostname()}:${process.pid}`,
+    // Unique to this service, even in a restarted container (same host name, pid 1): its rows claimed
+    // before an outage are given back as its own, which must never take another process's.
+    owner: input.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    outage: createOutageWatch(logger, input.clock),
+    held: createHeldRows(),
     catchUpHours: config.CATCH_UP_HOURS,
     staleAfterDays: config.STALE_AFTER_DAYS,
     defaultPostTime: config.DEFAULT_POST_TIME,
     ...(input.leaseMs === undefined ? {} : { leaseMs: input.leaseMs }),
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
   };
-  const runPass = (options?: PassOptions) => runDeliveryPass(deps, options);
-  return { runPass, scheduler: createDeliveryScheduler(() => runPass(), logger) };
+  // One pass at a time: a pass gives back the rows this process holds from an earlier one that failed.
+  let previous: Promise<unknown> = Promise.resolve();
+  const runPass = (options?: PassOptions) => {
+    const pass = previous.then(() => runDeliveryPass(deps, options));
+    previous = pass.catch(() => {});
+    return pass;
+  };
+  const scheduler = createDeliveryScheduler(() => runPass(), logger, deps.outage, input.outageRetryMs);
+  return { runPass, scheduler };
 }
 
 /** One pacer per chat platform at its configured rate; the console needs none. */
