@@ -173,19 +173,26 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return rows.length === 1;
     },
 
-    async release(ids, owner) {
-      if (ids.length === 0) return;
-      await db
+    async release(owner, sendingIds) {
+      const notSent = or(
+        eq(deliveries.state, "claimed"),
+        sendingIds.length > 0
+          ? and(eq(deliveries.state, "sending"), inArray(deliveries.id, [...sendingIds]))
+          : undefined,
+      );
+      const rows = await db
         .update(deliveries)
         .set({
           state: "pending",
           claimedBy: null,
           leaseUntil: null,
+          // The claim counted an attempt that never reached the platform.
           attempts: sql`${deliveries.attempts} - 1`,
+          updatedAt: sql`now()`,
         })
-        .where(
-          and(inArray(deliveries.id, ids), eq(deliveries.claimedBy, owner), eq(deliveries.state, "claimed")),
-        );
+        .where(and(eq(deliveries.claimedBy, owner), inArray(deliveries.state, [...HELD]), notSent))
+        .returning({ id: deliveries.id });
+      return rows.length;
     },
 
     async nextPendingAt(platforms) {

@@ -139,8 +139,13 @@ export interface DeliveryLedger {
   ): Promise<{ catalogVersion: string } | undefined>;
   /** Records how a row held by `owner` ended this attempt; false when the claim was lost. */
   finish(id: number, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
-  /** Gives a claimed row back untouched (no adapter for its platform in this process). */
-  release(ids: number[], owner: string): Promise<void>;
+  /**
+   * Gives back, as pending and due at once, the rows `owner` holds but never sent: every row it holds as
+   * claimed, and those of `sendingIds` it holds as sending (it marked them, then stopped before calling the
+   * platform). Meant for a process whose passes failed part way (the database went out): rows no pass of it
+   * is working on any more need not wait for their lease. Returns how many rows were given back.
+   */
+  release(owner: string, sendingIds: readonly number[]): Promise<number>;
   /** The earliest next attempt among pending rows of these platforms, if any. */
   nextPendingAt(platforms: readonly string[]): Promise<Date | undefined>;
   /**

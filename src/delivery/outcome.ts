@@ -167,12 +167,20 @@ function retry(
   return { outcome: { state: "failed", detail }, kind: "failed", detail: result.reason };
 }
 
+/** One attempt's answer from the platform, with where it went, what it posted and when it began. */
+export interface SentAttempt {
+  result: SendResult;
+  channel: ChannelRef;
+  profileId: string;
+  startedAt: Date;
+}
+
 /** Records the result of one attempt and returns the report line. */
 export async function recordResult(
   deps: OutcomeDeps,
   adapter: PlatformAdapter,
   row: DeliveryRow,
-  sent: { result: SendResult; channel: ChannelRef; profileId: string; startedAt: Date },
+  sent: SentAttempt,
   now: Date,
   /** The real time, when the pass runs as of another instant (`deliver --at`); leases and windows use it. */
   wallNow: Date = now,

@@ -9,7 +9,9 @@ import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
 import { addDays, localDateOf } from "../core/time.ts";
 import type { CatalogService } from "../services/catalog.ts";
-import { recordResult, sendFollowingMoves } from "./outcome.ts";
+import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
+import type { OutageWatch } from "./outage.ts";
+import { recordResult, type SentAttempt, sendFollowingMoves } from "./outcome.ts";
 import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
@@ -29,8 +31,12 @@ export interface DeliveryDeps {
   pacers: ReadonlyMap<string, Pacer>;
   clock: Clock;
   logger: Logger;
-  /** This process, as recorded on the rows it claims. */
+  /** This process, as recorded on the rows it claims: unique to it, and no two of its passes run at once. */
   owner: string;
+  /** Logs a database outage once, and says whether one is on. */
+  outage: OutageWatch;
+  /** What this process knows of the rows it held when the database went out, until it is back. */
+  held: HeldRows;
   catchUpHours: number;
   staleAfterDays: number;
   defaultPostTime: string;
@@ -81,6 +87,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
 
   const fromDate = addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1));
   const input = await deps.ledger.planningInput(fromDate);
+  const recovered = deps.outage.answered();
   const plan = planDeliveries({
     ...input,
     now: start,
@@ -109,6 +116,8 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     }
   }
   lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights)));
+  // Before any takeover, so that this process's own rows are not taken for a dead process's.
+  if (recovered) await resumeHeldRows(deps, times, lines);
 
   const resend = [...deps.adapters.values()]
     .filter((a) => a.afterUncertainSend === "resend")
@@ -128,6 +137,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const platforms = [...deps.adapters.keys()];
   for (;;) {
     await Promise.all(platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines)));
+    if (deps.outage.out) break; // the next pass resumes, once the database answers
     const next = await deps.ledger.nextPendingAt(platforms);
     const wait = next ? next.getTime() - now().getTime() : Number.POSITIVE_INFINITY;
     if (wait > (options.settleWithinMs ?? 0)) break;
@@ -168,7 +178,9 @@ async function drainPlatform(
       })
       .catch((err: unknown) => {
         // The next pass claims again; stop this platform's drain rather than spin on a failing database.
-        deps.logger.error({ err, platform: adapter.platform }, "claiming delivery rows failed");
+        if (!deps.outage.failed(err)) {
+          deps.logger.error({ err, platform: adapter.platform }, "claiming delivery rows failed");
+        }
         exhausted = true;
       })
       .finally(() => {
@@ -178,6 +190,11 @@ async function drainPlatform(
   };
   const worker = async () => {
     for (;;) {
+      if (deps.outage.out) {
+        // The rows left in the queue stay claimed by this process and are given back once it is over.
+        await claiming;
+        return;
+      }
       if (!exhausted && queue.length <= concurrency) void refill();
       const row = queue.shift();
       if (row) {
@@ -200,6 +217,7 @@ async function deliverRow(
   lines: PassLine[],
 ): Promise<PassLine> {
   const base = { channel: row.channel, localDate: row.localDate };
+  let answer: SentAttempt | undefined;
   try {
     const startedAt = times.wall();
     const marked = await deps.ledger.markSending(row.id, deps.owner, {
@@ -224,15 +242,16 @@ async function deliverRow(
     // arrives, so the time between the pacer's grant and the request must be as short as possible.
     await pacer?.acquire(row.channel);
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
-    return await recordResult(
-      outcomeDeps,
-      adapter,
-      row,
-      { ...sent, profileId: resolved.profileId, startedAt },
-      times.due(),
-      times.wall(),
-    );
+    answer = { ...sent, profileId: resolved.profileId, startedAt };
+    return await recordResult(outcomeDeps, adapter, row, answer, times.due(), times.wall());
   } catch (err) {
+    if (deps.outage.failed(err)) {
+      // This process knows whether the post reached the platform: keep that for when the database is back.
+      if (answer) deps.held.answers.set(row.id, { row, attempt: answer });
+      else deps.held.unsentIds.add(row.id);
+      const detail = "the database went out; the row is taken up again once it is back";
+      return { ...base, kind: "skipped", detail };
+    }
     // A database or bug failure mid-row: the lease will hand the row to the next pass (as uncertain if it
     // was mid-send on a platform that cannot dedupe). Log and go on with the other rows.
     deps.logger.error({ err, channel: row.channel, localDate: row.localDate }, "delivery of one row failed");

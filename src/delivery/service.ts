@@ -2,6 +2,7 @@
  * Assembles delivery from the app's repositories and services and the running platform adapters: one
  * pacer per platform at its configured rate, one post resolver, and the pass and scheduler built on them.
  */
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
@@ -16,6 +17,8 @@ import type {
 import { createDryRunRotationLog } from "../rotation/dry-run-log.ts";
 import type { AppServices } from "../services/create-services.ts";
 import { createFeaturedService } from "../services/featured.ts";
+import { createHeldRows } from "./held-rows.ts";
+import { createOutageWatch } from "./outage.ts";
 import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
@@ -51,6 +54,8 @@ export interface DeliveryServiceInput {
   concurrency?: number;
   leaseMs?: number;
   owner?: string;
+  /** How soon the scheduler tries a pass again while the database is out. */
+  outageRetryMs?: number;
 }
 
 export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
@@ -91,21 +96,32 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     pacers,
     clock: input.clock,
     logger,
-    owner: input.owner ?? `${hostname()}:${process.pid}`,
+    // Unique to this service, even in a restarted container (same host name, pid 1): its rows claimed
+    // before an outage are given back as its own, which must never take another process's.
+    owner: input.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    outage: createOutageWatch(logger, input.clock),
+    held: createHeldRows(),
     catchUpHours: config.CATCH_UP_HOURS,
     staleAfterDays: config.STALE_AFTER_DAYS,
     defaultPostTime: config.DEFAULT_POST_TIME,
     ...(input.leaseMs === undefined ? {} : { leaseMs: input.leaseMs }),
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
   };
-  const runPass = async (options?: PassOptions) => {
-    const started = performance.now();
-    const report = await runDeliveryPass(deps, options);
-    // A dry run wrote and sent nothing: nothing happened to any post.
-    if (!report.dryRun) input.metrics?.recordPass(report, (performance.now() - started) / 1000);
-    return report;
+  // One pass at a time: a pass gives back the rows this process holds from an earlier one that failed.
+  let previous: Promise<unknown> = Promise.resolve();
+  const runPass = (options?: PassOptions) => {
+    const pass = previous.then(async () => {
+      const started = performance.now();
+      const report = await runDeliveryPass(deps, options);
+      // A dry run wrote and sent nothing: nothing happened to any post.
+      if (!report.dryRun) input.metrics?.recordPass(report, (performance.now() - started) / 1000);
+      return report;
+    });
+    previous = pass.catch(() => {});
+    return pass;
   };
-  return { runPass, scheduler: createDeliveryScheduler(() => runPass(), logger) };
+  const scheduler = createDeliveryScheduler(() => runPass(), logger, deps.outage, input.outageRetryMs);
+  return { runPass, scheduler };
 }
 
 /** One pacer per chat platform at its configured rate; the console needs none. */

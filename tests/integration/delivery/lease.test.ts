@@ -212,6 +212,37 @@ for (const target of databaseTargets) {
       });
     });
 
+    describe("rows given back by the process holding them (after the database was out)", () => {
+      it("are its claimed rows and the sending rows it names, never another owner's", async () => {
+        const ledger = world.repositories.deliveries;
+        for (let i = 0; i < 4; i++) await world.subscribe(`telegram:-10${200 + i}`);
+        world.setNow(DUE);
+        await world.delivery([]).runPass();
+        const claim = (owner: string, limit: number) =>
+          ledger.claim({ platform: "telegram", now: new Date(DUE), limit, leaseMs: LEASE_MS, owner });
+        const [claimed, unsent, maybePosted] = await claim("live:1", 3);
+        const [others] = await claim("other:2", 1);
+        for (const [row, owner] of [
+          [unsent!, "live:1"],
+          [maybePosted!, "live:1"],
+          [others!, "other:2"],
+        ] as const) {
+          expect(await ledger.markSending(row.id, owner, attemptUntil(plus(DUE, LEASE_MS)))).toBeDefined();
+        }
+
+        expect(await ledger.release("live:1", [unsent!.id, others!.id])).toBe(2);
+        const byId = new Map((await ledger.list()).map((r) => [r.id, r]));
+        expect(byId.get(claimed!.id)).toMatchObject({ state: "pending", attempts: 0 });
+        expect(byId.get(unsent!.id)).toMatchObject({ state: "pending", attempts: 0 });
+        // Not named: it may have reached the platform, so only its lease's end decides about it.
+        expect(byId.get(maybePosted!.id)).toMatchObject({ state: "sending" });
+        expect(byId.get(others!.id)).toMatchObject({ state: "sending" });
+        // Given back as due at once: the next claim takes them, before the leases would have run out.
+        const again = await claim("live:1", 10);
+        expect(again.map((r) => r.id).sort()).toEqual([claimed!.id, unsent!.id].sort());
+      });
+    });
+
     describe("a claim lost to another owner", () => {
       it("can no longer be marked as sending or finished by the owner that lost it", async () => {
         const ledger = world.repositories.deliveries;
