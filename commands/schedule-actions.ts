@@ -1,4 +1,4 @@
-/** What /schedule add, list and cancel do. */
+/** What /schedule add and cancel do (list: schedule-list.ts). */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import type { CommandContext } from "../src/core/command.ts";
@@ -9,13 +9,15 @@ import { reply } from "../src/core/reply.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { instantOf, localDateOf } from "../src/core/time.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
+import { postTimeText, precedenceNote, replacedNote, takenMessage } from "./schedule-notes.ts";
 import { unresolvedLookupReply } from "./shared.ts";
 import { assertSpotlightable } from "./spotlight-eligibility.ts";
 
 /** Ids are Postgres integers: a larger number names no spotlight, and must not reach the query. */
 const MAX_SPOTLIGHT_ID = 2_147_483_647;
 
-const USAGE = "Use /schedule <name> <YYYY-MM-DD> [HH:MM], /schedule list or /schedule cancel <id>";
+const USAGE =
+  "Use /schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace], /schedule list or /schedule cancel <id>";
 
 export const scheduleArgs = z.discriminatedUnion("subcommand", [
   z.object({
@@ -28,9 +30,20 @@ export const scheduleArgs = z.discriminatedUnion("subcommand", [
     date: calendarDate(`Which date? ${USAGE}`),
     time: timeOfDay.optional(),
     scope: z.enum(["channel", "community"], { error: "scope is channel or community" }).default("channel"),
-    /** A typed --word other than --community, see parseText. */
+    /** Typed as --replace, or Discord's replace option: cancel the spotlight standing on that date. */
+    replace: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["yes", "no"], { error: "replace is yes or no" }))
+      .optional()
+      .transform((v) => v === "yes"),
+    /** A typed --word other than --community and --replace, see parseText. */
     unknownOption: z
-      .undefined({ error: (issue) => `Unknown option "${String(issue.input)}": the only one is --community` })
+      .undefined({
+        error: (issue) =>
+          `Unknown option "${String(issue.input)}": the options are --community and --replace`,
+      })
       .optional(),
   }),
   z.object({
@@ -101,9 +114,11 @@ export async function addSpotlight(
   if (args.scope === "community") await assertCommunityModerator(invocation);
   const lookup = await services.catalog.lookup(args.name);
   if (lookup.kind !== "found") {
-    const rest = [date, args.time, args.scope === "community" ? "--community" : undefined]
-      .filter(Boolean)
-      .join(" ");
+    const options = [
+      args.scope === "community" ? "--community" : undefined,
+      args.replace ? "--replace" : undefined,
+    ];
+    const rest = [date, args.time, ...options].filter(Boolean).join(" ");
     return unresolvedLookupReply(services, args.name, lookup, "schedule", rest);
   }
   const subscription = await services.subscriptions.findByChannel(invocation.channel);
@@ -125,7 +140,7 @@ export async function addSpotlight(
   const campaign = await services.catalog.campaign(campaignId);
   if (!campaign) throw new Error(`profile ${profile.id} names campaign ${campaignId}, which is not stored`);
   assertSpotlightable(services, lookup.profile, campaign, date);
-  const spotlight = await services.spotlights.add({
+  const wanted = {
     scope: args.scope,
     channel: invocation.channel,
     community: invocation.community,
@@ -135,33 +150,21 @@ export async function addSpotlight(
     ...(args.time ? { localTime: args.time } : {}),
     timezone,
     createdBy: actorOf(invocation),
-  });
-  const time = spotlight.localTime ?? subscription?.postTime ?? services.defaults.postTime;
+  };
+  const added = await services.spotlights.add(wanted, { replace: args.replace });
+  if (added.kind === "taken") {
+    const input = { standing: added.standing, wanted, wantedName: profile.displayName };
+    const message = await takenMessage(services, input, { invocation, subscription });
+    throw new UserError(message, "SPOTLIGHT_DATE_TAKEN");
+  }
+  const { spotlight } = added;
   const where = args.scope === "community" ? "every channel of this community" : "this channel";
   return reply.success(
-    `Spotlight #${spotlight.id} scheduled: ${profile.displayName} in ${where} on ${formatPartialDate(date)} at ${time} (${timezone}). ` +
-      `It replaces the daily rotation there on that date.${todayNote(services, args, { subscription, timezone, today })} ` +
+    `Spotlight #${spotlight.id} scheduled: ${profile.displayName} in ${where} on ${formatPartialDate(date)} at ${postTimeText(services, spotlight, subscription)}.` +
+      `${await replacedNote(services, added.replaced, subscription)} It replaces the daily rotation there on that date.` +
+      `${await precedenceNote(services, spotlight, invocation)}${todayNote(services, args, { subscription, timezone, today })} ` +
       `/schedule cancel ${spotlight.id} undoes it.`,
   );
-}
-
-export async function listSpotlights({ services, invocation }: Ctx): Promise<Reply> {
-  const subscription = await services.subscriptions.findByChannel(invocation.channel);
-  const today = localDateOf(services.clock.now(), subscription?.timezone ?? services.defaults.timezone);
-  const upcoming = await services.spotlights.listUpcoming(invocation.channel, invocation.community, today);
-  if (upcoming.length === 0)
-    return reply.info("No spotlights scheduled here. /schedule <name> <YYYY-MM-DD> adds one.", "private");
-  const lines = await Promise.all(
-    upcoming.map(async (s) => {
-      const name =
-        // A profile id is made from the name: a taken-down profile is not named here either.
-        (await services.catalog.get(s.profileId))?.profile.displayName ??
-        "a profile that is no longer public (it will not be posted)";
-      const time = s.localTime ?? subscription?.postTime ?? services.defaults.postTime;
-      return `#${s.id} ${s.localDate} ${time} (${s.timezone}): ${name}${s.scope === "community" ? " (whole community)" : ""}`;
-    }),
-  );
-  return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
 }
 
 export async function cancelSpotlight({ services, invocation }: Ctx, rawId: string): Promise<Reply> {

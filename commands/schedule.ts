@@ -1,21 +1,24 @@
 /**
- * /schedule <name> <date> [time] [--community], /schedule list, /schedule cancel <id>: spotlights that
- * replace the rotation in this channel (or the whole community) on a date.
+ * /schedule <name> <date> [time] [--community] [--replace], /schedule list, /schedule cancel <id>:
+ * spotlights that replace the rotation in this channel (or the whole community) on a date, one per date;
+ * --replace puts a new one in place of the one standing.
  */
 import { defineCommand } from "../src/core/command.ts";
 import { isDateToken, isTimeToken } from "./arguments.ts";
-import { addSpotlight, cancelSpotlight, listSpotlights, scheduleArgs } from "./schedule-actions.ts";
+import { addSpotlight, cancelSpotlight, scheduleArgs } from "./schedule-actions.ts";
+import { listSpotlights } from "./schedule-list.ts";
 
 export const schedule = defineCommand({
   name: "schedule",
-  description: "Spotlight a prisoner here on a date, list or cancel spotlights (moderators)",
-  usage: "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] · /schedule list · /schedule cancel <id>",
+  description: "Spotlight a prisoner here on a date (one per date), list or cancel spotlights (moderators)",
+  usage:
+    "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace] · /schedule list · /schedule cancel <id>",
   moderatorOnly: true,
   options: [],
   subcommands: [
     {
       name: "add",
-      description: "Spotlight a prisoner on a date",
+      description: "Spotlight a prisoner on a date (one per date; replace: yes swaps it)",
       options: [
         { name: "name", description: "The prisoner's name", required: true, autocomplete: "profile" },
         { name: "date", description: "Local date, YYYY-MM-DD", required: true },
@@ -23,6 +26,11 @@ export const schedule = defineCommand({
         {
           name: "scope",
           description: "channel (default) or community (every channel of this server or workspace)",
+          required: false,
+        },
+        {
+          name: "replace",
+          description: "yes: cancel the spotlight already set for that date and put this one in its place",
           required: false,
         },
       ],
@@ -42,6 +50,7 @@ export const schedule = defineCommand({
     const args: Record<string, string | undefined> = { subcommand: "add" };
     const words = tokens.filter((t) => {
       if (t === "--community") args.scope = "community";
+      else if (t === "--replace") args.replace = "yes";
       // No name starts with "--": a mistyped option must not end up in the name searched for.
       else if (t.startsWith("--") && args.unknownOption === undefined) args.unknownOption = t;
       else if (isDateToken(t) && args.date === undefined) args.date = t;

@@ -6,9 +6,10 @@ import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { communityRef } from "../../src/core/channel.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
-import { deliveries, spotlights, subscriptions } from "../schema/index.ts";
+import { deliveries, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
+import { moveSpotlights } from "./spotlights.ts";
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -169,13 +170,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
         // The ledger follows the channel, so the day's row (and its unique key) stays the same row.
         await tx.update(deliveries).set({ channelRef: to }).where(eq(deliveries.channelRef, from));
         // So do its spotlights: one set in the group is the supergroup's, not a second post of its own.
-        await tx.update(spotlights).set({ channelRef: to }).where(eq(spotlights.channelRef, from));
-        if (ownCommunity) {
-          await tx
-            .update(spotlights)
-            .set({ communityRef: communityRef(to) })
-            .where(eq(spotlights.communityRef, communityRef(from)));
-        }
+        await moveSpotlights(tx, { from, to, ownCommunity, actor });
         await appendAudit(tx, {
           actor,
           action: AUDIT_ACTIONS.subscriptionMoved,

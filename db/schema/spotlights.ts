@@ -1,6 +1,6 @@
 /** Spotlights: a moderator's pick of a profile for a channel or a whole community on one local date. */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { SpotlightScope, SpotlightState } from "../../src/core/ports.ts";
 import { campaigns } from "./campaigns.ts";
@@ -34,6 +34,14 @@ export const spotlights = pgTable(
   (t) => [
     index("spotlights_scheduled_by_date_idx").on(t.localDate).where(sql`${t.state} = 'scheduled'`),
     index("spotlights_profile_idx").on(t.profileId),
+    // One scheduled spotlight per channel and date, and one community-wide per community and date, however
+    // many moderators schedule at once: a second waits for /schedule … --replace, never stands unposted.
+    uniqueIndex("spotlights_one_per_channel_day")
+      .on(t.channelRef, t.localDate)
+      .where(sql`${t.state} = 'scheduled' and ${t.scope} = 'channel'`),
+    uniqueIndex("spotlights_one_per_community_day")
+      .on(t.communityRef, t.localDate)
+      .where(sql`${t.state} = 'scheduled' and ${t.scope} = 'community'`),
     check("spotlights_scope_known", oneOf(t.scope, SPOTLIGHT_SCOPES)),
     check("spotlights_state_known", oneOf(t.state, SPOTLIGHT_STATES)),
     check("spotlights_local_time_hh_mm", sql`${t.localTime} is null or ${isTimeOfDay(t.localTime)}`),

@@ -7,6 +7,7 @@
 import { platformOf } from "../core/channel.ts";
 import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
 import type { Spotlight } from "../core/ports.ts";
+import { spotlightFor, spotlightPostTime } from "../core/spotlight-rules.ts";
 import { addDays, instantOf, localDateOf } from "../core/time.ts";
 
 export interface PlanInput {
@@ -24,19 +25,6 @@ export interface PlanInput {
 export interface Plan {
   rows: PlannedDelivery[];
   plannedThrough: Array<{ subscriptionId: number; localDate: string }>;
-}
-
-/** The spotlight that replaces the rotation in a channel on a date: the channel's own, else its community's. */
-export function spotlightFor(
-  spotlights: readonly Spotlight[],
-  sub: Pick<PlanningSubscription, "channel" | "community">,
-  localDate: string,
-): Spotlight | undefined {
-  const onDate = spotlights.filter((s) => s.localDate === localDate);
-  return (
-    onDate.find((s) => s.scope === "channel" && s.channel === sub.channel) ??
-    onDate.find((s) => s.scope === "community" && s.community === sub.community)
-  );
 }
 
 function indexByDate(spotlights: readonly Spotlight[]): Map<string, Spotlight[]> {
@@ -78,7 +66,8 @@ function planSubscription(
   let through: string | undefined;
   for (; date <= today; date = addDays(date, 1)) {
     const spotlight = spotlightFor(byDate.get(date) ?? [], sub, date);
-    const dueAt = instantOf(date, spotlight?.localTime ?? sub.postTime, zone);
+    const time = spotlight ? spotlightPostTime(spotlight, sub, input.defaultPostTime).time : sub.postTime;
+    const dueAt = instantOf(date, time, zone);
     if (dueAt > input.now) break;
     through = date;
     if (dueAt < sub.activeSince) continue; // due before the subscription (or its new settings) existed
@@ -105,11 +94,8 @@ function planLoneSpotlight(
   plan: Plan,
 ) {
   if (spotlight.scope !== "channel" || subscribed.has(spotlight.channel)) return;
-  const dueAt = instantOf(
-    spotlight.localDate,
-    spotlight.localTime ?? input.defaultPostTime,
-    spotlight.timezone,
-  );
+  const { time, timezone } = spotlightPostTime(spotlight, undefined, input.defaultPostTime);
+  const dueAt = instantOf(spotlight.localDate, time, timezone);
   if (dueAt > input.now || dueAt < spotlight.createdAt) return;
   if (input.now.getTime() - dueAt.getTime() > input.lookbackDays * 86_400_000) return;
   plan.rows.push({

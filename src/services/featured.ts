@@ -12,6 +12,7 @@ import type {
   SubscriptionRepository,
 } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
+import { spotlightFor } from "../core/spotlight-rules.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
 import { localDateOf } from "../core/time.ts";
 import { rotationEligibility } from "../rotation/eligibility.ts";
@@ -63,10 +64,7 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
       const timezone = subscription?.timezone ?? deps.defaults.timezone;
       const localDate = localDateOf(deps.clock.now(), timezone);
       const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
-      const today = upcoming.filter((s) => s.localDate === localDate);
-      // A spotlight for this channel wins over one for the whole community.
-      const spotlight =
-        today.find((s) => s.scope === "channel") ?? today.find((s) => s.scope === "community");
+      const spotlight = spotlightFor(upcoming, { channel, community }, localDate);
       if (spotlight) {
         const stored = await deps.catalog.get(spotlight.profileId);
         const campaign = await deps.catalog.campaign(stored?.profile.campaign);

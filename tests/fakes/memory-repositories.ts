@@ -16,6 +16,7 @@ import {
   visibilityAfterRestore,
 } from "../../db/repositories/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
+import { createMemorySpotlights } from "./memory-spotlights.ts";
 import { createMemorySubscriptions } from "./memory-subscriptions.ts";
 import {
   audit,
@@ -32,8 +33,6 @@ import type {
   ChangeCounts,
   RotationEntry,
   RotationLog,
-  Spotlight,
-  SpotlightRepository,
   StoredProfile,
 } from "../../src/core/ports.ts";
 import type { Campaign, Profile } from "../../src/core/profile.ts";
@@ -218,62 +217,6 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         { visibility },
         { at, actor, action: AUDIT_ACTIONS.profileRestored, details },
       );
-    },
-  };
-}
-
-const byDateThenId = (a: Spotlight, b: Spotlight) =>
-  a.localDate < b.localDate ? -1 : a.localDate > b.localDate ? 1 : a.id - b.id;
-
-function createMemorySpotlights(store: { state: MemoryState }): SpotlightRepository {
-  const scheduled = () => [...store.state.spotlights.values()].filter((s) => s.state === "scheduled");
-  return {
-    async add(input) {
-      const { state } = store;
-      requireCampaign(state, input.campaignId);
-      requireProfile(state, input.profileId);
-      const spotlight: Spotlight = {
-        ...asStored(input),
-        id: state.nextSpotlightId++,
-        state: "scheduled",
-        createdAt: new Date(),
-      };
-      state.spotlights.set(spotlight.id, spotlight);
-      const { profileId, localDate, scope } = input;
-      audit(state, {
-        actor: input.createdBy,
-        action: AUDIT_ACTIONS.spotlightScheduled,
-        entityType: "spotlight",
-        entityId: String(spotlight.id),
-        details: { profileId, localDate, scope },
-      });
-      return copy(spotlight);
-    },
-    async listUpcoming(channel, community, fromDate) {
-      return scheduled()
-        .filter((s) => s.localDate >= fromDate)
-        .filter((s) => (s.scope === "channel" ? s.channel === channel : s.community === community))
-        .sort(byDateThenId)
-        .map(copy);
-    },
-    async get(id) {
-      const found = store.state.spotlights.get(id);
-      return found ? copy(found) : undefined;
-    },
-    async cancel(id, { actor, reason }) {
-      const found = store.state.spotlights.get(id);
-      if (found?.state !== "scheduled") return undefined;
-      found.state = "cancelled";
-      found.cancelReason = reason;
-      const entry = { actor, entityType: "spotlight" as const, entityId: String(id), details: { reason } };
-      audit(store.state, { ...entry, action: AUDIT_ACTIONS.spotlightCancelled });
-      return copy(found);
-    },
-    async listScheduledForProfile(profileId) {
-      return scheduled()
-        .filter((s) => s.profileId === profileId)
-        .sort(byDateThenId)
-        .map(copy);
     },
   };
 }

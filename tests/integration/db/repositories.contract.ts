@@ -8,6 +8,7 @@ import type { Repositories } from "../../../db/repositories/index.ts";
 import { catalogContract } from "./catalog.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
+import { spotlightsContract } from "./spotlights.contract.ts";
 
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
 export type ContractRepositories = Omit<Repositories, "deliveries" | "installations" | "botModerators">;
@@ -45,6 +46,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
     catalogContract(context);
     takedownContract(context);
     schedulingContract(context);
+    spotlightsContract(context);
   });
 }
 

@@ -1,8 +1,7 @@
-/** The scheduling part of the repository contract: subscriptions, spotlights, the rotation log, audit. */
+/** The scheduling part of the repository contract: subscriptions, the rotation log, audit (spotlights: spotlights.contract.ts). */
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../../db/repositories/audit-actions.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
-import type { Spotlight } from "../../../src/core/ports.ts";
 import { CAMPAIGN_ID, makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
 import type { ContractContext } from "./repositories.contract.ts";
 
@@ -143,68 +142,6 @@ export function schedulingContract({ repositories }: ContractContext): void {
       const { subscriptions } = repositories();
       await expect(subscriptions.upsert({ ...subscribeInput, actor: "mod" })).rejects.toThrow();
       expect(await subscriptions.list()).toEqual([]);
-    });
-  });
-
-  describe("spotlights", () => {
-    const spotlight = (
-      over: Partial<Omit<Spotlight, "id" | "state" | "createdAt" | "cancelReason">> = {},
-    ) => ({
-      scope: "channel" as const,
-      channel,
-      community,
-      campaignId: CAMPAIGN_ID,
-      profileId: MAMMADOV,
-      localDate: "2026-05-10",
-      timezone: "Europe/Baku",
-      createdBy: "mod",
-      ...over,
-    });
-
-    it("lists this channel's and this community's scheduled spotlights from a date, by date", async () => {
-      await seedCatalog();
-      const { spotlights } = repositories();
-      const later = await spotlights.add(spotlight({ localDate: "2026-05-12", localTime: "12:00" }));
-      const communityWide = await spotlights.add(
-        spotlight({ scope: "community", channel: otherChannel, localDate: "2026-05-11", profileId: MATOUK }),
-      );
-      const first = await spotlights.add(spotlight());
-      await spotlights.add(spotlight({ localDate: "2026-05-01" })); // before the date asked for
-      await spotlights.add(spotlight({ channel: otherChannel })); // another channel's own
-      const cancelled = await spotlights.add(spotlight({ localDate: "2026-05-20" }));
-      await spotlights.cancel(cancelled.id, { actor: "mod", reason: "changed our minds" });
-
-      const upcoming = await spotlights.listUpcoming(channel, community, "2026-05-10");
-      expect(upcoming.map((s) => s.id)).toEqual([first.id, communityWide.id, later.id]);
-      expect(first).toMatchObject({ state: "scheduled", localDate: "2026-05-10" });
-      expect("localTime" in first).toBe(false);
-      expect(later.localTime).toBe("12:00");
-      expect(await spotlights.get(later.id)).toEqual(later);
-      expect(await spotlights.get(9999)).toBeUndefined();
-    });
-
-    it("cancels a scheduled spotlight once, with the reason, and audits both steps", async () => {
-      await seedCatalog();
-      const { spotlights, audit } = repositories();
-      const added = await spotlights.add(spotlight());
-
-      const cancelled = await spotlights.cancel(added.id, { actor: "mod-2", reason: "released" });
-      expect(cancelled).toMatchObject({ id: added.id, state: "cancelled", cancelReason: "released" });
-      expect(await spotlights.cancel(added.id, { actor: "mod-2", reason: "again" })).toBeUndefined();
-      const actions = (await audit.list({ entityType: "spotlight", entityId: String(added.id) })).map(
-        (e) => e.action,
-      );
-      expect(actions).toEqual([AUDIT_ACTIONS.spotlightCancelled, AUDIT_ACTIONS.spotlightScheduled]);
-    });
-
-    it("lists a profile's scheduled spotlights, and refuses an unknown profile", async () => {
-      await seedCatalog();
-      const { spotlights } = repositories();
-      const a = await spotlights.add(spotlight({ localDate: "2026-06-02" }));
-      const b = await spotlights.add(spotlight({ localDate: "2026-06-01", channel: otherChannel }));
-      await spotlights.add(spotlight({ profileId: SENTSOV }));
-      expect((await spotlights.listScheduledForProfile(MAMMADOV)).map((s) => s.id)).toEqual([b.id, a.id]);
-      await expect(spotlights.add(spotlight({ profileId: "nobody" }))).rejects.toThrow();
     });
   });
 

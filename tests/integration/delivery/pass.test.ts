@@ -267,8 +267,8 @@ for (const target of databaseTargets) {
         const telegram = createRecordingPlatform();
         const chat = await world.subscribe("telegram:-1001");
         const subscription = (await world.repositories.subscriptions.findByChannel(chat))!;
-        const add = (profileId: string, localDate: string) =>
-          world.repositories.spotlights.add({
+        const add = async (profileId: string, localDate: string) => {
+          const result = await world.repositories.spotlights.add({
             scope: "channel",
             channel: chat,
             community: subscription.community,
@@ -278,6 +278,9 @@ for (const target of databaseTargets) {
             timezone: "UTC",
             createdBy: "telegram:42",
           });
+          if (result.kind !== "added") throw new Error(`${localDate} already has a spotlight`);
+          return result.spotlight;
+        };
         await add("narges-mohammadi", "2026-11-24");
         const released = await add("oleg-sentsov", "2026-11-26");
         world.setNow("2026-11-24T09:00:00Z");

@@ -88,7 +88,7 @@ describe("/schedule argument errors", () => {
   it("names an unknown option instead of searching for it as part of the name", async () => {
     const bot = await createTestBot(NOW);
     expect(textOf(await bot.say("/schedule Matouk 2026-12-01 --foo", asModerator))).toMatch(
-      /^Unknown option "--foo": the only one is --community\n/,
+      /^Unknown option "--foo": the options are --community and --replace\n/,
     );
     expect(await scheduled(bot)).toEqual([]);
   });

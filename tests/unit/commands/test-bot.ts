@@ -39,6 +39,8 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
       channel?: string;
       community?: string;
       user?: string;
+      /** Arguments already split, as Discord sends them (`line` is then only the command). */
+      options?: Record<string, string>;
     } = {},
   ): Promise<Reply> {
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
@@ -46,7 +48,7 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
     let asked = 0;
     const reply = await dispatch({
       command: match[1]!,
-      text: match[2]!,
+      ...(as.options ? { options: as.options } : { text: match[2]! }),
       platform: "console",
       channel: channelRef(as.channel ?? "console:room-a"),
       community: communityRef(as.community ?? "console:community"),

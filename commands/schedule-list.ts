@@ -1,0 +1,45 @@
+/**
+ * /schedule list: the upcoming spotlights of this channel and its community, by date and then the time they
+ * post, in the channel's zone as it is now, each saying whether this channel posts it.
+ */
+import type { CommandContext } from "../src/core/command.ts";
+import type { Reply } from "../src/core/reply.ts";
+import { reply } from "../src/core/reply.ts";
+import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
+import { localDateOf } from "../src/core/time.ts";
+import { spotlightName } from "./schedule-notes.ts";
+
+/** Enough to plan weeks ahead, and short enough for every platform's message (Discord's 2,000 characters). */
+const LIST_MAX = 12;
+
+export async function listSpotlights({ services, invocation }: CommandContext<unknown>): Promise<Reply> {
+  const subscription = await services.subscriptions.findByChannel(invocation.channel);
+  const today = localDateOf(services.clock.now(), subscription?.timezone ?? services.defaults.timezone);
+  const upcoming = await services.spotlights.listUpcoming(invocation.channel, invocation.community, today);
+  if (upcoming.length === 0)
+    return reply.info("No spotlights scheduled here. /schedule <name> <YYYY-MM-DD> adds one.", "private");
+  const timed = upcoming
+    .map((s) => ({ s, ...spotlightPostTime(s, subscription, services.defaults.postTime) }))
+    .sort(
+      (a, b) => a.s.localDate.localeCompare(b.s.localDate) || a.time.localeCompare(b.time) || a.s.id - b.s.id,
+    );
+  let outranked = false;
+  const lines = await Promise.all(
+    timed.slice(0, LIST_MAX).map(async ({ s, time, timezone }) => {
+      const name = await spotlightName(services, s);
+      const postedHere = spotlightFor(upcoming, invocation, s.localDate)?.id === s.id;
+      outranked ||= !postedHere;
+      const scope =
+        s.scope === "channel"
+          ? ""
+          : postedHere
+            ? " (whole community)"
+            : " (whole community; not posted here)";
+      return `#${s.id} ${s.localDate} ${time} (${timezone}): ${name}${scope}`;
+    }),
+  );
+  const more = timed.length - LIST_MAX;
+  if (more > 0) lines.push(`…and ${more} more, the next on ${timed[LIST_MAX]!.s.localDate}.`);
+  if (outranked) lines.push("On a date with both, this channel's own spotlight comes first.");
+  return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
+}
