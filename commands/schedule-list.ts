@@ -31,15 +31,15 @@ export async function listSpotlights({ services, invocation }: CommandContext<un
       outranked ||= !postedHere;
       const scope =
         s.scope === "channel"
-          ? ""
-          : postedHere
-            ? " (whole community)"
-            : " (whole community; not posted here)";
+          ? postedHere
+            ? ""
+            : " (not posted: the community-wide spotlight comes first)"
+          : " (whole community)";
       return `#${s.id} ${s.localDate} ${time} (${timezone}): ${name}${scope}`;
     }),
   );
   const more = timed.length - LIST_MAX;
   if (more > 0) lines.push(`…and ${more} more, the next on ${timed[LIST_MAX]!.s.localDate}.`);
-  if (outranked) lines.push("On a date with both, this channel's own spotlight comes first.");
+  if (outranked) lines.push("On a date with both, the community-wide spotlight comes first.");
   return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
 }

@@ -28,7 +28,7 @@ export function postTimeText(
   return `${time} (${timezone})`;
 }
 
-const FIRST = "a channel's own spotlight comes first";
+const FIRST = "a community-wide spotlight comes first";
 
 /**
  * After a spotlight is added: where a spotlight of the other scope shares its date, which of them each
@@ -42,25 +42,28 @@ export async function precedenceNote(
   const onDate = await services.spotlights.listOnDate(here.community, added.localDate);
   const postedHere = spotlightFor(onDate, here, added.localDate);
   if (added.scope === "channel") {
-    const communityWide = onDate.find((s) => s.scope === "community");
-    if (!communityWide || postedHere?.id !== added.id) return "";
-    const name = await spotlightName(services, communityWide);
-    return ` On that date it is posted here instead of the community-wide spotlight of ${name}: ${FIRST}.`;
+    if (!postedHere || postedHere.id === added.id) return "";
+    const name = await spotlightName(services, postedHere);
+    return (
+      ` On that date the community-wide spotlight of ${name} is posted here instead: ${FIRST}. ` +
+      "This one is posted if that one is cancelled."
+    );
   }
   const notes: string[] = [];
-  if (postedHere && postedHere.id !== added.id) {
-    const name = await spotlightName(services, postedHere);
-    notes.push(`This channel posts its own spotlight of ${name} on that date instead: ${FIRST}.`);
+  const own = onDate.find((s) => s.scope === "channel" && s.channel === here.channel);
+  if (own && postedHere?.id === added.id) {
+    const name = await spotlightName(services, own);
+    notes.push(`It is posted here instead of this channel's own spotlight of ${name}: ${FIRST}.`);
   }
   const others = outrankedChannels(onDate, added, here);
   if (others > 0) {
-    const channels = others === 1 ? "1 other channel posts its" : `${others} other channels post their`;
-    notes.push(`${channels} own spotlight on that date instead.`);
+    const channels = others === 1 ? "1 other channel" : `${others} other channels`;
+    notes.push(`It is also posted in ${channels} instead of their own spotlight on that date.`);
   }
   return notes.map((n) => ` ${n}`).join("");
 }
 
-/** Other channels of the community whose own spotlight on the date wins over a community-wide one there. */
+/** Other channels of the community whose own spotlight on the date the community-wide one outranks. */
 function outrankedChannels(
   onDate: readonly Spotlight[],
   communityWide: Spotlight,
@@ -71,7 +74,7 @@ function outrankedChannels(
   );
   return [...channels].filter((channel) => {
     const posted = spotlightFor(onDate, { channel, community: here.community }, communityWide.localDate);
-    return posted?.id !== communityWide.id;
+    return posted?.id === communityWide.id;
   }).length;
 }
 

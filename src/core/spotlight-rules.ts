@@ -5,7 +5,11 @@
 import type { ChannelRef, CommunityRef } from "./channel.ts";
 import type { Spotlight, Subscription } from "./ports.ts";
 
-/** The spotlight that replaces the rotation in a channel on a date: the channel's own, else its community's. */
+/**
+ * The spotlight that replaces the rotation in a channel on a date: its community's, else the channel's own.
+ * A community-wide spotlight outranks a channel's: it takes a moderator of the whole community (Manage
+ * Server on Discord) to set one, so it is the community's own choice for every channel on that date.
+ */
 export function spotlightFor(
   spotlights: readonly Spotlight[],
   where: { channel: ChannelRef; community: CommunityRef },
@@ -13,8 +17,8 @@ export function spotlightFor(
 ): Spotlight | undefined {
   const onDate = spotlights.filter((s) => s.localDate === localDate);
   return (
-    onDate.find((s) => s.scope === "channel" && s.channel === where.channel) ??
-    onDate.find((s) => s.scope === "community" && s.community === where.community)
+    onDate.find((s) => s.scope === "community" && s.community === where.community) ??
+    onDate.find((s) => s.scope === "channel" && s.channel === where.channel)
   );
 }
 

@@ -92,32 +92,33 @@ describe("/schedule on a date that already has a spotlight", () => {
 });
 
 describe("/schedule says which spotlight a channel posts when a channel's own and a community one share a date", () => {
-  it("a channel's own, added where a community-wide one stands, is posted there instead", async () => {
+  it("a channel's own, added where a community-wide one stands, is not posted there: the community's comes first", async () => {
     const bot = await createTestBot(NOW);
     await bot.say("/schedule Khalil Matouk 2026-12-10 --community", serverMod);
     expect(textOf(await bot.say("/schedule Ilham Tohti 2026-12-10", mod))).toContain(
-      "On that date it is posted here instead of the community-wide spotlight of Khalil Matouk: " +
-        "a channel's own spotlight comes first.",
+      "On that date the community-wide spotlight of Khalil Matouk is posted here instead: " +
+        "a community-wide spotlight comes first. This one is posted if that one is cancelled.",
     );
     // Another date: nothing to say.
     expect(textOf(await bot.say("/schedule Ilham Tohti 2026-12-11", mod))).not.toContain("comes first");
   });
 
-  it("a community-wide one, added where channels have their own, is not posted in those channels; /today agrees", async () => {
+  it("a community-wide one, added where channels have their own, is posted in all of them; /today agrees", async () => {
     const bot = await createTestBot(NOW);
     await bot.say("/schedule Ilham Tohti 2026-11-30", mod);
     await bot.say("/schedule Narges Mohammadi 2026-11-30", { ...mod, channel: "console:room-b" });
     await bot.say("/schedule Fanta Jawara 2026-11-30", { ...mod, channel: "console:room-c" });
     const reply = textOf(await bot.say("/schedule Khalil Matouk 2026-11-30 --community", serverMod));
     expect(reply).toContain(
-      "This channel posts its own spotlight of Ilham Tohti on that date instead: a channel's own spotlight " +
-        "comes first. 2 other channels post their own spotlight on that date instead.",
+      "It is posted here instead of this channel's own spotlight of Ilham Tohti: a community-wide spotlight " +
+        "comes first. It is also posted in 2 other channels instead of their own spotlight on that date.",
     );
     expect(await bot.say("/schedule list", mod)).toMatchObject({
-      text: expect.stringContaining("Khalil Matouk (whole community; not posted here)"),
+      text: expect.stringContaining("Ilham Tohti (not posted: the community-wide spotlight comes first)"),
     });
     bot.setNow(new Date("2026-11-30T12:00:00Z"));
-    expect(textOf(await bot.say("/today"))).toBe("Ilham Tohti");
+    expect(textOf(await bot.say("/today"))).toBe("Khalil Matouk");
+    expect(textOf(await bot.say("/today", { channel: "console:room-b" }))).toBe("Khalil Matouk");
     expect(textOf(await bot.say("/today", { channel: "console:room-d" }))).toBe("Khalil Matouk");
   });
 });
@@ -137,15 +138,15 @@ describe("/schedule list", () => {
     const lines = () => bot.say("/schedule list", mod).then((r) => textOf(r).split("\n").slice(1, 5));
     expect(await lines()).toEqual([
       "#3 2026-12-10 09:00 (Asia/Baku): Narges Mohammadi",
-      "#4 2026-12-11 06:00 (Asia/Baku): Fanta Jawara (whole community; not posted here)",
-      "#2 2026-12-11 20:00 (Asia/Baku): Khalil Matouk",
+      "#4 2026-12-11 06:00 (Asia/Baku): Fanta Jawara (whole community)",
+      "#2 2026-12-11 20:00 (Asia/Baku): Khalil Matouk (not posted: the community-wide spotlight comes first)",
       "#1 2026-12-12 07:00 (Asia/Baku): Ilham Tohti",
     ]);
     await bot.say("/subscribe 10:30 America/New_York", mod);
     expect(await lines()).toEqual([
       "#3 2026-12-10 10:30 (America/New_York): Narges Mohammadi",
-      "#4 2026-12-11 06:00 (America/New_York): Fanta Jawara (whole community; not posted here)",
-      "#2 2026-12-11 20:00 (America/New_York): Khalil Matouk",
+      "#4 2026-12-11 06:00 (America/New_York): Fanta Jawara (whole community)",
+      "#2 2026-12-11 20:00 (America/New_York): Khalil Matouk (not posted: the community-wide spotlight comes first)",
       "#1 2026-12-12 07:00 (America/New_York): Ilham Tohti",
     ]);
   });

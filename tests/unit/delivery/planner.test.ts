@@ -103,7 +103,7 @@ describe("planning the daily post", () => {
     expect(rows).toHaveLength(8);
   });
 
-  it("uses a spotlight's own time and marks the row with it; a channel spotlight beats a community one", () => {
+  it("uses a spotlight's own time and marks the row with it; a community spotlight beats a channel one", () => {
     const s = sub({ plannedThrough: "2026-11-23" });
     const spotlight = (id: number, scope: Spotlight["scope"], localTime?: string): Spotlight => ({
       id,
@@ -119,10 +119,10 @@ describe("planning the daily post", () => {
       createdBy: "mod",
       createdAt: new Date("2026-11-01T00:00:00Z"),
     });
-    const spotlights = [spotlight(1, "community", "07:00"), spotlight(2, "channel", "08:00")];
+    const spotlights = [spotlight(1, "community", "08:00"), spotlight(2, "channel", "07:00")];
     expect(plan("2026-11-24T07:30:00Z", [s], { spotlights }).rows).toEqual([]);
     const { rows } = plan("2026-11-24T08:00:00Z", [s], { spotlights });
-    expect(rows).toMatchObject([{ spotlightId: 2, localDate: "2026-11-24" }]);
+    expect(rows).toMatchObject([{ spotlightId: 1, localDate: "2026-11-24" }]);
   });
 
   it("posts a channel spotlight where nothing is subscribed, and holds it where the subscription is paused", () => {
