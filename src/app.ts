@@ -20,7 +20,7 @@ import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { type AppServices, createBotServices } from "./services/create-services.ts";
 
 /**
- * The sample campaign shipped in data/, imported into an empty embedded database on first start.
+ * The sample campaign shipped in data/, imported into a new, never used embedded database on first start.
  * `npm run build` copies it to the same place relative to the build (scripts/build.js).
  */
 export const SAMPLE_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
@@ -41,8 +41,23 @@ export interface App {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Whether the database has never been used: no campaign, profile or subscription, and nothing in the
+ * audit log, so a sample the operator removed (an audited change) does not come back on the next start.
+ */
+async function neverUsed(repositories: Repositories): Promise<boolean> {
+  const { catalog, subscriptions, audit } = repositories;
+  if ((await catalog.listCampaigns()).length > 0) return false;
+  const [profiles, subscribed, audited] = await Promise.all([
+    catalog.listProfiles(),
+    subscriptions.list(),
+    audit.list({ limit: 1 }),
+  ]);
+  return profiles.length === 0 && subscribed.length === 0 && audited.length === 0;
+}
+
 async function importSampleIfEmpty(repositories: Repositories, logger: Logger): Promise<void> {
-  if ((await repositories.catalog.listCampaigns()).length > 0) return;
+  if (!(await neverUsed(repositories))) return;
   const read = await readImportFiles([SAMPLE_DATA_DIR]);
   if (read.problems.length > 0) throw new ImportError(read.problems);
   const result = await repositories.catalog.importBundle(

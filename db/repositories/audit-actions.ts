@@ -5,10 +5,12 @@
 export const AUDIT_ACTIONS = {
   campaignCreated: "campaign.created",
   campaignUpdated: "campaign.updated",
+  campaignRemoved: "campaign.removed",
   profileCreated: "profile.created",
   profileUpdated: "profile.updated",
   profileTakedown: "profile.takedown",
   profileRestored: "profile.restored",
+  profileRemoved: "profile.removed",
   subscriptionCreated: "subscription.created",
   subscriptionUpdated: "subscription.updated",
   subscriptionStopped: "subscription.stopped",
@@ -16,6 +18,7 @@ export const AUDIT_ACTIONS = {
   subscriptionMoved: "subscription.moved",
   spotlightScheduled: "spotlight.scheduled",
   spotlightCancelled: "spotlight.cancelled",
+  spotlightRemoved: "spotlight.removed",
   moderatorGranted: "moderator.granted",
   moderatorRevoked: "moderator.revoked",
 } as const;

@@ -26,11 +26,11 @@ import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 /** Catalog writers take this lock first, so two imports never both decide a profile is new. */
 const CATALOG_LOCK_KEY = 0x46544243;
 
-async function lockCatalog(tx: Db): Promise<void> {
+export async function lockCatalog(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CATALOG_LOCK_KEY})`);
 }
 
-async function bumpRevision(tx: Db): Promise<void> {
+export async function bumpRevision(tx: Db): Promise<void> {
   await tx
     .insert(catalogRevision)
     .values({ id: 1, revision: 1 })

@@ -1,6 +1,7 @@
 /** Every repository over one database connection, as the composition root hands them to services. */
 import type {
   AuditLog,
+  CampaignRepository,
   CatalogRepository,
   RotationLog,
   SpotlightRepository,
@@ -10,6 +11,7 @@ import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";
+import { createCampaignRepository } from "./campaigns.ts";
 import { createCatalogRepository } from "./catalog.ts";
 import { createDeliveryLedger } from "./deliveries.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
@@ -19,6 +21,7 @@ import { createSubscriptionRepository } from "./subscriptions.ts";
 
 export interface Repositories {
   catalog: CatalogRepository;
+  campaigns: CampaignRepository;
   subscriptions: SubscriptionRepository;
   spotlights: SpotlightRepository;
   rotation: RotationLog;
@@ -31,6 +34,7 @@ export interface Repositories {
 export function createRepositories(db: Db): Repositories {
   return {
     catalog: createCatalogRepository(db),
+    campaigns: createCampaignRepository(db),
     subscriptions: createSubscriptionRepository(db),
     spotlights: createSpotlightRepository(db),
     rotation: createRotationLog(db),

@@ -4,6 +4,7 @@
  * another terminal, so both print the same output and exit the same way.
  */
 import { BotError, ImportError, UserError } from "../core/errors.ts";
+import { runCampaignsCommand } from "./campaigns.ts";
 import { runCatalogCommand } from "./catalog-commands.ts";
 import type { CliContext, CliIo } from "./context.ts";
 import { databaseFailure } from "./database-failure.ts";
@@ -35,6 +36,8 @@ function dispatchCommand(ctx: CliContext, command: string, rest: string[]): Prom
     case "export":
     case "profiles":
       return runCatalogCommand(ctx, command, rest);
+    case "campaigns":
+      return runCampaignsCommand(ctx, rest);
     case "subscriptions":
       return runSubscriptionsCommand(ctx, rest);
     case "deliver":

@@ -16,6 +16,10 @@ export const USAGE = `Usage: freetobehome <command>
   profiles takedown <id> --reason <text>
                                  withhold a profile everywhere at once
   profiles restore <id>          lift a takedown: public again, unless its file withholds the profile
+  campaigns list                 every campaign: default?, historical?, profiles and subscriptions
+  campaigns remove <id> [--move-to <other id>] [--with-profiles]
+                                 remove a campaign; refused while subscriptions follow it (--move-to
+                                 moves them) or it holds profiles (--with-profiles removes them too)
   subscriptions list             every subscription with its state, next post and last result
   deliver [--at <ISO instant>] [--dry-run]
                                  one delivery pass as of now, or as of an instant already past (a

@@ -9,6 +9,7 @@ import type { Campaign } from "../core/profile.ts";
 import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
+import { defaultCampaign } from "./default-campaign.ts";
 import type { NameIndex } from "../search/types.ts";
 
 interface Snapshot {
@@ -104,7 +105,7 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
     async campaign(id) {
       const { campaigns } = await load();
       if (id !== undefined) return campaigns.find((c) => c.id === id);
-      return campaigns.find((c) => c.isDefault) ?? (campaigns.length === 1 ? campaigns[0] : undefined);
+      return defaultCampaign(campaigns);
     },
     async campaigns() {
       return (await load()).campaigns;

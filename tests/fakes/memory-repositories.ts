@@ -16,6 +16,7 @@ import {
   visibilityAfterRestore,
 } from "../../db/repositories/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
+import { createMemoryCampaigns } from "./memory-campaigns.ts";
 import { createMemorySpotlights } from "./memory-spotlights.ts";
 import { createMemorySubscriptions } from "./memory-subscriptions.ts";
 import {
@@ -275,6 +276,7 @@ export function createMemoryRepositories(): Omit<
   const store = { state: emptyState() };
   return {
     catalog: createMemoryCatalog(store),
+    campaigns: createMemoryCampaigns(store),
     subscriptions: createMemorySubscriptions(store),
     spotlights: createMemorySpotlights(store),
     rotation: createMemoryRotation(store),

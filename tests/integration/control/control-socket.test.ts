@@ -4,7 +4,7 @@
  * and delivery pass. The bot runs in this process (the real app, serveControl, runHereOrInBot); the
  * spawned-process version of the same story is tests/e2e/one-owner.e2e.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -13,56 +13,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.ts";
 import { createConsoleAdapter } from "../../../src/app-platforms.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
-import type { CliIo } from "../../../src/cli/context.ts";
-import { type ControlServer, serveControl } from "../../../src/cli/control-server.ts";
-import { runHereOrInBot } from "../../../src/cli/owner.ts";
-import { reportFailure } from "../../../src/cli/commands.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 import { createDeliveryService } from "../../../src/delivery/service.ts";
-import { acquireDataDirLock } from "../../../src/ops/data-dir-lock.ts";
 import { parseConsoleLine } from "../../../platforms/console/parse.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
+import { type CapturedIo, captureIo, holdFolderAsBot, runCommandLine } from "../../support/cli-io.ts";
 import { openPgliteTestDatabase } from "../../support/test-database.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
 
-function captureIo(cwd: string, terminal = false): CliIo & { out(): string; err(): string } {
-  let out = "";
-  let err = "";
-  const sink = (add: (text: string) => void) => {
-    const stream = new PassThrough();
-    stream.setEncoding("utf8");
-    stream.on("data", add);
-    return stream;
-  };
-  const stdin = new PassThrough();
-  stdin.end();
-  return {
-    stdin,
-    stdout: sink((t) => (out += t)),
-    stderr: sink((t) => (err += t)),
-    cwd,
-    tty: { stdin: terminal, stdout: terminal, stderr: terminal },
-    user: "curator",
-    out: () => out,
-    err: () => err,
-  };
-}
-
 describe("a second terminal while the bot owns the embedded database", () => {
   let dataDir: string;
   let app: App;
-  let control: ControlServer;
+  let bot: Awaited<ReturnType<typeof holdFolderAsBot>> | undefined;
   let now = new Date("2026-11-24T08:00:00Z");
-  /** As main.ts runs a command line: here or in the bot, a failure reported the one way. */
-  const runIn = async (io: ReturnType<typeof captureIo>, argv: string[]) => {
-    const [command, ...rest] = argv as [string, ...string[]];
-    const code = await runHereOrInBot(app.config, command, rest, io).catch((err) => reportFailure(err, io));
-    // The captured streams deliver their data on the next turn.
-    await new Promise((resolve) => setImmediate(resolve));
-    return { code, stdout: io.out(), stderr: io.err() };
-  };
+  const runIn = (io: CapturedIo, argv: string[]) => runCommandLine(app.config, io, argv);
   const run = (...argv: string[]) => runIn(captureIo(dataDir), argv);
   const ask = async (line: string): Promise<Reply> => {
     const parsed = parseConsoleLine(line);
@@ -88,20 +54,14 @@ describe("a second terminal while the bot owns the embedded database", () => {
       "test",
     );
     // What `start` holds: the folder's lock (the database here is the test's template copy).
-    app.lock = acquireDataDirLock(dataDir, "start");
-    control = (await serveControl(app, () => []))!;
+    bot = await holdFolderAsBot(app, dataDir);
   });
 
-  afterAll(async () => {
-    await control.close();
-    app.lock?.release();
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => bot?.close());
 
   it("listens on an owner-only socket the lock names", () => {
-    expect(app.lock?.holder.socket).toBe(control.path);
-    expect(statSync(control.path).mode & 0o777).toBe(0o600);
+    expect(app.lock?.holder.socket).toBe(bot!.control.path);
+    expect(statSync(bot!.control.path).mode & 0o777).toBe(0o600);
   });
 
   it("takes a profile down in the bot: its next /prisoner and delivery pass show nothing of it", async () => {

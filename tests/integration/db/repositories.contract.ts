@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { Repositories } from "../../../db/repositories/index.ts";
+import { campaignsContract } from "./campaigns.contract.ts";
 import { catalogContract } from "./catalog.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
@@ -47,6 +48,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
     takedownContract(context);
     schedulingContract(context);
     spotlightsContract(context);
+    campaignsContract(context);
   });
 }
 

@@ -9,6 +9,7 @@ import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { earliestDay } from "../../../src/core/partial-date.ts";
 import type { ImportProblem } from "../../../src/core/errors.ts";
 import type { Campaign, Profile } from "../../../src/core/profile.ts";
+import { SAMPLE_CAMPAIGN_ID } from "../../../src/services/default-campaign.ts";
 
 const DATA = fileURLToPath(new URL("../../../data", import.meta.url));
 
@@ -38,16 +39,17 @@ describe("shipped sample data", () => {
     expect(problems).toEqual([]);
   });
 
-  it("holds one default, historical campaign and exactly ten profiles of it", () => {
+  it("holds one historical campaign, not marked the default, and exactly ten profiles of it", () => {
     expect(campaigns).toHaveLength(1);
     const [campaign] = campaigns;
-    expect(campaign).toMatchObject({ id: "free-to-be-home-2016", hashtag: "#FreeToBeHome", isDefault: true });
+    // Marked, it would refuse an operator's own campaign marked isDefault: only one campaign may be.
+    expect(campaign).toMatchObject({ id: SAMPLE_CAMPAIGN_ID, hashtag: "#FreeToBeHome", isDefault: false });
     expect(campaign?.historical?.asOf).toBe("2016-12");
     expect(campaign?.shareText).toContain("{name}");
     expect(campaign?.contact).toBeUndefined();
     expect(profiles).toHaveLength(10);
     expect(new Set(profiles.map((p) => p.id)).size).toBe(10);
-    for (const p of profiles) expect(p.campaign).toBe("free-to-be-home-2016");
+    for (const p of profiles) expect(p.campaign).toBe(SAMPLE_CAMPAIGN_ID);
   });
 
   it("keeps one profile per file, named after its id", () => {

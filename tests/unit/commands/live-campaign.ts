@@ -1,6 +1,6 @@
 /**
  * A second, live (not historical) campaign for command tests: the sample campaign is historical, which
- * exempts it from the freshness rule, and it is the default, which hides a channel keeping another one.
+ * exempts it from the freshness rule. Imported beside the sample, the first one is the default campaign.
  */
 import { fileURLToPath } from "node:url";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";

@@ -8,11 +8,11 @@ const asModerator = { moderator: true } as const;
 describe("/subscribe run again", () => {
   it("keeps the channel's campaign when none is given", async () => {
     const bot = await createTestBot();
-    await importLiveCampaign(bot, "live-2026");
-    await bot.say("/subscribe 09:00 UTC live-2026", asModerator);
+    await importLiveCampaign(bot, "live-2026"); // now the default: one's own beside the sample
+    await bot.say("/subscribe 09:00 UTC free-to-be-home-2016", asModerator);
     expect(textOf(await bot.say("/subscribe 10:00", asModerator))).toMatch(/^Updated: .* at 10:00 \(UTC\)/);
     expect((await bot.repositories.subscriptions.list())[0]).toMatchObject({
-      campaignId: "live-2026",
+      campaignId: "free-to-be-home-2016",
       postTime: "10:00",
     });
   });
