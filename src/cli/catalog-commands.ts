@@ -6,7 +6,6 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { App } from "../app.ts";
 import { exportBundle } from "../catalog/export-bundle.ts";
-import { UserError } from "../core/errors.ts";
 import { planImport, runImport } from "./import.ts";
 import { createProgress } from "./progress.ts";
 import { listProfiles } from "./profiles-list.ts";
@@ -101,49 +100,26 @@ function quoteReasonHint(args: readonly string[], reason: string, extra: readonl
   return `; quote a reason of several words: --reason "${example}"`;
 }
 
-function notFound(id: string): UserError {
-  return new UserError(`No profile with id "${id}" (see: freetobehome profiles list).`, "PROFILE_NOT_FOUND");
-}
-
-/**
- * Taking down a profile that is already down succeeds without a change: it is out of sight, which is what
- * the operator wants, and the first takedown's date and reason stay on record (the repository keeps them).
- */
+/** Taking down a profile that is already down changes nothing: it is out of sight, as the operator wants. */
 async function takedown(ctx: CliContext, app: App, id: string, reason: string): Promise<number> {
-  const at = new Date();
-  const stored = await app.repositories.catalog.takedown(id, { reason, actor: actor(ctx), at });
-  if (!stored) throw notFound(id);
-  const { takedown: record } = stored.profile.publication;
-  if (record && record.at !== at.toISOString()) {
-    ctx.io.stdout.write(
-      `${id} was already taken down on ${record.at} by ${record.by}: ${record.reason}; nothing changed.\n`,
-    );
+  const result = await app.services.curation.takedown(id, { reason, actor: actor(ctx) });
+  if (result.kind === "already") {
+    const { at, by, reason: first } = result.record;
+    ctx.io.stdout.write(`${id} was already taken down on ${at} by ${by}: ${first}; nothing changed.\n`);
     return 0;
   }
   ctx.io.stdout.write(
-    `Taken down: ${id} (${stored.profile.displayName}). It is out of search, rotation and posts now.\n`,
+    `Taken down: ${id} (${result.profile.profile.displayName}). It is out of search, rotation and posts now.\n`,
   );
   return 0;
 }
 
-/**
- * Only a taken-down profile is restored, and only to the visibility it had (see the repository): restore
- * is never a way to publish a profile its curators withheld.
- */
+/** Restore is never a way to publish a profile its curators withheld (see the curation service). */
 async function restore(ctx: CliContext, app: App, id: string): Promise<number> {
-  const current = await app.repositories.catalog.getProfile(id);
-  if (!current) throw notFound(id);
-  if (!current.profile.publication.takedown) {
-    throw new UserError(
-      `${id} is not taken down; nothing changed (it is ${current.profile.publication.visibility}).`,
-      "INVALID_ARGUMENTS",
-    );
-  }
-  const stored = await app.repositories.catalog.restore(id, { actor: actor(ctx), at: new Date() });
-  if (!stored) throw notFound(id);
-  const name = `${id} (${stored.profile.displayName})`;
+  const { profile } = await app.services.curation.restore(id, { actor: actor(ctx) });
+  const name = `${id} (${profile.displayName})`;
   ctx.io.stdout.write(
-    stored.profile.publication.visibility === "public"
+    profile.publication.visibility === "public"
       ? `Restored: ${name} is public again.\n`
       : `Restored: ${name} is no longer taken down but stays withheld: it was withheld before the takedown, ` +
           "its file withholds it, or nothing records it as public. To publish it, import its file with " +

@@ -12,6 +12,7 @@ import type {
 import type { BotDefaults, BotServices } from "../core/services.ts";
 import { createPresenter } from "../presentation/presenter.ts";
 import { type CatalogService, createCatalogService } from "./catalog.ts";
+import { type CurationService, createCurationService } from "./curation.ts";
 import { createFeaturedService } from "./featured.ts";
 
 export interface ServiceRepositories {
@@ -21,7 +22,7 @@ export interface ServiceRepositories {
   subscriptions: SubscriptionRepository;
 }
 
-export type AppServices = BotServices & { catalog: CatalogService };
+export type AppServices = BotServices & { catalog: CatalogService; curation: CurationService };
 
 export function createBotServices(
   repositories: ServiceRepositories,
@@ -30,6 +31,7 @@ export function createBotServices(
   const catalog = createCatalogService(repositories.catalog);
   return {
     catalog,
+    curation: createCurationService({ catalog: repositories.catalog, clock: options.clock }),
     featured: createFeaturedService({
       catalog,
       rotation: repositories.rotation,
