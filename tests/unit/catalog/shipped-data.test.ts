@@ -44,7 +44,7 @@ describe("shipped sample data", () => {
     expect(campaign).toMatchObject({ id: "free-to-be-home-2016", hashtag: "#FreeToBeHome", isDefault: true });
     expect(campaign?.historical?.asOf).toBe("2016-12");
     expect(campaign?.shareText).toContain("{name}");
-    expect(campaign?.contact).toBeUndefined();
+    expect(campaign?.correctionsContact).toBeUndefined();
     expect(profiles).toHaveLength(10);
     expect(new Set(profiles.map((p) => p.id)).size).toBe(10);
     for (const p of profiles) expect(p.campaign).toBe("free-to-be-home-2016");
