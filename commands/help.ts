@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AnyCommand } from "../src/core/command.ts";
 import { defineCommand } from "../src/core/command.ts";
+import { correctionsContact, PROJECT_ISSUES_URL } from "../src/core/corrections.ts";
 import { reply } from "../src/core/reply.ts";
 
 /** Built from the registry so the list can never drift from the commands that exist. */
@@ -17,22 +18,27 @@ export function createHelp(list: () => readonly AnyCommand[]) {
     async run({ services }) {
       const campaign = await services.catalog.campaign();
       const lines = list().map((c) => `${c.usage}: ${c.description}`);
+      const corrections = correctionsContact(campaign);
+      const contacts =
+        corrections === PROJECT_ISSUES_URL
+          ? [`Corrections, takedown requests and problems with the bot: ${PROJECT_ISSUES_URL}`]
+          : [
+              `Corrections and takedown requests: ${corrections}`,
+              `Problems with the bot itself: ${PROJECT_ISSUES_URL}`,
+            ];
       const about = campaign
         ? `${campaign.name} (${campaign.hashtag}): ${campaign.description}`
         : "No campaign has been imported yet.";
-      const corrections = campaign
-        ? `Corrections and takedown requests: ${campaign.contact ?? campaign.url}`
-        : "Corrections: contact the people who run this bot.";
       return reply.info(
         [
-          "This bot keeps the families of political prisoners in front of this community: one family a day, " +
-            "lookups by name, and a kit to share their story. Every profile shows its sources and the date its status is as of.",
+          "This bot keeps the families of political prisoners in view: one family a day, lookups by name, " +
+            "and a kit to share their story. Every profile shows its sources and the date its status is as of.",
           about,
           "",
           "Commands:",
           ...lines,
           "",
-          corrections,
+          ...contacts,
         ].join("\n"),
       );
     },

@@ -4,20 +4,29 @@ import { actorOf } from "../src/core/actor.ts";
 import type { CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
+import { thisPlace } from "../src/core/place.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { instantOf, localDateOf } from "../src/core/time.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
-import { postTimeText, precedenceNote, replacedNote, takenMessage } from "./schedule-notes.ts";
+import {
+  cancelCommand,
+  postTimeText,
+  precedenceNote,
+  replacedNote,
+  spotlightName,
+  spotlightPlace,
+  takenMessage,
+} from "./schedule-notes.ts";
 import { unresolvedLookupReply } from "./shared.ts";
 import { assertSpotlightable } from "./spotlight-eligibility.ts";
 
-/** Ids are Postgres integers: a larger number names no spotlight, and must not reach the query. */
+/** Spotlight numbers are Postgres integers: a larger one names no spotlight, and must not reach the query. */
 const MAX_SPOTLIGHT_ID = 2_147_483_647;
 
 const USAGE =
-  "Use /schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace], /schedule list or /schedule cancel <id>";
+  "Use /schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace], /schedule list or /schedule cancel <number>";
 
 export const scheduleArgs = z.discriminatedUnion("subcommand", [
   z.object({
@@ -52,11 +61,11 @@ export const scheduleArgs = z.discriminatedUnion("subcommand", [
   }),
   z.object({
     subcommand: z.literal("cancel"),
-    id: z
-      .string({ error: "Which spotlight? /schedule cancel <id> (see /schedule list)" })
+    number: z
+      .string({ error: "Which spotlight? /schedule list shows each one with the command that cancels it" })
       .trim()
       .regex(/^#?\d+$/, {
-        error: "A spotlight id is a number, as shown by /schedule list",
+        error: "Which spotlight? Use the number /schedule list shows for it, e.g. /schedule cancel 3",
       }),
   }),
 ]);
@@ -75,7 +84,7 @@ async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<
   if (!allowed) {
     throw new UserError(
       "Only moderators of the whole community (on Discord: Manage Server) can set or cancel a spotlight for " +
-        "every channel. Without --community it applies to this channel only. Nothing was changed.",
+        `every channel. Without --community it applies to ${thisPlace(invocation)} only. Nothing was changed.`,
       "NOT_A_MODERATOR",
     );
   }
@@ -100,7 +109,7 @@ function todayNote(
   }
   const time = args.time ?? where.subscription?.postTime ?? services.defaults.postTime;
   if (!where.subscription && instantOf(args.date, time, where.timezone) < services.clock.now()) {
-    return ` ${time} has already passed today, so it shows in /today but is not posted.`;
+    return ` ${time} (${where.timezone}) has already passed today, so it shows in /today but is not posted.`;
   }
   return "";
 }
@@ -126,19 +135,21 @@ export async function addSpotlight(
   const today = localDateOf(services.clock.now(), timezone);
   if (date < today)
     throw new UserError(
-      `${date} has passed in ${timezone} (today is ${today}); choose today or a later date.`,
+      `${formatPartialDate(date)} has passed in ${timezone} (today there is ${formatPartialDate(today)}); ` +
+        "choose today or a later date.",
       "INVALID_ARGUMENTS",
     );
   const profile = lookup.profile.profile;
   const campaignId = subscription?.campaignId ?? profile.campaign;
+  const campaign = await services.catalog.campaign(campaignId);
+  if (!campaign) throw new Error(`campaign ${campaignId} of ${invocation.channel} is not stored`);
   if (profile.campaign !== campaignId) {
     throw new UserError(
-      `${profile.displayName} is not in this channel's campaign (${campaignId}).`,
+      `${profile.displayName} is not in the campaign ${thisPlace(invocation)} follows, ${campaign.name}. ` +
+        "Nothing was scheduled.",
       "INVALID_ARGUMENTS",
     );
   }
-  const campaign = await services.catalog.campaign(campaignId);
-  if (!campaign) throw new Error(`profile ${profile.id} names campaign ${campaignId}, which is not stored`);
   assertSpotlightable(services, lookup.profile, campaign, date);
   const wanted = {
     scope: args.scope,
@@ -158,18 +169,16 @@ export async function addSpotlight(
     throw new UserError(message, "SPOTLIGHT_DATE_TAKEN");
   }
   const { spotlight } = added;
-  const where = args.scope === "community" ? "every channel of this community" : "this channel";
   return reply.success(
-    `Spotlight #${spotlight.id} scheduled: ${profile.displayName} in ${where} on ${formatPartialDate(date)} at ${postTimeText(services, spotlight, subscription)}.` +
+    `Spotlight scheduled: ${profile.displayName} in ${spotlightPlace(spotlight, invocation)} on ${formatPartialDate(date)} at ${postTimeText(services, spotlight, subscription)}.` +
       `${await replacedNote(services, added.replaced, subscription)} It replaces the daily rotation there on that date.` +
       `${await precedenceNote(services, spotlight, invocation)}${todayNote(services, args, { subscription, timezone, today })} ` +
-      `/schedule cancel ${spotlight.id} undoes it.`,
+      `To undo it: ${cancelCommand(spotlight)}`,
   );
 }
 
-export async function cancelSpotlight({ services, invocation }: Ctx, rawId: string): Promise<Reply> {
-  const digits = rawId.replace("#", "");
-  const id = Number(digits);
+export async function cancelSpotlight({ services, invocation }: Ctx, typed: string): Promise<Reply> {
+  const id = Number(typed.replace("#", ""));
   const spotlight = id >= 1 && id <= MAX_SPOTLIGHT_ID ? await services.spotlights.get(id) : undefined;
   const mine =
     spotlight &&
@@ -178,7 +187,8 @@ export async function cancelSpotlight({ services, invocation }: Ctx, rawId: stri
       : spotlight.community === invocation.community);
   if (!spotlight || !mine || spotlight.state !== "scheduled") {
     throw new UserError(
-      `No scheduled spotlight #${digits} here. /schedule list shows the ones you can cancel.`,
+      "No spotlight scheduled here has that number. /schedule list shows the ones you can cancel, each " +
+        "with the command that cancels it. Nothing was changed.",
       "SPOTLIGHT_NOT_FOUND",
     );
   }
@@ -187,5 +197,9 @@ export async function cancelSpotlight({ services, invocation }: Ctx, rawId: stri
     actor: actorOf(invocation),
     reason: "cancelled by a moderator",
   });
-  return reply.success(`Spotlight #${id} cancelled.`);
+  const subscription = await services.subscriptions.findByChannel(invocation.channel);
+  return reply.success(
+    `Cancelled the spotlight of ${await spotlightName(services, spotlight)} in ${spotlightPlace(spotlight, invocation)} ` +
+      `on ${formatPartialDate(spotlight.localDate)} at ${postTimeText(services, spotlight, subscription)}.`,
+  );
 }

@@ -1,13 +1,15 @@
 /**
  * /schedule list: the upcoming spotlights of this channel and its community, by date and then the time they
- * post, in the channel's zone as it is now, each saying whether this channel posts it.
+ * post, in the channel's zone as it is now, each saying whether this channel posts it and ending with the
+ * command that cancels it (the only place a spotlight's number shows).
  */
 import type { CommandContext } from "../src/core/command.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
+import { formatPartialDate } from "../src/core/partial-date.ts";
 import { localDateOf } from "../src/core/time.ts";
-import { spotlightName } from "./schedule-notes.ts";
+import { cancelCommand, spotlightName } from "./schedule-notes.ts";
 
 /** Enough to plan weeks ahead, and short enough for every platform's message (Discord's 2,000 characters). */
 const LIST_MAX = 12;
@@ -35,11 +37,12 @@ export async function listSpotlights({ services, invocation }: CommandContext<un
             ? ""
             : " (not posted: the community-wide spotlight comes first)"
           : " (whole community)";
-      return `#${s.id} ${s.localDate} ${time} (${timezone}): ${name}${scope}`;
+      return `${formatPartialDate(s.localDate)}, ${time} (${timezone}): ${name}${scope} — ${cancelCommand(s)}`;
     }),
   );
   const more = timed.length - LIST_MAX;
-  if (more > 0) lines.push(`…and ${more} more, the next on ${timed[LIST_MAX]!.s.localDate}.`);
+  if (more > 0)
+    lines.push(`…and ${more} more, the next on ${formatPartialDate(timed[LIST_MAX]!.s.localDate)}.`);
   if (outranked) lines.push("On a date with both, the community-wide spotlight comes first.");
   return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
 }

@@ -1,11 +1,13 @@
 /**
  * What /schedule says about spotlights besides "scheduled": which one a channel posts when a channel's own
  * and a community-wide one share a date, when a spotlight posts, and what to do when the date is taken.
- * Every "which one" follows spotlightFor, the rule the delivery and /today apply; names, never ids.
+ * Every "which one" follows spotlightFor, the rule the delivery and /today apply. A spotlight is named by
+ * its person, date and time; its number shows only inside the command that cancels it.
  */
 import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import type { CommandInvocation } from "../src/core/command.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
+import { thisPlace } from "../src/core/place.ts";
 import type { NewSpotlight, Spotlight } from "../src/core/ports.ts";
 import type { BotServices, Subscription } from "../src/core/services.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
@@ -16,6 +18,19 @@ export async function spotlightName(services: BotServices, spotlight: Spotlight)
     (await services.catalog.get(spotlight.profileId))?.profile.displayName ??
     "a profile that is no longer public (it will not be posted)"
   );
+}
+
+/** "/schedule cancel 12": the one place a spotlight's number is shown, since it must be typed. */
+export function cancelCommand(spotlight: Pick<Spotlight, "id">): string {
+  return `/schedule cancel ${spotlight.id}`;
+}
+
+/** "this channel", "this chat" or "every channel of this community": where a spotlight is posted. */
+export function spotlightPlace(
+  spotlight: Pick<Spotlight, "scope">,
+  here: Pick<CommandInvocation, "privateChat">,
+): string {
+  return spotlight.scope === "community" ? "every channel of this community" : thisPlace(here);
 }
 
 /** "09:00 (Asia/Baku)": when this channel posts the spotlight, in the channel's zone as it is now. */
@@ -37,7 +52,7 @@ const FIRST = "a community-wide spotlight comes first";
 export async function precedenceNote(
   services: BotServices,
   added: Spotlight,
-  here: Pick<CommandInvocation, "channel" | "community">,
+  here: Pick<CommandInvocation, "channel" | "community" | "privateChat">,
 ): Promise<string> {
   const onDate = await services.spotlights.listOnDate(here.community, added.localDate);
   const postedHere = spotlightFor(onDate, here, added.localDate);
@@ -53,7 +68,7 @@ export async function precedenceNote(
   const own = onDate.find((s) => s.scope === "channel" && s.channel === here.channel);
   if (own && postedHere?.id === added.id) {
     const name = await spotlightName(services, own);
-    notes.push(`It is posted here instead of this channel's own spotlight of ${name}: ${FIRST}.`);
+    notes.push(`It is posted here instead of ${thisPlace(here)}'s own spotlight of ${name}: ${FIRST}.`);
   }
   const others = outrankedChannels(onDate, added, here);
   if (others > 0) {

@@ -1,5 +1,5 @@
 /**
- * /schedule <name> <date> [time] [--community] [--replace], /schedule list, /schedule cancel <id>:
+ * /schedule <name> <date> [time] [--community] [--replace], /schedule list, /schedule cancel <number>:
  * spotlights that replace the rotation in this channel (or the whole community) on a date, one per date;
  * --replace puts a new one in place of the one standing.
  */
@@ -12,7 +12,7 @@ export const schedule = defineCommand({
   name: "schedule",
   description: "Spotlight a prisoner here on a date (one per date), list or cancel spotlights (moderators)",
   usage:
-    "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace] · /schedule list · /schedule cancel <id>",
+    "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace] · /schedule list · /schedule cancel <number>",
   moderatorOnly: true,
   options: [],
   subcommands: [
@@ -39,14 +39,17 @@ export const schedule = defineCommand({
     {
       name: "cancel",
       description: "Cancel a spotlight",
-      options: [{ name: "id", description: "The spotlight's number", required: true }],
+      options: [
+        { name: "number", description: "The spotlight's number, as /schedule list shows it", required: true },
+      ],
     },
   ],
   parseText(text) {
     const tokens = text.trim().split(/\s+/).filter(Boolean);
     const [first, ...rest] = tokens;
     if (first?.toLowerCase() === "list") return { subcommand: "list", extra: rest.join(" ") || undefined };
-    if (first?.toLowerCase() === "cancel") return { subcommand: "cancel", id: rest.join(" ") || undefined };
+    if (first?.toLowerCase() === "cancel")
+      return { subcommand: "cancel", number: rest.join(" ") || undefined };
     const args: Record<string, string | undefined> = { subcommand: "add" };
     const words = tokens.filter((t) => {
       if (t === "--community") args.scope = "community";
@@ -69,7 +72,7 @@ export const schedule = defineCommand({
       case "list":
         return listSpotlights(ctx);
       case "cancel":
-        return cancelSpotlight(ctx, ctx.args.id);
+        return cancelSpotlight(ctx, ctx.args.number);
     }
   },
 });

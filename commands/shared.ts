@@ -3,7 +3,7 @@
  * that asks the caller to choose.
  */
 import type { StoredProfile } from "../src/core/ports.ts";
-import type { Choice, Reply, Visibility } from "../src/core/reply.ts";
+import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
 import { UserError } from "../src/core/errors.ts";
 
@@ -33,6 +33,14 @@ export async function cardReply(
   };
 }
 
+/** A card's status in short, "Released (conditionally) on 13 August 2018": without the release's note. */
+export function statusOf(card: Card): string {
+  const value = card.fields.find((f) => f.label === "Status")?.value ?? "";
+  // The Status line is shortStatus, then any release note after ": " (src/presentation/wording.ts); no
+  // status label or date contains one.
+  return value.split(": ")[0] ?? value;
+}
+
 async function choiceFor(
   services: BotServices,
   stored: StoredProfile,
@@ -40,10 +48,9 @@ async function choiceFor(
   rest: string,
 ): Promise<Choice> {
   const card = services.presenter.card(stored, await campaignOf(services, stored));
-  const status = card.fields.find((f) => f.label === "Status")?.value;
   return {
     label: stored.profile.displayName,
-    detail: [card.subtitle, status, card.statusAsOf].filter(Boolean).join(" · "),
+    detail: [card.subtitle, statusOf(card), card.statusAsOf].filter(Boolean).join(" · "),
     command,
     args: [stored.profile.id, rest].filter(Boolean).join(" "),
   };

@@ -4,31 +4,48 @@
  * "scheduled" and the spotlight is dropped later.
  */
 import { UserError } from "../src/core/errors.ts";
+import { formatPartialDate } from "../src/core/partial-date.ts";
 import type { StoredProfile } from "../src/core/ports.ts";
 import type { Campaign } from "../src/core/profile.ts";
 import type { BotServices, IneligibleReason } from "../src/core/services.ts";
+import { statusOf } from "./shared.ts";
 
-/** What each reason means for the moderator; never which relative withdrew consent or who took a profile down. */
-const WHY: Record<IneligibleReason, (detail: string, campaign: Campaign) => string> = {
-  other_campaign: (_detail, campaign) => `the profile is not in this channel's campaign (${campaign.id})`,
+type Services = Pick<BotServices, "featured" | "presenter">;
+
+/**
+ * What each reason means for the moderator, in the card's words (the eligibility's own detail is written
+ * for curators, with status codes and campaign ids); never which relative withdrew consent or who took a
+ * profile down.
+ */
+const WHY: Record<
+  IneligibleReason,
+  (services: Services, stored: StoredProfile, campaign: Campaign) => string
+> = {
+  other_campaign: (_services, _stored, campaign) =>
+    `the profile is not in the campaign here, ${campaign.name}`,
   taken_down: () => "the profile has been taken down",
   withheld: () => "the profile is not published",
   consent_withdrawn: () => "the family has withdrawn consent, so the profile is not featured for now",
-  status: (detail) => detail,
-  stale: (detail) => `the profile is out of date (${detail}); a curator must verify it again first`,
+  status: (services, stored, campaign) => {
+    const card = services.presenter.card(stored, campaign);
+    return `the daily post does not feature the status "${statusOf(card)}" (${card.statusAsOf})`;
+  },
+  stale: (_services, stored) =>
+    `the profile was last verified on ${formatPartialDate(stored.profile.lastVerifiedAt)}, too long before ` +
+    "then to be posted; a curator must verify it again first",
 };
 
 export function assertSpotlightable(
-  services: Pick<BotServices, "featured">,
+  services: Services,
   stored: StoredProfile,
   campaign: Campaign,
   localDate: string,
 ): void {
   const eligibility = services.featured.eligibility(stored, campaign, localDate);
   if (eligibility.eligible) return;
-  const why = WHY[eligibility.reason](eligibility.detail, campaign);
+  const why = WHY[eligibility.reason](services, stored, campaign);
   throw new UserError(
-    `Cannot spotlight ${stored.profile.displayName} on ${localDate}: ${why}. Nothing was scheduled.`,
+    `Cannot spotlight ${stored.profile.displayName} on ${formatPartialDate(localDate)}: ${why}. Nothing was scheduled.`,
     "PROFILE_NOT_AVAILABLE",
   );
 }

@@ -24,7 +24,8 @@ export async function chooseCampaign(
   const campaign = await catalog.campaign(wanted);
   if (campaign) return { campaign, wordWasCampaign: !args.campaign && namedLikeZone !== undefined };
 
-  const known = campaigns.map((c) => c.id).join(", ") || "none imported yet";
+  // Each campaign by its name, with the word to type for it.
+  const known = campaigns.map((c) => `"${c.id}" for ${c.name}`).join(", ") || "none imported yet";
   if (args.campaign === undefined) {
     const which = wanted === undefined ? "No default campaign" : `No campaign "${wanted}"`;
     throw new UserError(`${which}: name one. Campaigns: ${known}.`, "CAMPAIGN_NOT_FOUND");

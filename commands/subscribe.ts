@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { defineCommand } from "../src/core/command.ts";
+import { thisPlace } from "../src/core/place.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { formatLocal, nextOccurrence } from "../src/core/time.ts";
 import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
@@ -18,7 +19,7 @@ function verbFor(existing: Subscription | undefined): string {
 
 export const subscribe = defineCommand({
   name: "subscribe",
-  description: "Post the daily featured family in this channel (moderators)",
+  description: "Post the daily featured family here (moderators)",
   usage: "/subscribe [HH:MM] [time zone] [campaign]",
   moderatorOnly: true,
   options: [
@@ -72,7 +73,7 @@ export const subscribe = defineCommand({
       tone: "success",
       visibility: "public",
       text:
-        `${verbFor(existing)}: this channel gets the daily featured family of ${campaign.hashtag} at ${subscription.postTime} ` +
+        `${verbFor(existing)}: ${thisPlace(invocation)} gets the daily featured family of ${campaign.hashtag} at ${subscription.postTime} ` +
         `(${subscription.timezone}). Next post: ${formatLocal(next.at, subscription.timezone)}.`,
     };
   },

@@ -7,7 +7,7 @@ import { cardReply } from "./shared.ts";
 
 export const today = defineCommand({
   name: "today",
-  description: "Today's featured family for this channel",
+  description: "Today's featured family here",
   usage: "/today",
   moderatorOnly: false,
   options: [],
@@ -24,7 +24,7 @@ export const today = defineCommand({
     const when = formatPartialDate(featured.localDate);
     const intro =
       featured.source === "spotlight"
-        ? `Spotlight for ${when}, chosen by this community's moderators`
+        ? `Spotlight for ${when}, ${invocation.privateChat ? "set for this chat" : "chosen by this community's moderators"}`
         : `Today's featured family (${when})`;
     return cardReply(services, featured.profile, { intro });
   },

@@ -2,11 +2,12 @@
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { defineCommand } from "../src/core/command.ts";
+import { thisPlace } from "../src/core/place.ts";
 import { reply } from "../src/core/reply.ts";
 
 export const unsubscribe = defineCommand({
   name: "unsubscribe",
-  description: "Stop the daily featured family in this channel (moderators)",
+  description: "Stop the daily featured family here (moderators)",
   usage: "/unsubscribe",
   moderatorOnly: true,
   options: [],
@@ -14,8 +15,9 @@ export const unsubscribe = defineCommand({
   args: z.object({}),
   async run({ services, invocation }) {
     const stopped = await services.subscriptions.stop(invocation.channel, actorOf(invocation));
+    const place = thisPlace(invocation);
     return stopped
-      ? reply.success("Stopped: no more daily posts in this channel. /subscribe starts them again.")
-      : reply.info("This channel has no daily post to stop.");
+      ? reply.success(`Stopped: no more daily posts in ${place}. /subscribe starts them again.`)
+      : reply.info(`There is no daily post to stop in ${place}.`);
   },
 });

@@ -14,7 +14,8 @@ export function toCampaignRow(campaign: Campaign): CampaignRow {
     shareText: campaign.shareText,
     historical: campaign.historical ?? null,
     featuredStatuses: campaign.featuredStatuses ?? null,
-    contact: campaign.contact ?? null,
+    // The column kept its first name; the setting is named for what it is for.
+    contact: campaign.correctionsContact ?? null,
     isDefault: campaign.isDefault,
   };
 }
@@ -29,7 +30,7 @@ export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
     shareText: row.shareText,
     ...(row.historical === null ? {} : { historical: row.historical }),
     ...(row.featuredStatuses === null ? {} : { featuredStatuses: row.featuredStatuses }),
-    ...(row.contact === null ? {} : { contact: row.contact }),
+    ...(row.contact === null ? {} : { correctionsContact: row.contact }),
     isDefault: row.isDefault,
   };
 }

@@ -67,6 +67,8 @@ function invocation(
     platform: "discord",
     channel: encodeChannel(source.guildId, source.channelId),
     community: encodeCommunity(source.guildId, source.channelId),
+    // No server: the bot's DM with this person (the only place without one the commands are offered).
+    ...(source.guildId === null ? { privateChat: true } : {}),
     caller: {
       id: source.user.id,
       name: source.user.globalName ?? source.user.username,

@@ -11,6 +11,14 @@ export function isSlackId(value: string | undefined): value is string {
   return value !== undefined && SLACK_ID.test(value);
 }
 
+/**
+ * A direct message (a DM with the bot, its App Home's Messages tab, or between two people): Slack gives
+ * such conversations ids starting with D, and channels and group conversations C or G.
+ */
+export function isDirectMessage(channelId: string): boolean {
+  return channelId.startsWith("D");
+}
+
 export function encodeChannelRef(teamId: string, channelId: string): ChannelRef {
   if (!isSlackId(teamId) || !isSlackId(channelId)) {
     throw new TypeError(`not a Slack team and channel: ${JSON.stringify([teamId, channelId])}`);

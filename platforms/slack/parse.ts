@@ -4,7 +4,7 @@
  */
 import type { CommandInvocation } from "../../src/core/command.ts";
 import { decodeChoiceValue } from "./actions.ts";
-import { encodeChannelRef, encodeCommunityRef, isSlackId } from "./ids.ts";
+import { encodeChannelRef, encodeCommunityRef, isDirectMessage, isSlackId } from "./ids.ts";
 
 /** Whether a user moderates a workspace: asked only by moderator commands, since it costs a Web API call. */
 export type ModeratorCheck = (teamId: string, userId: string) => Promise<boolean>;
@@ -81,6 +81,7 @@ function invocation(
     platform: "slack",
     channel: encodeChannelRef(teamId, channelId),
     community: encodeCommunityRef(teamId),
+    ...(isDirectMessage(channelId) ? { privateChat: true } : {}),
     caller: {
       id: userId,
       ...(userName ? { name: userName } : {}),

@@ -1,8 +1,8 @@
 /**
  * A profile card as rich text: the layout shared by command answers, daily posts, inline results and share
  * replies. Blocks are marked for `fitMessage` (fit.ts): free prose is `shrinkable` (shortened, then dropped),
- * and the notice, the "status as of" line and the sources are `keep`, which the safety rules require on every
- * post and reply. Fields and sources are `tight` lines so each can be shortened alone: a long list of earlier
+ * and the name, the notice, the "status as of" line and the sources are `keep`, which the safety rules (and
+ * a card that must say whom it is about) require on every post and reply. Fields and sources are `tight` lines so each can be shortened alone: a long list of earlier
  * detentions goes before "Status", and every source keeps its link.
  */
 import type { Card, ShareKit } from "../../src/core/reply.ts";
@@ -13,10 +13,11 @@ const line = (): Span => span("\n");
 export function cardBlocks(card: Card, options: { intro?: string; photoLink: boolean }): Block[] {
   const blocks: Block[] = [];
   if (options.intro) blocks.push({ spans: [span(options.intro, { italic: true })], shrinkable: true });
-  blocks.push(...noticeBlocks(card));
+  // The name first: a reader (and a notification's preview) learns whom the card is about before any note.
   const heading = [span(card.title, { bold: true })];
   if (card.subtitle) heading.push(line(), span(card.subtitle));
-  blocks.push({ spans: heading });
+  blocks.push({ spans: heading, keep: true });
+  blocks.push(...noticeBlocks(card));
   if (card.summary) blocks.push({ spans: [span(card.summary)], shrinkable: true });
   card.fields.forEach((field, i) => {
     blocks.push({ spans: [span(`${field.label}: `, { bold: true }), span(field.value)], tight: i > 0 });
@@ -39,7 +40,7 @@ export function cardBlocks(card: Card, options: { intro?: string; photoLink: boo
   return blocks;
 }
 
-/** Said before anything else: e.g. that a past campaign's status is as of an earlier date. */
+/** Said right after the name: e.g. that a past campaign's status may have changed since. */
 function noticeBlocks(card: Card): Block[] {
   return card.notice ? [{ spans: [span(`⚠️ ${card.notice}`, { bold: true })], keep: true }] : [];
 }
@@ -78,8 +79,8 @@ export function captionBlocks(card: Card): Block[] {
  */
 export function shareBlocks(kit: ShareKit, card: Card): Block[] {
   return [
-    ...noticeBlocks(card),
     { spans: [span(`Share the story of ${card.title}`, { bold: true })] },
+    ...noticeBlocks(card),
     { spans: [span("Copy the text below, or use a button under this message.", { italic: true })] },
     { spans: [span(kit.text)], keep: true },
     ...statusBlocks(card, false),

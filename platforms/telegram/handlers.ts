@@ -71,8 +71,10 @@ export function createHandlers(deps: HandlerDeps) {
       const chat = message.chat;
       const authority = authorityOf({ chat, from: query.from, isButtonPress: true });
       const caller = { id: String(query.from.id), name: displayName(query.from) };
-      const invocation = toInvocation({ chatId: chat.id, caller, text: chosen.args }, chosen.command, () =>
-        deps.isModerator(authority),
+      const invocation = toInvocation(
+        { chatId: chat.id, chatType: chat.type, caller, text: chosen.args },
+        chosen.command,
+        () => deps.isModerator(authority),
       );
       const reply = await run(invocation);
       const parts = render(reply);

@@ -95,7 +95,7 @@ export function resolveCommand(parsed: ParsedCommand, known: ReadonlySet<string>
 }
 
 export function toInvocation(
-  parsed: Pick<ParsedCommand, "chatId" | "caller" | "text">,
+  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text">,
   command: string,
   isModerator: () => Promise<boolean>,
 ): CommandInvocation {
@@ -105,6 +105,8 @@ export function toInvocation(
     platform: "telegram",
     channel: encodeChannel(parsed.chatId),
     community: encodeCommunity(parsed.chatId),
+    // Telegram's chat types: "private" (one person and the bot), "group", "supergroup", "channel".
+    ...(parsed.chatType === "private" ? { privateChat: true } : {}),
     caller: { ...parsed.caller, isModerator },
   };
 }

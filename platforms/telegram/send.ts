@@ -83,7 +83,9 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         };
       if (user === chatId) return { delivered: false, reason: "the private chat is the chat that failed" };
       try {
-        const notice = renderNotice(`About the chat ${chatId}: ${text}`);
+        // A bot removed from a chat cannot read its title, and a chat id means nothing to a person: the
+        // text says which subscription by its time and the day it was set up.
+        const notice = renderNotice(`About a chat you subscribed to the daily post: ${text}`);
         await telegram.callApi("sendMessage", { chat_id: user, ...notice }, timeout(timeoutMs));
         return { delivered: true };
       } catch (err) {

@@ -31,6 +31,11 @@ export interface CommandInvocation {
   platform: Platform;
   channel: ChannelRef;
   community: CommunityRef;
+  /**
+   * A one-to-one chat with the bot (a Telegram private chat, a Discord or Slack direct message), where
+   * replies say "this chat"; absent for a channel or group. Set by each platform's parse.
+   */
+  privateChat?: boolean;
   caller: {
     id: string;
     name?: string;

@@ -21,6 +21,9 @@ const slug = z
   .max(80);
 const text = z.string().trim().min(1, { error: "must not be empty" });
 
+/** Deliberately loose: one @, something on both sides, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 const webUrl = z
   .string()
   .url({ error: "expected an absolute URL" })
@@ -335,8 +338,17 @@ export const campaignSchema = z.strictObject({
     .optional(),
   /** Overrides DEFAULT_FEATURED_STATUSES for this campaign's rotation. */
   featuredStatuses: z.array(z.enum(DETENTION_STATUSES)).min(1).optional(),
-  /** Where people send corrections (an e-mail address or URL), shown by /help. */
-  contact: text.optional(),
+  /**
+   * Where people send corrections and takedown requests, shown by /help: an e-mail address or an http(s)
+   * URL. Default: see correctionsContact (core/corrections.ts).
+   */
+  correctionsContact: z
+    .string()
+    .trim()
+    .refine((v) => EMAIL.test(v) || (URL.canParse(v) && /^https?:\/\//i.test(v)), {
+      error: "expected an e-mail address (corrections@example.org) or an http or https URL",
+    })
+    .optional(),
   /** The campaign used when a subscription names none; at most one may be the default. */
   isDefault: z.boolean().default(false),
 });

@@ -22,7 +22,10 @@ export interface Card {
   title: string;
   /** Country, and other names where they help recognition. */
   subtitle: string;
-  /** Said plainly before anything else, e.g. that a historical campaign's status is as of an earlier date. */
+  /**
+   * Said plainly right after the name, before the rest, e.g. that a historical campaign's status may have
+   * changed. It never repeats the date in `statusAsOf`: a card says "as of" once.
+   */
   notice?: string;
   /**
    * Not verified within the freshness limit (a live campaign): shown only privately, with the notice saying

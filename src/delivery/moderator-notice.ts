@@ -13,15 +13,27 @@
  */
 import { userIdOnPlatform } from "../core/actor.ts";
 import { platformOf } from "../core/channel.ts";
+import { formatPartialDate } from "../core/partial-date.ts";
+import { localDateOf } from "../core/time.ts";
 import type { NoticeResult, PlatformAdapter } from "../core/platform.ts";
 import type { Logger, Subscription } from "../core/ports.ts";
 import type { Pacer } from "./pacer.ts";
 
-export function pausedNoticeText(reason: string): string {
+/**
+ * The adapter names the channel above this text where the platform can (a channel link); the post's time,
+ * zone and the day it was set up say which subscription it is where it cannot (Telegram shows a bot no
+ * name for a chat it was removed from).
+ */
+export function pausedNoticeText(
+  subscription: Pick<Subscription, "postTime" | "timezone" | "createdAt">,
+  reason: string,
+): string {
+  const { postTime, timezone } = subscription;
+  const setUp = formatPartialDate(localDateOf(subscription.createdAt, timezone));
   return (
-    `The daily post you subscribed this channel to is paused: ${reason}. ` +
+    `The daily post at ${postTime} (${timezone}) that you set up there on ${setUp} is paused: ${reason}. ` +
     "The bot cannot post there as things are. Fix its access (unarchive the channel, add the bot back, " +
-    "or give it permission to post), then run /subscribe in the channel again to resume."
+    "or give it permission to post), then run /subscribe there again to resume."
   );
 }
 
@@ -50,7 +62,7 @@ export async function tellSubscriber(
   let result: NoticeResult;
   try {
     await deps.pacer?.acquire(`dm:${userId}`);
-    result = await adapter.notifyModerator({ userId, channel, text: pausedNoticeText(reason) });
+    result = await adapter.notifyModerator({ userId, channel, text: pausedNoticeText(subscription, reason) });
   } catch (err) {
     // An adapter must not throw; if it does, that is a bug: logged, and still not retried.
     logger.error({ ...fields, err }, "platform adapter threw from notifyModerator");

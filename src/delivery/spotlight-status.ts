@@ -1,13 +1,17 @@
 /**
  * A spotlight's profile whose status changed (released, died) is no longer featured: its scheduled
- * spotlights are cancelled and the moderators who set them are told, in the channel they set them for.
+ * spotlights are cancelled and the moderators who set them are told, in the channel they set them for, in
+ * the card's words (the person, the date, the status as the card says it). The spotlight's number, the
+ * status code and who set it (an actor id such as `telegram:42`) stay in the audit log and the pass report.
  * Checked on every pass, so a change imported by any process is acted on within a minute.
  */
 import { platformOf } from "../core/channel.ts";
+import { formatPartialDate } from "../core/partial-date.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger, Spotlight, SpotlightRepository } from "../core/ports.ts";
 import { currentDetention } from "../core/profile.ts";
 import { rotationEligibility } from "../rotation/eligibility.ts";
+import { shortStatus } from "../presentation/wording.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import type { PassLine } from "./report.ts";
 
@@ -35,8 +39,11 @@ export async function cancelSpotlightsAfterStatusChange(
     const reason = `status changed to "${status.status}" (as of ${status.statusAsOf})`;
     const cancelled = await deps.spotlights.cancel(spotlight.id, { actor: "delivery", reason });
     if (!cancelled) continue; // cancelled meanwhile by someone else
-    const name = stored.profile.displayName;
-    const text = `Spotlight #${spotlight.id} for ${name} on ${spotlight.localDate}, set by ${spotlight.createdBy}, is cancelled: ${reason}. Schedule another profile with /schedule.`;
+    const text =
+      `The spotlight of ${stored.profile.displayName} on ${formatPartialDate(spotlight.localDate)} is cancelled: ` +
+      `the profile's status is now "${shortStatus(status)}" ` +
+      `(as of ${formatPartialDate(status.statusAsOf)}), which the daily post does not feature. ` +
+      "/schedule can set someone else for that date.";
     lines.push({
       kind: "spotlight-cancelled",
       channel: spotlight.channel,

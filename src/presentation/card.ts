@@ -19,15 +19,11 @@ function subtitle(profile: Profile): string {
 }
 
 /**
- * Said before anything else. A past campaign's status is old news and readers must not take it for today's;
- * an unconfirmed record is marked the way CPJ marks its census.
+ * Said right after the name. A past campaign's status is old news and readers must not take it for today's;
+ * an unconfirmed record is marked the way CPJ marks its census. The date the status is as of is the card's
+ * own line (`statusAsOf`), which every card shows once: the notice points at it and does not repeat it.
  */
-function notice(
-  profile: Profile,
-  campaign: Campaign,
-  statusAsOf: string,
-  stale: Staleness | undefined,
-): string | undefined {
+function notice(profile: Profile, campaign: Campaign, stale: Staleness | undefined): string | undefined {
   const parts: string[] = [];
   if (stale) {
     parts.push(
@@ -39,7 +35,7 @@ function notice(
   if (past) {
     parts.push(
       `Profiled by ${campaign.hashtag} in ${formatPartialDate(past.asOf)} (a past campaign).`,
-      `Status as of ${statusAsOf}; it may have changed since.`,
+      "The status shown may have changed since.",
     );
     if (past.note) parts.push(past.note);
   }
@@ -89,7 +85,7 @@ export function buildCard(profile: Profile, campaign: Campaign, stale?: Stalenes
     hashtag: campaign.hashtag,
     campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
   };
-  const said = notice(profile, campaign, asOf, stale);
+  const said = notice(profile, campaign, stale);
   if (said) card.notice = said;
   if (stale) card.stale = true;
 

@@ -54,14 +54,19 @@ export function datePhrase(date: PartialDate): string {
   return `${date.length === 10 ? "on" : "in"} ${formatPartialDate(date)}`;
 }
 
-/** "Released (acquitted) on 23 April 2020", or the plain label when nobody was released. */
-export function describeStatus(detention: Pick<Detention, "status" | "release">): string {
+/** "Released (acquitted) on 23 April 2020", or the plain label when nobody was released; no note. */
+export function shortStatus(detention: Pick<Detention, "status" | "release">): string {
   const label = STATUS_LABELS[detention.status];
   const release = detention.release;
   if (!release) return label;
   const how = release.type === "other" ? "" : ` (${RELEASE_TYPE_LABELS[release.type]})`;
-  const note = release.note ? `: ${release.note}` : "";
-  return `${label}${how} ${datePhrase(release.date)}${note}`;
+  return `${label}${how} ${datePhrase(release.date)}`;
+}
+
+/** The short status, then the release's note after ": ", as the card's Status line shows it. */
+export function describeStatus(detention: Pick<Detention, "status" | "release">): string {
+  const note = detention.release?.note;
+  return note ? `${shortStatus(detention)}: ${note}` : shortStatus(detention);
 }
 
 export function possessive(gender: Gender): "his" | "her" | "their" {

@@ -267,11 +267,17 @@ describe("Telegram", () => {
     const notices = fake.sentTo(ADMIN).map((m) => m.text);
     expect(notices).toHaveLength(2);
     expect(
-      notices.filter((t) => t.includes(`About the chat ${kicked}:`) && t.includes("kicked")),
+      notices.filter(
+        (t) => t.includes("About a chat you subscribed to the daily post:") && t.includes("kicked"),
+      ),
     ).toHaveLength(1);
     expect(
-      notices.filter((t) => t.includes(`About the chat ${deleted}:`) && t.includes("chat not found")),
+      notices.filter(
+        (t) => t.includes("About a chat you subscribed to the daily post:") && t.includes("chat not found"),
+      ),
     ).toHaveLength(1);
+    // A chat id means nothing to a person: the notice says which subscription by its time and day instead.
+    for (const text of notices) expect(text).not.toMatch(/-?\d{6,}/);
     for (const chat of [kicked, deleted]) {
       expect(linesAbout(reports, channelRef(`telegram:${chat}`))).toEqual([
         expect.objectContaining({

@@ -233,7 +233,7 @@ describe("hostile names", () => {
       { channel, user: side.moderator, name: "schedule", subcommand: "add" },
       { name: HOSTILE_ID, date: "2026-11-28" },
     );
-    expect(scheduled.content).toMatch(/^Spotlight #\d+ scheduled/);
+    expect(scheduled.content).toMatch(/^Spotlight scheduled: .* To undo it: \/schedule cancel \d+$/);
     const report = await pass("2026-11-28T05:00:20Z");
     expect(report.lines.filter((l) => l.channel === refOf(channel)).map((l) => l.kind)).toEqual(["sent"]);
     const [post, ...more] = side.fake.messagesIn(channel);

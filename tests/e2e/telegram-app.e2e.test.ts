@@ -114,7 +114,9 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
     await world.delivery.runPass({ at: new Date("2026-11-25T05:00:20Z") });
     // One try in the group; the notice goes to the admin's private chat, never back into the group.
     expect(fake.calls.slice(calls).filter((c) => c.params.chat_id === chat)).toHaveLength(1);
-    expect(fake.sentTo(ADMIN).at(-1)?.text).toMatch(new RegExp(`About the chat ${chat}: .*paused: .*kicked`));
+    expect(fake.sentTo(ADMIN).at(-1)?.text).toMatch(
+      /^🔔 About a chat you subscribed to the daily post: The daily post at \d\d:\d\d \(.+\) that you set up there on .* is paused: .*kicked/,
+    );
     const subscription = await world.app.repositories.subscriptions.findByChannel(
       channelRef(`telegram:${chat}`),
     );

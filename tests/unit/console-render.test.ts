@@ -15,7 +15,7 @@ describe("console renderReply", () => {
       [
         "Ilgar Mammadov",
         "Azerbaijan · İlqar Məmmədov",
-        "Note: Profiled by #FreeToBeHome in December 2016 (a past campaign). Status as of 23 April 2020; it may have changed since.",
+        "Note: Profiled by #FreeToBeHome in December 2016 (a past campaign). The status shown may have changed since.",
         "",
         "Chairman of the REAL movement, arrested after unrest in Ismayilli and sentenced to seven years.",
         "",

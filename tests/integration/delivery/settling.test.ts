@@ -138,7 +138,7 @@ for (const target of databaseTargets) {
         expect(await say("/schedule Khalil Matouk 2026-11-24 23:30", chat)).toContain(
           "Today's post here has already gone out, so it shows in /today but is not posted again today.",
         );
-        expect(await say("/schedule Khalil Matouk 2026-11-25", chat)).toMatch(/^Spotlight #\d+ scheduled/);
+        expect(await say("/schedule Khalil Matouk 2026-11-25", chat)).toMatch(/^Spotlight scheduled: /);
         // Only the spotlight for the 25th is posted: the one for the 24th came after that day's post.
         world.setNow("2026-11-24T23:59:00Z");
         expect(countByKind(await delivery.runPass())).toEqual({});

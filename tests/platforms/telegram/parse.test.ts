@@ -139,7 +139,12 @@ describe("Telegram commands and buttons with words that are JavaScript property 
       for (const to of ["", "@FreeBot"])
         await expectChannelUnharmed(bot, sent(`/${c.command}${to} ${text}`), channel);
       const chosen = codec.decode(codec.encode({ command: c.command, args: text }));
-      const presser = { chatId: group.id, caller: { id: String(user.id) }, text: chosen?.args ?? "" };
+      const presser = {
+        chatId: group.id,
+        chatType: group.type,
+        caller: { id: String(user.id) },
+        text: chosen?.args ?? "",
+      };
       const pressed = chosen && toInvocation(presser, chosen.command, moderator);
       await expectChannelUnharmed(bot, pressed, channel);
     });

@@ -34,12 +34,12 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 describe("telegram private notice", () => {
-  it("writes to an admin who started the bot, naming the chat, as plain text", async () => {
+  it("writes to an admin who started the bot, as plain text, never showing the chat's id", async () => {
     const before = fake.calls.length;
     expect(await sender().notifyModerator(notice(String(STARTED)))).toEqual({ delivered: true });
     expect(callsSince(before)).toEqual([`${STARTED} 200`]);
     expect(fake.sentTo(STARTED).map((m) => m.text)).toEqual([
-      `🔔 About the chat ${GROUP}: The daily post is paused: Forbidden: bot was kicked. <b>fix</b> it`,
+      "🔔 About a chat you subscribed to the daily post: The daily post is paused: Forbidden: bot was kicked. <b>fix</b> it",
     ]);
   });
 

@@ -46,7 +46,7 @@ describe("shipped sample data", () => {
     expect(campaign).toMatchObject({ id: SAMPLE_CAMPAIGN_ID, hashtag: "#FreeToBeHome", isDefault: false });
     expect(campaign?.historical?.asOf).toBe("2016-12");
     expect(campaign?.shareText).toContain("{name}");
-    expect(campaign?.contact).toBeUndefined();
+    expect(campaign?.correctionsContact).toBeUndefined();
     expect(profiles).toHaveLength(10);
     expect(new Set(profiles.map((p) => p.id)).size).toBe(10);
     for (const p of profiles) expect(p.campaign).toBe(SAMPLE_CAMPAIGN_ID);

@@ -70,7 +70,7 @@ describe("/subscribe and /unsubscribe", () => {
       '"Mars/Olympus" is not a time zone',
     );
     expect(textOf(await bot.say("/subscribe 09:00 UTC no-such-campaign", { moderator: true }))).toContain(
-      '"no-such-campaign" is not a known campaign, time zone or time. Campaigns: free-to-be-home-2016',
+      '"no-such-campaign" is not a known campaign, time zone or time. Campaigns: "free-to-be-home-2016" for #FreeToBeHome (2016).',
     );
     expect(await bot.repositories.subscriptions.list()).toEqual([]);
   });
@@ -78,7 +78,7 @@ describe("/subscribe and /unsubscribe", () => {
   it("stops the daily post, and says so when there was none", async () => {
     const bot = await createTestBot();
     expect(textOf(await bot.say("/unsubscribe", { moderator: true }))).toBe(
-      "This channel has no daily post to stop.",
+      "There is no daily post to stop in this channel.",
     );
     await bot.say("/subscribe", { moderator: true });
     expect(textOf(await bot.say("/unsubscribe", { moderator: true }))).toContain("Stopped");
@@ -95,7 +95,7 @@ describe("/schedule", () => {
         ? "Ilham Tohti"
         : "Narges Mohammadi";
     const added = await bot.say(`/schedule ${target} 2026-11-24`, { moderator: true });
-    expect(textOf(added)).toMatch(/^Spotlight #\d+ scheduled: /);
+    expect(textOf(added)).toMatch(/^Spotlight scheduled: .* To undo it: \/schedule cancel \d+$/);
     const here = await bot.say("/today");
     expect(here.kind === "card" && here.card.title).toBe(target);
     expect(here.kind === "card" && here.intro).toMatch(/^Spotlight/);
@@ -107,25 +107,27 @@ describe("/schedule", () => {
     const bot = await createTestBot();
     await bot.say("/schedule Tohti 2026-12-10 18:00", { moderator: true });
     const list = textOf(await bot.say("/schedule list", { moderator: true }));
-    expect(list).toMatch(/#1 2026-12-10 18:00 \(UTC\): Ilham Tohti/);
+    expect(list).toContain("10 December 2026, 18:00 (UTC): Ilham Tohti — /schedule cancel 1");
     expect(
       textOf(await bot.say("/schedule cancel 1", { moderator: true, channel: "console:other" })),
-    ).toContain("No scheduled spotlight #1 here");
-    expect(textOf(await bot.say("/schedule cancel 1", { moderator: true }))).toBe("Spotlight #1 cancelled.");
+    ).toContain("No spotlight scheduled here has that number");
+    expect(textOf(await bot.say("/schedule cancel 1", { moderator: true }))).toBe(
+      "Cancelled the spotlight of Ilham Tohti in this channel on 10 December 2026 at 18:00 (UTC).",
+    );
     expect(textOf(await bot.say("/schedule list", { moderator: true }))).toContain(
       "No spotlights scheduled here",
     );
   });
 
-  it("refuses a date that has passed, a missing date, and a bad id", async () => {
+  it("refuses a date that has passed, a missing date, and a bad number", async () => {
     const bot = await createTestBot(new Date("2026-11-24T12:00:00Z"));
     expect(textOf(await bot.say("/schedule Tohti 2026-11-23", { moderator: true }))).toContain(
-      "2026-11-23 has passed",
+      "23 November 2026 has passed in UTC (today there is 24 November 2026)",
     );
     expect(textOf(await bot.say("/schedule Tohti", { moderator: true }))).toContain("Which date?");
     expect(textOf(await bot.say("/schedule Tohti 2026-02-30", { moderator: true }))).toContain("YYYY-MM-DD");
     expect(textOf(await bot.say("/schedule cancel abc", { moderator: true }))).toContain(
-      "A spotlight id is a number",
+      "Which spotlight? Use the number /schedule list shows for it",
     );
   });
 

@@ -34,7 +34,7 @@ describe("a word that is a property name", () => {
     async (name) => {
       const bot = await createTestBot();
       expect(textOf(await bot.say(`/subscribe 09:00 UTC ${name}`, asModerator))).toBe(
-        `"${name}" is not a known campaign, time zone or time. Campaigns: free-to-be-home-2016. ` +
+        `"${name}" is not a known campaign, time zone or time. Campaigns: "free-to-be-home-2016" for #FreeToBeHome (2016). ` +
           "Time zones are IANA names such as Asia/Baku. Times are HH:MM, e.g. 09:00.",
       );
       expect(textOf(await bot.say(`/subscribe ${name}`, asModerator))).toContain(

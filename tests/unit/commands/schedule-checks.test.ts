@@ -15,8 +15,8 @@ describe("/schedule refuses a profile the daily post would not show", () => {
   it("refuses a released prisoner, naming the status", async () => {
     const bot = await createTestBot(NOW);
     expect(textOf(await bot.say("/schedule Ilgar Mammadov 2026-12-10", asModerator))).toBe(
-      'Cannot spotlight Ilgar Mammadov on 2026-12-10: current status "released" (as of 2020-04-23) ' +
-        'is not featured by "free-to-be-home-2016". Nothing was scheduled.',
+      "Cannot spotlight Ilgar Mammadov on 10 December 2026: the daily post does not feature the status " +
+        '"Released (conditionally) on 13 August 2018" (Status as of 23 April 2020). Nothing was scheduled.',
     );
     expect(await scheduled(bot)).toEqual([]);
   });
@@ -24,7 +24,9 @@ describe("/schedule refuses a profile the daily post would not show", () => {
   it("applies freshness on the scheduled date, except in a historical campaign", async () => {
     const bot = await createTestBot(NOW);
     // Historical: verified in 2023, still scheduled.
-    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", asModerator))).toMatch(/^Spotlight #1/);
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", asModerator))).toMatch(
+      /^Spotlight scheduled: .*cancel 1$/,
+    );
     await importLiveCampaign(bot, "live-2026", [
       {
         id: "verified-in-september",
@@ -36,11 +38,11 @@ describe("/schedule refuses a profile the daily post would not show", () => {
     const live = { ...asModerator, channel: "console:live" };
     // 90 days after 2026-09-01 is the last fresh day (STALE_AFTER_DAYS is 90 in the test bot).
     expect(textOf(await bot.say("/schedule verified-in-september 2026-11-30", live))).toMatch(
-      /^Spotlight #2/,
+      /^Spotlight scheduled: .*cancel 2$/,
     );
     expect(textOf(await bot.say("/schedule verified-in-september 2026-12-01", live))).toBe(
-      "Cannot spotlight Verified Person on 2026-12-01: the profile is out of date (last verified 2026-09-01, " +
-        "91 days before 2026-12-01 (limit 90)); a curator must verify it again first. Nothing was scheduled.",
+      "Cannot spotlight Verified Person on 1 December 2026: the profile was last verified on 1 September 2026, " +
+        "too long before then to be posted; a curator must verify it again first. Nothing was scheduled.",
     );
   });
 
@@ -59,7 +61,7 @@ describe("/schedule refuses a profile the daily post would not show", () => {
     await bot.say("/subscribe live-2026", asModerator);
     const reply = textOf(await bot.say("/schedule withdrawn-person 2026-12-01", asModerator));
     expect(reply).toBe(
-      "Cannot spotlight Withdrawn Person on 2026-12-01: the family has withdrawn consent, so the profile is " +
+      "Cannot spotlight Withdrawn Person on 1 December 2026: the family has withdrawn consent, so the profile is " +
         "not featured for now. Nothing was scheduled.",
     );
     expect(await scheduled(bot)).toEqual([]);
@@ -67,12 +69,13 @@ describe("/schedule refuses a profile the daily post would not show", () => {
 });
 
 describe("/schedule argument errors", () => {
-  it("answers an id too large for any spotlight as not found, without querying it", async () => {
+  it("answers a number too large for any spotlight as not found, without querying it or echoing it", async () => {
     const bot = await createTestBot(NOW);
     const get = vi.spyOn(bot.repositories.spotlights, "get");
     for (const id of ["99999999999999999999", "2147483648", "0"]) {
       expect(textOf(await bot.say(`/schedule cancel ${id}`, asModerator))).toBe(
-        `No scheduled spotlight #${id} here. /schedule list shows the ones you can cancel.`,
+        "No spotlight scheduled here has that number. /schedule list shows the ones you can cancel, each " +
+          "with the command that cancels it. Nothing was changed.",
       );
     }
     expect(get).not.toHaveBeenCalled();
@@ -104,9 +107,11 @@ describe("/schedule --community needs a moderator of the whole community", () =>
     );
     expect(await scheduled(bot)).toEqual([]);
     // The same person may still set one for their own channel.
-    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", channelOnly))).toMatch(/^Spotlight #1/);
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10", channelOnly))).toMatch(
+      /^Spotlight scheduled: .*cancel 1$/,
+    );
     expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-11 --community", serverWide))).toMatch(
-      /^Spotlight #2 .* every channel of this community/,
+      /^Spotlight scheduled: Khalil Matouk in every channel of this community .*cancel 2$/,
     );
     expect(textOf(await bot.say("/schedule cancel 2", channelOnly))).toMatch(/^Only moderators of the whole/);
     expect((await scheduled(bot)).map((s) => s.id)).toEqual([1, 2]);
@@ -119,7 +124,7 @@ describe("/schedule for today", () => {
   it("in a channel without a subscription, says a time already passed is shown in /today but not posted", async () => {
     const bot = await createTestBot(NOW); // 12:00 UTC
     expect(textOf(await bot.say("/schedule Khalil Matouk 2026-11-24 08:00", asModerator))).toContain(
-      "08:00 has already passed today, so it shows in /today but is not posted.",
+      "08:00 (UTC) has already passed today, so it shows in /today but is not posted.",
     );
     expect(textOf(await bot.say("/schedule Ilham Tohti 2026-11-25 08:00", asModerator))).not.toContain(
       "already passed",
@@ -138,7 +143,7 @@ describe("/schedule list after a takedown", () => {
     });
     const list = textOf(await bot.say("/schedule list", asModerator));
     expect(list).toContain(
-      "#1 2026-12-10 09:00 (UTC): a profile that is no longer public (it will not be posted)",
+      "10 December 2026, 09:00 (UTC): a profile that is no longer public (it will not be posted) — /schedule cancel 1",
     );
     expect(list.toLowerCase()).not.toContain("matouk");
   });

@@ -24,7 +24,9 @@ async function scheduledHere(bot: Awaited<ReturnType<typeof createTestBot>>, cha
 describe("/schedule on a date that already has a spotlight", () => {
   it("refuses a second one for the channel, naming the one that stands, and replaces it on request", async () => {
     const bot = await createTestBot(NOW);
-    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10 18:00", mod))).toMatch(/^Spotlight #1 /);
+    expect(textOf(await bot.say("/schedule Khalil Matouk 2026-12-10 18:00", mod))).toMatch(
+      /^Spotlight scheduled: .*cancel 1$/,
+    );
 
     const refused = await bot.say("/schedule Ilham Tohti 2026-12-10", mod);
     expect(refused).toMatchObject({ kind: "text", tone: "error" });
@@ -36,7 +38,7 @@ describe("/schedule on a date that already has a spotlight", () => {
 
     const replaced = textOf(await bot.say("/schedule Ilham Tohti 2026-12-10 --replace", mod));
     expect(replaced).toMatch(
-      /^Spotlight #\d+ scheduled: Ilham Tohti in this channel on 10 December 2026 at 09:00/,
+      /^Spotlight scheduled: Ilham Tohti in this channel on 10 December 2026 at 09:00/,
     );
     expect(replaced).toContain(
       "It takes the place of the spotlight of Khalil Matouk at 18:00 (UTC), which is cancelled.",
@@ -137,17 +139,17 @@ describe("/schedule list", () => {
     });
     const lines = () => bot.say("/schedule list", mod).then((r) => textOf(r).split("\n").slice(1, 5));
     expect(await lines()).toEqual([
-      "#3 2026-12-10 09:00 (Asia/Baku): Narges Mohammadi",
-      "#4 2026-12-11 06:00 (Asia/Baku): Fanta Jawara (whole community)",
-      "#2 2026-12-11 20:00 (Asia/Baku): Khalil Matouk (not posted: the community-wide spotlight comes first)",
-      "#1 2026-12-12 07:00 (Asia/Baku): Ilham Tohti",
+      "10 December 2026, 09:00 (Asia/Baku): Narges Mohammadi — /schedule cancel 3",
+      "11 December 2026, 06:00 (Asia/Baku): Fanta Jawara (whole community) — /schedule cancel 4",
+      "11 December 2026, 20:00 (Asia/Baku): Khalil Matouk (not posted: the community-wide spotlight comes first) — /schedule cancel 2",
+      "12 December 2026, 07:00 (Asia/Baku): Ilham Tohti — /schedule cancel 1",
     ]);
     await bot.say("/subscribe 10:30 America/New_York", mod);
     expect(await lines()).toEqual([
-      "#3 2026-12-10 10:30 (America/New_York): Narges Mohammadi",
-      "#4 2026-12-11 06:00 (America/New_York): Fanta Jawara (whole community)",
-      "#2 2026-12-11 20:00 (America/New_York): Khalil Matouk (not posted: the community-wide spotlight comes first)",
-      "#1 2026-12-12 07:00 (America/New_York): Ilham Tohti",
+      "10 December 2026, 10:30 (America/New_York): Narges Mohammadi — /schedule cancel 3",
+      "11 December 2026, 06:00 (America/New_York): Fanta Jawara (whole community) — /schedule cancel 4",
+      "11 December 2026, 20:00 (America/New_York): Khalil Matouk (not posted: the community-wide spotlight comes first) — /schedule cancel 2",
+      "12 December 2026, 07:00 (America/New_York): Ilham Tohti — /schedule cancel 1",
     ]);
   });
 
@@ -155,12 +157,12 @@ describe("/schedule list", () => {
     const bot = await createTestBot(NOW);
     for (let day = 0; day < 40; day++) {
       const reply = await bot.say(`/schedule Khalil Matouk ${addDays("2027-01-01", day)}`, mod);
-      expect(textOf(reply)).toMatch(/^Spotlight #/);
+      expect(textOf(reply)).toMatch(/^Spotlight scheduled: /);
     }
     const list = textOf(await bot.say("/schedule list", mod));
     expect(list.length).toBeLessThanOrEqual(2000);
-    expect(list).toContain("#12 2027-01-12 09:00 (UTC): Khalil Matouk");
-    expect(list).not.toContain("#13 ");
-    expect(list.split("\n").at(-1)).toBe("…and 28 more, the next on 2027-01-13.");
+    expect(list).toContain("12 January 2027, 09:00 (UTC): Khalil Matouk — /schedule cancel 12");
+    expect(list).not.toContain("cancel 13");
+    expect(list.split("\n").at(-1)).toBe("…and 28 more, the next on 13 January 2027.");
   });
 });

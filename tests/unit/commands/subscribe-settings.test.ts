@@ -58,7 +58,7 @@ describe("/subscribe typed words", () => {
   it("says a word is no campaign, zone or time, suggesting the zone of a city", async () => {
     const bot = await createTestBot();
     expect(textOf(await bot.say("/subscribe 09:00 Baku", asModerator))).toBe(
-      '"Baku" is not a known campaign, time zone or time. Campaigns: free-to-be-home-2016. ' +
+      '"Baku" is not a known campaign, time zone or time. Campaigns: "free-to-be-home-2016" for #FreeToBeHome (2016). ' +
         "For the time zone, use Asia/Baku. Times are HH:MM, e.g. 09:00.",
     );
     expect(textOf(await bot.say("/subscribe banana", asModerator))).toContain(

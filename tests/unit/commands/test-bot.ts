@@ -41,6 +41,8 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
       user?: string;
       /** Arguments already split, as Discord sends them (`line` is then only the command). */
       options?: Record<string, string>;
+      /** Sent in a one-to-one chat with the bot, as a platform's parse marks it. */
+      privateChat?: boolean;
     } = {},
   ): Promise<Reply> {
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
@@ -52,6 +54,7 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
       platform: "console",
       channel: channelRef(as.channel ?? "console:room-a"),
       community: communityRef(as.community ?? "console:community"),
+      ...(as.privateChat ? { privateChat: true } : {}),
       caller: {
         id: as.user ?? "user-1",
         isModerator: async () => {

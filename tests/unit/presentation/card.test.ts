@@ -23,16 +23,17 @@ describe("buildCard: identity and framing", () => {
     expect(card.subtitle.startsWith("Crimea (occupied by Russia), Ukraine")).toBe(true);
   });
 
-  it("says plainly that a past campaign's status is as of an earlier date", () => {
+  it("says plainly that a past campaign's status may have changed, leaving its date to the one 'as of' line", () => {
     const card = buildCard(ilgarMammadov(), campaign2016);
     expect(card.notice).toBe(
-      "Profiled by #FreeToBeHome in December 2016 (a past campaign). Status as of 23 April 2020; it may have changed since.",
+      "Profiled by #FreeToBeHome in December 2016 (a past campaign). The status shown may have changed since.",
     );
+    expect(card.statusAsOf).toBe("Status as of 23 April 2020");
     const noted = buildCard(ilgarMammadov(), {
       ...campaign2016,
       historical: { asOf: "2016-12", note: "See the campaign site for updates." },
     });
-    expect(noted.notice).toMatch(/it may have changed since\. See the campaign site for updates\.$/);
+    expect(noted.notice).toMatch(/may have changed since\. See the campaign site for updates\.$/);
   });
 
   it("has no notice for a current, confirmed profile, and marks unconfirmed ones", () => {
