@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { AnyCommand } from "../src/core/command.ts";
 import { defineCommand } from "../src/core/command.ts";
-import { correctionsContact, PROJECT_ISSUES_URL } from "../src/core/corrections.ts";
+import { contactLines } from "../src/core/corrections.ts";
 import { reply } from "../src/core/reply.ts";
 
 /** Built from the registry so the list can never drift from the commands that exist. */
@@ -18,14 +18,7 @@ export function createHelp(list: () => readonly AnyCommand[]) {
     async run({ services }) {
       const campaign = await services.catalog.campaign();
       const lines = list().map((c) => `${c.usage}: ${c.description}`);
-      const corrections = correctionsContact(campaign);
-      const contacts =
-        corrections === PROJECT_ISSUES_URL
-          ? [`Corrections, takedown requests and problems with the bot: ${PROJECT_ISSUES_URL}`]
-          : [
-              `Corrections and takedown requests: ${corrections}`,
-              `Problems with the bot itself: ${PROJECT_ISSUES_URL}`,
-            ];
+      const contacts = contactLines(campaign, services.defaults.supportUrl);
       const about = campaign
         ? `${campaign.name} (${campaign.hashtag}): ${campaign.description}`
         : "No campaign has been imported yet.";

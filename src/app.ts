@@ -125,7 +125,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
     const services = createBotServices(repositories, {
       clock,
-      defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
+      defaults: {
+        postTime: config.DEFAULT_POST_TIME,
+        timezone: config.DEFAULT_TIMEZONE,
+        ...(config.SUPPORT_URL ? { supportUrl: config.SUPPORT_URL } : {}),
+      },
       staleAfterDays: config.STALE_AFTER_DAYS,
     });
 

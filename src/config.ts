@@ -107,6 +107,8 @@ export const configSchema = z
       .transform((v) => v ?? "09:00")
       .refine((v) => TIME_OF_DAY.test(v), { error: "must be a time of day as HH:MM, 00:00 to 23:59" }),
     STALE_AFTER_DAYS: positiveInt(90),
+    // Where /help sends problems with the bot itself (the operator's issue page or contact form).
+    SUPPORT_URL: httpUrl("the page where people report problems with this bot"),
     CATCH_UP_HOURS: optionalText
       .transform((v) => digits(v, DECIMAL) ?? 6)
       .refine((n) => Number.isFinite(n) && n >= 0 && n <= 24, {

@@ -1,19 +1,29 @@
 /**
- * Where people are sent to correct a profile or report a problem with the bot. The project's issue page
- * lives here and only here.
+ * Where people are sent to correct a profile or ask for a takedown, and where problems with the bot go.
+ * The campaign answers for its profiles; the bot's operator (SUPPORT_URL) for the bot. Neither is made
+ * up: without them, people are sent to the community's moderators, who know who runs the bot.
  */
 import type { Campaign } from "./profile.ts";
 
-/** The FreeToBeHome project's public issue tracker: problems with the bot itself. */
-export const PROJECT_ISSUES_URL = "https://github.com/freetobehome/freetobehome/issues";
+export const ASK_MODERATORS = "ask this community's moderators, who can reach the people who run this bot";
 
 /**
  * The campaign's `correctionsContact`, else its own site while it runs. A past campaign's site is an
- * archive (the sample's is a 2016 blog post) that takes no corrections, so there, and with no campaign at
- * all, corrections go to the project's issue page.
+ * archive (the sample's is a 2016 blog post) that takes no corrections: there, undefined.
  */
-export function correctionsContact(campaign: Campaign | undefined): string {
+export function correctionsContact(campaign: Campaign | undefined): string | undefined {
   if (campaign?.correctionsContact) return campaign.correctionsContact;
   if (campaign && !campaign.historical) return campaign.url;
-  return PROJECT_ISSUES_URL;
+  return undefined;
+}
+
+/** The closing lines of /help: corrections, then problems with the bot. */
+export function contactLines(campaign: Campaign | undefined, supportUrl: string | undefined): string[] {
+  const corrections = correctionsContact(campaign);
+  if (!corrections && !supportUrl)
+    return [`Corrections, takedown requests and problems with the bot: ${ASK_MODERATORS}.`];
+  return [
+    `Corrections and takedown requests: ${corrections ?? supportUrl}`,
+    `Problems with the bot itself: ${supportUrl ?? ASK_MODERATORS}`,
+  ];
 }

@@ -75,6 +75,8 @@ export interface Presenter {
 export interface BotDefaults {
   postTime: string;
   timezone: string;
+  /** Where problems with the bot itself go (SUPPORT_URL); none set: to the community's moderators. */
+  supportUrl?: string;
 }
 
 export interface BotServices {

@@ -1,9 +1,10 @@
 /**
  * /help sends corrections to the campaign's corrections contact (by default a live campaign's own site)
- * and problems with the bot to the project's issue page; never to a past campaign's archived post.
+ * and problems with the bot to the operator's SUPPORT_URL; never to a past campaign's archived post, and
+ * never to an address nobody set: without one, to the community's moderators.
  */
 import { describe, expect, it } from "vitest";
-import { correctionsContact, PROJECT_ISSUES_URL } from "../../../src/core/corrections.ts";
+import { ASK_MODERATORS, contactLines, correctionsContact } from "../../../src/core/corrections.ts";
 import { type Campaign, campaignSchema } from "../../../src/core/profile.ts";
 import { campaignInput } from "../../fixtures/profiles.ts";
 import { createTestBot, textOf } from "./test-bot.ts";
@@ -20,19 +21,32 @@ async function helpWith(change: (campaign: Campaign) => Campaign): Promise<strin
 }
 
 describe("/help's contacts", () => {
-  it("sends the sample (a past campaign) to the project's issue page, not to its 2016 post", async () => {
+  it("sends the sample (a past campaign) to the moderators, not to its 2016 post", async () => {
     const help = textOf(await (await createTestBot()).say("/help"));
     expect(help.split("\n").at(-1)).toBe(
-      `Corrections, takedown requests and problems with the bot: ${PROJECT_ISSUES_URL}`,
+      `Corrections, takedown requests and problems with the bot: ${ASK_MODERATORS}.`,
     );
     expect(help).not.toContain(SAMPLE_POST);
   });
 
-  it("names the campaign's corrections contact, then the project's issue page", async () => {
+  it("names the campaign's corrections contact, then where problems with the bot go", async () => {
     const help = await helpWith((c) => ({ ...c, correctionsContact: "corrections@example.org" }));
     expect(help.split("\n").slice(-2)).toEqual([
       "Corrections and takedown requests: corrections@example.org",
-      `Problems with the bot itself: ${PROJECT_ISSUES_URL}`,
+      `Problems with the bot itself: ${ASK_MODERATORS}`,
+    ]);
+  });
+
+  it("sends problems with the bot, and corrections nobody else takes, to the operator's SUPPORT_URL", () => {
+    const support = "https://support.example.org/bot";
+    expect(contactLines(undefined, support)).toEqual([
+      `Corrections and takedown requests: ${support}`,
+      `Problems with the bot itself: ${support}`,
+    ]);
+    const own = { ...campaignSchema.parse(campaignInput), correctionsContact: "fix@example.org" };
+    expect(contactLines(own, support)).toEqual([
+      "Corrections and takedown requests: fix@example.org",
+      `Problems with the bot itself: ${support}`,
     ]);
   });
 
@@ -46,7 +60,7 @@ describe("/help's contacts", () => {
       url: "https://campaign.example.org/",
     }));
     expect(help).toContain("Corrections and takedown requests: https://campaign.example.org/");
-    expect(correctionsContact(undefined)).toBe(PROJECT_ISSUES_URL);
+    expect(correctionsContact(undefined)).toBeUndefined();
   });
 });
 

@@ -71,7 +71,7 @@ function script(place: "channel" | "private chat"): Array<[string, As]> {
     ["/subscribe", as(member)],
     ["/unsubscribe", as(moderator)],
     ["/subscribe 09:00 UTC no-such-campaign", as(moderator)],
-    ["/subscribe 09:00 Asia/Baku", as(moderator)],
+    ["/subscribe 09:00 Asia/Baku free-to-be-home-2016", as(moderator)],
     ["/subscribe 10:30", as(moderator)],
     ["/schedule Khalil Matouk 2026-12-10 18:00", as(moderator)],
     ["/schedule Ilham Tohti 2026-12-10", as(moderator)],
@@ -208,7 +208,7 @@ describe("replies read as a person wrote them", () => {
         .join("\n"),
     );
     expect(words.join("\n")).not.toMatch(/this channel/i);
-    const subscribed = said["private chat"].find((s) => s.line === "/subscribe 09:00 Asia/Baku")!.reply;
+    const subscribed = said["private chat"].find((s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016")!.reply;
     expect(subscribed.kind === "text" && subscribed.text).toMatch(/^Subscribed: this chat gets the daily/);
     const stopped = said["private chat"].filter((s) => s.line === "/unsubscribe").map((s) => s.reply);
     expect(stopped.map((r) => r.kind === "text" && r.text)).toEqual([
@@ -216,7 +216,7 @@ describe("replies read as a person wrote them", () => {
       "Stopped: no more daily posts in this chat. /subscribe starts them again.",
     ]);
     // The same commands in a channel still say "this channel".
-    const inChannel = said.channel.find((s) => s.line === "/subscribe 09:00 Asia/Baku")!.reply;
+    const inChannel = said.channel.find((s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016")!.reply;
     expect(inChannel.kind === "text" && inChannel.text).toMatch(/^Subscribed: this channel gets/);
   });
 });
