@@ -208,7 +208,9 @@ describe("replies read as a person wrote them", () => {
         .join("\n"),
     );
     expect(words.join("\n")).not.toMatch(/this channel/i);
-    const subscribed = said["private chat"].find((s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016")!.reply;
+    const subscribed = said["private chat"].find(
+      (s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016",
+    )!.reply;
     expect(subscribed.kind === "text" && subscribed.text).toMatch(/^Subscribed: this chat gets the daily/);
     const stopped = said["private chat"].filter((s) => s.line === "/unsubscribe").map((s) => s.reply);
     expect(stopped.map((r) => r.kind === "text" && r.text)).toEqual([
@@ -216,7 +218,9 @@ describe("replies read as a person wrote them", () => {
       "Stopped: no more daily posts in this chat. /subscribe starts them again.",
     ]);
     // The same commands in a channel still say "this channel".
-    const inChannel = said.channel.find((s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016")!.reply;
+    const inChannel = said.channel.find(
+      (s) => s.line === "/subscribe 09:00 Asia/Baku free-to-be-home-2016",
+    )!.reply;
     expect(inChannel.kind === "text" && inChannel.text).toMatch(/^Subscribed: this channel gets/);
   });
 });
