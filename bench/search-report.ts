@@ -1,7 +1,22 @@
 /** The readable form of the search benchmark's results. */
 import type { LatencyStats } from "./measure.ts";
-import { QUERY_KINDS } from "./queries.ts";
-import type { SizeResult } from "./search.ts";
+import { QUERY_KINDS, type QueryKind } from "./queries.ts";
+import type { SearchOutcome } from "../src/search/types.ts";
+
+/** What the benchmark measured at one catalog size; kept beside the table that prints it, so that
+ * search.ts and this file do not import each other. */
+export interface SizeResult {
+  profiles: number;
+  names: number;
+  buildMs: number;
+  /** Heap held by the index: heap used after the build minus before it (the entries themselves excluded). */
+  indexHeapMb: number;
+  afterBuild: { rssMb: number; heapUsedMb: number };
+  /** First-round latencies, plus `steady`: each query's median over the rounds. */
+  search: LatencyStats & { steady: LatencyStats; byKind: Record<QueryKind, LatencyStats> };
+  suggest: LatencyStats & { steady: LatencyStats };
+  outcomes: Record<SearchOutcome["kind"], number>;
+}
 
 export interface SearchReport {
   node: string;

@@ -18,7 +18,7 @@ import {
 } from "./measure.ts";
 import { QUERY_KINDS, type QueryKind, searchQueries, suggestQueries } from "./queries.ts";
 import { createRandom } from "./random.ts";
-import { printTable } from "./search-report.ts";
+import { printTable, type SizeResult } from "./search-report.ts";
 import { syntheticCampaign } from "./synthetic-names.ts";
 
 const CAMPAIGN_SEED = 2016;
@@ -28,19 +28,6 @@ const SUGGEST_QUERIES = 3000;
 const WARMUP_QUERIES = 500;
 const SUGGEST_LIMIT = 25;
 const ROUNDS = 3;
-
-export interface SizeResult {
-  profiles: number;
-  names: number;
-  buildMs: number;
-  /** Heap held by the index: heap used after the build minus before it (the entries themselves excluded). */
-  indexHeapMb: number;
-  afterBuild: { rssMb: number; heapUsedMb: number };
-  /** First-round latencies, plus `steady`: each query's median over the rounds. */
-  search: LatencyStats & { steady: LatencyStats; byKind: Record<QueryKind, LatencyStats> };
-  suggest: LatencyStats & { steady: LatencyStats };
-  outcomes: Record<SearchOutcome["kind"], number>;
-}
 
 function measureSize(size: number): SizeResult {
   const profiles = syntheticCampaign(size, CAMPAIGN_SEED);
