@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { buildNameIndex } from "../src/search/name-index.ts";
-import type { NameIndex, SearchOutcome } from "../src/search/types.ts";
+import type { NameIndex } from "../src/search/types.ts";
 import {
   gcAvailable,
   type LatencyStats,
