@@ -13,7 +13,12 @@ import type { PlatformAdapter } from "./core/platform.ts";
 import type { Card, ShareKit } from "./core/reply.ts";
 
 import { commands } from "../commands/index.ts";
-export { runConsoleChat } from "../platforms/console/index.ts";
+export {
+  CONSOLE_HISTORY_FILE,
+  type ConsoleChatOptions,
+  type ConsoleTerminal,
+  runConsoleChat,
+} from "../platforms/console/index.ts";
 export { createConsoleAdapter } from "../platforms/console/adapter.ts";
 
 /** Adapters that can also register their commands with the platform (`register-commands`). */

@@ -119,6 +119,8 @@ export const configSchema = z
     DISCORD_MESSAGES_PER_SECOND: rate(50, "Discord's global cap is 50 requests/s"),
     SLACK_MESSAGES_PER_SECOND: rate(20, "Slack allows 1/s per channel and an undocumented workspace budget"),
     TELEGRAM_MESSAGES_PER_SECOND: rate(30, "Telegram's broadcast cap is about 30/s"),
+    // https://no-color.org: set to anything but the empty string, no colours in the console chat.
+    NO_COLOR: optionalText.transform((v) => v !== undefined),
     LOG_LEVEL: optionalText
       .transform((v) => v ?? "info")
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),

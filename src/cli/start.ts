@@ -4,12 +4,19 @@
  * says what to set (a configuration problem, exit 2). A console chat owns the embedded database like any
  * bot, and other terminals' commands (and chats) are carried out by it.
  */
+import { join } from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import { BotError } from "../core/errors.ts";
 import { createLogger } from "../ops/logger.ts";
-import { createConsoleAdapter, runConsoleChat } from "../app-platforms.ts";
+import {
+  CONSOLE_HISTORY_FILE,
+  type ConsoleChatOptions,
+  type ConsoleTerminal,
+  createConsoleAdapter,
+  runConsoleChat,
+} from "../app-platforms.ts";
 import { systemClock } from "../app.ts";
 import { createDeliveryService } from "../delivery/service.ts";
 import type { CliContext } from "./context.ts";
@@ -25,11 +32,12 @@ const NO_PLATFORM =
 
 /**
  * The chat, with the delivery scheduler running, so a subscribed console channel gets its posts. A chat
- * from another terminal, carried out by a running bot, leaves delivery to that bot's own scheduler.
+ * from another terminal, carried out by a running bot, leaves delivery to that bot's own scheduler; its
+ * lines come already edited by that terminal, so it is read line by line, plain.
  */
 async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Promise<void> {
-  if (ctx.inBot) return chat(app, ctx, interactive, ctx.io.stdin);
-  const input = endableInput(app);
+  if (ctx.inBot) return chat(app, ctx, { interactive, input: ctx.io.stdin });
+  const stop = stopRequested(app);
   const delivery = createDeliveryService({
     ...app,
     adapters: [createConsoleAdapter(ctx.io.stdout)],
@@ -38,7 +46,15 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
   if (interactive) delivery.scheduler.start();
   const control = await ctx.serveControl(app, () => []);
   try {
-    await chat(app, ctx, interactive, input);
+    // A terminal is read directly (readline puts it in raw mode for line editing); a pipe through a
+    // stream the stop can end.
+    const input = interactive ? ctx.io.stdin : endableInput(stop);
+    await chat(app, ctx, {
+      interactive,
+      input,
+      stop,
+      ...(interactive ? { terminal: terminal(app, ctx) } : {}),
+    });
   } finally {
     await control?.close();
     await delivery.scheduler.stop();
@@ -46,37 +62,57 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
 }
 
 /**
- * Standard input through a stream we can end: Ctrl-C, SIGTERM, or a reader that closed our output
- * (`… | head -1`, EPIPE) all end the chat the way Ctrl-D does, so the finally paths stop the scheduler
- * and close the database instead of the process dying with them open. The signal handlers stay until the
- * process exits: a second signal, or a close that hangs, still ends it (see shutdown.ts).
+ * Ctrl-C (as a signal, from a pipe's shell), SIGTERM, or a reader that closed our output (`… | head -1`,
+ * EPIPE) all end the chat the way Ctrl-D does, so the finally paths stop the scheduler and close the
+ * database instead of the process dying with them open. The signal handlers stay until the process
+ * exits: a second signal, or a close that hangs, still ends it (see shutdown.ts).
  */
-function endableInput(app: App): Readable {
+function stopRequested(app: App): Promise<void> {
+  return new Promise((resolve) => {
+    void onStopSignal({ logger: app.logger }).stopped.then(() => resolve());
+    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+      // Nobody is reading any more: nothing to say, and nowhere to say it.
+      if (err.code !== "EPIPE") app.logger.warn({ err }, "console output failed: ending the chat");
+      resolve();
+    });
+  });
+}
+
+/** Standard input through a stream we can end when the chat must stop. */
+function endableInput(stop: Promise<void>): Readable {
   const input = new PassThrough();
   process.stdin.pipe(input);
-  const end = () => {
+  void stop.then(() => {
     process.stdin.unpipe(input);
     process.stdin.pause();
     input.end();
-  };
-  void onStopSignal({ logger: app.logger }).stopped.then(end);
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    // Nobody is reading any more: nothing to say, and nowhere to say it.
-    if (err.code !== "EPIPE") app.logger.warn({ err }, "console output failed: ending the chat");
-    end();
   });
   return input;
 }
 
-function chat(app: App, ctx: CliContext, interactive: boolean, input: Readable): Promise<void> {
+/** This process's terminal: history in the data folder, names from the catalog, colours unless NO_COLOR. */
+function terminal(app: App, ctx: CliContext): ConsoleTerminal {
+  return {
+    colour: !app.config.NO_COLOR,
+    historyFile: join(app.config.DATA_DIR, CONSOLE_HISTORY_FILE),
+    suggest: (typed, limit) => app.services.catalog.suggest(typed, limit),
+    warn: (message) => ctx.io.stderr.write(`freetobehome: ${message}\n`),
+  };
+}
+
+function chat(
+  app: App,
+  ctx: CliContext,
+  how: Pick<ConsoleChatOptions, "interactive" | "input" | "stop" | "terminal">,
+): Promise<void> {
   return runConsoleChat({
+    ...how,
     dispatch: app.dispatch,
-    input,
+    commands: app.commands,
     output: ctx.io.stdout,
-    interactive,
     greeting:
       "FreeToBeHome console: you are the moderator of channel console:local.\n" +
-      "Try /today, /prisoner Mammadov, /share, /subscribe 09:00 Europe/Baku, /help. /quit or Ctrl-D ends.",
+      `Try /today, /prisoner Mammadov, /share, /subscribe 09:00 Europe/Baku, /help.${how.terminal ? " Tab completes commands and names." : ""} /quit or Ctrl-D ends.`,
   });
 }
 

@@ -29,6 +29,13 @@ describe("configuration", () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("reads NO_COLOR as no-color.org says: set to anything but the empty string", () => {
+    expect(loadConfig({}).NO_COLOR).toBe(false);
+    expect(loadConfig({ NO_COLOR: "" }).NO_COLOR).toBe(false);
+    expect(loadConfig({ NO_COLOR: "1" }).NO_COLOR).toBe(true);
+    expect(loadConfig({ NO_COLOR: "false" }).NO_COLOR).toBe(true);
+  });
+
   it("lists every problem at once, naming each variable", () => {
     const problems = problemsOf({
       HTTP_PORT: "80000",

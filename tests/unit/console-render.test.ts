@@ -3,19 +3,18 @@ import { renderReply } from "../../platforms/console/render.ts";
 import { reply } from "../../src/core/reply.ts";
 import { buildCard } from "../../src/presentation/card.ts";
 import { buildShareKit } from "../../src/presentation/share.ts";
-import { campaign2016, ilgarMammadov, khalilMatouk } from "./presentation/profiles.ts";
+import { campaign2016, currentCampaign, ilgarMammadov, khalilMatouk } from "./presentation/profiles.ts";
 
 const STATE_BLOG =
   "http://2007-2017-blogs.state.gov/stories/2016/12/13/freetobehome-giving-voice-support-political-prisoners.html";
 
 describe("console renderReply", () => {
-  it("lays out a card as plain lines", () => {
+  it("lays out a card as plain lines, the name first and the status date once", () => {
     const card = buildCard(ilgarMammadov(), campaign2016);
     expect(renderReply({ kind: "card", card, visibility: "public" })).toBe(
       [
-        "Ilgar Mammadov",
-        "Azerbaijan · İlqar Məmmədov",
-        "Note: Profiled by #FreeToBeHome in December 2016 (a past campaign). The status shown may have changed since.",
+        "Ilgar Mammadov · Azerbaijan · İlqar Məmmədov",
+        "Status as of 23 April 2020. Note: Profiled by #FreeToBeHome in December 2016 (a past campaign). The status shown may have changed since.",
         "",
         "Chairman of the REAL movement, arrested after unrest in Ismayilli and sentenced to seven years.",
         "",
@@ -26,19 +25,25 @@ describe("console renderReply", () => {
         "Designations: Amnesty International: prisoner of conscience",
         "Speaking for the family: His wife, Vafa Mammadova",
         "",
-        `"${ilgarMammadov().quotes[0]!.text}"`,
-        "  — Vafa Mammadova, his wife",
+        `"${ilgarMammadov().quotes[0]!.text}" — Vafa Mammadova, his wife`,
         "",
-        "Sources:",
-        "  1. Shaki Appeal Court does not release Ilgar Mammadov — IRFS — https://www.irfs.org/news-feed/shaki-appeal-court-does-not-release-ilgar-mammadov/",
-        "  2. Ilgar Mammadov — news.am — https://news.am/eng/news/466159.html",
-        "  3. Ilgar Mammadov acquitted — commonspace.eu — https://commonspace.eu/index.php?m=23&news_id=5525",
-        `  4. #FreeToBeHome: Giving Voice in Support of Political Prisoners — U.S. Department of State — ${STATE_BLOG}`,
-        "",
-        "Status as of 23 April 2020",
-        `#FreeToBeHome · #FreeToBeHome (2016): ${campaign2016.url}`,
+        "Sources: 1. https://www.irfs.org/news-feed/shaki-appeal-court-does-not-release-ilgar-mammadov/",
+        "         2. https://news.am/eng/news/466159.html",
+        "         3. https://commonspace.eu/index.php?m=23&news_id=5525",
+        `         4. ${STATE_BLOG}`,
+        "#FreeToBeHome (2016)",
       ].join("\n"),
     );
+  });
+
+  it("says the status date on its own line when no notice says it (a live campaign)", () => {
+    const card = buildCard(ilgarMammadov(), currentCampaign);
+    const lines = renderReply({ kind: "card", card, visibility: "public" }).split("\n");
+    expect(lines.slice(0, 2)).toEqual([
+      "Ilgar Mammadov · Azerbaijan · İlqar Məmmədov",
+      "Status as of 23 April 2020",
+    ]);
+    expect(lines.at(-1)).toBe("#FreeToBeHome · FreeToBeHome");
   });
 
   it("shows the family story, a translated quote, a photo and an intro", () => {
@@ -47,10 +52,10 @@ describe("console renderReply", () => {
       photo: { url: "https://example.org/p.jpg", alt: "Khalil Matouk", credit: "Family archive" },
     };
     const out = renderReply({ kind: "card", card, intro: "Today's family", visibility: "public" });
-    expect(out.startsWith("Today's family\n\nKhalil Matouk\n")).toBe(true);
+    expect(out.startsWith("Today's family\n\nKhalil Matouk · Syria · ")).toBe(true);
     expect(out).toContain("\n\nHis daughter Raneem was herself detained from February 2013 to June 2014.\n");
     expect(out).toContain(
-      '"I miss the self-confidence he always gave me."\n  — Raneem Matouk, his daughter (translated)',
+      '"I miss the self-confidence he always gave me." — Raneem Matouk, his daughter (translated)',
     );
     expect(out).toContain("Photo: https://example.org/p.jpg (Khalil Matouk; credit: Family archive)");
   });
@@ -78,7 +83,7 @@ describe("console renderReply", () => {
       share: buildShareKit(profile, campaign2016),
       visibility: "public",
     });
-    expect(out).toContain("Share this story: /share ilgar-mammadov");
+    expect(out.split("\n").at(-1)).toBe("#FreeToBeHome (2016) · Share this story: /share ilgar-mammadov");
     expect(out).not.toContain("x.com/intent");
   });
 
@@ -120,6 +125,6 @@ describe("console renderReply", () => {
     const profile = ilgarMammadov({ displayName: "Ilgar\u001b[2J\u001b]0;pwned\u0007 Mammadov\r\u009b" });
     const out = renderReply({ kind: "card", card: buildCard(profile, campaign2016), visibility: "public" });
     expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
-    expect(out.split("\n")[0]).toBe("Ilgar[2J]0;pwned Mammadov");
+    expect(out.split("\n")[0]).toBe("Ilgar[2J]0;pwned Mammadov · Azerbaijan · İlqar Məmmədov");
   });
 });
