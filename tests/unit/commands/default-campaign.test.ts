@@ -52,7 +52,8 @@ describe("the default campaign", () => {
     await importLiveCampaign(bot, "live-a");
     await importLiveCampaign(bot, "live-b");
     expect(textOf(await bot.say("/subscribe", asModerator))).toBe(
-      "No default campaign: name one. Campaigns: free-to-be-home-2016, live-a, live-b.",
+      'No default campaign: name one. Campaigns: "free-to-be-home-2016" for #FreeToBeHome (2016), ' +
+        '"live-a" for #FreeToBeHome (2016), "live-b" for #FreeToBeHome (2016).',
     );
     expect(await bot.repositories.subscriptions.list()).toEqual([]);
   });
