@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../../src/app.ts";
 import { createConsoleAdapter } from "../../../src/app-platforms.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
-import type { CliIo } from "../../../src/cli/context.ts";
 import { type ControlServer, serveControl } from "../../../src/cli/control-server.ts";
 import { runHereOrInBot } from "../../../src/cli/owner.ts";
 import { reportFailure } from "../../../src/cli/commands.ts";
@@ -22,33 +21,11 @@ import type { Reply } from "../../../src/core/reply.ts";
 import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { acquireDataDirLock } from "../../../src/ops/data-dir-lock.ts";
 import { parseConsoleLine } from "../../../platforms/console/parse.ts";
+import { captureIo, settled } from "../../fakes/captured-io.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { openPgliteTestDatabase } from "../../support/test-database.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
-
-function captureIo(cwd: string, terminal = false): CliIo & { out(): string; err(): string } {
-  let out = "";
-  let err = "";
-  const sink = (add: (text: string) => void) => {
-    const stream = new PassThrough();
-    stream.setEncoding("utf8");
-    stream.on("data", add);
-    return stream;
-  };
-  const stdin = new PassThrough();
-  stdin.end();
-  return {
-    stdin,
-    stdout: sink((t) => (out += t)),
-    stderr: sink((t) => (err += t)),
-    cwd,
-    tty: { stdin: terminal, stdout: terminal, stderr: terminal },
-    user: "curator",
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("a second terminal while the bot owns the embedded database", () => {
   let dataDir: string;
@@ -59,8 +36,7 @@ describe("a second terminal while the bot owns the embedded database", () => {
   const runIn = async (io: ReturnType<typeof captureIo>, argv: string[]) => {
     const [command, ...rest] = argv as [string, ...string[]];
     const code = await runHereOrInBot(app.config, command, rest, io).catch((err) => reportFailure(err, io));
-    // The captured streams deliver their data on the next turn.
-    await new Promise((resolve) => setImmediate(resolve));
+    await settled();
     return { code, stdout: io.out(), stderr: io.err() };
   };
   const run = (...argv: string[]) => runIn(captureIo(dataDir), argv);
@@ -163,8 +139,23 @@ describe("a second terminal while the bot owns the embedded database", () => {
     const usage = await run("profiles", "takedown", "--reason", "x");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(
-      /^freetobehome: profiles takedown <id> --reason <text>\n\nUsage: freetobehome/,
+      /^freetobehome: missing required argument 'id'\n\nUsage: freetobehome profiles takedown /,
     );
+  });
+
+  it("colours the bot's answer as the other terminal asks: on a terminal, and never with NO_COLOR", async () => {
+    const argv = ["profiles", "restore", "nobody-by-this-id"];
+    const coloured = await runIn(captureIo(dataDir, true), argv);
+    expect(coloured.code).toBe(1);
+    expect(coloured.stderr).toBe(
+      '\x1b[31mfreetobehome:\x1b[39m No profile with id "nobody-by-this-id" (see: freetobehome profiles list).\n',
+    );
+    const plain = await runIn(captureIo(dataDir, true, { noColor: true }), argv);
+    expect(plain).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'freetobehome: No profile with id "nobody-by-this-id" (see: freetobehome profiles list).\n',
+    });
   });
 
   it("refuses a second bot on the same folder, naming the one that runs", async () => {
