@@ -2,7 +2,9 @@
  * The composition root: configuration → database → repositories → services → dispatcher. The only file
  * of the core that knows the database layer, the commands and the platforms exist.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
 import { type Database, openDatabase } from "../db/client.ts";
@@ -42,6 +44,18 @@ export interface App {
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
+ * What opening the app is doing, for a progress display: the steps that can take seconds (creating the
+ * embedded database on first start, migrating, loading the sample). Told before each step and after it.
+ */
+export type StartupStep =
+  | { step: "opening"; database: "embedded"; dataDir: string; creating: boolean }
+  | { step: "opening"; database: "server" }
+  | { step: "migrating" }
+  | { step: "migrated"; applied: number }
+  | { step: "loading-sample" }
+  | { step: "sample-loaded"; campaigns: number; profiles: number };
+
+/**
  * Whether the database has never been used: no campaign, profile or subscription, and nothing in the
  * audit log, so a sample the operator removed (an audited change) does not come back on the next start.
  */
@@ -56,8 +70,13 @@ async function neverUsed(repositories: Repositories): Promise<boolean> {
   return profiles.length === 0 && subscribed.length === 0 && audited.length === 0;
 }
 
-async function importSampleIfEmpty(repositories: Repositories, logger: Logger): Promise<void> {
+async function importSampleIfEmpty(
+  repositories: Repositories,
+  logger: Logger,
+  progress: (step: StartupStep) => void,
+): Promise<void> {
   if (!(await neverUsed(repositories))) return;
+  progress({ step: "loading-sample" });
   const read = await readImportFiles([SAMPLE_DATA_DIR]);
   if (read.problems.length > 0) throw new ImportError(read.problems);
   const result = await repositories.catalog.importBundle(
@@ -68,6 +87,7 @@ async function importSampleIfEmpty(repositories: Repositories, logger: Logger): 
     { profiles: result.profiles.created, campaigns: result.campaigns.created },
     "imported the sample campaign",
   );
+  progress({ step: "sample-loaded", campaigns: result.campaigns.created, profiles: result.profiles.created });
 }
 
 /**
@@ -78,9 +98,12 @@ async function openOwnedDatabase(
   config: Config,
   owner: string,
   logger: Logger,
+  progress: (step: StartupStep) => void,
 ): Promise<{ database: Database; lock?: DataDirLock }> {
-  if (config.DATABASE_URL)
+  if (config.DATABASE_URL) {
+    progress({ step: "opening", database: "server" });
     return { database: await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }) };
+  }
   await mkdir(config.DATA_DIR, { recursive: true });
   const lock = acquireDataDirLock(config.DATA_DIR, owner);
   if (lock.tookOverFrom) {
@@ -91,6 +114,9 @@ async function openOwnedDatabase(
     );
   }
   try {
+    // A PGlite folder without PG_VERSION has no database yet: creating one takes seconds.
+    const creating = !existsSync(join(config.DATA_DIR, "PG_VERSION"));
+    progress({ step: "opening", database: "embedded", dataDir: config.DATA_DIR, creating });
     const database = await openDatabase({ dataDir: config.DATA_DIR });
     const close = database.close;
     database.close = () => close().finally(() => lock.release());
@@ -110,18 +136,23 @@ export interface AppOptions {
   seedSample?: boolean;
   /** An already open database to use instead of the configured one (tests); the app closes it. */
   database?: Database;
+  /** Told each step of opening the app that can take seconds (the command line shows progress). */
+  onProgress?: (step: StartupStep) => void;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
+  const progress = options.onProgress ?? (() => {});
   const { database, lock } = options.database
     ? { database: options.database, lock: undefined }
-    : await openOwnedDatabase(config, options.owner ?? "freetobehome", logger);
+    : await openOwnedDatabase(config, options.owner ?? "freetobehome", logger, progress);
   try {
-    await migrateDatabase(database);
+    progress({ step: "migrating" });
+    progress({ step: "migrated", applied: await migrateDatabase(database) });
     const repositories = createRepositories(database.db);
-    if (options.seedSample && database.kind === "pglite") await importSampleIfEmpty(repositories, logger);
+    if (options.seedSample && database.kind === "pglite")
+      await importSampleIfEmpty(repositories, logger, progress);
 
     const services = createBotServices(repositories, {
       clock,

@@ -2,7 +2,8 @@
  * Configuration: one zod schema over the environment, read once at start. Every problem is listed at
  * once; secrets are never echoed back (a problem names the variable, never its value).
  */
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 import { ConfigError } from "./core/errors.ts";
 import { canonicalTimeZone, TIME_OF_DAY } from "./core/time.ts";
@@ -249,9 +250,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** Reads `.env` into the environment when the file exists; variables already set win. */
-export function readDotEnv(path = ".env"): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+/**
+ * Reads `.env` into the environment when the file exists, with Node's own parser (the one behind
+ * `node --env-file`: comments, quotes, `export`); a variable already set wins, even when set to "".
+ * A `.env` that is there but cannot be read (a folder, no permission) is a settings problem, named.
+ */
+export function readDotEnv(path = ".env", env: NodeJS.ProcessEnv = process.env): void {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    throw new ConfigError([
+      `${path} is there but could not be read (${code ?? String(err)}); fix or remove it`,
+    ]);
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if (value !== undefined && !Object.hasOwn(env, name)) env[name] = value;
+  }
 }
 
 /** The configuration with every secret replaced, safe to log. */

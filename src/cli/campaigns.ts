@@ -6,58 +6,62 @@
  */
 import type { App } from "../app.ts";
 import { UserError } from "../core/errors.ts";
-import type { CampaignDependents, CampaignRemovalNeed } from "../core/ports.ts";
+import type { CampaignDependents, CampaignRemovalNeed, CampaignSummary } from "../core/ports.ts";
 import { defaultCampaign } from "../services/default-campaign.ts";
 import type { CliContext } from "./context.ts";
-import { quoteWords, readFlags, refuseArguments, UsageError } from "./usage.ts";
-import { formatTable } from "./with-app.ts";
+import { type ListView, writeList } from "./list-output.ts";
 
-const REMOVE_USAGE = "campaigns remove <id> [--move-to <other id>] [--with-profiles]";
 /** How many subscriptions or spotlights a message names before it counts the rest. */
 const NAMED = 20;
 
-export async function runCampaignsCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === "list") {
-    refuseArguments("campaigns list", readFlags(rest, {}).positional);
-    return ctx.withApp(async (app) => {
-      ctx.io.stdout.write(await listCampaigns(app));
-      return 0;
-    });
-  }
-  if (sub === "remove") {
-    const { flags, positional } = readFlags(rest, { "move-to": "value", "with-profiles": "switch" });
-    const [id, ...extra] = positional;
-    if (!id) throw new UsageError(REMOVE_USAGE);
-    if (extra.length > 0)
-      throw new UsageError(`campaigns remove takes one id (unexpected: ${quoteWords(extra)})`);
-    const moveTo = typeof flags["move-to"] === "string" ? flags["move-to"] : undefined;
-    const withProfiles = flags["with-profiles"] === true;
-    return ctx.withApp((app) => removeCampaign(ctx, app, id, { moveTo, withProfiles }));
-  }
-  throw new UsageError(`campaigns list | ${REMOVE_USAGE.replace("campaigns ", "")}`);
+export function runCampaignsList(ctx: CliContext, options: { json: boolean }): Promise<number> {
+  return ctx.withApp(async (app) => {
+    const summaries = await app.repositories.campaigns.list();
+    const chosen = defaultCampaign(summaries.map((s) => s.campaign));
+    writeList(ctx.io, summaries, campaignsView(chosen?.id), options.json);
+    if (!options.json && summaries.length > 0 && !chosen) {
+      ctx.io.stdout.write(
+        "No campaign is the default: a /subscribe must name one. Mark one with isDefault: true and import it.\n",
+      );
+    }
+    return 0;
+  });
 }
 
-async function listCampaigns(app: App): Promise<string> {
-  const summaries = await app.repositories.campaigns.list();
-  if (summaries.length === 0) return "No campaigns. Import one: freetobehome import <file or folder>\n";
-  const chosen = defaultCampaign(summaries.map((s) => s.campaign));
-  const rows = summaries.map(({ campaign, profiles, subscriptions, activeSubscriptions }) => [
-    campaign.id,
-    campaign.name,
-    campaign.hashtag,
-    campaign.id === chosen?.id ? "yes" : "no",
-    campaign.historical ? `as of ${campaign.historical.asOf}` : "no",
-    String(profiles),
-    subscriptions === activeSubscriptions
-      ? String(subscriptions)
-      : `${subscriptions} (${activeSubscriptions} active)`,
-  ]);
-  const header = ["id", "name", "hashtag", "default", "historical", "profiles", "subscriptions"];
-  const note = chosen
-    ? ""
-    : "No campaign is the default: a /subscribe must name one. Mark one with isDefault: true and import it.\n";
-  return formatTable(header, rows) + note;
+function campaignsView(defaultId: string | undefined): ListView<CampaignSummary> {
+  return {
+    columns: ["id", "name", "hashtag", "default", "historical", "profiles", "subscriptions"],
+    cells: ({ campaign, profiles, subscriptions, activeSubscriptions }) => [
+      campaign.id,
+      campaign.name,
+      campaign.hashtag,
+      campaign.id === defaultId ? "yes" : "no",
+      campaign.historical ? `as of ${campaign.historical.asOf}` : "no",
+      String(profiles),
+      subscriptions === activeSubscriptions
+        ? String(subscriptions)
+        : `${subscriptions} (${activeSubscriptions} active)`,
+    ],
+    json: ({ campaign, profiles, subscriptions, activeSubscriptions }) => ({
+      id: campaign.id,
+      name: campaign.name,
+      hashtag: campaign.hashtag,
+      default: campaign.id === defaultId,
+      historicalAsOf: campaign.historical?.asOf ?? null,
+      profiles,
+      subscriptions,
+      activeSubscriptions,
+    }),
+    empty: "No campaigns. Import one: freetobehome import <file or folder>",
+  };
+}
+
+export function runCampaignRemove(
+  ctx: CliContext,
+  id: string,
+  options: { moveTo: string | undefined; withProfiles: boolean },
+): Promise<number> {
+  return ctx.withApp((app) => removeCampaign(ctx, app, id, options));
 }
 
 /** The first few, then how many more: a message stays readable for a campaign with thousands of them. */

@@ -10,6 +10,7 @@ import type { App, AppOptions } from "../app.ts";
 import type { Config } from "../config.ts";
 import { UserError } from "../core/errors.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
+import { noColorAsked } from "./style.ts";
 
 export interface CliIo {
   stdin: Readable;
@@ -19,6 +20,8 @@ export interface CliIo {
   cwd: string;
   /** Which streams are a person's terminal (prompts, progress) rather than a pipe or file. */
   tty: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** Set when the person asked for no colour (NO_COLOR, TERM=dumb) where the command was typed. */
+  noColor?: boolean;
   /** The operator, as recorded in the audit log. */
   user: string;
 }
@@ -53,6 +56,7 @@ export function processIo(): CliIo {
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
     },
+    noColor: noColorAsked(process.env),
     user: userInfo().username,
   };
 }

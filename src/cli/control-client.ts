@@ -14,7 +14,14 @@ export function forwardToBot(socketPath: string, argv: string[], io: CliIo): Pro
     let exit: number | undefined;
     socket.once("connect", () => {
       connected = true;
-      writeFrame(socket, { protocol: PROTOCOL, argv, cwd: io.cwd, user: io.user, tty: io.tty });
+      writeFrame(socket, {
+        protocol: PROTOCOL,
+        argv,
+        cwd: io.cwd,
+        user: io.user,
+        tty: io.tty,
+        ...(io.noColor ? { noColor: true } : {}),
+      });
       // Only the console chat reads standard input; other commands must not wait for it to end.
       if (argv[0] === "console") pipeInput(io, socket);
       else writeFrame(socket, { stdinEnd: true });

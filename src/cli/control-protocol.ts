@@ -17,6 +17,8 @@ export interface RequestHead {
   cwd: string;
   user: string;
   tty: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** NO_COLOR (or TERM=dumb) where the command was typed; absent from an older client's head. */
+  noColor?: boolean;
 }
 
 export type ClientFrame = { stdin: string } | { stdinEnd: true };
@@ -58,7 +60,7 @@ export async function* readFrames(stream: Readable): AsyncGenerator<Record<strin
 
 /** A head as the bot accepts it: every field of the right type, or undefined. */
 export function parseHead(frame: Record<string, unknown>): RequestHead | undefined {
-  const { protocol, argv, cwd, user, tty } = frame;
+  const { protocol, argv, cwd, user, tty, noColor } = frame;
   const isTty = (v: unknown): v is RequestHead["tty"] =>
     typeof v === "object" &&
     v !== null &&
@@ -67,5 +69,5 @@ export function parseHead(frame: Record<string, unknown>): RequestHead | undefin
     return undefined;
   if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === "string"))
     return undefined;
-  return { protocol, argv, cwd, user, tty };
+  return { protocol, argv, cwd, user, tty, ...(noColor === true ? { noColor } : {}) };
 }

@@ -125,6 +125,7 @@ function sessionIo(head: RequestHead, socket: Socket, stdin: PassThrough): CliIo
     stderr: framed("stderr"),
     cwd: head.cwd,
     tty: head.tty,
+    ...(head.noColor ? { noColor: true } : {}),
     user: head.user,
   };
 }

@@ -5,13 +5,16 @@
  * printed. A dry run, as of any instant, prints what would be posted where, when and which profile, and
  * writes nothing.
  */
+import { Writable } from "node:stream";
 import { systemClock } from "../app.ts";
 import { createConsoleAdapter } from "../app-platforms.ts";
 import type { Clock } from "../core/ports.ts";
 import { isFutureInstant } from "../delivery/as-of.ts";
 import { createDeliveryService } from "../delivery/service.ts";
-import { formatReport } from "../delivery/report.ts";
-import { UsageError, readFlags } from "./usage.ts";
+import type { PlatformProgress } from "../delivery/pass-progress.ts";
+import { formatReport, type PassReport } from "../delivery/report.ts";
+import { stderrProgress } from "./progress.ts";
+import { UsageError } from "./usage.ts";
 import type { CliContext } from "./context.ts";
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -51,18 +54,15 @@ export interface DeliverOptions {
  * Reads deliver's arguments as of `now`. A real pass as of a future instant is refused here, before
  * anything is opened: it would post now what is due only then and record the days between as missed.
  */
-export function readDeliverOptions(args: string[], now: Date): DeliverOptions {
-  const { flags, positional } = readFlags(args, { at: "value", "dry-run": "switch" });
-  if (positional.length > 0)
-    throw new UsageError(`deliver takes no arguments (got "${positional.join(" ")}")`);
-  const dryRun = flags["dry-run"] === true;
-  if (typeof flags.at !== "string") return { dryRun };
-  const at = parseInstant(flags.at);
+export function readDeliverOptions(options: { at?: string; dryRun?: boolean }, now: Date): DeliverOptions {
+  const dryRun = options.dryRun === true;
+  if (options.at === undefined) return { dryRun };
+  const at = parseInstant(options.at);
   if (!dryRun && isFutureInstant(at, now)) {
     throw new UsageError(
-      `--at ${flags.at} is in the future (${at.toISOString()}; it is now ${now.toISOString()}). ` +
+      `--at ${options.at} is in the future (${at.toISOString()}; it is now ${now.toISOString()}). ` +
         "deliver --at only catches up on posts already due; nothing was opened or sent. " +
-        `To see what would be posted then, add --dry-run: freetobehome deliver --dry-run --at ${flags.at}`,
+        `To see what would be posted then, add --dry-run: freetobehome deliver --dry-run --at ${options.at}`,
     );
   }
   return { at, dryRun };
@@ -70,21 +70,52 @@ export function readDeliverOptions(args: string[], now: Date): DeliverOptions {
 
 export async function runDeliver(
   ctx: CliContext,
-  args: string[],
+  options: { at?: string; dryRun?: boolean },
   clock: Clock = systemClock,
 ): Promise<number> {
-  const { at, dryRun } = readDeliverOptions(args, clock.now());
+  const { at, dryRun } = readDeliverOptions(options, clock.now());
   return ctx.withApp(async (app) => {
-    // Console channels' posts are printed here, so a local trial of /subscribe can be delivered too.
-    const adapters = [...ctx.platformAdapters(app), createConsoleAdapter(ctx.io.stdout)];
-    const delivery = createDeliveryService({ ...app, adapters, clock });
-    // Wait for retries due within a minute (a 429's retry-after), so one pass finishes what it can.
-    const report = await delivery.runPass({
-      ...(at ? { at } : {}),
-      dryRun,
-      settleWithinMs: 60_000,
+    // On a terminal, posts sent of those due per platform; the report below is the summary.
+    const progress = stderrProgress(ctx.io);
+    // Console channels' posts are printed here, so a local trial of /subscribe can be delivered too
+    // (the status line is cleared first, and drawn again at the next count).
+    const consoleOutput = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        progress.clear();
+        ctx.io.stdout.write(chunk, done);
+      },
     });
+    const adapters = [...ctx.platformAdapters(app), createConsoleAdapter(consoleOutput)];
+    const delivery = createDeliveryService({ ...app, adapters, clock });
+    let report: PassReport;
+    try {
+      // Wait for retries due within a minute (a 429's retry-after), so one pass finishes what it can.
+      report = await delivery.runPass({
+        ...(at ? { at } : {}),
+        dryRun,
+        settleWithinMs: 60_000,
+        // The last count is always drawn: it stays on screen while the pass waits for retries.
+        onProgress: (platforms) =>
+          progress.status(`Delivering: ${describeProgress(platforms)}`, {
+            force: platforms.every((p) => p.done >= p.total),
+          }),
+      });
+    } finally {
+      progress.clear();
+    }
     ctx.io.stdout.write(formatReport(report));
     return 0;
   });
+}
+
+/** "discord 12 of 40 sent, telegram 3 of 3 sent (1 not)": only platforms with something due. */
+function describeProgress(platforms: readonly PlatformProgress[]): string {
+  const due = platforms.filter((p) => p.total > 0);
+  if (due.length === 0) return "nothing due";
+  return due
+    .map((p) => {
+      const notSent = p.done - p.sent;
+      return `${p.platform} ${p.sent} of ${p.total} sent${notSent > 0 ? ` (${notSent} not)` : ""}`;
+    })
+    .join(", ");
 }

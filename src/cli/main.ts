@@ -1,22 +1,23 @@
 /**
- * `freetobehome <command>`: the bot and its operations. Reads `.env`, validates the configuration once,
- * and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure; then exits.
+ * `freetobehome <command>`: the bot and its operations. Reads the command line first (help, completion
+ * and usage errors need no settings and load nothing else), then `.env`, validates the configuration
+ * once, and maps errors to exit codes: 2 for configuration or usage, 1 for refused input or a failure;
+ * then exits. The app, the database and the platforms' SDKs are imported only once a command runs.
  */
-import { loadConfig, readDotEnv } from "../config.ts";
 import { reportFailure } from "./commands.ts";
-import { processIo } from "./context.ts";
-import { runHereOrInBot } from "./owner.ts";
-import { USAGE } from "./usage.ts";
+import { type CliIo, processIo } from "./context.ts";
+import { parseCommandLine } from "./parse.ts";
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    process.stdout.write(USAGE);
-    return command === undefined ? 2 : 0;
-  }
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv, io);
+  if ("exit" in parsed) return parsed.exit;
+  const { loadConfig, readDotEnv } = await import("../config.ts");
   readDotEnv();
   const config = loadConfig();
-  return runHereOrInBot(config, command, rest, processIo());
+  // Parsed again where it runs: here, or in the bot that owns the embedded database.
+  const { runHereOrInBot } = await import("./owner.ts");
+  const [command, ...rest] = argv as [string, ...string[]];
+  return runHereOrInBot(config, command, rest, io);
 }
 
 /**
@@ -36,4 +37,5 @@ function exit(code: number): void {
   void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
 }
 
-main(process.argv.slice(2)).then(exit, (err: unknown) => exit(reportFailure(err, process)));
+const io = processIo();
+main(process.argv.slice(2), io).then(exit, (err: unknown) => exit(reportFailure(err, io)));

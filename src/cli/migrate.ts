@@ -1,9 +1,7 @@
 /** `freetobehome migrate`: apply the database migrations and stop (opening the app applies them). */
 import type { CliContext } from "./context.ts";
-import { readFlags, refuseArguments } from "./usage.ts";
 
-export async function runMigrate(ctx: CliContext, args: string[]): Promise<number> {
-  refuseArguments("migrate", readFlags(args, {}).positional);
+export async function runMigrate(ctx: CliContext): Promise<number> {
   return ctx.withApp(async (app) => {
     const where =
       app.database.kind === "pglite" ? `embedded database in ${ctx.config.DATA_DIR}` : "Postgres server";

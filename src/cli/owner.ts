@@ -24,7 +24,7 @@ export function localContext(config: Config, io: CliIo, command: string): CliCon
     config,
     io,
     inBot: false,
-    withApp: (task, options = {}) => withApp(config, task, { ...options, owner: command }),
+    withApp: (task, options = {}) => withApp(config, task, { ...options, owner: command }, io),
     platformAdapters: createPlatformAdapters,
     serveControl,
   };

@@ -5,10 +5,9 @@
 import { createRegisteringAdapters, slackManifest } from "../app-platforms.ts";
 import type { CliContext } from "./context.ts";
 import { BotError } from "../core/errors.ts";
-import { UsageError, readFlags, refuseArguments } from "./usage.ts";
+import { UsageError } from "./usage.ts";
 
-export async function runRegisterCommands(ctx: CliContext, args: string[]): Promise<number> {
-  refuseArguments("register-commands", readFlags(args, {}).positional);
+export async function runRegisterCommands(ctx: CliContext): Promise<number> {
   if (!ctx.config.DISCORD_TOKEN && !ctx.config.TELEGRAM_BOT_TOKEN) {
     throw new BotError(
       "register-commands needs DISCORD_TOKEN or TELEGRAM_BOT_TOKEN (Slack's commands come from the manifest: see slack-manifest)",
@@ -24,11 +23,8 @@ export async function runRegisterCommands(ctx: CliContext, args: string[]): Prom
   });
 }
 
-export async function runSlackManifest(ctx: CliContext, args: string[]): Promise<number> {
-  const { flags, positional } = readFlags(args, { url: "value" });
-  if (positional.length > 0)
-    throw new UsageError(`slack-manifest takes no arguments (got "${positional.join(" ")}")`);
-  const url = typeof flags.url === "string" ? flags.url : undefined;
+export async function runSlackManifest(ctx: CliContext, options: { url?: string }): Promise<number> {
+  const { url } = options;
   if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
     throw new UsageError(
       `--url must be the bot's public https URL, such as https://bot.example.org (got "${url}")`,

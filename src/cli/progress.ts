@@ -4,6 +4,7 @@
  * only the command's own output and its notes. Notes (a skipped file) are always written, on lines of
  * their own.
  */
+import type { CliIo } from "./context.ts";
 
 /** What is needed of a stream; process.stderr has it. Tests pass a recording object. */
 export interface ProgressStream {
@@ -66,3 +67,13 @@ export function createProgress(
 
 /** For callers that report to no one (planImport and runImport by default): writes nothing. */
 export const silentProgress: Progress = { status() {}, note() {}, clear() {} };
+
+/** The status line of a command's own stderr (its width known on a local terminal, else 80 columns). */
+export function stderrProgress(io: Pick<CliIo, "stderr" | "tty">): Progress {
+  const { columns } = io.stderr as { columns?: number };
+  return createProgress({
+    write: (text) => io.stderr.write(text),
+    isTTY: io.tty.stderr,
+    ...(columns === undefined ? {} : { columns }),
+  });
+}

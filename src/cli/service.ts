@@ -16,12 +16,22 @@ import { createLogger } from "../ops/logger.ts";
 import { armExitDeadline, onStopSignal, STOP_DEADLINE_MS } from "./shutdown.ts";
 import type { CliContext } from "./context.ts";
 import { startFailure } from "./start-failure.ts";
+import { startupProgress } from "./startup-progress.ts";
 
 export async function runService(ctx: CliContext): Promise<number> {
   const { config } = ctx;
   const logger = createLogger({ level: config.LOG_LEVEL });
   logger.info({ config: redactConfig(config) }, "starting");
-  const app = await createApp(config, { logger, seedSample: true, owner: "start" });
+  // The bot's log is its output: what opening did is one line in it, not a status line torn by log lines.
+  const startup = startupProgress({ stderr: ctx.io.stderr, tty: { ...ctx.io.tty, stderr: false } }, (line) =>
+    logger.info({}, line),
+  );
+  const app = await createApp(config, {
+    logger,
+    seedSample: true,
+    owner: "start",
+    onProgress: startup.onProgress,
+  }).finally(() => startup.done());
   const adapters: PlatformAdapter[] = [];
   let ops: OpsServer | undefined;
   let control: { close(): Promise<void> } | undefined;

@@ -22,7 +22,6 @@ import { createDeliveryService } from "../delivery/service.ts";
 import type { CliContext } from "./context.ts";
 import { runService } from "./service.ts";
 import { onStopSignal } from "./shutdown.ts";
-import { readFlags, refuseArguments } from "./usage.ts";
 
 const NO_PLATFORM =
   "No chat platform is configured and no terminal is attached. Set one of: DISCORD_TOKEN; SLACK_BOT_TOKEN with " +
@@ -123,8 +122,7 @@ const consoleLogger = (config: Config) =>
     stream: "stderr",
   });
 
-export async function runConsoleCommand(ctx: CliContext, args: string[]): Promise<number> {
-  refuseArguments("console", readFlags(args, {}).positional);
+export async function runConsoleCommand(ctx: CliContext): Promise<number> {
   const interactive = ctx.io.tty.stdin && ctx.io.tty.stdout;
   await ctx.withApp((app) => consoleChat(ctx, app, interactive), {
     logger: consoleLogger(ctx.config),
@@ -133,8 +131,7 @@ export async function runConsoleCommand(ctx: CliContext, args: string[]): Promis
   return 0;
 }
 
-export async function runStart(ctx: CliContext, args: string[]): Promise<number> {
-  refuseArguments("start", readFlags(args, {}).positional);
+export async function runStart(ctx: CliContext): Promise<number> {
   const anyPlatform = Object.values(ctx.config.platforms).some(Boolean);
   if (anyPlatform) return runService(ctx);
   if (!ctx.io.tty.stdin) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");

@@ -2,11 +2,18 @@
  * `subscriptions list`: every subscription with its state (and why it is paused), its next local post
  * time, and the last result from the delivery ledger (sent, missed, uncertain, failed, … and why).
  */
-import type { CliContext } from "./context.ts";
 import type { DeliveryRow } from "../core/delivery.ts";
+import type { Subscription } from "../core/ports.ts";
 import { formatLocal, nextOccurrence } from "../core/time.ts";
-import { UsageError } from "./usage.ts";
-import { formatTable } from "./with-app.ts";
+import type { CliContext } from "./context.ts";
+import { type ListView, writeList } from "./list-output.ts";
+
+interface SubscriptionRow {
+  subscription: Subscription;
+  /** The next post's instant, for an active subscription. */
+  next?: Date;
+  last?: DeliveryRow;
+}
 
 function lastResult(row: DeliveryRow | undefined): string {
   if (!row) return "-";
@@ -14,26 +21,50 @@ function lastResult(row: DeliveryRow | undefined): string {
   return `${row.localDate} ${row.state}${detail ? `: ${detail}` : ""}`;
 }
 
-export async function runSubscriptionsCommand(ctx: CliContext, args: string[]): Promise<number> {
-  if (args[0] !== "list" || args.length > 1) throw new UsageError("subscriptions list");
+const view: ListView<SubscriptionRow> = {
+  columns: ["channel", "campaign", "time", "state", "next post", "last result"],
+  cells: ({ subscription: s, next, last }) => [
+    s.channel,
+    s.campaignId,
+    `${s.postTime} ${s.timezone}`,
+    s.state + (s.pausedReason ? ` (${s.pausedReason})` : ""),
+    next ? formatLocal(next, s.timezone) : "-",
+    lastResult(last),
+  ],
+  json: ({ subscription: s, next, last }) => ({
+    channel: s.channel,
+    campaign: s.campaignId,
+    postTime: s.postTime,
+    timezone: s.timezone,
+    state: s.state,
+    pausedReason: s.pausedReason ?? null,
+    nextPostAt: next?.toISOString() ?? null,
+    lastResult: last
+      ? {
+          localDate: last.localDate,
+          state: last.state,
+          detail: last.detail ?? null,
+          messageId: last.messageId ?? null,
+        }
+      : null,
+  }),
+  empty: "No subscriptions.",
+};
+
+export async function runSubscriptionsList(ctx: CliContext, options: { json: boolean }): Promise<number> {
   return ctx.withApp(async (app) => {
     const now = new Date();
     const latest = await app.repositories.deliveries.latestBySubscription();
-    const rows = (await app.repositories.subscriptions.list()).map((s) => [
-      s.channel,
-      s.campaignId,
-      `${s.postTime} ${s.timezone}`,
-      s.state + (s.pausedReason ? ` (${s.pausedReason})` : ""),
-      s.state === "active"
-        ? formatLocal(nextOccurrence(now, s.postTime, s.timezone, s.plannedThrough).at, s.timezone)
-        : "-",
-      lastResult(latest.get(s.id)),
-    ]);
-    ctx.io.stdout.write(
-      rows.length === 0
-        ? "No subscriptions.\n"
-        : formatTable(["channel", "campaign", "time", "state", "next post", "last result"], rows),
+    const rows = (await app.repositories.subscriptions.list()).map(
+      (s): SubscriptionRow => ({
+        subscription: s,
+        ...(s.state === "active"
+          ? { next: nextOccurrence(now, s.postTime, s.timezone, s.plannedThrough).at }
+          : {}),
+        ...(latest.has(s.id) ? { last: latest.get(s.id)! } : {}),
+      }),
     );
+    writeList(ctx.io, rows, view, options.json);
     return 0;
   });
 }

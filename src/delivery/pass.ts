@@ -16,6 +16,7 @@ import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
 import { previewPass } from "./preview.ts";
+import { type PassProgress, type PassProgressListener, startPassProgress } from "./pass-progress.ts";
 import type { PassLine, PassReport } from "./report.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
@@ -57,6 +58,8 @@ export interface PassOptions {
   dryRun?: boolean;
   /** Wait for retries that fall due within this long, so a one-off pass finishes what it can. */
   settleWithinMs?: number;
+  /** Told how far sending has got on each platform, as each row finishes (not in a dry run). */
+  onProgress?: PassProgressListener;
 }
 
 /** Days back that can still be planned (and recorded as missed after a long downtime). */
@@ -135,8 +138,13 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   }
 
   const platforms = [...deps.adapters.keys()];
+  const progress = options.onProgress
+    ? await startPassProgress(deps.ledger, { fromDate, now: times.due(), platforms }, options.onProgress)
+    : undefined;
   for (;;) {
-    await Promise.all(platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines)));
+    await Promise.all(
+      platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines, progress)),
+    );
     if (deps.outage.out) break; // the next pass resumes, once the database answers
     const next = await deps.ledger.nextPendingAt(platforms);
     const wait = next ? next.getTime() - now().getTime() : Number.POSITIVE_INFINITY;
@@ -156,6 +164,7 @@ async function drainPlatform(
   adapter: PlatformAdapter,
   times: PassTimes,
   lines: PassLine[],
+  progress?: PassProgress,
 ) {
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency = deps.concurrency ?? 16;
@@ -198,7 +207,9 @@ async function drainPlatform(
       if (!exhausted && queue.length <= concurrency) void refill();
       const row = queue.shift();
       if (row) {
-        lines.push(await deliverRow(deps, adapter, row, times, lines));
+        const line = await deliverRow(deps, adapter, row, times, lines);
+        lines.push(line);
+        progress?.finished(adapter.platform, line);
       } else if (claiming) {
         await claiming;
       } else if (exhausted) {

@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("words a command does not take", () => {
   it.each([
-    [["migrate", "--bogus"], "unknown option --bogus"],
+    [["migrate", "--bogus"], "unknown option '--bogus'"],
     [["migrate", "now"], 'migrate takes no arguments (unexpected: "now")'],
     [["export", "all"], 'export takes no arguments (unexpected: "all")'],
     [["start", "now"], 'start takes no arguments (unexpected: "now")'],
@@ -32,7 +32,7 @@ describe("words a command does not take", () => {
       ["profiles", "list", "extra", "words"],
       'profiles list takes no arguments (unexpected: "extra" "words")',
     ],
-    [["profiles", "stale", "--all"], "unknown option --all"],
+    [["profiles", "stale", "--all"], "unknown option '--all'"],
     [["profiles", "restore", "a", "b"], 'profiles restore takes one id (unexpected: "b")'],
     [
       ["profiles", "takedown", "ilgar-mammadov", "--reason", "family", "request"],

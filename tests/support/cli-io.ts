@@ -4,45 +4,20 @@
  * and an app holding a folder as a running bot does.
  */
 import { rmSync } from "node:fs";
-import { PassThrough } from "node:stream";
 import type { App } from "../../src/app.ts";
 import { reportFailure } from "../../src/cli/commands.ts";
-import type { CliIo } from "../../src/cli/context.ts";
 import { serveControl } from "../../src/cli/control-server.ts";
 import { runHereOrInBot } from "../../src/cli/owner.ts";
 import type { Config } from "../../src/config.ts";
 import { acquireDataDirLock } from "../../src/ops/data-dir-lock.ts";
+import { type CapturedIo, settled } from "../fakes/captured-io.ts";
 
-export type CapturedIo = CliIo & { out(): string; err(): string };
-
-export function captureIo(cwd: string, terminal = false): CapturedIo {
-  let out = "";
-  let err = "";
-  const sink = (add: (text: string) => void) => {
-    const stream = new PassThrough();
-    stream.setEncoding("utf8");
-    stream.on("data", add);
-    return stream;
-  };
-  const stdin = new PassThrough();
-  stdin.end();
-  return {
-    stdin,
-    stdout: sink((t) => (out += t)),
-    stderr: sink((t) => (err += t)),
-    cwd,
-    tty: { stdin: terminal, stdout: terminal, stderr: terminal },
-    user: "curator",
-    out: () => out,
-    err: () => err,
-  };
-}
+export { type CapturedIo, captureIo } from "../fakes/captured-io.ts";
 
 export async function runCommandLine(config: Config, io: CapturedIo, argv: string[]) {
   const [command, ...rest] = argv as [string, ...string[]];
   const code = await runHereOrInBot(config, command, rest, io).catch((err) => reportFailure(err, io));
-  // The captured streams deliver their data on the next turn.
-  await new Promise((resolve) => setImmediate(resolve));
+  await settled();
   return { code, stdout: io.out(), stderr: io.err() };
 }
 

@@ -123,8 +123,23 @@ describe("a second terminal while the bot owns the embedded database", () => {
     const usage = await run("profiles", "takedown", "--reason", "x");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(
-      /^freetobehome: profiles takedown <id> --reason <text>\n\nUsage: freetobehome/,
+      /^freetobehome: missing required argument 'id'\n\nUsage: freetobehome profiles takedown /,
     );
+  });
+
+  it("colours the bot's answer as the other terminal asks: on a terminal, and never with NO_COLOR", async () => {
+    const argv = ["profiles", "restore", "nobody-by-this-id"];
+    const coloured = await runIn(captureIo(dataDir, true), argv);
+    expect(coloured.code).toBe(1);
+    expect(coloured.stderr).toBe(
+      '\x1b[31mfreetobehome:\x1b[39m No profile with id "nobody-by-this-id" (see: freetobehome profiles list).\n',
+    );
+    const plain = await runIn(captureIo(dataDir, true, { noColor: true }), argv);
+    expect(plain).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'freetobehome: No profile with id "nobody-by-this-id" (see: freetobehome profiles list).\n',
+    });
   });
 
   it("refuses a second bot on the same folder, naming the one that runs", async () => {

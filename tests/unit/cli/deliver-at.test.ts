@@ -30,7 +30,7 @@ describe("deliver --at as of the clock", () => {
   const now = new Date("2026-11-24T10:00:00Z");
 
   it("refuses a future instant for a real pass, naming it and pointing to --dry-run", () => {
-    const read = () => readDeliverOptions(["--at", "2026-12-01T13:00+04:00"], now);
+    const read = () => readDeliverOptions({ at: "2026-12-01T13:00+04:00" }, now);
     expect(read).toThrow(UsageError);
     expect(read).toThrow(
       "--at 2026-12-01T13:00+04:00 is in the future (2026-12-01T09:00:00.000Z; it is now 2026-11-24T10:00:00.000Z). " +
@@ -38,25 +38,25 @@ describe("deliver --at as of the clock", () => {
         "To see what would be posted then, add --dry-run: freetobehome deliver --dry-run --at 2026-12-01T13:00+04:00",
     );
     // One minute ahead is the future too: only clock skew of a few seconds counts as now.
-    expect(() => readDeliverOptions(["--at=2026-11-24T10:01:00Z"], now)).toThrow(/is in the future/);
+    expect(() => readDeliverOptions({ at: "2026-11-24T10:01:00Z" }, now)).toThrow(/is in the future/);
   });
 
   it("takes an instant up to now, and a few seconds ahead as clock skew", () => {
-    expect(readDeliverOptions(["--at", "2026-11-17T09:00:00Z"], now)).toEqual({
+    expect(readDeliverOptions({ at: "2026-11-17T09:00:00Z" }, now)).toEqual({
       at: new Date("2026-11-17T09:00:00Z"),
       dryRun: false,
     });
-    expect(readDeliverOptions(["--at", "2026-11-24T10:00:05Z"], now).at).toEqual(
+    expect(readDeliverOptions({ at: "2026-11-24T10:00:05Z" }, now).at).toEqual(
       new Date("2026-11-24T10:00:05Z"),
     );
-    expect(() => readDeliverOptions(["--at", "2026-11-24T10:00:06Z"], now)).toThrow(/is in the future/);
+    expect(() => readDeliverOptions({ at: "2026-11-24T10:00:06Z" }, now)).toThrow(/is in the future/);
   });
 
   it("lets a dry run look ahead", () => {
-    expect(readDeliverOptions(["--dry-run", "--at", "2026-12-01T09:00:00Z"], now)).toEqual({
+    expect(readDeliverOptions({ dryRun: true, at: "2026-12-01T09:00:00Z" }, now)).toEqual({
       at: new Date("2026-12-01T09:00:00Z"),
       dryRun: true,
     });
-    expect(readDeliverOptions(["--dry-run"], now)).toEqual({ dryRun: true });
+    expect(readDeliverOptions({ dryRun: true }, now)).toEqual({ dryRun: true });
   });
 });
