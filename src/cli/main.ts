@@ -37,5 +37,13 @@ function exit(code: number): void {
   void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code));
 }
 
+// A reader that stops reading (`freetobehome --help | head`) is not a failure of the command: the rest of
+// what it writes goes nowhere, and the command still finishes (the console chat ends on it, see start.ts).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+  });
+}
+
 const io = processIo();
 main(process.argv.slice(2), io).then(exit, (err: unknown) => exit(reportFailure(err, io)));
