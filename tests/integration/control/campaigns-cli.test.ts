@@ -158,7 +158,9 @@ describe("campaigns from the command line", () => {
     expect((await run("campaigns", "remove", "a", "b")).stderr).toMatch(
       /^freetobehome: campaigns remove takes one id \(unexpected: "b"\)/,
     );
-    expect((await run("campaigns", "list", "--all")).stderr).toMatch(/^freetobehome: unknown option --all\n/);
+    expect((await run("campaigns", "list", "--all")).stderr).toMatch(
+      /^freetobehome: unknown option '--all'\n/,
+    );
     expect((await run("campaigns")).code).toBe(2);
   });
 
