@@ -2,6 +2,8 @@
  * An import large enough to cross the databases' 65,535-parameter limit (2,000 profiles × 5 sources ×
  * 8 columns of profile_sources = 80,000), on PGlite and (with TEST_DATABASE_URL) Postgres: it is written
  * whole, a re-import changes nothing, and a row the database refuses mid-import leaves nothing written.
+ * Then a failure forced at each step of a new import and of a re-import (a trigger in the test database):
+ * the catalog stays as it was, and the message is one line naming the statement and table.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -102,4 +104,79 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
     },
     300_000,
   );
+
+  /** Makes the database refuse every `event` on `table` (in this test database only); returns the undo. */
+  async function refuse(event: string, table: string) {
+    await database.db.execute(
+      sql.raw(`create function refuse_step() returns trigger language plpgsql as $$
+        begin raise exception 'test refuses this step'; end $$`),
+    );
+    await database.db.execute(
+      sql.raw(
+        `create trigger refuse_step before ${event} on ${table} for each row execute function refuse_step()`,
+      ),
+    );
+    return async () => {
+      await database.db.execute(sql.raw(`drop trigger refuse_step on ${table}`));
+      await database.db.execute(sql.raw("drop function refuse_step()"));
+    };
+  }
+  const small = { campaigns: catalog.campaigns, profiles: catalog.profiles.slice(0, 20) };
+  const failureOf = (work: Promise<unknown>) =>
+    work.then(
+      () => new Error("no failure"),
+      (err: unknown) => err,
+    );
+
+  const newImportSteps = [
+    "profiles",
+    "profile_names",
+    "profile_sources",
+    "detentions",
+    "family_members",
+    "profile_quotes",
+  ];
+  for (const table of [...newImportSteps, "audit_log"]) {
+    it.skipIf(skip)(`a new import refused at its insert into ${table} writes nothing`, async () => {
+      const undo = await refuse("insert", table);
+      try {
+        const error = await failureOf(createRepositories(database.db).catalog.importBundle(small, "test"));
+        expect(queryFailure(error)?.line).toBe(
+          `the database refused a statement (insert on table ${table}): test refuses this step (SQLSTATE P0001)`,
+        );
+        expect(await counts()).toEqual({ profiles: 0, names: 0, sources: 0, family: 0, audit: 0 });
+      } finally {
+        await undo();
+      }
+    });
+  }
+
+  const changeSteps = [
+    ["update", "profiles"],
+    ["delete", "profile_sources"],
+    ["insert", "profile_names"],
+    ["insert", "audit_log"],
+  ];
+  for (const [event, table] of changeSteps) {
+    it.skipIf(skip)(
+      `a re-import refused at its ${event} on ${table} leaves the stored catalog as it was`,
+      async () => {
+        const { catalog: repo } = createRepositories(database.db);
+        await repo.importBundle(small, "test");
+        const before = { counts: await counts(), profiles: await repo.listProfiles() };
+        const [first, ...rest] = small.profiles;
+        const changed = { ...small, profiles: [{ ...first!, displayName: "Changed Name" }, ...rest] };
+        const undo = await refuse(event!, table!);
+        try {
+          const error = await failureOf(repo.importBundle(changed, "test"));
+          expect(queryFailure(error)?.line).toBe(
+            `the database refused a statement (${event} on table ${table}): test refuses this step (SQLSTATE P0001)`,
+          );
+        } finally {
+          await undo();
+        }
+        expect({ counts: await counts(), profiles: await repo.listProfiles() }).toEqual(before);
+      },
+    );
+  }
 });
