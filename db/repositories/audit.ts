@@ -3,14 +3,17 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AuditEntry, AuditLog } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema/index.ts";
+import { insertChunked } from "./chunked.ts";
 
 export type NewAuditEntry = Omit<AuditEntry, "at"> & { at?: Date };
 
-/** Appends entries in one statement; pass a transaction to make them part of the change they record. */
+/** Appends entries (chunked under the parameter limit); pass a transaction to make them part of the change. */
 export async function appendAudit(db: Db, entries: NewAuditEntry | NewAuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(auditLog).values(
+  await insertChunked(
+    db,
+    auditLog,
     list.map((entry) => ({
       // Without an explicit time the database's now() is used: the time of the transaction it belongs to.
       at: entry.at ?? sql`now()`,

@@ -11,6 +11,7 @@ import { appendAudit } from "./audit.ts";
 import { campaignRemovalAudit } from "./campaign-audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
 import { bumpRevision, lockCatalog } from "./catalog.ts";
+import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 const oldestFirst = [asc(campaigns.createdAt), asc(campaigns.id)];
 
@@ -21,6 +22,11 @@ async function campaignIds(tx: Db): Promise<string[]> {
       .from(campaigns)
       .orderBy(...oldestFirst)
   ).map((r) => r.id);
+}
+
+/** The campaign's profiles as a subquery: a list of their ids would bind a parameter each (over 65,535). */
+function profilesOf(tx: Db, id: string) {
+  return tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.campaignId, id));
 }
 
 async function loadDependents(tx: Db, id: string): Promise<CampaignDependents> {
@@ -46,7 +52,7 @@ async function loadDependents(tx: Db, id: string): Promise<CampaignDependents> {
     .from(spotlights)
     .where(
       profileIds.length > 0
-        ? or(eq(spotlights.campaignId, id), inArray(spotlights.profileId, profileIds))
+        ? or(eq(spotlights.campaignId, id), inArray(spotlights.profileId, profilesOf(tx, id)))
         : eq(spotlights.campaignId, id),
     )
     .orderBy(asc(spotlights.id));
@@ -59,8 +65,12 @@ async function loadDependents(tx: Db, id: string): Promise<CampaignDependents> {
  * cancelled. Waiting rows of moved subscriptions post the new campaign's family.
  */
 async function updateLedger(tx: Db, dependents: CampaignDependents, moveTo: string | undefined) {
-  const spotlightIds = dependents.spotlights.map((s) => s.id);
-  if (spotlightIds.length > 0) {
+  const ids = (items: Array<{ id: number }>) =>
+    chunks(
+      items.map(({ id }) => id),
+      MAX_PARAMETERS,
+    );
+  for (const spotlightIds of ids(dependents.spotlights)) {
     await tx
       .update(deliveries)
       .set({ state: "cancelled", detail: "its spotlight's campaign was removed", updatedAt: sql`now()` })
@@ -72,8 +82,7 @@ async function updateLedger(tx: Db, dependents: CampaignDependents, moveTo: stri
       .set({ spotlightId: null })
       .where(inArray(deliveries.spotlightId, spotlightIds));
   }
-  const subscriptionIds = dependents.subscriptions.map((s) => s.id);
-  if (moveTo !== undefined && subscriptionIds.length > 0) {
+  for (const subscriptionIds of moveTo === undefined ? [] : ids(dependents.subscriptions)) {
     await tx
       .update(deliveries)
       .set({ campaignId: moveTo, updatedAt: sql`now()` })
@@ -84,9 +93,11 @@ async function updateLedger(tx: Db, dependents: CampaignDependents, moveTo: stri
 /** Everything of the campaign's own, children before parents (the foreign keys' order). */
 async function deleteCampaign(tx: Db, id: string, dependents: CampaignDependents): Promise<void> {
   const spotlightIds = dependents.spotlights.map((s) => s.id);
-  if (spotlightIds.length > 0) await tx.delete(spotlights).where(inArray(spotlights.id, spotlightIds));
+  for (const batch of chunks(spotlightIds, MAX_PARAMETERS)) {
+    await tx.delete(spotlights).where(inArray(spotlights.id, batch));
+  }
   const ofProfiles =
-    dependents.profiles.length > 0 ? inArray(featuredDays.profileId, dependents.profiles) : undefined;
+    dependents.profiles.length > 0 ? inArray(featuredDays.profileId, profilesOf(tx, id)) : undefined;
   await tx.delete(featuredDays).where(or(eq(featuredDays.campaignId, id), ofProfiles));
   // A profile's names, sources, detentions, family and quotes go with it (on delete cascade).
   await tx.delete(profiles).where(eq(profiles.campaignId, id));

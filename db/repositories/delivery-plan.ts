@@ -7,15 +7,10 @@ import { sql } from "drizzle-orm";
 import type { PlannedDelivery } from "../../src/core/delivery.ts";
 import type { Db } from "../client.ts";
 import { deliveries, subscriptions } from "../schema/index.ts";
+import { chunks, insertChunks, rowsPerStatement } from "./chunked.ts";
 
-/** Rows per INSERT: well under Postgres's 65,535 bind parameters at 10 columns a row. */
-const BATCH = 2_000;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** A planned-through mark binds two parameters: the subscription and its date. */
+const MARK_PARAMETERS = 2;
 
 export async function recordPlan(
   db: Db,
@@ -25,7 +20,7 @@ export async function recordPlan(
   if (rows.length === 0 && plannedThrough.length === 0) return 0;
   return db.transaction(async (tx) => {
     let created = 0;
-    for (const batch of chunks(rows, BATCH)) {
+    for (const batch of insertChunks(deliveries, rows)) {
       const inserted = await tx
         .insert(deliveries)
         .values(
@@ -47,7 +42,7 @@ export async function recordPlan(
         .returning({ id: deliveries.id });
       created += inserted.length;
     }
-    for (const batch of chunks(plannedThrough, BATCH)) {
+    for (const batch of chunks(plannedThrough, rowsPerStatement(MARK_PARAMETERS))) {
       const values = sql.join(
         batch.map((p) => sql`(${p.subscriptionId}::integer, ${p.localDate}::date)`),
         sql`, `,

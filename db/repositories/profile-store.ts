@@ -13,6 +13,7 @@ import {
   profileSources,
   profiles,
 } from "../schema/index.ts";
+import { chunks, insertChunked, MAX_PARAMETERS } from "./chunked.ts";
 import { fromProfileRows, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
 
 /** Groups child rows by profile, keeping the order they were selected in (by position). */
@@ -28,7 +29,15 @@ function byProfile<R extends { profileId: string }>(rows: R[]): Map<string, R[]>
 
 /** Whole profiles in insertion order: all of them, or those with the given ids. */
 export async function loadProfiles(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
-  if (ids && ids.length === 0) return [];
+  if (!ids) return loadSome(db);
+  if (ids.length === 0) return [];
+  // A list of ids binds a parameter each: read as many at a time as one statement takes.
+  const loaded: StoredProfile[] = [];
+  for (const batch of chunks(ids, MAX_PARAMETERS)) loaded.push(...(await loadSome(db, batch)));
+  return ids.length > MAX_PARAMETERS ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
+}
+
+async function loadSome(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
   const only = (column: PgColumn) => (ids ? inArray(column, [...ids]) : undefined);
   const [rows, names, sources, episodes, family, quotes, designations] = await Promise.all([
     db.select().from(profiles).where(only(profiles.id)).orderBy(asc(profiles.seq)),
@@ -76,7 +85,7 @@ export async function loadProfile(db: Db, id: string): Promise<StoredProfile | u
   return stored;
 }
 
-/** Inserts the child rows of several profiles, one statement per table whatever their number. */
+/** Inserts the child rows of several profiles, a table at a time (chunked under the parameter limit). */
 async function insertChildren(db: Db, written: Profile[]): Promise<void> {
   const rows = written.map(toProfileChildRows);
   const names = rows.flatMap((r) => r.names);
@@ -86,18 +95,18 @@ async function insertChildren(db: Db, written: Profile[]): Promise<void> {
   const quotes = rows.flatMap((r) => r.quotes);
   const designations = rows.flatMap((r) => r.designations);
   // Family before quotes: a quote's speaker is a foreign key to its family member.
-  if (names.length) await db.insert(profileNames).values(names);
-  if (sources.length) await db.insert(profileSources).values(sources);
-  if (episodes.length) await db.insert(detentions).values(episodes);
-  if (family.length) await db.insert(familyMembers).values(family);
-  if (quotes.length) await db.insert(profileQuotes).values(quotes);
-  if (designations.length) await db.insert(profileDesignations).values(designations);
+  await insertChunked(db, profileNames, names);
+  await insertChunked(db, profileSources, sources);
+  await insertChunked(db, detentions, episodes);
+  await insertChunked(db, familyMembers, family);
+  await insertChunked(db, profileQuotes, quotes);
+  await insertChunked(db, profileDesignations, designations);
 }
 
 /** Inserts new profiles; their seq follows the order given. */
 export async function insertProfiles(db: Db, created: Profile[]): Promise<void> {
   if (created.length === 0) return;
-  await db.insert(profiles).values(created.map(toProfileRow));
+  await insertChunked(db, profiles, created.map(toProfileRow));
   await insertChildren(db, created);
 }
 
@@ -120,6 +129,9 @@ export async function replaceProfiles(db: Db, changed: Profile[]): Promise<void>
     detentions,
     profileDesignations,
   ];
-  for (const table of childTables) await db.delete(table).where(inArray(table.profileId, ids));
+  for (const table of childTables) {
+    for (const batch of chunks(ids, MAX_PARAMETERS))
+      await db.delete(table).where(inArray(table.profileId, batch));
+  }
   await insertChildren(db, changed);
 }

@@ -6,12 +6,20 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema/index.ts";
 import { RESTORE_VISIBILITY } from "./catalog-rules.ts";
+import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 /** The recorded value per profile id; a profile with none recorded is absent. */
 export async function recordedRestoreVisibilities(tx: Db, ids: string[]): Promise<Map<string, unknown>> {
-  if (ids.length === 0) return new Map();
+  const found = new Map<string, unknown>();
+  for (const batch of chunks(ids, MAX_PARAMETERS)) {
+    for (const row of await recordedFor(tx, batch)) found.set(row.id, row.visibility);
+  }
+  return found;
+}
+
+async function recordedFor(tx: Db, ids: string[]) {
   const recorded = sql<string | null>`${auditLog.details} ->> ${RESTORE_VISIBILITY}::text`;
-  const rows = await tx
+  return tx
     .selectDistinctOn([auditLog.entityId], { id: auditLog.entityId, visibility: recorded })
     .from(auditLog)
     .where(
@@ -22,5 +30,4 @@ export async function recordedRestoreVisibilities(tx: Db, ids: string[]): Promis
       ),
     )
     .orderBy(auditLog.entityId, desc(auditLog.id));
-  return new Map(rows.map((row) => [row.id, row.visibility]));
 }

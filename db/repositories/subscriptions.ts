@@ -10,6 +10,7 @@ import { deliveries, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 import { moveSpotlights } from "./spotlights.ts";
+import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -195,11 +196,12 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
 
 /** Posts of a stopped or paused subscription still waiting to go out never go. */
 async function cancelPendingPosts(tx: Db, subscriptionIds: number[], why: string): Promise<void> {
-  if (subscriptionIds.length === 0) return;
-  await tx
-    .update(deliveries)
-    .set({ state: "cancelled", detail: why, updatedAt: sql`now()` })
-    .where(and(inArray(deliveries.subscriptionId, subscriptionIds), eq(deliveries.state, "pending")));
+  for (const batch of chunks(subscriptionIds, MAX_PARAMETERS)) {
+    await tx
+      .update(deliveries)
+      .set({ state: "cancelled", detail: why, updatedAt: sql`now()` })
+      .where(and(inArray(deliveries.subscriptionId, batch), eq(deliveries.state, "pending")));
+  }
 }
 
 async function auditPauses(tx: Db, rows: SubscriptionRow[], reason: string, actor: string): Promise<void> {

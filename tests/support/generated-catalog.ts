@@ -1,0 +1,29 @@
+/**
+ * A generated catalog, as a new user makes one to try the bot at scale: copies of the sample's Ilgar
+ * Mammadov (five sources, four names, two relatives) with new ids and names. Deterministic.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { type Campaign, campaignSchema, type Profile, profileSchema } from "../../src/core/profile.ts";
+
+const DATA = fileURLToPath(new URL("../../data", import.meta.url));
+
+export function sampleCampaign(): Campaign {
+  return campaignSchema.parse(parse(readFileSync(`${DATA}/campaign.yaml`, "utf8")));
+}
+
+export function generatedProfiles(count: number): Profile[] {
+  const base = profileSchema.parse(parse(readFileSync(`${DATA}/profiles/ilgar-mammadov.yaml`, "utf8")));
+  return Array.from({ length: count }, (_, i) => {
+    const name = `Generated Person ${i}`;
+    const copy = structuredClone(base);
+    const [primary, ...others] = copy.names;
+    return {
+      ...copy,
+      id: `generated-${i}`,
+      displayName: name,
+      names: [{ ...primary!, value: name }, ...others],
+    };
+  });
+}
