@@ -14,10 +14,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   const { loadConfig, readDotEnv } = await import("../config.ts");
   readDotEnv();
   const config = loadConfig();
+  // NO_COLOR may also come from .env, read only now: one answer for every command and the console.
+  const withSettings: CliIo = config.NO_COLOR ? { ...io, noColor: true } : io;
   // Parsed again where it runs: here, or in the bot that owns the embedded database.
   const { runHereOrInBot } = await import("./owner.ts");
   const [command, ...rest] = argv as [string, ...string[]];
-  return runHereOrInBot(config, command, rest, io);
+  return runHereOrInBot(config, command, rest, withSettings);
 }
 
 /**

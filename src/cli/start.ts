@@ -89,10 +89,13 @@ function endableInput(stop: Promise<void>): Readable {
   return input;
 }
 
-/** This process's terminal: history in the data folder, names from the catalog, colours unless NO_COLOR. */
+/**
+ * This process's terminal: history in the data folder, names from the catalog, colours unless the person
+ * asked for none (the command line's one rule: NO_COLOR from the environment or .env, TERM=dumb).
+ */
 function terminal(app: App, ctx: CliContext): ConsoleTerminal {
   return {
-    colour: !app.config.NO_COLOR,
+    colour: ctx.io.noColor !== true,
     historyFile: join(app.config.DATA_DIR, CONSOLE_HISTORY_FILE),
     suggest: (typed, limit) => app.services.catalog.suggest(typed, limit),
     warn: (message) => ctx.io.stderr.write(`freetobehome: ${message}\n`),
