@@ -1,13 +1,13 @@
 /** The campaigns commands: list what is stored, and remove a campaign (all or nothing, audited). */
 import type { Command } from "commander";
-import { define, examples, type Runs } from "./define-command.ts";
+import { define, type Runs } from "./define-command.ts";
 
 export function defineCampaignCommands(program: Command, runs: Runs): void {
-  const campaigns = program
-    .command("campaigns")
-    .summary("list campaigns, remove one")
-    .description("The campaigns in the catalog: which is the default, and what depends on each.")
-    .addHelpText("after", examples([["Every campaign", "freetobehome campaigns list"]]));
+  const campaigns = define(program, "campaigns", {
+    summary: "list campaigns, remove one",
+    description: "The campaigns in the catalog: which is the default, and what depends on each.",
+    examples: [["Every campaign", "freetobehome campaigns list"]],
+  });
   runs(
     define(campaigns, "list", {
       summary: "every campaign: default?, historical?, profiles and subscriptions",

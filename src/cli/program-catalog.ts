@@ -1,6 +1,6 @@
 /** The curation commands: import, export, and the profiles and subscriptions lists and changes. */
 import { type Command, Option } from "commander";
-import { commandOf, define, examples, extraWords, type Run, type Runs } from "./define-command.ts";
+import { commandOf, define, extraWords, type Run, type Runs } from "./define-command.ts";
 import { quoteWords, UsageError } from "./usage.ts";
 
 export function defineCatalogCommands(
@@ -45,11 +45,11 @@ export function defineCatalogCommands(
       (await import("./export.ts")).runExport(ctx, self.opts<{ out?: string; format?: "yaml" | "json" }>()),
   );
 
-  const profiles = program
-    .command("profiles")
-    .summary("list, check, take down and restore profiles")
-    .description("The profiles in the catalog: list them, find the stale ones, take one down or restore it.")
-    .addHelpText("after", examples([["Profiles not verified recently", "freetobehome profiles stale"]]));
+  const profiles = define(program, "profiles", {
+    summary: "list, check, take down and restore profiles",
+    description: "The profiles in the catalog: list them, find the stale ones, take one down or restore it.",
+    examples: [["Profiles not verified recently", "freetobehome profiles stale"]],
+  });
   for (const stale of [false, true]) {
     runs(
       define(profiles, stale ? "stale" : "list", {
@@ -103,11 +103,11 @@ export function defineCatalogCommands(
       (await import("./catalog-commands.ts")).runRestore(ctx, self.processedArgs[0] as string),
   );
 
-  const subscriptions = program
-    .command("subscriptions")
-    .summary("list the channels' subscriptions")
-    .description("The channels subscribed to daily posts.")
-    .addHelpText("after", examples([["Every subscription", "freetobehome subscriptions list"]]));
+  const subscriptions = define(program, "subscriptions", {
+    summary: "list the channels' subscriptions",
+    description: "The channels subscribed to daily posts.",
+    examples: [["Every subscription", "freetobehome subscriptions list"]],
+  });
   runs(
     define(subscriptions, "list", {
       summary: "every subscription with its state, next post and last result",
