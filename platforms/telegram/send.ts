@@ -8,7 +8,7 @@ import type { Logger } from "../../src/core/ports.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
 import { renderNotice, renderPost } from "./render.ts";
-import { toSendResult } from "./results.ts";
+import { toSendResult } from "./send-errors.ts";
 
 // telegraf types the signal as its abort-controller polyfill; node-fetch accepts any real AbortSignal.
 type CallSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
@@ -48,7 +48,8 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
           { chat_id: chatId, ...renderPost(post) },
           timeout(timeoutMs),
         );
-        return { kind: "sent", messageId: String(message.message_id) };
+        const messageId = String(message.message_id);
+        return { kind: "sent", messageId, messageRef: { channelId: String(message.chat.id), messageId } };
       } catch (err) {
         const result = toSendResult(err);
         logger.warn({ platform: "telegram", channel, result }, "telegram post not sent");
