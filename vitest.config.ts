@@ -20,11 +20,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          // No database, no spawned process: the core, commands, the import rules, each adapter against fakes.
+          // No database, no spawned process: the core, commands, the import rules, each adapter against fakes,
+          // and the contract every adapter keeps (tests/contracts: real libraries against the local fakes).
           include: [
             "tests/unit/**/*.test.ts",
             "tests/architecture/**/*.test.ts",
             "tests/platforms/**/*.test.ts",
+            "tests/contracts/**/*.test.ts",
           ],
           exclude: [...configDefaults.exclude, ...E2E_FILES],
         },

@@ -17,9 +17,9 @@ export {
   CONSOLE_HISTORY_FILE,
   type ConsoleChatOptions,
   type ConsoleTerminal,
+  createConsoleAdapter,
   runConsoleChat,
 } from "../platforms/console/index.ts";
-export { createConsoleAdapter } from "../platforms/console/adapter.ts";
 
 /** Adapters that can also register their commands with the platform (`register-commands`). */
 export type RegisteringAdapter = DiscordAdapter | TelegramAdapter;

@@ -7,9 +7,10 @@
  * "Status as of" date exactly once, each source as a numbered link, and blank lines between its parts only
  * while they fit the terminal's height.
  */
+import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import { type ConsoleStyle, plainStyle } from "./style.ts";
-import { printable, rowsAt, wrapLine } from "./text-layout.ts";
+import { printable, rowsAt, wrapLine } from "./render-text-layout.ts";
 
 export interface RenderOptions {
   /** The terminal's width in columns; absent, lines are not wrapped. */
@@ -208,4 +209,12 @@ export function layOut(lines: readonly Line[], options: RenderOptions = {}): str
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): string {
   return layOut(replyLines(reply), options);
+}
+
+/** A scheduled post prints as the card reply it would be, intro and share line included. */
+export function renderPost(post: OutboundPost, options: RenderOptions = {}): string {
+  return renderReply(
+    { kind: "card", intro: post.intro, card: post.card, share: post.share, visibility: "public" },
+    options,
+  );
 }

@@ -1,6 +1,8 @@
 /**
  * The Discord adapter: a discord.js Client (Guilds intent only, nothing privileged) wired to the core.
- * Translation lives in parse/render/commands; inbound handling in interactions; posting in delivery.
+ * Like every adapter: parse.ts (interaction → CommandInvocation), render.ts (Reply → message body),
+ * send.ts (posts → SendResult, errors read in send-errors.ts), wiring.ts (the Client and its listeners;
+ * wiring-interactions.ts answers commands), and this file, which puts them together.
  *
  * `createDiscordAdapter(options)`:
  * - `token`: the bot token (DISCORD_TOKEN). Never logged.
@@ -24,46 +26,26 @@
  * `send` and `registerCommands` work over REST without `start()` (the CLI's `deliver` and
  * `register-commands`); `start()` opens the gateway for interactions and the gone-events.
  */
-import {
-  type APIApplication,
-  Client,
-  Events,
-  GatewayDispatchEvents,
-  GatewayIntentBits,
-  type GatewayThreadDeleteDispatchData,
-  Routes,
-} from "discord.js";
-import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
-import type { AnyCommand } from "../../src/core/command.ts";
-import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
+import { type APIApplication, Events, Routes } from "discord.js";
+import type { PlatformAdapter } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { toApplicationCommands } from "./commands.ts";
-import { createDelivery } from "./delivery.ts";
-import { encodeChannel, guildCommunity } from "./ids.ts";
-import { type Autocomplete, createInteractionHandler } from "./interactions.ts";
-import { NO_MENTIONS, NONCE_WINDOW_MS } from "./payload.ts";
-import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
+import { NONCE_WINDOW_MS } from "./render-payload.ts";
+import { DEFAULT_TUNING, type DiscordTuning } from "./rest-policy.ts";
+import { createSender } from "./send.ts";
+import { createDiscordClient, type DiscordClientOptions } from "./wiring.ts";
 
 export {
   createDiscordBenchSender,
   type DiscordBenchOptions,
   type DiscordBenchSender,
-} from "./delivery.ts";
-export type { Autocomplete, AutocompleteChoice } from "./interactions.ts";
+} from "./send.ts";
+export type { Autocomplete, AutocompleteChoice } from "./wiring-interactions.ts";
 export type { DiscordTuning } from "./rest-policy.ts";
 
-export interface DiscordAdapterOptions {
-  token: string;
-  apiUrl?: string;
-  dispatch: Dispatch;
-  commands: readonly AnyCommand[];
-  autocomplete: Autocomplete;
+export interface DiscordAdapterOptions extends DiscordClientOptions {
   logger: Logger;
-  onChannelGone?(channel: ChannelRef, reason: string): Promise<void>;
-  onCommunityGone?(community: CommunityRef, reason: string): Promise<void>;
   tuning?: DiscordTuning;
-  /** DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT: the gateway shards this process runs; default one shard. */
-  shards?: { ids: number[]; count: number };
 }
 
 export type DiscordAdapter = PlatformAdapter & { registerCommands(): Promise<void> };
@@ -71,57 +53,8 @@ export type DiscordAdapter = PlatformAdapter & { registerCommands(): Promise<voi
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const logger = options.logger.child({ platform: "discord" });
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    // One process per shard (or group of shards) for bots in over 2,500 servers; posting goes over REST
-    // from any process, so only which servers' interactions arrive here depends on it.
-    ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
-    rest: restOptions(options.apiUrl, tuning),
-    // A second guard: every body sets this explicitly too.
-    allowedMentions: NO_MENTIONS,
-  });
-  // REST works without the gateway, so `deliver` and `register-commands` need no login.
-  client.rest.setToken(options.token);
-  const delivery = createDelivery(client.rest, logger);
-  const { dispatch, autocomplete, commands } = options;
-  const handle = createInteractionHandler({ dispatch, autocomplete, commands, logger, tuning });
-
-  const report = (what: string, task: Promise<void> | undefined) =>
-    task?.catch((err: unknown) => logger.error({ err }, `${what} handler failed`));
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
-  client.on(Events.ChannelDelete, (channel) => {
-    if (!("guildId" in channel)) return;
-    void report(
-      "channel-gone",
-      options.onChannelGone?.(encodeChannel(channel.guildId, channel.id), "channel deleted"),
-    );
-  });
-  // A deleted thread is emitted as threadDelete only if discord.js had it cached (with only the Guilds
-  // intent, often not): the raw dispatch always arrives, so a subscribed thread is paused either way.
-  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
-    if (packet.t !== GatewayDispatchEvents.ThreadDelete) return;
-    const thread = packet.d as GatewayThreadDeleteDispatchData;
-    void report(
-      "channel-gone",
-      options.onChannelGone?.(encodeChannel(thread.guild_id, thread.id), "thread deleted"),
-    );
-  });
-  // discord.js emits guildDelete only when the bot left, was removed or the server was deleted; an
-  // outage (`unavailable: true`) comes as guildUnavailable and must not pause anything.
-  client.on(Events.GuildDelete, (guild) => {
-    void report(
-      "community-gone",
-      options.onCommunityGone?.(guildCommunity(guild.id), "bot removed from server"),
-    );
-  });
-  client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
-  client.on(Events.Warn, (message) => logger.warn({ message }, "discord.js warning"));
-  // discord.js announces the token it logs in with ("Provided token: <bot id>.<timestamp>.***"): even
-  // censored, half a token has no place in a log.
-  client.on(Events.Debug, (message) => {
-    if (!message.includes("Provided token")) logger.debug({ message }, "discord.js");
-  });
-
+  const client = createDiscordClient(options, logger, tuning);
+  const sender = createSender(client.rest, logger);
   return {
     platform: "discord",
     // Every post carries its idempotency key as `nonce` with `enforce_nonce`: a resend within Discord's
@@ -146,9 +79,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     async stop() {
       await client.destroy();
     },
-    send: (channel, post) => delivery.send(channel, post),
-    notifyModerators: (channel, text) => delivery.notify(channel, text),
-    notifyModerator: (notice) => delivery.notifyPrivately(notice),
+    send: (channel, post) => sender.send(channel, post),
+    notifyModerators: (channel, text) => sender.notify(channel, text),
+    notifyModerator: (notice) => sender.notifyPrivately(notice),
     async registerCommands() {
       const body = toApplicationCommands(options.commands);
       const appId =

@@ -12,8 +12,8 @@ import {
 } from "discord.js";
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
-import { cardEmbed, noticeText, sourcesField } from "./embed.ts";
-import { EMBED_LIMITS, embedField, embedLength, fitTotal } from "./embed-parts.ts";
+import { cardEmbed, noticeText, sourcesField } from "./render-embed.ts";
+import { EMBED_LIMITS, embedField, embedLength, fitTotal } from "./render-embed-parts.ts";
 import { encodeChoiceId } from "./ids.ts";
 import { clip, escapeCodeBlock, escapeText, safeUrl, spill } from "./text.ts";
 

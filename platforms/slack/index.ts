@@ -26,20 +26,20 @@ import type { CommunityRef } from "../../src/core/channel.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
 import type { BotModeratorRepository, InstallationStore, Logger } from "../../src/core/ports.ts";
-import { createBoltApp, type Credentials } from "./bolt-app.ts";
-import { createSender } from "./delivery.ts";
+import { createBoltApp, type Credentials } from "./wiring-app.ts";
+import { createSender } from "./send.ts";
 import { encodeCommunityRef, isSlackId } from "./ids.ts";
 import { createBoltInstallationStore, INSTALLATION_PLATFORM, installationTokens } from "./installations.ts";
-import { registerListeners, type WorkspaceGoneReason } from "./listeners.ts";
+import { registerListeners, type WorkspaceGoneReason } from "./wiring.ts";
 import { runModeratorsCommand } from "./moderator-admin.ts";
 import { createModeratorCheck } from "./moderators.ts";
 import { resolveSlackMode, type SlackCredentialOptions } from "./mode.ts";
 import { createWebClient, singleWorkspaceTokens, userLookup } from "./web-client.ts";
 
-export { createSlackBenchSender, type SlackBenchSenderOptions } from "./bench.ts";
+export { createSlackBenchSender, type SlackBenchSenderOptions } from "./send-bench.ts";
 export { createSlackManifest, type ManifestOptions } from "./manifest.ts";
 export { SlackModeError } from "./mode.ts";
-export type { WorkspaceGoneReason } from "./listeners.ts";
+export type { WorkspaceGoneReason } from "./wiring.ts";
 
 export interface SlackAdapterOptions extends SlackCredentialOptions {
   port: number;

@@ -2,7 +2,7 @@
  * Which way the adapter runs, from the credentials it was given: one workspace (a bot token) or many (OAuth
  * install); HTTP (a signing secret) or Socket Mode (an app token). Every problem is reported at once.
  */
-import type { Transport } from "./bolt-app.ts";
+import type { Transport } from "./wiring-app.ts";
 
 export interface SlackCredentialOptions {
   botToken?: string;

@@ -16,8 +16,8 @@ import {
   mrkdwnSections,
   plain,
   plainSections,
-} from "./blocks.ts";
-import { SOURCES_HEADING, sourceLine } from "./sources.ts";
+} from "./render-blocks.ts";
+import { SOURCES_HEADING, sourceLine } from "./render-sources.ts";
 import { fitText, mrkdwnLink, safeUrl } from "./text.ts";
 
 const MAX_FIELDS = 12;

@@ -15,9 +15,9 @@ import {
   mrkdwnSections,
   plain,
   plainSections,
-} from "./blocks.ts";
+} from "./render-blocks.ts";
 import { cardBlocks } from "./render-card.ts";
-import { sourceLines } from "./sources.ts";
+import { sourceLines } from "./render-sources.ts";
 import { escapeMrkdwn, fitText, linkTarget } from "./text.ts";
 
 export interface SlackMessage {

@@ -78,12 +78,13 @@ export function classifySlackError(err: unknown): SlackFailure {
   return { kind: "transient", reason: `unexpected: ${err instanceof Error ? err.message : String(err)}` };
 }
 
-/** The reason given when Slack refuses a message itself; see `rejectedAs`. */
-export const rejectedReason = (code: string): string => `rejected by Slack: ${code}`;
-
-/** Whether `result` is Slack refusing the message with `code` (e.g. `invalid_blocks`). */
-export const rejectedAs = (result: SendResult, code: string): boolean =>
-  result.kind === "rejected" && result.reason === rejectedReason(code);
+/**
+ * Slack's own error code (`invalid_blocks`, `channel_not_found`, …) when it answered the call with one;
+ * undefined for a network failure, a timeout or an HTTP error without a verdict.
+ */
+export function slackErrorCode(err: unknown): string | undefined {
+  return err instanceof webApi.WebAPIPlatformError ? err.data.error : undefined;
+}
 
 function classifyPlatformError(code: string): SlackFailure {
   if (PERMANENT.has(code)) return { kind: "permanent", reason: code };
@@ -93,5 +94,5 @@ function classifyPlatformError(code: string): SlackFailure {
   // msg_blocks_too_long, invalid_arguments, too_many_attachments, …): a bug in what we sent, not the
   // channel's fault, so the day's post fails and the subscription stays active. An unknown code lands here
   // too: pausing a community over a code we have never seen would be worse than one failed post.
-  return { kind: "rejected", reason: rejectedReason(code) };
+  return { kind: "rejected", reason: `rejected by Slack: ${code}` };
 }

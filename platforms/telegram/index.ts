@@ -1,20 +1,19 @@
 /**
  * The Telegram adapter: telegraf wired to our dispatch, long polling by default or a webhook when
- * configured. The logic lives in the files beside this one; this file only connects them.
+ * configured. Like every adapter: parse.ts (update → CommandInvocation), render.ts (Reply → messages),
+ * send.ts (posts → SendResult, errors read in send-errors.ts), wiring.ts (the Telegraf bot and its
+ * update handlers; wiring-webhook.ts serves the webhook), and this file, which only connects them.
  */
 import type { Server } from "node:http";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
-import { Telegraf, Telegram } from "telegraf";
-import { createChoiceCodec } from "./choices.ts";
+import { Telegram } from "telegraf";
 import { commandMenus } from "./commands.ts";
-import { createUpdateDedupe } from "./dedupe.ts";
-import { createHandlers } from "./handlers.ts";
-import { type InlineSearch, answerInline } from "./inline.ts";
-import { createModeratorCheck } from "./moderators.ts";
+import type { InlineSearch } from "./inline.ts";
 import { type TelegramSender, createSender } from "./send.ts";
-import { type AllowedUpdate, type WebhookConfig, startWebhook, stopServer } from "./webhook.ts";
+import { ALLOWED_UPDATES, createTelegramBot, telegramOptions } from "./wiring.ts";
+import { type WebhookConfig, startWebhook, stopServer } from "./wiring-webhook.ts";
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -37,37 +36,10 @@ export type TelegramAdapter = PlatformAdapter &
     webhookPort(): number | undefined;
   };
 
-const ALLOWED_UPDATES: AllowedUpdate[] = ["message", "channel_post", "callback_query", "inline_query"];
-
-function telegramOptions(apiRoot?: string) {
-  // webhookReply off: every call goes over HTTP, so its errors reach us instead of vanishing into the
-  // webhook response.
-  return { webhookReply: false, ...(apiRoot && { apiRoot }) };
-}
-
 export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
   const logger = options.logger.child({ platform: "telegram" });
-  const bot = new Telegraf(options.token, { telegram: telegramOptions(options.apiRoot) });
+  const bot = createTelegramBot({ ...options, logger });
   const sender = createSender({ telegram: bot.telegram, logger, timeoutMs: options.sendTimeoutMs });
-  const isModerator = createModeratorCheck({
-    getChatMember: (chatId, userId) => bot.telegram.getChatMember(chatId, userId),
-    logger,
-  });
-  const handlers = createHandlers({
-    telegram: bot.telegram,
-    dispatch: options.dispatch,
-    isModerator,
-    codec: createChoiceCodec(),
-    knownCommands: new Set(options.commands.map((c) => c.name)),
-    logger,
-  });
-  const firstTime = createUpdateDedupe();
-
-  bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
-  bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
-  bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery));
-  bot.on("inline_query", (ctx) => answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger));
-  bot.catch((err, ctx) => logger.error({ err, updateId: ctx.update.update_id }, "telegram update failed"));
 
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
@@ -125,4 +97,4 @@ export function createTelegramSender(options: {
 }
 
 export type { TelegramSender } from "./send.ts";
-export type { WebhookConfig } from "./webhook.ts";
+export type { WebhookConfig } from "./wiring-webhook.ts";

@@ -5,9 +5,9 @@
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
-import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./card.ts";
+import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./render-card.ts";
 import { type Block, clean, isWebUrl, span, toHtml } from "./rich.ts";
-import { fitMessage } from "./fit.ts";
+import { fitMessage } from "./render-fit.ts";
 import { clip, splitMessages } from "./split.ts";
 
 export const TEXT_LIMIT = 4096;

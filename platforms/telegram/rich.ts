@@ -13,7 +13,7 @@ export interface Span {
 
 /**
  * A paragraph, or with `tight` a line of the paragraph before (a card field, a source), so `fitMessage` can
- * shorten or drop it alone. `quote` renders it as a blockquote. For `fitMessage` (see fit.ts): `shrinkable`
+ * shorten or drop it alone. `quote` renders it as a blockquote. For `fitMessage` (see render-fit.ts): `shrinkable`
  * marks an extra that may be shortened and then dropped, together with the rest of its `group`; `keep` marks
  * what a message must never lose (a notice, the "status as of" line, the sources).
  */

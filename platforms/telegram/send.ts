@@ -8,7 +8,7 @@ import type { Logger } from "../../src/core/ports.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
 import { renderNotice, renderPost } from "./render.ts";
-import { toSendResult } from "./results.ts";
+import { classifyTelegramError } from "./send-errors.ts";
 
 // telegraf types the signal as its abort-controller polyfill; node-fetch accepts any real AbortSignal.
 type CallSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
@@ -48,9 +48,10 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
           { chat_id: chatId, ...renderPost(post) },
           timeout(timeoutMs),
         );
-        return { kind: "sent", messageId: String(message.message_id) };
+        const messageId = String(message.message_id);
+        return { kind: "sent", messageId, messageRef: { channelId: String(message.chat.id), messageId } };
       } catch (err) {
-        const result = toSendResult(err);
+        const result = classifyTelegramError(err);
         logger.warn({ platform: "telegram", channel, result }, "telegram post not sent");
         return result;
       }
@@ -89,7 +90,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         await telegram.callApi("sendMessage", { chat_id: user, ...notice }, timeout(timeoutMs));
         return { delivered: true };
       } catch (err) {
-        const result = toSendResult(err);
+        const result = classifyTelegramError(err);
         const reason = "reason" in result ? result.reason : result.kind;
         logger.warn({ platform: "telegram", channel, userId, reason }, "telegram private notice not sent");
         return { delivered: false, reason };

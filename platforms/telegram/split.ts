@@ -1,6 +1,6 @@
 /**
  * Fitting rich text into Telegram's limits. `splitMessages` packs paragraphs into as many messages as
- * needed (for answers to a command); `fitMessage` (fit.ts) shortens into exactly one. Cuts prefer paragraph,
+ * needed (for answers to a command); `fitMessage` (render-fit.ts) shortens into exactly one. Cuts prefer paragraph,
  * line, sentence and word boundaries, and never fall inside a grapheme (an emoji, a flag or a letter with its
  * accents stays whole).
  */

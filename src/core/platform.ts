@@ -25,8 +25,23 @@ export interface OutboundPost {
   idempotencyKey: string;
 }
 
+/**
+ * Where a post landed, in the platform's own ids, as the platform answered: enough to find, edit or delete
+ * that message later (e.g. to retract a profile). Only adapters build and read these ids.
+ */
+export interface MessageRef {
+  /** The platform's id of the conversation: Discord channel id, Slack channel id, Telegram chat id. */
+  channelId: string;
+  /** The platform's id of the message in it: Discord message id, Slack `ts`, Telegram message_id. */
+  messageId: string;
+}
+
 export type SendResult =
-  | { kind: "sent"; messageId: string }
+  /**
+   * `messageRef`: given where the platform names the message it made (not by the console, whose lines
+   * cannot be found again).
+   */
+  | { kind: "sent"; messageId: string; messageRef?: MessageRef }
   /** Try again later: 429, 5xx, a timeout. `retryAfterMs` when the platform said how long to wait. */
   | { kind: "transient"; reason: string; retryAfterMs?: number }
   /**

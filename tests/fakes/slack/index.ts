@@ -30,7 +30,13 @@ export type { ApiCall, FakeChannel, FakeTeam, FakeUser, PostedMessage, ResponseP
 export * from "./requests.ts";
 
 /** What the next call(s) of a method get instead of a normal answer. */
-export type Fault = { error: string } | { status: number } | { delayMs: number } | { drop: true };
+export type Fault =
+  | { error: string }
+  | { status: number }
+  | { delayMs: number }
+  | { drop: true }
+  /** HTTP 429 with `Retry-After: <seconds>`, as Slack throttles a method. */
+  | { ratelimitedS: number };
 
 export interface FakeSlackOptions {
   caps?: RateCaps;
@@ -236,6 +242,10 @@ export class FakeSlack {
     if (fault && "status" in fault)
       answer = { status: fault.status, body: { ok: false, error: "fake_http_error" } };
     if (fault && "error" in fault) answer = { status: 200, body: { ok: false, error: fault.error } };
+    if (fault && "ratelimitedS" in fault) {
+      const headers = { "retry-after": String(fault.ratelimitedS) };
+      answer = { status: 429, headers, body: { ok: false, error: "ratelimited" } };
+    }
     answer ??= callMethod(this.world, method, body, readCredentials(req));
     this.log.push({
       method,

@@ -4,7 +4,7 @@
  * tell the scheduler a channel or server is gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordBenchSender } from "../../../platforms/discord/delivery.ts";
+import { createDiscordBenchSender } from "../../../platforms/discord/send.ts";
 import { createDiscordAdapter } from "../../../platforms/discord/index.ts";
 import type { ChannelRef } from "../../../src/core/channel.ts";
 import type { OutboundPost } from "../../../src/core/platform.ts";
@@ -39,7 +39,11 @@ describe("send", () => {
     const channel = h.fake.addChannel(h.guild, "daily");
     const first = await h.adapter.send(ref(channel), post("sub42-2026-12-10"));
     const again = await h.adapter.send(ref(channel), post("sub42-2026-12-10"));
-    expect(first).toEqual({ kind: "sent", messageId: expect.stringMatching(/^\d{17,19}$/) });
+    expect(first).toEqual({
+      kind: "sent",
+      messageId: expect.stringMatching(/^\d{17,19}$/),
+      messageRef: { channelId: channel.id, messageId: first.kind === "sent" ? first.messageId : "" },
+    });
     expect(again).toEqual(first);
     expect(h.fake.messagesIn(channel)).toHaveLength(1);
     const body = asSent(requestsFor(channel)[0]?.body);

@@ -14,7 +14,7 @@ import {
   parseChoice,
   parseCommand,
 } from "../../../platforms/discord/parse.ts";
-import { fitChoices } from "../../../platforms/discord/interactions.ts";
+import { fitChoices } from "../../../platforms/discord/wiring-interactions.ts";
 import { isModerator } from "../../../platforms/discord/permissions.ts";
 import {
   expectChannelUnharmed,

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Card, Reply } from "../../../src/core/reply.ts";
-import { embedLength } from "../../../platforms/discord/embed.ts";
+import { embedLength } from "../../../platforms/discord/render-embed.ts";
 import { decodeChoiceId } from "../../../platforms/discord/ids.ts";
-import { channelMessage } from "../../../platforms/discord/payload.ts";
+import { channelMessage } from "../../../platforms/discord/render-payload.ts";
 import { renderPost, renderReply } from "../../../platforms/discord/render.ts";
 import { clip, escapeText, spill } from "../../../platforms/discord/text.ts";
 import { hasContent } from "../../fakes/discord/handlers.ts";

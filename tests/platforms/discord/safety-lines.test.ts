@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { APIEmbed } from "discord.js";
-import { embedLength } from "../../../platforms/discord/embed.ts";
-import { channelMessage } from "../../../platforms/discord/payload.ts";
+import { embedLength } from "../../../platforms/discord/render-embed.ts";
+import { channelMessage } from "../../../platforms/discord/render-payload.ts";
 import { renderPost, renderReply } from "../../../platforms/discord/render.ts";
 import type { Card } from "../../../src/core/reply.ts";
 import { FormErrors, validateMessage } from "../../fakes/discord/validate.ts";

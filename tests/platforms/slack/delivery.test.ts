@@ -14,7 +14,8 @@ describe("slack delivery", () => {
   it("posts once, with blocks, a fallback text and the post's key as metadata", async () => {
     h = await startHarness();
     const result = await h.adapter.send(at(GENERAL), samplePost());
-    expect(result).toEqual({ kind: "sent", messageId: h.fake.messages[0]?.ts });
+    const ts = h.fake.messages[0]?.ts;
+    expect(result).toEqual({ kind: "sent", messageId: ts, messageRef: { channelId: GENERAL, messageId: ts } });
     expect(h.fake.messagesIn(GENERAL)).toHaveLength(1);
     const [message] = h.fake.messages;
     expect(message?.metadata).toEqual({

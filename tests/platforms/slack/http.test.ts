@@ -90,7 +90,7 @@ describe("slack over HTTP", () => {
     expect(h.invocations).toEqual([]);
     expect(h.fake.responses).toEqual([]);
     expect(h.logs.filter((l) => l.message?.includes("Failed to verify authenticity"))).toHaveLength(2);
-    // The stale one is refused by our timestamp check (http-receiver.ts) before Bolt's signature check.
+    // The stale one is refused by our timestamp check (wiring-http-receiver.ts) before Bolt's signature check.
     expect(h.logs.filter((l) => l.message?.includes("x-slack-request-timestamp"))).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHOICE_ACTION, decodeChoiceValue } from "../../../platforms/slack/actions.ts";
-import { measureText, TEXT_BUDGET } from "../../../platforms/slack/blocks.ts";
+import { measureText, TEXT_BUDGET } from "../../../platforms/slack/render-blocks.ts";
 import { renderPost, renderReply } from "../../../platforms/slack/render.ts";
 import { escapeMrkdwn, fitText, safeUrl, splitText } from "../../../platforms/slack/text.ts";
 import { reply } from "../../../src/core/reply.ts";

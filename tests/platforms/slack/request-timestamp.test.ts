@@ -3,7 +3,7 @@
  * refused before anything runs. Bolt alone refuses only the old ones; the future half is ours.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isFreshTimestamp } from "../../../platforms/slack/http-receiver.ts";
+import { isFreshTimestamp } from "../../../platforms/slack/wiring-http-receiver.ts";
 import {
   formBody,
   postSigned,

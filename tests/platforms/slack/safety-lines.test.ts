@@ -3,7 +3,7 @@
  * Slack: in the share reply, and in a card at the schema's limits, escaped and within Block Kit's limits.
  */
 import { describe, expect, it } from "vitest";
-import { measureText, TEXT_BUDGET } from "../../../platforms/slack/blocks.ts";
+import { measureText, TEXT_BUDGET } from "../../../platforms/slack/render-blocks.ts";
 import { renderPost, renderReply } from "../../../platforms/slack/render.ts";
 import type { Card, ShareKit } from "../../../src/core/reply.ts";
 import { scanMarkup } from "../../fakes/slack/markup.ts";

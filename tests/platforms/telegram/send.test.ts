@@ -47,7 +47,11 @@ describe("Telegram delivery", () => {
     const id = chat();
     const result = await send(id);
     const [message, ...more] = fake.sentTo(id);
-    expect(result).toEqual({ kind: "sent", messageId: String(message?.messageId) });
+    expect(result).toEqual({
+      kind: "sent",
+      messageId: String(message?.messageId),
+      messageRef: { channelId: String(id), messageId: String(message?.messageId) },
+    });
     expect(more).toEqual([]);
     expect(message?.text).toMatch(/^Today's featured family\n\nAynur Məmmədova/);
     expect(message?.params.link_preview_options).toEqual({ is_disabled: true });

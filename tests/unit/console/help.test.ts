@@ -1,7 +1,7 @@
 /** /help in the console: the bot's help with its commands as a table, each command once. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.ts";
-import { renderHelp } from "../../../platforms/console/help.ts";
+import { renderHelp } from "../../../platforms/console/render-help.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 import { createTestBot } from "../commands/test-bot.ts";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HISTORY_SIZE, historySaver, loadHistory } from "../../../platforms/console/history.ts";
+import { HISTORY_SIZE, historySaver, loadHistory } from "../../../platforms/console/wiring-history.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ftbh-history-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderReply } from "../../../platforms/console/render.ts";
 import { colourStyle } from "../../../platforms/console/style.ts";
-import { displayWidth, rowsAt, wrapLine } from "../../../platforms/console/text-layout.ts";
+import { displayWidth, rowsAt, wrapLine } from "../../../platforms/console/render-text-layout.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import type { Campaign, Profile } from "../../../src/core/profile.ts";
 import type { Reply } from "../../../src/core/reply.ts";

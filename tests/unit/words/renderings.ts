@@ -9,7 +9,7 @@ import {
   renderPost as renderDiscordPost,
   renderReply as renderDiscord,
 } from "../../../platforms/discord/render.ts";
-import type { Block } from "../../../platforms/slack/blocks.ts";
+import type { Block } from "../../../platforms/slack/render-blocks.ts";
 import {
   renderNotice as renderSlackNotice,
   renderPost as renderSlackPost,
@@ -146,7 +146,7 @@ export function renderEverywhere(reply: Reply): Rendering[] {
   ];
 }
 
-/** A scheduled post: the console prints it as a card reply (platforms/console/adapter.ts). */
+/** A scheduled post: the console prints it as a card reply (platforms/console/render.ts, renderPost). */
 export function renderPostEverywhere(post: OutboundPost): Rendering[] {
   const asReply: Reply = {
     kind: "card",

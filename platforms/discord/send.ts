@@ -1,49 +1,39 @@
 /**
  * Scheduled posts and moderator notices over REST. `send` never throws: every platform answer becomes
- * sent / transient / uncertain / permanent / rejected. Permanent errors are final after ONE request, because Discord bans bots
- * (at Cloudflare, by IP) that keep making requests it refuses: 10,000 invalid ones per 10 minutes.
+ * sent / transient / uncertain / permanent / rejected (send-errors.ts). Permanent errors are final after
+ * ONE request, because Discord bans bots (at Cloudflare, by IP) that keep making requests it refuses:
+ * 10,000 invalid ones per 10 minutes.
  */
 import {
   type APIDMChannel,
   type APIMessage,
-  DiscordAPIError,
-  HTTPError,
-  RateLimitError,
   REST,
-  RESTJSONErrorCodes,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
 import type { ChannelRef } from "../../src/core/channel.ts";
-import { neverSentCode } from "../../src/core/network-failure.ts";
 import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { decodeChannel, isSnowflake } from "./ids.ts";
-import { channelMessage } from "./payload.ts";
+import { channelMessage } from "./render-payload.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
 import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
+import { classifyDiscordError } from "./send-errors.ts";
 import { clip, escapeText } from "./text.ts";
 
-/** The channel or the bot's place in it is gone: retrying cannot help until a human acts. */
-const CHANNEL_GONE = new Set<number>([
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.UnknownGuild,
-  RESTJSONErrorCodes.MissingAccess,
-  RESTJSONErrorCodes.MissingPermissions,
-  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
-  RESTJSONErrorCodes.InvalidActionOnArchivedThread,
-]);
+/** One request's answer: the result for the core, and whether Discord said the channel itself is gone. */
+interface Posted {
+  result: SendResult;
+  channelGone: boolean;
+}
 
-/** Matches the reason `classify` gives for a CHANNEL_GONE code ("404 10003: Unknown Channel"). */
-const CHANNEL_GONE_REASON = new RegExp(`^\\d+ (${[...CHANNEL_GONE].join("|")}):`);
-
-export interface Delivery {
+export interface DiscordSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   notify(channel: ChannelRef, text: string): Promise<void>;
   notifyPrivately(notice: PrivateNotice): Promise<NoticeResult>;
 }
 
-export function createDelivery(rest: REST, logger: Logger): Delivery {
+export function createSender(rest: REST, logger: Logger): DiscordSender {
   // Channels whose last post was refused as gone: a notice there would be one more invalid request
   // counted towards Discord's ban limit, and could not arrive anyway.
   const gone = new Set<string>();
@@ -51,8 +41,8 @@ export function createDelivery(rest: REST, logger: Logger): Delivery {
     async send(channel, outbound) {
       const target = decodeChannel(channel);
       if (!target) return { kind: "permanent", reason: `not a Discord channel reference: ${channel}` };
-      const result = await postToChannel(rest, target.channelId, outbound);
-      if (result.kind === "permanent" && CHANNEL_GONE_REASON.test(result.reason)) gone.add(channel);
+      const { result, channelGone } = await post(rest, target.channelId, outbound);
+      if (channelGone) gone.add(channel);
       else gone.delete(channel);
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord post failed");
       return result;
@@ -64,7 +54,7 @@ export function createDelivery(rest: REST, logger: Logger): Delivery {
         logger.warn({ channel }, "no moderator notice: the bot can no longer post in that channel");
         return;
       }
-      const result = await postToChannel(rest, target.channelId, text);
+      const { result } = await post(rest, target.channelId, text);
       // A notice is best effort: the reason is also recorded with the subscription.
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord moderator notice failed");
     },
@@ -82,11 +72,11 @@ export function createDelivery(rest: REST, logger: Logger): Delivery {
       try {
         dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel;
       } catch (error) {
-        return notDelivered(logger, channel, classify(error));
+        return notDelivered(logger, channel, classifyDiscordError(error).result);
       }
       if (dm.id === target.channelId) return { delivered: false, reason: "the DM is the failed channel" };
       const content = `About <#${target.channelId}>:\n${escapeText(text)}`;
-      const result = await postBody(rest, dm.id, noticeBody(content));
+      const { result } = await postBody(rest, dm.id, noticeBody(content));
       return result.kind === "sent" ? { delivered: true } : notDelivered(logger, channel, result);
     },
   };
@@ -112,11 +102,7 @@ function noticeBody(content: string) {
  * One message to a channel by its id: a scheduled post (the card, deduped by its nonce) or a short plain
  * notice (no nonce: notices are rare and a duplicate one is harmless).
  */
-export async function postToChannel(
-  rest: REST,
-  channelId: string,
-  message: OutboundPost | string,
-): Promise<SendResult> {
+async function post(rest: REST, channelId: string, message: OutboundPost | string): Promise<Posted> {
   const body =
     typeof message === "string"
       ? noticeBody(escapeText(message))
@@ -128,17 +114,20 @@ async function postBody(
   rest: REST,
   channelId: string,
   body: RESTPostAPIChannelMessageJSONBody,
-): Promise<SendResult> {
+): Promise<Posted> {
+  let sent: APIMessage;
   try {
-    const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
-    if ((body.embeds?.length ?? 0) > 0 && sent.embeds.length === 0) {
-      // Discord drops embeds it may not show and posts the rest: the card is missing until access is fixed.
-      return { kind: "permanent", reason: "the bot lacks Embed Links here, so Discord dropped the card" };
-    }
-    return { kind: "sent", messageId: sent.id };
+    sent = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
   } catch (error) {
-    return classify(error);
+    return classifyDiscordError(error);
   }
+  if ((body.embeds?.length ?? 0) > 0 && sent.embeds.length === 0) {
+    // Discord drops embeds it may not show and posts the rest: the card is missing until access is fixed.
+    const reason = "the bot lacks Embed Links here, so Discord dropped the card";
+    return { result: { kind: "permanent", reason }, channelGone: false };
+  }
+  const messageRef = { channelId: sent.channel_id, messageId: sent.id };
+  return { result: { kind: "sent", messageId: sent.id, messageRef }, channelGone: false };
 }
 
 export interface DiscordBenchOptions {
@@ -156,38 +145,5 @@ export type DiscordBenchSender = (channelId: string, message: OutboundPost | str
 export function createDiscordBenchSender(options: DiscordBenchOptions): DiscordBenchSender {
   const rest = new REST(restOptions(options.apiUrl, { ...DEFAULT_TUNING, ...options.tuning }));
   rest.setToken(options.token);
-  return (channelId, message) => postToChannel(rest, channelId, message);
-}
-
-export function classify(error: unknown): SendResult {
-  if (error instanceof RateLimitError) {
-    // Raised only when the wait is longer than we agreed to sit out inside @discordjs/rest.
-    const scope = error.global ? "global" : error.scope;
-    return {
-      kind: "transient",
-      reason: `rate limited (${scope}) on ${error.route}`,
-      retryAfterMs: Math.ceil(error.retryAfter),
-    };
-  }
-  if (error instanceof DiscordAPIError) {
-    const reason = `${error.status} ${error.code}: ${error.message}`;
-    if (typeof error.code === "number" && CHANNEL_GONE.has(error.code)) return { kind: "permanent", reason };
-    // 401: the token, not the channel; @discordjs/rest drops the token, so later calls fail locally
-    // instead of adding invalid requests. 408/409/429: timing, worth another try later.
-    if ([401, 408, 409, 429].includes(error.status)) return { kind: "transient", reason };
-    if (error.status >= 500) return { kind: "uncertain", reason };
-    // Anything else in 4xx (e.g. 50035 Invalid Form Body) is about this message, not the channel: the
-    // same body would be refused again, and pausing every channel for our bug would be wrong.
-    return { kind: "rejected", reason };
-  }
-  // A 5xx after the library's own retry may have created the message (a gateway timeout, say): the
-  // resend must come soon, inside the nonce's window, so it is uncertain rather than transient.
-  if (error instanceof HTTPError) {
-    const reason = `${error.status} from Discord`;
-    return error.status >= 500 ? { kind: "uncertain", reason } : { kind: "transient", reason };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  // A timeout or a connection dropped mid-request may have posted; a refused connection cannot have.
-  if (neverSentCode(error)) return { kind: "transient", reason: `network: ${message}` };
-  return { kind: "uncertain", reason: `network: ${message}` };
+  return async (channelId, message) => (await post(rest, channelId, message)).result;
 }

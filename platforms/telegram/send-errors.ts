@@ -51,7 +51,7 @@ function apiFailure(err: unknown): ApiFailure | undefined {
   };
 }
 
-export function toSendResult(err: unknown): SendResult {
+export function classifyTelegramError(err: unknown): SendResult {
   const failure = apiFailure(err);
   if (!failure) return networkFailure(err);
   const { code, description, parameters } = failure;

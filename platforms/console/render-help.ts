@@ -6,7 +6,7 @@
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { layOut, type Line, type RenderOptions, renderReply } from "./render.ts";
-import { table } from "./text-layout.ts";
+import { table } from "./render-text-layout.ts";
 
 /** What only the console chat understands. */
 export const CONSOLE_COMMANDS = [

@@ -6,7 +6,7 @@
 import { App, type AppOptions, type InstallationStore as BoltInstallationStore } from "@slack/bolt";
 import type { Logger } from "../../src/core/ports.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { createHttpReceiver } from "./http-receiver.ts";
+import { createHttpReceiver } from "./wiring-http-receiver.ts";
 import { BOT_SCOPES } from "./manifest.ts";
 import {
   authorizationUrl,

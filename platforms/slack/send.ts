@@ -2,27 +2,35 @@
  * Scheduled posts to Slack channels and notices to their moderators. What a failure means for the delivery
  * ledger (try again, maybe sent, refused, or never as things are) is read in send-errors.ts.
  */
-import { webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { decodeChannelRef, isSlackId } from "./ids.ts";
 import { type SlackMessage, renderNotice, renderPost, renderPrivateNotice } from "./render.ts";
-import { classifySlackError, rejectedAs } from "./send-errors.ts";
+import { classifySlackError, slackErrorCode } from "./send-errors.ts";
 import type { TokenResolver } from "./web-client.ts";
 
 /** Recorded with each post, so a later check of the channel's history could tell whether it went out. */
 export const POST_EVENT_TYPE = "freetobehome_post";
 
+/** One chat.postMessage: the result for the core, and Slack's own error code when it refused the call. */
+interface Posted {
+  result: SendResult;
+  slackError?: string;
+}
+
 export function createSender(deps: { client: webApi.WebClient; tokens: TokenResolver; logger: Logger }) {
-  async function post(channel: ChannelRef, message: SlackMessage, metadataKey?: string): Promise<SendResult> {
+  async function post(channel: ChannelRef, message: SlackMessage, metadataKey?: string): Promise<Posted> {
     const target = decodeChannelRef(channel);
-    if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
+    if (!target) return { result: { kind: "permanent", reason: `not a Slack channel reference: ${channel}` } };
     try {
       // Inside the try: the token comes from storage, whose outage is a reason to try later, not to throw.
       const token = await deps.tokens(target.teamId);
-      if (!token)
-        return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
+      if (!token) {
+        const reason = `the app is not installed in workspace ${target.teamId}`;
+        return { result: { kind: "permanent", reason } };
+      }
       const result = await deps.client.chat.postMessage({
         token,
         channel: target.channelId,
@@ -34,29 +42,31 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
           ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: metadataKey } } }
           : {}),
       });
-      return { kind: "sent", messageId: result.ts ?? "" };
+      const ts = result.ts ?? "";
+      const messageRef = { channelId: result.channel ?? target.channelId, messageId: ts };
+      return { result: { kind: "sent", messageId: ts, ...(ts ? { messageRef } : {}) } };
     } catch (err) {
       const outcome = classifySlackError(err);
       const level = outcome.kind === "transient" ? "info" : "warn";
       deps.logger[level]({ channel, reason: outcome.reason, err }, "slack: chat.postMessage failed");
-      return outcome;
+      return { result: outcome, slackError: slackErrorCode(err) };
     }
   }
 
   return {
     async send(channel: ChannelRef, item: OutboundPost): Promise<SendResult> {
-      const result = await post(channel, renderPost(item), item.idempotencyKey);
+      const first = await post(channel, renderPost(item), item.idempotencyKey);
       // Slack fetches a message's images as it is posted and refuses the whole message when one cannot be
       // downloaded. Nothing went out, so the card goes again without its photo: a dead image link must not
       // cost the community its day's post.
-      if (rejectedAs(result, "invalid_blocks") && item.card.photo) {
-        return post(channel, renderPost(item, { photo: false }), item.idempotencyKey);
+      if (first.slackError === "invalid_blocks" && item.card.photo) {
+        return (await post(channel, renderPost(item, { photo: false }), item.idempotencyKey)).result;
       }
-      return result;
+      return first.result;
     },
     /** A notice in the channel itself; the channel may be the very thing that is broken, so it never throws. */
     async notify(channel: ChannelRef, text: string): Promise<void> {
-      const result = await post(channel, renderNotice(text));
+      const { result } = await post(channel, renderNotice(text));
       if (result.kind !== "sent") deps.logger.warn({ channel, result }, "slack: could not notify moderators");
     },
     /**
@@ -82,8 +92,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         return { delivered: true };
       } catch (err) {
         // Slack's own code where it answered (`user_disabled`, `missing_scope`, …): it is what to act on.
-        const reason =
-          err instanceof webApi.WebAPIPlatformError ? err.data.error : classifySlackError(err).reason;
+        const reason = slackErrorCode(err) ?? classifySlackError(err).reason;
         deps.logger.warn({ channel, userId, reason, err }, "slack: could not message a moderator privately");
         return { delivered: false, reason };
       }

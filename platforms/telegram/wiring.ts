@@ -1,18 +1,65 @@
 /**
- * What the bot does with each update: commands (messages and channel posts), choice-button presses.
- * One error boundary per update: a failure is logged and the person gets a short apology, never silence.
+ * The Telegraf bot and what it does with each update: commands (messages and channel posts), choice-button
+ * presses, inline queries; a repeated update is handled once. One error boundary per update: a failure is
+ * logged and the person gets a short apology, never silence.
  */
-import type { CommandInvocation } from "../../src/core/command.ts";
+import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
-import type { Telegram } from "telegraf";
+import { Telegraf, type Telegram } from "telegraf";
 import type { CallbackQuery, Update } from "telegraf/types";
-import type { ChoiceCodec } from "./choices.ts";
-import { type ModeratorCheck, authorityOf } from "./moderators.ts";
+import { type ChoiceCodec, createChoiceCodec } from "./choices.ts";
+import { type InlineSearch, answerInline } from "./inline.ts";
+import { type ModeratorCheck, authorityOf, createModeratorCheck } from "./moderators.ts";
 import { displayName, parseCommand, resolveCommand, toInvocation } from "./parse.ts";
 import { renderReply } from "./render.ts";
-import { sendReply } from "./replies.ts";
+import { createUpdateDedupe } from "./wiring-dedupe.ts";
+import { sendReply } from "./wiring-replies.ts";
+import type { AllowedUpdate } from "./wiring-webhook.ts";
+
+export const ALLOWED_UPDATES: AllowedUpdate[] = ["message", "channel_post", "callback_query", "inline_query"];
+
+export function telegramOptions(apiRoot?: string) {
+  // webhookReply off: every call goes over HTTP, so its errors reach us instead of vanishing into the
+  // webhook response.
+  return { webhookReply: false, ...(apiRoot && { apiRoot }) };
+}
+
+export interface TelegramBotOptions {
+  token: string;
+  apiRoot?: string;
+  dispatch: Dispatch;
+  inlineResults: InlineSearch;
+  commands: readonly AnyCommand[];
+  logger: Logger;
+}
+
+/** A Telegraf bot with every update handler attached; polling or the webhook is started by the adapter. */
+export function createTelegramBot(options: TelegramBotOptions): Telegraf {
+  const { logger } = options;
+  const bot = new Telegraf(options.token, { telegram: telegramOptions(options.apiRoot) });
+  const isModerator = createModeratorCheck({
+    getChatMember: (chatId, userId) => bot.telegram.getChatMember(chatId, userId),
+    logger,
+  });
+  const handlers = createHandlers({
+    telegram: bot.telegram,
+    dispatch: options.dispatch,
+    isModerator,
+    codec: createChoiceCodec(),
+    knownCommands: new Set(options.commands.map((c) => c.name)),
+    logger,
+  });
+  const firstTime = createUpdateDedupe();
+
+  bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
+  bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
+  bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery));
+  bot.on("inline_query", (ctx) => answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger));
+  bot.catch((err, ctx) => logger.error({ err, updateId: ctx.update.update_id }, "telegram update failed"));
+  return bot;
+}
 
 export interface HandlerDeps {
   telegram: Telegram;

@@ -2,12 +2,12 @@
  * Webhook mode: our own plain HTTP server (TLS ends at the proxy in front of it; Telegram only calls https
  * URLs) in front of telegraf's webhookCallback. We check the method, the path (with its query string) and
  * the secret token before reading a byte of the body, so an unauthenticated request is never parsed or
- * handled; then we read the body ourselves (webhook-body.ts) and hand it to telegraf as `req.body`.
+ * handled; then we read the body ourselves (wiring-webhook-body.ts) and hand it to telegraf as `req.body`.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { Logger } from "../../src/core/ports.ts";
 import type { Telegraf } from "telegraf";
-import { BodyTooLarge, parseUpdate, readUtf8Body, sameSecret } from "./webhook-body.ts";
+import { BodyTooLarge, parseUpdate, readUtf8Body, sameSecret } from "./wiring-webhook-body.ts";
 
 export type AllowedUpdate = "message" | "channel_post" | "callback_query" | "inline_query";
 

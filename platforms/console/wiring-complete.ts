@@ -4,7 +4,7 @@
  * suggestions Discord's autocomplete offers.
  */
 import type { AnyCommand } from "../../src/core/command.ts";
-import { CONSOLE_COMMANDS } from "./help.ts";
+import { CONSOLE_COMMANDS } from "./render-help.ts";
 
 /** Names for what has been typed so far, best first (the catalog's `suggest`). */
 export type SuggestNames = (typed: string, limit: number) => Promise<ReadonlyArray<{ label: string }>>;

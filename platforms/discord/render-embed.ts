@@ -5,10 +5,10 @@
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Card } from "../../src/core/reply.ts";
-import { EMBED_LIMITS, embedField, embedLength, fitParts, sourceList } from "./embed-parts.ts";
+import { EMBED_LIMITS, embedField, embedLength, fitParts, sourceList } from "./render-embed-parts.ts";
 import { clip, escapeText, safeUrl } from "./text.ts";
 
-export { EMBED_LIMITS, embedField, embedLength, fitTotal, joinWithin } from "./embed-parts.ts";
+export { EMBED_LIMITS, embedField, embedLength, fitTotal, joinWithin } from "./render-embed-parts.ts";
 
 const CARD_COLOUR = 0xf2b134;
 /**

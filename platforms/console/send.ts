@@ -1,0 +1,29 @@
+/**
+ * Scheduled posts in the console chat: while the chat is open, a subscribed console channel's daily family
+ * (or spotlight) is printed like any other reply, so `/subscribe` can be tried locally end to end. A write
+ * to the terminal cannot fail the way a platform can, so every post is `sent`; a terminal line cannot be
+ * edited or deleted later, so no message reference is given.
+ */
+import type { Writable } from "node:stream";
+import type { ChannelRef } from "../../src/core/channel.ts";
+import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import { renderPost } from "./render.ts";
+
+export interface ConsoleSender {
+  send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
+  notifyModerators(channel: ChannelRef, text: string): Promise<void>;
+}
+
+export function createConsoleSender(output: Writable): ConsoleSender {
+  let posted = 0;
+  return {
+    async send(channel, post) {
+      output.write(`\n[${channel}, scheduled post]\n${renderPost(post)}\n`);
+      posted++;
+      return { kind: "sent", messageId: `console-${posted}` };
+    },
+    async notifyModerators(channel, text) {
+      output.write(`\n[${channel}, notice] ${text}\n`);
+    },
+  };
+}

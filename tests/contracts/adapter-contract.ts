@@ -1,0 +1,215 @@
+/**
+ * The contract every platform adapter keeps, run against each one through its real library and the local
+ * fake of its platform (tests/fakes/<p>/). A new platform starts by writing a harness (`ContractHarness`,
+ * one small file beside the others here) and passing this suite.
+ *
+ * A harness that cannot keep a case (a terminal cannot be rate-limited) says so with `notApplicable(why)`;
+ * the case then shows as skipped with that reason in its name, never silently left out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChannelRef } from "../../src/core/channel.ts";
+import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
+import { COMMAND_CASES, type ContractCommand, commandLine } from "./contract-commands.ts";
+import { type ContractBot, createContractBot, hostilePost } from "./contract-bot.ts";
+
+export interface NotApplicable {
+  notApplicable: string;
+}
+
+/** For a case that cannot happen on this platform: why, in a sentence. */
+export const notApplicable = (why: string): NotApplicable => ({ notApplicable: why });
+
+export type Capability<T> = T | NotApplicable;
+
+const isNotApplicable = <T>(value: Capability<T>): value is NotApplicable =>
+  typeof value === "object" && value !== null && "notApplicable" in value;
+
+/** One message the bot sent, as the platform received it. */
+export interface SentMessage {
+  /** The body as the platform got it (JSON, or the console's text). */
+  body: unknown;
+  /** What a person reads, markup aside: to check what a reply says. */
+  text: string;
+}
+
+export type Role = "member" | "moderator";
+
+/** Scheduled posts to channels, the delivery core's side of an adapter. */
+export interface ScheduledPosts {
+  /** A new channel where the bot may post. */
+  newChannel(): ChannelRef;
+  /** The channel is deleted behind the bot's back: nothing tells the adapter. */
+  kill: Capability<(channel: ChannelRef) => void>;
+  /** Requests the adapter made to the platform naming this channel, refused or not. */
+  requestsTo(channel: ChannelRef): number;
+  /** Messages the platform holds in this channel, oldest first. */
+  messagesIn(channel: ChannelRef): SentMessage[];
+  /** Mentions the platform would turn into a notification in this message (none is the contract). */
+  pings(message: SentMessage): string[];
+  /** The platform answers the next post to this channel with 429 and "retry after `seconds`". */
+  rateLimitNext: Capability<(channel: ChannelRef, seconds: number) => void>;
+  /** The platform's own ids of the last message in the channel: what `messageRef` must say. */
+  lastMessageRef: Capability<(channel: ChannelRef) => MessageRef>;
+}
+
+/** A running fake platform with the real adapter connected to it. */
+export interface ContractWorld {
+  adapter: PlatformAdapter;
+  /** Runs a command in the world's channel, through the platform; resolves with the bot's answer. */
+  run(command: ContractCommand, as: Role): Promise<SentMessage[]>;
+  /** Why a message breaks the platform's limits; empty when it fits. */
+  limitProblems(message: SentMessage): string[];
+  /** Mentions in an answer that would notify someone; empty is the contract. */
+  pings: Capability<(message: SentMessage) => string[]>;
+  /** Moderator commands refused to members; not applicable where every caller moderates. */
+  members: Capability<true>;
+  posts: Capability<ScheduledPosts>;
+  stop(): Promise<void>;
+}
+
+export interface ContractHarness {
+  platform: string;
+  start(bot: ContractBot): Promise<ContractWorld>;
+}
+
+/** The 429 the platform asks to wait out in the rate-limit case. */
+const RETRY_AFTER_S = 1;
+
+export function adapterContract(harness: ContractHarness): void {
+  describe(`the adapter contract: ${harness.platform}`, () => {
+    let bot: ContractBot;
+    let world: ContractWorld;
+    beforeAll(async () => {
+      bot = await createContractBot();
+      world = await harness.start(bot);
+    });
+    afterAll(() => world?.stop());
+
+    it("has a case for every registered command", () => {
+      const covered = new Set(COMMAND_CASES.map((c) => c.name));
+      expect(bot.commands.map((c) => c.name).filter((name) => !covered.has(name))).toEqual([]);
+    });
+
+    it("answers every command, within the platform's limits, and nothing in the answer pings", async () => {
+      for (const command of COMMAND_CASES) {
+        const answer = await world.run(command, "moderator");
+        const where = commandLine(command);
+        expect(answer.length, `${where}: no answer`).toBeGreaterThan(0);
+        for (const message of answer) {
+          expect(world.limitProblems(message), where).toEqual([]);
+          if (!isNotApplicable(world.pings)) expect(world.pings(message), where).toEqual([]);
+        }
+      }
+    });
+
+    caseOn(
+      () => world.members,
+      "refuses every moderator command to a member, and changes nothing",
+      async () => {
+        const before = await bot.subscriptionCount();
+        for (const command of bot.commands.filter((c) => c.moderatorOnly)) {
+          const typed = COMMAND_CASES.find((c) => c.name === command.name) ?? {
+            name: command.name,
+            text: "",
+          };
+          const answer = await world.run(typed, "member");
+          const said = answer.map((m) => m.text).join("\n");
+          expect(said, `/${command.name}`).toContain(
+            `Only this community's moderators can use /${command.name}`,
+          );
+        }
+        expect(await bot.subscriptionCount()).toBe(before);
+      },
+    );
+
+    postCase("posts a hostile card that fits and pings nobody", async (posts) => {
+      const channel = posts.newChannel();
+      expect((await world.adapter.send(channel, hostilePost("contract-hostile"))).kind).toBe("sent");
+      const [message, ...more] = posts.messagesIn(channel);
+      expect(more).toEqual([]);
+      expect(world.limitProblems(message!)).toEqual([]);
+      expect(posts.pings(message!)).toEqual([]);
+    });
+
+    postCase(
+      "gives up on a dead channel after one request, as permanent (the subscription pauses)",
+      async (posts) => {
+        const kill = posts.kill;
+        if (isNotApplicable(kill)) return;
+        const channel = posts.newChannel();
+        kill(channel);
+        const result = await world.adapter.send(channel, hostilePost("contract-dead"));
+        expect(result.kind).toBe("permanent");
+        expect(posts.requestsTo(channel)).toBe(1);
+        expect(posts.messagesIn(channel)).toEqual([]);
+      },
+      (posts) => posts.kill,
+    );
+
+    postCase(
+      "waits out a 429: no request before the platform's retry-after, then the post goes out once",
+      async (posts) => {
+        const rateLimitNext = posts.rateLimitNext;
+        if (isNotApplicable(rateLimitNext)) return;
+        const channel = posts.newChannel();
+        rateLimitNext(channel, RETRY_AFTER_S);
+        const started = Date.now();
+        const result = await sendWaitingOut(world.adapter, channel);
+        expect(result.kind).toBe("sent");
+        expect(Date.now() - started).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
+        expect(posts.requestsTo(channel)).toBe(2);
+        expect(posts.messagesIn(channel)).toHaveLength(1);
+      },
+      (posts) => posts.rateLimitNext,
+    );
+
+    postCase(
+      "records the platform's reference to the message it made",
+      async (posts) => {
+        const lastMessageRef = posts.lastMessageRef;
+        if (isNotApplicable(lastMessageRef)) return;
+        const channel = posts.newChannel();
+        const result = await world.adapter.send(channel, hostilePost("contract-ref"));
+        expect(result).toMatchObject({ kind: "sent", messageRef: lastMessageRef(channel) });
+      },
+      (posts) => posts.lastMessageRef,
+    );
+
+    /** A case that needs a capability of the harness: skipped, with the harness's reason, without it. */
+    function caseOn<T>(capability: () => Capability<T>, title: string, body: () => Promise<void>) {
+      it(title, async (context) => {
+        const value = capability();
+        if (isNotApplicable(value)) context.skip(`not applicable: ${value.notApplicable}`);
+        await body();
+      });
+    }
+
+    function postCase(
+      title: string,
+      body: (posts: ScheduledPosts) => Promise<void>,
+      capability: (posts: ScheduledPosts) => Capability<unknown> = () => true,
+    ) {
+      caseOn(
+        () => {
+          const posts = world.posts;
+          return isNotApplicable(posts) ? posts : capability(posts);
+        },
+        title,
+        () => body(world.posts as ScheduledPosts),
+      );
+    }
+  });
+}
+
+/**
+ * What the delivery core does with a post: send it, and on `transient` with `retryAfterMs` wait that long
+ * and send again. An adapter may instead wait inside its library; either way the post must go out once.
+ */
+async function sendWaitingOut(adapter: PlatformAdapter, channel: ChannelRef): Promise<SendResult> {
+  const post = hostilePost("contract-429");
+  const first = await adapter.send(channel, post);
+  if (first.kind !== "transient") return first;
+  expect(first.retryAfterMs).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000);
+  await new Promise((resolve) => setTimeout(resolve, first.retryAfterMs));
+  return adapter.send(channel, post);
+}

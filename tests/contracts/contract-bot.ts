@@ -1,0 +1,72 @@
+/**
+ * The bot every adapter is checked with: the real command registry, dispatcher and services over in-memory
+ * repositories, loaded with the shipped sample campaign and a profile at the schema's limits whose every
+ * text tries to format and ping (tests/platforms/discord/schema-limits.ts). So the replies checked are the
+ * ones the core really makes, at their longest and most hostile.
+ */
+import { fileURLToPath } from "node:url";
+import { commands } from "../../commands/index.ts";
+import { readImportFiles } from "../../src/catalog/read-import-files.ts";
+import type { AnyCommand } from "../../src/core/command.ts";
+import type { Dispatch, OutboundPost } from "../../src/core/platform.ts";
+import { createDispatcher } from "../../src/dispatch.ts";
+import { createBotServices } from "../../src/services/create-services.ts";
+import { createMemoryLogger } from "../fakes/memory-logger.ts";
+import { createMemoryRepositories } from "../fakes/memory-repositories.ts";
+import {
+  limitsCampaign,
+  limitsCard,
+  limitsProfile,
+  limitsShareKit,
+} from "../platforms/discord/schema-limits.ts";
+
+const SAMPLE = fileURLToPath(new URL("../../data", import.meta.url));
+
+/** The hostile profile's id: `/prisoner limits` finds it by id on every platform. */
+export const LIMITS_PROFILE = "limits";
+
+export interface ContractBot {
+  dispatch: Dispatch;
+  commands: readonly AnyCommand[];
+  /** Profile names for what was typed (Discord's autocomplete, the console's Tab). */
+  suggest(typed: string, limit: number): Promise<Array<{ profileId: string; label: string }>>;
+  /** How many subscriptions exist: proof that a refused command changed nothing. */
+  subscriptionCount(): Promise<number>;
+}
+
+export async function createContractBot(): Promise<ContractBot> {
+  const repositories = createMemoryRepositories();
+  const read = await readImportFiles([SAMPLE]);
+  if (read.problems.length > 0) throw new Error(JSON.stringify(read.problems));
+  await repositories.catalog.importBundle(
+    {
+      campaigns: [...read.campaigns, limitsCampaign()],
+      profiles: [...read.profiles, limitsProfile()],
+    },
+    "contract",
+  );
+  const now = new Date("2026-11-24T12:00:00Z");
+  const services = createBotServices(repositories, {
+    clock: { now: () => now },
+    defaults: { postTime: "09:00", timezone: "UTC" },
+    staleAfterDays: 90,
+  });
+  const dispatch = createDispatcher({ commands, services, logger: createMemoryLogger() });
+  return {
+    dispatch,
+    commands,
+    suggest: (typed, limit) => services.catalog.suggest(typed, limit),
+    subscriptionCount: async () => (await repositories.subscriptions.list()).length,
+  };
+}
+
+/** The daily post at its worst: the profile at the schema's limits, hostile text in every part. */
+export function hostilePost(idempotencyKey: string): OutboundPost {
+  return {
+    kind: "daily",
+    intro: "Today's featured family @everyone @here <!channel> <@123456789012345678>",
+    card: limitsCard(),
+    share: limitsShareKit(),
+    idempotencyKey,
+  };
+}

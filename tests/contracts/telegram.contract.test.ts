@@ -1,0 +1,115 @@
+/**
+ * Telegram against the adapter contract: the real adapter (real telegraf, long polling) against the local
+ * fake Bot API (tests/fakes/telegram), which parses our HTML as Telegram does and refuses what it refuses.
+ */
+import { createTelegramAdapter } from "../../platforms/telegram/index.ts";
+import { type ChannelRef, channelRef } from "../../src/core/channel.ts";
+import { type CallRecord, type PostedMessage, createFakeTelegram, faults } from "../fakes/telegram/index.ts";
+import { createMemoryLogger } from "../fakes/memory-logger.ts";
+import { type ContractHarness, adapterContract, type SentMessage } from "./adapter-contract.ts";
+
+const MEMBER = 501;
+const ADMIN = 502;
+const TEXT_MAX = 4096;
+const CAPTION_MAX = 1024;
+/** Telegram makes `@name` (5–32 characters) a mention wherever it stands as a word. */
+const AUTO_MENTION = /(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}\b/g;
+
+interface TelegramBody {
+  message: PostedMessage;
+  /** Calls of this answer Telegram refused. */
+  refusals: CallRecord[];
+}
+
+const sent = (message: PostedMessage, refusals: CallRecord[] = []): SentMessage => ({
+  body: { message, refusals } satisfies TelegramBody,
+  text: message.text,
+});
+
+function pings(sentMessage: SentMessage): string[] {
+  const { message } = sentMessage.body as TelegramBody;
+  const entities = message.entities.filter((e) => e.type === "mention" || e.type === "text_mention");
+  return [
+    ...entities.map((e) => message.text.slice(e.offset, e.offset + e.length)),
+    ...(message.text.match(AUTO_MENTION) ?? []),
+  ];
+}
+
+const telegramHarness: ContractHarness = {
+  platform: "telegram",
+  async start(bot) {
+    // Roomy flood caps: the contract runs every command in one group, faster than people would.
+    const cap = { burst: 100, perSecond: 10 };
+    const fake = await createFakeTelegram({ caps: { perChat: cap, perGroup: cap } });
+    for (const id of [MEMBER, ADMIN]) fake.addUser({ id, first_name: `User ${id}` });
+    let nextChat = -100_300_000;
+    const newChat = () => {
+      const id = nextChat--;
+      fake.addChat({ id, type: "supergroup", title: `Group ${id}` });
+      fake.setMember(id, MEMBER, "member");
+      fake.setMember(id, ADMIN, "administrator");
+      return id;
+    };
+    const group = newChat();
+    const adapter = createTelegramAdapter({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      dispatch: bot.dispatch,
+      inlineResults: async () => [],
+      commands: bot.commands,
+      logger: createMemoryLogger(),
+      sendTimeoutMs: 5_000,
+    });
+    await adapter.registerCommands();
+    await adapter.start();
+    const chatOf = (ref: ChannelRef) => Number(ref.split(":")[1]);
+    return {
+      adapter,
+      async run(command, as) {
+        const before = { posted: fake.sentTo(group).length, refused: fake.rejections().length };
+        const update = fake.updates.message(
+          group,
+          as === "member" ? MEMBER : ADMIN,
+          `/${command.name} ${command.text}`.trim(),
+        );
+        fake.queueUpdate(update);
+        // telegraf polls again only once the update was handled, answer included.
+        await fake.waitForPoll(update.update_id + 1, 10_000);
+        const refusals = fake.rejections().slice(before.refused);
+        return fake
+          .sentTo(group)
+          .slice(before.posted)
+          .map((m) => sent(m, refusals));
+      },
+      limitProblems(message) {
+        const { message: posted, refusals } = message.body as TelegramBody;
+        const max = posted.method === "sendPhoto" ? CAPTION_MAX : TEXT_MAX;
+        return [
+          ...refusals.map((r) => `${r.method} refused: ${r.description}`),
+          ...(posted.text.length > max ? [`${posted.text.length} characters (at most ${max})`] : []),
+        ];
+      },
+      pings,
+      members: true,
+      posts: {
+        newChannel: () => channelRef(`telegram:${newChat()}`),
+        kill: (ref) => fake.deleteChat(chatOf(ref)),
+        requestsTo: (ref) =>
+          fake.calls.filter((c) => c.method === "sendMessage" && c.params.chat_id === chatOf(ref)).length,
+        messagesIn: (ref) => fake.sentTo(chatOf(ref)).map((m) => sent(m)),
+        pings,
+        rateLimitNext: (_ref, seconds) => fake.failNext("sendMessage", faults.tooManyRequests(seconds)),
+        lastMessageRef: (ref) => ({
+          channelId: String(chatOf(ref)),
+          messageId: String(fake.sentTo(chatOf(ref)).at(-1)?.messageId ?? "none"),
+        }),
+      },
+      async stop() {
+        await adapter.stop();
+        await fake.close();
+      },
+    };
+  },
+};
+
+adapterContract(telegramHarness);
