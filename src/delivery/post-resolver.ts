@@ -66,7 +66,8 @@ export function createPostResolver(deps: PostResolverDeps) {
         intro: spotlight
           ? `Spotlight for ${when}, chosen by this community's moderators`
           : `Today's featured family (${when})`,
-        card: deps.presenter.card(stored, campaign),
+        // As of the post's local date in its channel: the date the eligibility was judged for.
+        card: deps.presenter.card(stored, campaign, target.localDate),
         share: deps.presenter.shareKit(stored, campaign),
       },
     };

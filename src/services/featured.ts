@@ -4,6 +4,7 @@
  * spotlight replaces it for that date. Nothing is kept in memory between calls.
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
+import { readChannelClock } from "../core/channel-clock.ts";
 import type {
   Clock,
   RotationLog,
@@ -14,7 +15,6 @@ import type {
 import type { Campaign } from "../core/profile.ts";
 import { spotlightFor } from "../core/spotlight-rules.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
-import { localDateOf } from "../core/time.ts";
 import { rotationEligibility } from "../rotation/eligibility.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
@@ -60,9 +60,8 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
     forCampaign,
     eligibility,
     async forChannel(channel: ChannelRef, community: CommunityRef) {
-      const subscription = await deps.subscriptions.findByChannel(channel);
-      const timezone = subscription?.timezone ?? deps.defaults.timezone;
-      const localDate = localDateOf(deps.clock.now(), timezone);
+      const { subscription, clock } = await readChannelClock(deps, channel);
+      const localDate = clock.today;
       const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
       const spotlight = spotlightFor(upcoming, { channel, community }, localDate);
       if (spotlight) {
