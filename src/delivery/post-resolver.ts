@@ -10,7 +10,7 @@ import type { SpotlightRepository, StoredProfile } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
 import { formatPartialDate } from "../core/partial-date.ts";
-import { rotationEligibility } from "../rotation/eligibility.ts";
+import { profileEligibility } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
 
 export type ResolvedPost =
@@ -77,13 +77,10 @@ export function createPostResolver(deps: PostResolverDeps) {
     if (target.spotlightId === undefined) return undefined;
     const spotlight = await deps.spotlights.get(target.spotlightId);
     if (spotlight?.state !== "scheduled") return undefined;
-    const snap = await deps.catalog.snapshotAt(version);
-    const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
-    const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
-    if (!stored || !campaign) return undefined;
     const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
-    if (!rotationEligibility(stored.profile, campaign, options).eligible) return undefined;
-    return render(target, stored, campaign, true);
+    const check = profileEligibility(await deps.catalog.snapshotAt(version), spotlight.profileId, options);
+    if (check.kind !== "eligible") return undefined;
+    return render(target, check.stored, check.campaign, true);
   }
 
   /** The post for a target as of a catalog version: its spotlight, else the campaign's family of the date. */

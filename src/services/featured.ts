@@ -15,7 +15,7 @@ import type {
 import type { Campaign } from "../core/profile.ts";
 import { spotlightFor } from "../core/spotlight-rules.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
-import { rotationEligibility } from "../rotation/eligibility.ts";
+import { profileEligibility, rotationEligibility } from "../rotation/eligibility.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
 
@@ -65,10 +65,16 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
       const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
       const spotlight = spotlightFor(upcoming, { channel, community }, localDate);
       if (spotlight) {
-        const stored = await deps.catalog.get(spotlight.profileId);
-        const campaign = await deps.catalog.campaign(stored?.profile.campaign);
-        if (stored && campaign && isEligible(stored, campaign, localDate)) {
-          return { profile: stored, campaign, localDate, source: "spotlight", spotlight };
+        const options = { localDate, staleAfterDays: deps.staleAfterDays };
+        const check = profileEligibility(await deps.catalog.snapshot(), spotlight.profileId, options);
+        if (check.kind === "eligible") {
+          return {
+            profile: check.stored,
+            campaign: check.campaign,
+            localDate,
+            source: "spotlight",
+            spotlight,
+          };
         }
       }
       const campaign = await deps.catalog.campaign(subscription?.campaignId);
