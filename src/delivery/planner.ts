@@ -8,7 +8,8 @@ import { platformOf } from "../core/channel.ts";
 import { clockInZone } from "../core/channel-clock.ts";
 import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
 import type { Spotlight } from "../core/ports.ts";
-import { spotlightFor, spotlightPostTime } from "../core/spotlight-rules.ts";
+import { postOfTheDay } from "../core/post-of-the-day.ts";
+import { spotlightPostTime } from "../core/spotlight-rules.ts";
 import { addDays } from "../core/time.ts";
 
 export interface PlanInput {
@@ -66,7 +67,15 @@ function planSubscription(
   const today = clock.today;
   let through: string | undefined;
   for (; date <= today; date = addDays(date, 1)) {
-    const spotlight = spotlightFor(byDate.get(date) ?? [], sub, date);
+    // Whether a spotlight may still be posted is judged when the row posts (post-resolver.ts): here, every
+    // standing spotlight sets the day's post time.
+    const day = postOfTheDay({
+      localDate: date,
+      spotlights: { all: byDate.get(date) ?? [], where: sub },
+      postable: (standing) => standing,
+      followsRotation: true,
+    });
+    const spotlight = day.kind === "spotlight" ? day.spotlight : undefined;
     const time = spotlight ? spotlightPostTime(spotlight, sub, input.defaultPostTime).time : sub.postTime;
     const dueAt = clock.at(date, time);
     if (dueAt > input.now) break;

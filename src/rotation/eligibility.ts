@@ -131,6 +131,17 @@ export function profileEligibility(
   return { kind: "ineligible", stored, campaign, reason: verdict.reason, detail: verdict.detail };
 }
 
+/**
+ * For postOfTheDay (core/post-of-the-day.ts): what a spotlight posts as of a catalog version on the
+ * channel's date, its profile and campaign, or undefined when profileEligibility says it may not be posted.
+ */
+export function spotlightPostable(catalog: CatalogVersion, opts: EligibilityOptions) {
+  return (spotlight: { profileId: string }): { stored: StoredProfile; campaign: Campaign } | undefined => {
+    const check = profileEligibility(catalog, spotlight.profileId, opts);
+    return check.kind === "eligible" ? { stored: check.stored, campaign: check.campaign } : undefined;
+  };
+}
+
 /** The rotation's input for a date: the campaign's eligible profiles, by insertion order. */
 export function rotationCandidates(
   stored: readonly StoredProfile[],

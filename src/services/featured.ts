@@ -13,9 +13,9 @@ import type {
   SubscriptionRepository,
 } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
-import { spotlightFor } from "../core/spotlight-rules.ts";
+import { postOfTheDay } from "../core/post-of-the-day.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
-import { profileEligibility, rotationEligibility } from "../rotation/eligibility.ts";
+import { rotationEligibility, spotlightPostable } from "../rotation/eligibility.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
 
@@ -63,22 +63,20 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
       const { subscription, clock } = await readChannelClock(deps, channel);
       const localDate = clock.today;
       const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
-      const spotlight = spotlightFor(upcoming, { channel, community }, localDate);
-      if (spotlight) {
-        const options = { localDate, staleAfterDays: deps.staleAfterDays };
-        const check = profileEligibility(await deps.catalog.snapshot(), spotlight.profileId, options);
-        if (check.kind === "eligible") {
-          return {
-            profile: check.stored,
-            campaign: check.campaign,
-            localDate,
-            source: "spotlight",
-            spotlight,
-          };
-        }
-      }
+      // Its subscription's campaign, else the default one: /today shows a family in any channel.
       const campaign = await deps.catalog.campaign(subscription?.campaignId);
-      return campaign ? forCampaign(campaign, localDate) : undefined;
+      const options = { localDate, staleAfterDays: deps.staleAfterDays };
+      const day = postOfTheDay({
+        localDate,
+        spotlights: { all: upcoming, where: { channel, community } },
+        postable: spotlightPostable(await deps.catalog.snapshot(), options),
+        followsRotation: campaign !== undefined,
+      });
+      if (day.kind === "spotlight") {
+        const { stored, campaign: its } = day.post;
+        return { profile: stored, campaign: its, localDate, source: "spotlight", spotlight: day.spotlight };
+      }
+      return day.kind === "rotation" && campaign ? forCampaign(campaign, localDate) : undefined;
     },
   };
 }
