@@ -5,6 +5,7 @@ import {
   profileEligibility,
   rotationCandidates,
   rotationEligibility,
+  spotlightPostable,
 } from "../../../src/rotation/eligibility.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
 
@@ -214,5 +215,22 @@ describe("profileEligibility", () => {
       kind: "ineligible",
       reason: "taken_down",
     });
+  });
+});
+
+describe("spotlightPostable", () => {
+  it("gives the profile and campaign a spotlight posts, or nothing when it may not be posted", () => {
+    const stored = (profile: ReturnType<typeof buildProfile>): StoredProfile => ({
+      profile,
+      seq: 1,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    });
+    const fresh = stored(buildProfile({ id: "fresh" }));
+    const withheld = stored(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
+    const postable = spotlightPostable({ all: [fresh, withheld], campaigns: [campaign] }, opts);
+    expect(postable({ profileId: "fresh" })).toEqual({ stored: fresh, campaign });
+    expect(postable({ profileId: "withheld" })).toBeUndefined();
+    expect(postable({ profileId: "nobody" })).toBeUndefined();
   });
 });
