@@ -22,6 +22,8 @@ describe("the presenter's stale notice", () => {
   });
 
   it("is never shown for a historical campaign", () => {
-    expect(presenter.card(stored, buildCampaign({ historical: { asOf: "2016-12" } }), "2030-01-01").stale).toBeFalsy();
+    expect(
+      presenter.card(stored, buildCampaign({ historical: { asOf: "2016-12" } }), "2030-01-01").stale,
+    ).toBeFalsy();
   });
 });
