@@ -172,15 +172,14 @@ describe("rotationCandidates", () => {
   });
 });
 
+/** A stored row of a profile, for the catalog versions below. */
+function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
+  return { profile, seq: 1, createdAt: new Date(0), updatedAt: new Date(0) };
+}
+
 describe("profileEligibility", () => {
-  const stored = (profile: ReturnType<typeof buildProfile>): StoredProfile => ({
-    profile,
-    seq: 1,
-    createdAt: new Date(0),
-    updatedAt: new Date(0),
-  });
-  const fresh = stored(buildProfile({ id: "fresh" }));
-  const released = stored(
+  const fresh = storedOf(buildProfile({ id: "fresh" }));
+  const released = storedOf(
     buildProfile({
       id: "released",
       detentions: [detention({ status: "released", statusAsOf: "2024-02-01" })],
@@ -208,7 +207,7 @@ describe("profileEligibility", () => {
   });
 
   it("judges a withheld or taken-down profile as ineligible, not missing", () => {
-    const withheld = stored(
+    const withheld = storedOf(
       buildProfile({ id: "withheld", publication: { visibility: "withheld", takedown } }),
     );
     expect(profileEligibility({ all: [withheld], campaigns: [campaign] }, "withheld", opts)).toMatchObject({
@@ -220,14 +219,8 @@ describe("profileEligibility", () => {
 
 describe("spotlightPostable", () => {
   it("gives the profile and campaign a spotlight posts, or nothing when it may not be posted", () => {
-    const stored = (profile: ReturnType<typeof buildProfile>): StoredProfile => ({
-      profile,
-      seq: 1,
-      createdAt: new Date(0),
-      updatedAt: new Date(0),
-    });
-    const fresh = stored(buildProfile({ id: "fresh" }));
-    const withheld = stored(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
+    const fresh = storedOf(buildProfile({ id: "fresh" }));
+    const withheld = storedOf(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
     const postable = spotlightPostable({ all: [fresh, withheld], campaigns: [campaign] }, opts);
     expect(postable({ profileId: "fresh" })).toEqual({ stored: fresh, campaign });
     expect(postable({ profileId: "withheld" })).toBeUndefined();
