@@ -1,7 +1,7 @@
 /** /prisoner <name>: a profile card, found by any name, spelling or script. */
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.ts";
-import { cardReply, unresolvedLookupReply } from "./shared.ts";
+import { cardReply, todayHere, unresolvedLookupReply } from "./shared.ts";
 
 export const prisoner = defineCommand({
   name: "prisoner",
@@ -24,9 +24,12 @@ export const prisoner = defineCommand({
       .min(1, { error: "Which prisoner? Type a name, e.g. /prisoner Mammadov" })
       .max(200, { error: "A name is at most 200 characters" }),
   }),
-  async run({ args, services }) {
-    const lookup = await services.catalog.lookup(args.name);
-    if (lookup.kind === "found") return cardReply(services, lookup.profile);
-    return unresolvedLookupReply(services, args.name, lookup, "prisoner");
+  async run({ args, services, invocation }) {
+    const [lookup, today] = await Promise.all([
+      services.catalog.lookup(args.name),
+      todayHere(services, invocation.channel),
+    ]);
+    if (lookup.kind === "found") return cardReply(services, lookup.profile, today);
+    return unresolvedLookupReply(services, today, args.name, lookup, "prisoner");
   },
 });

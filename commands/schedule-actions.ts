@@ -1,6 +1,7 @@
 /** What /schedule add and cancel do (list: schedule-list.ts). */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
+import { type ChannelClock, readChannelClock } from "../src/core/channel-clock.ts";
 import type { CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
@@ -8,7 +9,6 @@ import { thisPlace } from "../src/core/place.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import type { Subscription } from "../src/core/services.ts";
-import { instantOf, localDateOf } from "../src/core/time.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
 import {
   cancelCommand,
@@ -98,9 +98,10 @@ async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<
 function todayNote(
   services: Ctx["services"],
   args: Extract<ScheduleArgs, { subcommand: "add" }>,
-  where: { subscription: Subscription | undefined; timezone: string; today: string },
+  where: { subscription: Subscription | undefined; clock: ChannelClock },
 ): string {
-  if (args.date !== where.today) return "";
+  const { clock } = where;
+  if (args.date !== clock.today) return "";
   const settled = where.subscription?.plannedThrough;
   if (settled !== undefined && settled >= args.date) {
     return args.scope === "channel"
@@ -108,8 +109,8 @@ function todayNote(
       : " Channels whose post for today has already gone out show it in /today but do not post again today.";
   }
   const time = args.time ?? where.subscription?.postTime ?? services.defaults.postTime;
-  if (!where.subscription && instantOf(args.date, time, where.timezone) < services.clock.now()) {
-    return ` ${time} (${where.timezone}) has already passed today, so it shows in /today but is not posted.`;
+  if (!where.subscription && clock.at(args.date, time) < clock.now) {
+    return ` ${time} (${clock.zone}) has already passed today, so it shows in /today but is not posted.`;
   }
   return "";
 }
@@ -121,18 +122,19 @@ export async function addSpotlight(
   const { services, invocation } = ctx;
   const { date } = args;
   if (args.scope === "community") await assertCommunityModerator(invocation);
-  const lookup = await services.catalog.lookup(args.name);
+  const [lookup, { subscription, clock }] = await Promise.all([
+    services.catalog.lookup(args.name),
+    readChannelClock(services, invocation.channel),
+  ]);
+  const { zone: timezone, today } = clock;
   if (lookup.kind !== "found") {
     const options = [
       args.scope === "community" ? "--community" : undefined,
       args.replace ? "--replace" : undefined,
     ];
     const rest = [date, args.time, ...options].filter(Boolean).join(" ");
-    return unresolvedLookupReply(services, args.name, lookup, "schedule", rest);
+    return unresolvedLookupReply(services, today, args.name, lookup, "schedule", rest);
   }
-  const subscription = await services.subscriptions.findByChannel(invocation.channel);
-  const timezone = subscription?.timezone ?? services.defaults.timezone;
-  const today = localDateOf(services.clock.now(), timezone);
   if (date < today)
     throw new UserError(
       `${formatPartialDate(date)} has passed in ${timezone} (today there is ${formatPartialDate(today)}); ` +
@@ -172,7 +174,7 @@ export async function addSpotlight(
   return reply.success(
     `Spotlight scheduled: ${profile.displayName} in ${spotlightPlace(spotlight, invocation)} on ${formatPartialDate(date)} at ${postTimeText(services, spotlight, subscription)}.` +
       `${await replacedNote(services, added.replaced, subscription)} It replaces the daily rotation there on that date.` +
-      `${await precedenceNote(services, spotlight, invocation)}${todayNote(services, args, { subscription, timezone, today })} ` +
+      `${await precedenceNote(services, spotlight, invocation)}${todayNote(services, args, { subscription, clock })} ` +
       `To undo it: ${cancelCommand(spotlight)}`,
   );
 }

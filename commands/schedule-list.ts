@@ -3,21 +3,24 @@
  * post, in the channel's zone as it is now, each saying whether this channel posts it and ending with the
  * command that cancels it (the only place a spotlight's number shows).
  */
+import { readChannelClock } from "../src/core/channel-clock.ts";
 import type { CommandContext } from "../src/core/command.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
-import { localDateOf } from "../src/core/time.ts";
 import { cancelCommand, spotlightName } from "./schedule-notes.ts";
 
 /** Enough to plan weeks ahead, and short enough for every platform's message (Discord's 2,000 characters). */
 const LIST_MAX = 12;
 
 export async function listSpotlights({ services, invocation }: CommandContext<unknown>): Promise<Reply> {
-  const subscription = await services.subscriptions.findByChannel(invocation.channel);
-  const today = localDateOf(services.clock.now(), subscription?.timezone ?? services.defaults.timezone);
-  const upcoming = await services.spotlights.listUpcoming(invocation.channel, invocation.community, today);
+  const { subscription, clock } = await readChannelClock(services, invocation.channel);
+  const upcoming = await services.spotlights.listUpcoming(
+    invocation.channel,
+    invocation.community,
+    clock.today,
+  );
   if (upcoming.length === 0)
     return reply.info("No spotlights scheduled here. /schedule <name> <YYYY-MM-DD> adds one.", "private");
   const timed = upcoming

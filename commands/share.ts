@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import type { StoredProfile } from "../src/core/ports.ts";
-import { campaignOf, unresolvedLookupReply } from "./shared.ts";
+import { campaignOf, todayHere, unresolvedLookupReply } from "./shared.ts";
 
 export const share = defineCommand({
   name: "share",
@@ -24,9 +24,14 @@ export const share = defineCommand({
   }),
   async run({ args, services, invocation }) {
     let stored: StoredProfile;
+    let today: string;
     if (args.name) {
-      const lookup = await services.catalog.lookup(args.name);
-      if (lookup.kind !== "found") return unresolvedLookupReply(services, args.name, lookup, "share");
+      const [lookup, here] = await Promise.all([
+        services.catalog.lookup(args.name),
+        todayHere(services, invocation.channel),
+      ]);
+      today = here;
+      if (lookup.kind !== "found") return unresolvedLookupReply(services, today, args.name, lookup, "share");
       stored = lookup.profile;
     } else {
       const featured = await services.featured.forChannel(invocation.channel, invocation.community);
@@ -36,9 +41,10 @@ export const share = defineCommand({
           "NOTHING_TO_FEATURE",
         );
       stored = featured.profile;
+      today = featured.localDate;
     }
     const campaign = await campaignOf(services, stored);
-    const card = services.presenter.card(stored, campaign);
+    const card = services.presenter.card(stored, campaign, today);
     if (card.stale) {
       throw new UserError(
         `${card.title}'s profile has not been verified recently, so it cannot be shared until a curator ` +

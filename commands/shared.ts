@@ -2,6 +2,8 @@
  * Pieces several commands share: turning a profile into a card reply, and a lookup result into the reply
  * that asks the caller to choose.
  */
+import type { ChannelRef } from "../src/core/channel.ts";
+import { readChannelClock } from "../src/core/channel-clock.ts";
 import type { StoredProfile } from "../src/core/ports.ts";
 import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
@@ -16,13 +18,20 @@ export async function campaignOf(services: BotServices, stored: StoredProfile) {
   return campaign;
 }
 
+/** The local date in a channel (its subscription's zone, else the default): what a card is judged as of. */
+export async function todayHere(services: BotServices, channel: ChannelRef): Promise<string> {
+  return (await readChannelClock(services, channel)).clock.today;
+}
+
+/** A profile's card as a reply; `today` is the channel's local date (todayHere), for the stale notice. */
 export async function cardReply(
   services: BotServices,
   stored: StoredProfile,
+  today: string,
   options: { intro?: string; visibility?: Visibility } = {},
 ): Promise<Reply> {
   const campaign = await campaignOf(services, stored);
-  const card = services.presenter.card(stored, campaign);
+  const card = services.presenter.card(stored, campaign, today);
   // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
   return {
     kind: "card",
@@ -44,10 +53,10 @@ export function statusOf(card: Card): string {
 async function choiceFor(
   services: BotServices,
   stored: StoredProfile,
-  command: string,
-  rest: string,
+  where: { today: string; command: string; rest: string },
 ): Promise<Choice> {
-  const card = services.presenter.card(stored, await campaignOf(services, stored));
+  const { command, rest } = where;
+  const card = services.presenter.card(stored, await campaignOf(services, stored), where.today);
   return {
     label: stored.profile.displayName,
     detail: [card.subtitle, statusOf(card), card.statusAsOf].filter(Boolean).join(" · "),
@@ -58,10 +67,12 @@ async function choiceFor(
 
 /**
  * The reply for a lookup that did not find exactly one person: a list to pick from (never a silent pick),
- * "did you mean", or a clear "no match". `rest` is appended to the re-run command (e.g. a date).
+ * "did you mean", or a clear "no match". `rest` is appended to the re-run command (e.g. a date); `today` is
+ * the channel's local date.
  */
 export async function unresolvedLookupReply(
   services: BotServices,
+  today: string,
   query: string,
   lookup: Exclude<ProfileLookup, { kind: "found" }>,
   command: string,
@@ -74,7 +85,7 @@ export async function unresolvedLookupReply(
     );
   }
   const choices = await Promise.all(
-    lookup.candidates.slice(0, 10).map((c) => choiceFor(services, c, command, rest)),
+    lookup.candidates.slice(0, 10).map((c) => choiceFor(services, c, { today, command, rest })),
   );
   const prompt =
     lookup.kind === "several"

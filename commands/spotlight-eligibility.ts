@@ -19,15 +19,15 @@ type Services = Pick<BotServices, "featured" | "presenter">;
  */
 const WHY: Record<
   IneligibleReason,
-  (services: Services, stored: StoredProfile, campaign: Campaign) => string
+  (services: Services, stored: StoredProfile, campaign: Campaign, localDate: string) => string
 > = {
   other_campaign: (_services, _stored, campaign) =>
     `the profile is not in the campaign here, ${campaign.name}`,
   taken_down: () => "the profile has been taken down",
   withheld: () => "the profile is not published",
   consent_withdrawn: () => "the family has withdrawn consent, so the profile is not featured for now",
-  status: (services, stored, campaign) => {
-    const card = services.presenter.card(stored, campaign);
+  status: (services, stored, campaign, localDate) => {
+    const card = services.presenter.card(stored, campaign, localDate);
     return `the daily post does not feature the status "${statusOf(card)}" (${card.statusAsOf})`;
   },
   stale: (_services, stored) =>
@@ -43,7 +43,7 @@ export function assertSpotlightable(
 ): void {
   const eligibility = services.featured.eligibility(stored, campaign, localDate);
   if (eligibility.eligible) return;
-  const why = WHY[eligibility.reason](services, stored, campaign);
+  const why = WHY[eligibility.reason](services, stored, campaign, localDate);
   throw new UserError(
     `Cannot spotlight ${stored.profile.displayName} on ${formatPartialDate(localDate)}: ${why}. Nothing was scheduled.`,
     "PROFILE_NOT_AVAILABLE",

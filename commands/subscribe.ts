@@ -1,10 +1,11 @@
 /** /subscribe [time] [timezone] [campaign]: the daily featured family in this channel (one subscription per channel). */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
+import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
 import { defineCommand } from "../src/core/command.ts";
 import { thisPlace } from "../src/core/place.ts";
 import type { Subscription } from "../src/core/services.ts";
-import { formatLocal, nextOccurrence } from "../src/core/time.ts";
+import { formatLocal } from "../src/core/time.ts";
 import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
 import { chooseCampaign } from "./subscribe-campaign.ts";
 
@@ -52,7 +53,7 @@ export const subscribe = defineCommand({
     const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
     const typedZone = wordWasCampaign ? undefined : args.timezone;
-    const timezone = typedZone ?? existing?.timezone ?? services.defaults.timezone;
+    const timezone = typedZone ?? channelZone(existing, services.defaults.timezone);
     const { subscription } = await services.subscriptions.upsert({
       channel: invocation.channel,
       community: invocation.community,
@@ -62,12 +63,7 @@ export const subscribe = defineCommand({
       actor: actorOf(invocation),
       at: services.clock.now(),
     });
-    const next = nextOccurrence(
-      services.clock.now(),
-      subscription.postTime,
-      subscription.timezone,
-      subscription.plannedThrough,
-    );
+    const next = nextPostOf(subscription, services.clock.now());
     return {
       kind: "text",
       tone: "success",

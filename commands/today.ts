@@ -26,6 +26,6 @@ export const today = defineCommand({
       featured.source === "spotlight"
         ? `Spotlight for ${when}, ${invocation.privateChat ? "set for this chat" : "chosen by this community's moderators"}`
         : `Today's featured family (${when})`;
-    return cardReply(services, featured.profile, { intro });
+    return cardReply(services, featured.profile, featured.localDate, { intro });
   },
 });

@@ -8,6 +8,7 @@ import { createDiscordAdapter, type DiscordAdapter } from "../platforms/discord/
 import { createSlackAdapter, createSlackManifest, SlackModeError } from "../platforms/slack/index.ts";
 import { createTelegramAdapter, type TelegramAdapter } from "../platforms/telegram/index.ts";
 import type { ChannelRef, CommunityRef } from "./core/channel.ts";
+import { channelClock } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import type { Card, ShareKit } from "./core/reply.ts";
@@ -43,7 +44,9 @@ async function inlineResults(app: App, query: string, limit: number) {
     const stored = await app.services.catalog.get(suggestion.profileId);
     const campaign = await app.services.catalog.campaign(stored?.profile.campaign);
     if (!stored || !campaign) continue;
-    const card = app.services.presenter.card(stored, campaign);
+    // An inline query comes from no channel: judged as of today in the default zone, as in an unsubscribed one.
+    const today = channelClock(undefined, app.services.defaults.timezone, app.services.clock.now()).today;
+    const card = app.services.presenter.card(stored, campaign, today);
     // An inline result is posted into a chat as it is: a stale profile would pass for today's status.
     if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign) });
   }

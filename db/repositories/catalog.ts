@@ -19,7 +19,7 @@ import {
   restoreVisibilityFromImport,
   sameRecord,
   visibilityAfterRestore,
-} from "./catalog-rules.ts";
+} from "../../src/core/catalog-rules.ts";
 import { insertProfiles, loadProfile, loadProfiles, replaceProfiles } from "./profile-store.ts";
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 

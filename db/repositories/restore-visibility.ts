@@ -1,11 +1,11 @@
 /**
  * Reads what the audit log recorded about the visibility each taken-down profile returns to on restore
- * (see RESTORE_VISIBILITY in catalog-rules.ts): the latest entry carrying it, per profile.
+ * (see RESTORE_VISIBILITY in src/core/catalog-rules.ts): the latest entry carrying it, per profile.
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema/index.ts";
-import { RESTORE_VISIBILITY } from "./catalog-rules.ts";
+import { RESTORE_VISIBILITY } from "../../src/core/catalog-rules.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 /** The recorded value per profile id; a profile with none recorded is absent. */

@@ -4,7 +4,8 @@
  */
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { Subscription } from "../core/ports.ts";
-import { formatLocal, nextOccurrence } from "../core/time.ts";
+import { nextPostOf } from "../core/channel-clock.ts";
+import { formatLocal } from "../core/time.ts";
 import type { CliContext } from "./context.ts";
 import { type ListView, writeList } from "./list-output.ts";
 
@@ -58,9 +59,7 @@ export async function runSubscriptionsList(ctx: CliContext, options: { json: boo
     const rows = (await app.repositories.subscriptions.list()).map(
       (s): SubscriptionRow => ({
         subscription: s,
-        ...(s.state === "active"
-          ? { next: nextOccurrence(now, s.postTime, s.timezone, s.plannedThrough).at }
-          : {}),
+        ...(s.state === "active" ? { next: nextPostOf(s, now).at } : {}),
         ...(latest.has(s.id) ? { last: latest.get(s.id)! } : {}),
       }),
     );

@@ -67,8 +67,11 @@ export interface FeaturedService {
 }
 
 export interface Presenter {
-  /** The card for a profile as of a moment: only what consent and safety allow. */
-  card(profile: StoredProfile, campaign: Campaign): Card;
+  /**
+   * The card for a profile: only what consent and safety allow, with a stale notice judged as of `today`,
+   * the local date where it is read (the channel's today, see core/channel-clock.ts).
+   */
+  card(profile: StoredProfile, campaign: Campaign, today: string): Card;
   shareKit(profile: StoredProfile, campaign: Campaign): ShareKit;
 }
 

@@ -7,7 +7,7 @@
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
-import { addDays, localDateOf } from "../core/time.ts";
+import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
 import type { OutageWatch } from "./outage.ts";
@@ -88,7 +88,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const lines: PassLine[] = [];
   const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
 
-  const fromDate = addDays(localDateOf(start, "UTC"), -(LOOKBACK_DAYS + 1));
+  const fromDate = earliestLocalDateAnywhere(start, LOOKBACK_DAYS);
   const input = await deps.ledger.planningInput(fromDate);
   const recovered = deps.outage.answered();
   const plan = planDeliveries({

@@ -5,10 +5,12 @@
  * the input and writes the result; this decides.
  */
 import { platformOf } from "../core/channel.ts";
+import { clockInZone } from "../core/channel-clock.ts";
 import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
 import type { Spotlight } from "../core/ports.ts";
-import { spotlightFor, spotlightPostTime } from "../core/spotlight-rules.ts";
-import { addDays, instantOf, localDateOf } from "../core/time.ts";
+import { postOfTheDay } from "../core/post-of-the-day.ts";
+import { spotlightPostTime } from "../core/spotlight-rules.ts";
+import { addDays } from "../core/time.ts";
 
 export interface PlanInput {
   /** Active and paused subscriptions: active ones are planned; a paused one's channel spotlights wait too. */
@@ -57,17 +59,25 @@ function planSubscription(
   input: PlanInput,
   plan: Plan,
 ) {
-  const zone = sub.timezone;
-  const earliest = localDateOf(new Date(input.now.getTime() - input.lookbackDays * 86_400_000), zone);
-  const since = localDateOf(sub.activeSince, zone);
+  const clock = clockInZone(sub.timezone, input.now);
+  const earliest = clock.dateOf(new Date(input.now.getTime() - input.lookbackDays * 86_400_000));
+  const since = clock.dateOf(sub.activeSince);
   let date = sub.plannedThrough ? addDays(sub.plannedThrough, 1) : since;
   if (date < earliest) date = earliest;
-  const today = localDateOf(input.now, zone);
+  const today = clock.today;
   let through: string | undefined;
   for (; date <= today; date = addDays(date, 1)) {
-    const spotlight = spotlightFor(byDate.get(date) ?? [], sub, date);
+    // Whether a spotlight may still be posted is judged when the row posts (post-resolver.ts): here, every
+    // standing spotlight sets the day's post time.
+    const day = postOfTheDay({
+      localDate: date,
+      spotlights: { all: byDate.get(date) ?? [], where: sub },
+      postable: (standing) => standing,
+      followsRotation: true,
+    });
+    const spotlight = day.kind === "spotlight" ? day.spotlight : undefined;
     const time = spotlight ? spotlightPostTime(spotlight, sub, input.defaultPostTime).time : sub.postTime;
-    const dueAt = instantOf(date, time, zone);
+    const dueAt = clock.at(date, time);
     if (dueAt > input.now) break;
     through = date;
     if (dueAt < sub.activeSince) continue; // due before the subscription (or its new settings) existed
@@ -78,7 +88,7 @@ function planSubscription(
       subscriptionId: sub.id,
       ...(spotlight ? { spotlightId: spotlight.id } : {}),
       campaignId: sub.campaignId,
-      timezone: zone,
+      timezone: clock.zone,
       dueAt,
       ...dueState(dueAt, input),
     });
@@ -95,7 +105,7 @@ function planLoneSpotlight(
 ) {
   if (spotlight.scope !== "channel" || subscribed.has(spotlight.channel)) return;
   const { time, timezone } = spotlightPostTime(spotlight, undefined, input.defaultPostTime);
-  const dueAt = instantOf(spotlight.localDate, time, timezone);
+  const dueAt = clockInZone(timezone, input.now).at(spotlight.localDate, time);
   if (dueAt > input.now || dueAt < spotlight.createdAt) return;
   if (input.now.getTime() - dueAt.getTime() > input.lookbackDays * 86_400_000) return;
   plan.rows.push({

@@ -10,7 +10,8 @@ import type { SpotlightRepository, StoredProfile } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
 import { formatPartialDate } from "../core/partial-date.ts";
-import { rotationEligibility } from "../rotation/eligibility.ts";
+import { postOfTheDay } from "../core/post-of-the-day.ts";
+import { spotlightPostable } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
 
 export type ResolvedPost =
@@ -66,36 +67,39 @@ export function createPostResolver(deps: PostResolverDeps) {
         intro: spotlight
           ? `Spotlight for ${when}, chosen by this community's moderators`
           : `Today's featured family (${when})`,
-        card: deps.presenter.card(stored, campaign),
+        // As of the post's local date in its channel: the date the eligibility was judged for.
+        card: deps.presenter.card(stored, campaign, target.localDate),
         share: deps.presenter.shareKit(stored, campaign),
       },
     };
   }
 
-  async function spotlightPost(target: PostTarget, version: string): Promise<ChosenPost | undefined> {
+  /** The spotlight the target was planned with, while it is still scheduled. */
+  async function plannedSpotlight(target: PostTarget) {
     if (target.spotlightId === undefined) return undefined;
     const spotlight = await deps.spotlights.get(target.spotlightId);
-    if (spotlight?.state !== "scheduled") return undefined;
-    const snap = await deps.catalog.snapshotAt(version);
-    const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
-    const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
-    if (!stored || !campaign) return undefined;
-    const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
-    if (!rotationEligibility(stored.profile, campaign, options).eligible) return undefined;
-    return render(target, stored, campaign, true);
+    return spotlight?.state === "scheduled" ? spotlight : undefined;
   }
 
   /** The post for a target as of a catalog version: its spotlight, else the campaign's family of the date. */
   async function choose(target: PostTarget, catalogVersion: string): Promise<ChosenPost> {
-    const spotlight = await spotlightPost(target, catalogVersion);
-    if (spotlight) return spotlight;
-    if (target.subscriptionId === undefined) {
+    const planned = await plannedSpotlight(target);
+    const snap = await deps.catalog.snapshotAt(catalogVersion);
+    const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
+    const day = postOfTheDay({
+      localDate: target.localDate,
+      spotlights: { planned },
+      postable: spotlightPostable(snap, options),
+      // A spotlight's own row, in a channel without a subscription, has no rotation to fall back on.
+      followsRotation: target.subscriptionId !== undefined,
+    });
+    if (day.kind === "spotlight") return render(target, day.post.stored, day.post.campaign, true);
+    if (day.kind === "nothing") {
       return {
         kind: "nothing",
         reason: "the spotlight was cancelled or its profile can no longer be shown",
       };
     }
-    const snap = await deps.catalog.snapshotAt(catalogVersion);
     const campaign = snap.campaigns.find((c) => c.id === target.campaignId);
     if (!campaign) return { kind: "nothing", reason: `campaign "${target.campaignId}" no longer exists` };
     const stored = await rotationPick(campaign, target.localDate, snap.version);

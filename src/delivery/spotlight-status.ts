@@ -10,7 +10,7 @@ import { formatPartialDate } from "../core/partial-date.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger, Spotlight, SpotlightRepository } from "../core/ports.ts";
 import { currentDetention } from "../core/profile.ts";
-import { rotationEligibility } from "../rotation/eligibility.ts";
+import { profileEligibility } from "../rotation/eligibility.ts";
 import { shortStatus } from "../presentation/wording.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import type { PassLine } from "./report.ts";
@@ -29,12 +29,11 @@ export async function cancelSpotlightsAfterStatusChange(
   const snap = await deps.catalog.snapshot();
   const lines: PassLine[] = [];
   for (const spotlight of scheduled) {
-    const stored = snap.all.find((s) => s.profile.id === spotlight.profileId);
-    const campaign = snap.campaigns.find((c) => c.id === stored?.profile.campaign);
-    if (!stored || !campaign) continue;
     const options = { localDate: spotlight.localDate, staleAfterDays: deps.staleAfterDays };
-    const eligibility = rotationEligibility(stored.profile, campaign, options);
-    if (eligibility.eligible || eligibility.reason !== "status") continue;
+    const check = profileEligibility(snap, spotlight.profileId, options);
+    // Only a status change cancels; any other reason is left to the check made when the row posts.
+    if (check.kind !== "ineligible" || check.reason !== "status") continue;
+    const { stored } = check;
     const status = currentDetention(stored.profile);
     const reason = `status changed to "${status.status}" (as of ${status.statusAsOf})`;
     const cancelled = await deps.spotlights.cancel(spotlight.id, { actor: "delivery", reason });

@@ -1,6 +1,7 @@
 /**
  * Which profiles may be featured in a campaign's daily rotation on a local date, and which may be shown at
- * all. Pure: the caller passes the profile, the campaign and the date; nothing here reads a clock or storage.
+ * all. Pure: the caller passes the profile, the campaign and the date (or a catalog version to find them
+ * in); nothing here reads a clock or storage.
  */
 import { staleness } from "../core/freshness.ts";
 import { isoDateSchema } from "../core/partial-date.ts";
@@ -90,6 +91,55 @@ export function rotationEligibility(
     );
   }
   return { eligible: true };
+}
+
+/** A catalog version as the eligibility reads it: every stored profile (public or not) and campaign. */
+export interface CatalogVersion {
+  all: readonly StoredProfile[];
+  campaigns: readonly Campaign[];
+}
+
+/** Whether a profile named by id may be posted on a date, with the profile and campaign it was judged on. */
+export type ProfileEligibility =
+  | { kind: "missing" }
+  | { kind: "eligible"; stored: StoredProfile; campaign: Campaign }
+  | {
+      kind: "ineligible";
+      stored: StoredProfile;
+      campaign: Campaign;
+      reason: IneligibleReason;
+      detail: string;
+    };
+
+/**
+ * May the profile `profileId` be shown and posted in a channel on its local date `opts.localDate`, as of a
+ * catalog version: the one question a spotlight asks when /today shows it, when the delivery posts it and
+ * when the delivery decides whether to cancel it. The profile is judged in its own campaign (/schedule
+ * refuses a profile of another campaign than the channel's). "missing" when the version has no such profile
+ * or no campaign for it (removed since).
+ */
+export function profileEligibility(
+  catalog: CatalogVersion,
+  profileId: string,
+  opts: EligibilityOptions,
+): ProfileEligibility {
+  const stored = catalog.all.find((s) => s.profile.id === profileId);
+  const campaign = catalog.campaigns.find((c) => c.id === stored?.profile.campaign);
+  if (!stored || !campaign) return { kind: "missing" };
+  const verdict = rotationEligibility(stored.profile, campaign, opts);
+  if (verdict.eligible) return { kind: "eligible", stored, campaign };
+  return { kind: "ineligible", stored, campaign, reason: verdict.reason, detail: verdict.detail };
+}
+
+/**
+ * For postOfTheDay (core/post-of-the-day.ts): what a spotlight posts as of a catalog version on the
+ * channel's date, its profile and campaign, or undefined when profileEligibility says it may not be posted.
+ */
+export function spotlightPostable(catalog: CatalogVersion, opts: EligibilityOptions) {
+  return (spotlight: { profileId: string }): { stored: StoredProfile; campaign: Campaign } | undefined => {
+    const check = profileEligibility(catalog, spotlight.profileId, opts);
+    return check.kind === "eligible" ? { stored: check.stored, campaign: check.campaign } : undefined;
+  };
 }
 
 /** The rotation's input for a date: the campaign's eligible profiles, by insertion order. */

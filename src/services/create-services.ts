@@ -41,7 +41,7 @@ export function createBotServices(
       defaults: options.defaults,
       staleAfterDays: options.staleAfterDays,
     }),
-    presenter: createPresenter({ clock: options.clock, staleAfterDays: options.staleAfterDays }),
+    presenter: createPresenter({ staleAfterDays: options.staleAfterDays }),
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     defaults: options.defaults,

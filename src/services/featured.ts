@@ -4,6 +4,7 @@
  * spotlight replaces it for that date. Nothing is kept in memory between calls.
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
+import { readChannelClock } from "../core/channel-clock.ts";
 import type {
   Clock,
   RotationLog,
@@ -12,10 +13,9 @@ import type {
   SubscriptionRepository,
 } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
-import { spotlightFor } from "../core/spotlight-rules.ts";
+import { postOfTheDay } from "../core/post-of-the-day.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
-import { localDateOf } from "../core/time.ts";
-import { rotationEligibility } from "../rotation/eligibility.ts";
+import { rotationEligibility, spotlightPostable } from "../rotation/eligibility.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
 
@@ -60,20 +60,23 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
     forCampaign,
     eligibility,
     async forChannel(channel: ChannelRef, community: CommunityRef) {
-      const subscription = await deps.subscriptions.findByChannel(channel);
-      const timezone = subscription?.timezone ?? deps.defaults.timezone;
-      const localDate = localDateOf(deps.clock.now(), timezone);
+      const { subscription, clock } = await readChannelClock(deps, channel);
+      const localDate = clock.today;
       const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
-      const spotlight = spotlightFor(upcoming, { channel, community }, localDate);
-      if (spotlight) {
-        const stored = await deps.catalog.get(spotlight.profileId);
-        const campaign = await deps.catalog.campaign(stored?.profile.campaign);
-        if (stored && campaign && isEligible(stored, campaign, localDate)) {
-          return { profile: stored, campaign, localDate, source: "spotlight", spotlight };
-        }
-      }
+      // Its subscription's campaign, else the default one: /today shows a family in any channel.
       const campaign = await deps.catalog.campaign(subscription?.campaignId);
-      return campaign ? forCampaign(campaign, localDate) : undefined;
+      const options = { localDate, staleAfterDays: deps.staleAfterDays };
+      const day = postOfTheDay({
+        localDate,
+        spotlights: { all: upcoming, where: { channel, community } },
+        postable: spotlightPostable(await deps.catalog.snapshot(), options),
+        followsRotation: campaign !== undefined,
+      });
+      if (day.kind === "spotlight") {
+        const { stored, campaign: its } = day.post;
+        return { profile: stored, campaign: its, localDate, source: "spotlight", spotlight: day.spotlight };
+      }
+      return day.kind === "rotation" && campaign ? forCampaign(campaign, localDate) : undefined;
     },
   };
 }

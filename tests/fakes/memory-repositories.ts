@@ -14,7 +14,7 @@ import {
   restoreVisibilityFromImport,
   sameRecord,
   visibilityAfterRestore,
-} from "../../db/repositories/catalog-rules.ts";
+} from "../../src/core/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import { createMemoryCampaigns } from "./memory-campaigns.ts";
 import { createMemorySpotlights } from "./memory-spotlights.ts";

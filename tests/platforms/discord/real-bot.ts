@@ -51,7 +51,7 @@ export async function createRealBot(now = new Date("2026-12-10T08:00:00Z")) {
     return {
       kind: "daily",
       intro: "Today's featured family",
-      card: services.presenter.card(family.profile, family.campaign),
+      card: services.presenter.card(family.profile, family.campaign, family.localDate),
       share: services.presenter.shareKit(family.profile, family.campaign),
       idempotencyKey: key,
     };
@@ -65,7 +65,7 @@ export async function createRealBot(now = new Date("2026-12-10T08:00:00Z")) {
     return {
       kind: "spotlight",
       intro: HOSTILE_LINE.repeat(40),
-      card: services.presenter.card(stored, campaign),
+      card: services.presenter.card(stored, campaign, now.toISOString().slice(0, 10)),
       share: services.presenter.shareKit(stored, campaign),
       idempotencyKey: key,
     };

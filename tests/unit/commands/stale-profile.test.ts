@@ -45,3 +45,31 @@ describe("a stale profile in a live campaign", () => {
     expect((await bot.say("/share Verified Person")).kind).toBe("share");
   });
 });
+
+/**
+ * Freshness is judged as of the channel's own date, the date its daily post is decided for: the same
+ * profile, verified 90 days before 24 November, is stale where it is already the 25th.
+ */
+describe("a card's stale notice in a channel's own time zone", () => {
+  async function cardIn(zone: string, at: Date) {
+    const bot = await botWith("2026-08-26");
+    const channel = `console:room-${zone.replace("/", "-")}`;
+    await bot.say(`/subscribe 09:00 ${zone}`, { moderator: true, channel });
+    bot.setNow(at);
+    const reply = await bot.say("/prisoner Verified Person", { channel });
+    if (reply.kind !== "card") throw new Error(`expected a card, got ${textOf(reply)}`);
+    return reply;
+  }
+
+  it("is shown in Pacific/Kiritimati, already on 25 November while UTC is on the 24th", async () => {
+    const reply = await cardIn("Pacific/Kiritimati", new Date("2026-11-24T12:00:00Z"));
+    expect(reply.visibility).toBe("private");
+    expect(reply.card.notice).toMatch(/^Not verified since 26 August 2026/);
+  });
+
+  it("is not shown in Pacific/Pago_Pago, still on 24 November while UTC is on the 25th", async () => {
+    const reply = await cardIn("Pacific/Pago_Pago", new Date("2026-11-25T05:00:00Z"));
+    expect(reply.visibility).toBe("public");
+    expect(reply.card.notice).toBeUndefined();
+  });
+});

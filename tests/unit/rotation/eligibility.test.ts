@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { StoredProfile } from "../../../src/core/ports.ts";
 import {
   isPubliclyVisible,
+  profileEligibility,
   rotationCandidates,
   rotationEligibility,
+  spotlightPostable,
 } from "../../../src/rotation/eligibility.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
 
@@ -167,5 +169,61 @@ describe("rotationCandidates", () => {
       { id: "p-1", seq: 1 },
       { id: "p-3", seq: 3 },
     ]);
+  });
+});
+
+/** A stored row of a profile, for the catalog versions below. */
+function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
+  return { profile, seq: 1, createdAt: new Date(0), updatedAt: new Date(0) };
+}
+
+describe("profileEligibility", () => {
+  const fresh = storedOf(buildProfile({ id: "fresh" }));
+  const released = storedOf(
+    buildProfile({
+      id: "released",
+      detentions: [detention({ status: "released", statusAsOf: "2024-02-01" })],
+    }),
+  );
+  const catalog = { all: [fresh, released], campaigns: [campaign] };
+
+  it("finds the profile and its campaign in the catalog version and judges them on the date", () => {
+    expect(profileEligibility(catalog, "fresh", opts)).toEqual({ kind: "eligible", stored: fresh, campaign });
+    expect(profileEligibility(catalog, "released", opts)).toMatchObject({
+      kind: "ineligible",
+      stored: released,
+      campaign,
+      reason: "status",
+    });
+    expect(profileEligibility(catalog, "fresh", { ...opts, localDate: "2024-06-01" })).toMatchObject({
+      kind: "ineligible",
+      reason: "stale",
+    });
+  });
+
+  it("is missing when the version has no such profile, or no campaign for it", () => {
+    expect(profileEligibility(catalog, "nobody", opts)).toEqual({ kind: "missing" });
+    expect(profileEligibility({ all: [fresh], campaigns: [] }, "fresh", opts)).toEqual({ kind: "missing" });
+  });
+
+  it("judges a withheld or taken-down profile as ineligible, not missing", () => {
+    const withheld = storedOf(
+      buildProfile({ id: "withheld", publication: { visibility: "withheld", takedown } }),
+    );
+    expect(profileEligibility({ all: [withheld], campaigns: [campaign] }, "withheld", opts)).toMatchObject({
+      kind: "ineligible",
+      reason: "taken_down",
+    });
+  });
+});
+
+describe("spotlightPostable", () => {
+  it("gives the profile and campaign a spotlight posts, or nothing when it may not be posted", () => {
+    const fresh = storedOf(buildProfile({ id: "fresh" }));
+    const withheld = storedOf(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
+    const postable = spotlightPostable({ all: [fresh, withheld], campaigns: [campaign] }, opts);
+    expect(postable({ profileId: "fresh" })).toEqual({ stored: fresh, campaign });
+    expect(postable({ profileId: "withheld" })).toBeUndefined();
+    expect(postable({ profileId: "nobody" })).toBeUndefined();
   });
 });

@@ -232,7 +232,7 @@ describe("posts and notices read as a person wrote them", () => {
     for (const profile of stored) {
       const campaign = await bot.services.catalog.campaign(profile.profile.campaign);
       if (!campaign) throw new Error(`no campaign for ${profile.profile.id}`);
-      const card = bot.services.presenter.card(profile, campaign);
+      const card = bot.services.presenter.card(profile, campaign, "2026-11-24");
       const share = bot.services.presenter.shareKit(profile, campaign);
       for (const intro of [
         "Today's featured family (24 November 2026)",

@@ -1,9 +1,10 @@
 /**
  * The catalog's import rules as pure functions, shared by the database repository and the in-memory one
- * so both decide "unchanged", "what changed" and "who keeps a takedown" the same way.
+ * so both decide "unchanged", "what changed" and "who keeps a takedown" the same way. Domain rules, so
+ * they live in the core: the database layer stores and queries what these decide.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { Campaign, Profile } from "../../src/core/profile.ts";
+import type { Campaign, Profile } from "./profile.ts";
 
 /**
  * Drops keys whose value is undefined: `{ a: undefined }` and `{}` describe the same record. An absent

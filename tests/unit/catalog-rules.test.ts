@@ -1,0 +1,54 @@
+/**
+ * The catalog's import rules on their own: a takedown survives a re-import that says nothing of it, and a
+ * restore returns to the visibility the curators last chose, else withheld. The repositories' contract
+ * tests (tests/integration/db/catalog.contract.ts) check the same through both stores.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  changedFields,
+  keepTakedown,
+  restoreVisibilityFromImport,
+  visibilityAfterRestore,
+} from "../../src/core/catalog-rules.ts";
+import { buildProfile } from "./rotation/builders.ts";
+
+const takedown = { at: "2024-02-20T12:00:00Z", by: "curator", reason: "family request" };
+const takenDown = buildProfile({ publication: { visibility: "withheld", takedown } });
+const publicFile = buildProfile();
+
+describe("a takedown on re-import", () => {
+  it("is kept when the file says nothing of it", () => {
+    expect(keepTakedown(takenDown, publicFile).publication).toEqual({ visibility: "withheld", takedown });
+  });
+
+  it("is replaced by the file's own, and absent when nothing was taken down", () => {
+    const other = { ...takedown, reason: "court order" };
+    const file = buildProfile({ publication: { visibility: "withheld", takedown: other } });
+    expect(keepTakedown(takenDown, file)).toBe(file);
+    expect(keepTakedown(publicFile, publicFile)).toBe(publicFile);
+    expect(keepTakedown(undefined, publicFile)).toBe(publicFile);
+  });
+});
+
+describe("the visibility a restore returns to", () => {
+  it("is public only when public was recorded", () => {
+    expect(visibilityAfterRestore("public")).toBe("public");
+    expect(visibilityAfterRestore("withheld")).toBe("withheld");
+    expect(visibilityAfterRestore(undefined)).toBe("withheld");
+  });
+
+  it("follows the curators' file while taken down, and is withheld after a takedown from a file", () => {
+    expect(restoreVisibilityFromImport(takenDown, publicFile, undefined)).toBe("public");
+    expect(restoreVisibilityFromImport(takenDown, publicFile, "public")).toBeUndefined();
+    expect(restoreVisibilityFromImport(publicFile, takenDown, "public")).toBe("withheld");
+    expect(restoreVisibilityFromImport(takenDown, takenDown, "public")).toBeUndefined();
+    expect(restoreVisibilityFromImport(publicFile, publicFile, undefined)).toBeUndefined();
+  });
+});
+
+describe("what changed", () => {
+  it("names the top-level fields that differ, ignoring undefined keys", () => {
+    expect(changedFields(publicFile, takenDown)).toEqual(["publication"]);
+    expect(changedFields({ a: 1, b: undefined }, { a: 1 })).toEqual([]);
+  });
+});
