@@ -23,7 +23,8 @@ interface Posted {
 export function createSender(deps: { client: webApi.WebClient; tokens: TokenResolver; logger: Logger }) {
   async function post(channel: ChannelRef, message: SlackMessage, metadataKey?: string): Promise<Posted> {
     const target = decodeChannelRef(channel);
-    if (!target) return { result: { kind: "permanent", reason: `not a Slack channel reference: ${channel}` } };
+    if (!target)
+      return { result: { kind: "permanent", reason: `not a Slack channel reference: ${channel}` } };
     try {
       // Inside the try: the token comes from storage, whose outage is a reason to try later, not to throw.
       const token = await deps.tokens(target.teamId);

@@ -15,7 +15,11 @@ describe("slack delivery", () => {
     h = await startHarness();
     const result = await h.adapter.send(at(GENERAL), samplePost());
     const ts = h.fake.messages[0]?.ts;
-    expect(result).toEqual({ kind: "sent", messageId: ts, messageRef: { channelId: GENERAL, messageId: ts } });
+    expect(result).toEqual({
+      kind: "sent",
+      messageId: ts,
+      messageRef: { channelId: GENERAL, messageId: ts },
+    });
     expect(h.fake.messagesIn(GENERAL)).toHaveLength(1);
     const [message] = h.fake.messages;
     expect(message?.metadata).toEqual({
