@@ -3,11 +3,12 @@
  * exits (never a half-started bot answering /healthz); SIGTERM stops it; the console chat ends cleanly on
  * Ctrl-C, SIGTERM, or a reader that stops reading its output.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
 import { runCli, spawnCli } from "./cli.ts";
 
 let dir: string;
@@ -22,7 +23,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const dataDir = (name: string) => join(dir, name);
+/** A migrated, never used embedded database's folder: creating one is not what these tests are about. */
+const dataDir = (name: string) => {
+  const path = join(dir, name);
+  if (!existsSync(path)) unpackTemplateInto(path);
+  return path;
+};
 
 describe("start", () => {
   it("exits 1 with one line naming the platform when it cannot start, never the token", async () => {
