@@ -12,6 +12,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two files at a time. Vitest's default is one fewer than the cores, which on a 2-core machine ran
+    // every file in turn while most of them wait (on spawned processes, the Postgres server, a timer).
+    maxWorkers: 2,
     // Builds (or reuses) one migrated PGlite template that database tests load instead of migrating.
     // Every project runs it (it provides the template's path to its own files); only the first run builds.
     globalSetup: ["tests/support/global-setup.ts"],
