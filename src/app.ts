@@ -18,7 +18,6 @@ import type { AnyCommand } from "./core/command.ts";
 import { ImportError } from "./core/errors.ts";
 import type { Dispatch, PlatformAdapter } from "./core/platform.ts";
 import type { Clock, Logger } from "./core/ports.ts";
-import { readImportFiles } from "./catalog/read-import-files.ts";
 import { createDeliveryService, type DeliveryService, type DeliveryTuning } from "./delivery/service.ts";
 import { createDispatcher } from "./dispatch.ts";
 import { acquireDataDirLock, type DataDirLock } from "./ops/data-dir-lock.ts";
@@ -88,6 +87,8 @@ async function importSampleIfEmpty(
 ): Promise<void> {
   if (!(await neverUsed(repositories))) return;
   progress({ step: "loading-sample" });
+  // Loaded only here: the file readers (YAML) are a good part of what every other opening would load.
+  const { readImportFiles } = await import("./catalog/read-import-files.ts");
   const read = await readImportFiles([SAMPLE_DATA_DIR]);
   if (read.problems.length > 0) throw new ImportError(read.problems);
   const result = await repositories.catalog.importBundle(
