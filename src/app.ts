@@ -1,6 +1,9 @@
 /**
- * The composition root: configuration → database → repositories → services → dispatcher. The only file
- * of the core that knows the database layer, the commands and the platforms exist.
+ * The composition root: configuration → clock → database → repositories → services → dispatcher →
+ * metrics, and delivery through whichever adapters a caller runs (`app.delivery`). The clock is injected
+ * here once (the system clock unless a test gives its own) and everything built from the app reads it.
+ * The only file of the core that knows the database layer and the commands exist; the platforms' adapters
+ * are built from the app in app-platforms.ts, so a one-off command never loads a platform's SDK.
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -13,9 +16,9 @@ import { createRepositories, type Repositories } from "../db/repositories/index.
 import type { Config } from "./config.ts";
 import type { AnyCommand } from "./core/command.ts";
 import { ImportError } from "./core/errors.ts";
-import type { Dispatch } from "./core/platform.ts";
+import type { Dispatch, PlatformAdapter } from "./core/platform.ts";
 import type { Clock, Logger } from "./core/ports.ts";
-import { readImportFiles } from "./catalog/read-import-files.ts";
+import { createDeliveryService, type DeliveryService, type DeliveryTuning } from "./delivery/service.ts";
 import { createDispatcher } from "./dispatch.ts";
 import { acquireDataDirLock, type DataDirLock } from "./ops/data-dir-lock.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -36,6 +39,13 @@ export interface App {
   commands: readonly AnyCommand[];
   dispatch: Dispatch;
   metrics: Metrics;
+  /** The app's one clock: services, delivery and commands all read it. */
+  clock: Clock;
+  /**
+   * Delivery (the pass and the scheduler) through these adapters, on the app's clock, repositories,
+   * services and metrics. The bot passes its platforms; `console` and `deliver` add the console's.
+   */
+  delivery(adapters: readonly PlatformAdapter[], tuning?: DeliveryTuning): DeliveryService;
   /** The embedded database's lock, held while the app is open (none on a server, or in tests). */
   lock?: DataDirLock;
   close(): Promise<void>;
@@ -77,6 +87,8 @@ async function importSampleIfEmpty(
 ): Promise<void> {
   if (!(await neverUsed(repositories))) return;
   progress({ step: "loading-sample" });
+  // Loaded only here: the file readers (YAML) are a good part of what every other opening would load.
+  const { readImportFiles } = await import("./catalog/read-import-files.ts");
   const read = await readImportFiles([SAMPLE_DATA_DIR]);
   if (read.problems.length > 0) throw new ImportError(read.problems);
   const result = await repositories.catalog.importBundle(
@@ -170,16 +182,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       logger,
     });
     const dispatch = createDispatcher({ commands, services, logger, onOutcome: metrics.recordCommand });
+    const parts = { config, logger, repositories, services, metrics, clock };
     return {
-      config,
-      logger,
+      ...parts,
       database,
       ...(lock ? { lock } : {}),
-      repositories,
-      services,
       commands,
       dispatch,
-      metrics,
+      delivery: (adapters, tuning = {}) => createDeliveryService({ ...parts, adapters, ...tuning }),
       close: () => database.close(),
     };
   } catch (err) {

@@ -10,7 +10,6 @@ import { systemClock } from "../app.ts";
 import { createConsoleAdapter } from "../app-platforms.ts";
 import type { Clock } from "../core/ports.ts";
 import { isFutureInstant } from "../delivery/as-of.ts";
-import { createDeliveryService } from "../delivery/service.ts";
 import type { PlatformProgress } from "../delivery/pass-progress.ts";
 import { formatReport, type PassReport } from "../delivery/report.ts";
 import { stderrProgress } from "./progress.ts";
@@ -68,6 +67,10 @@ export function readDeliverOptions(options: { at?: string; dryRun?: boolean }, n
   return { at, dryRun };
 }
 
+/**
+ * The pass runs on the app's clock (`--at` moves only what is due, see pass.ts); `clock` is read once,
+ * before the app is opened, to refuse a future `--at`.
+ */
 export async function runDeliver(
   ctx: CliContext,
   options: { at?: string; dryRun?: boolean },
@@ -86,7 +89,7 @@ export async function runDeliver(
       },
     });
     const adapters = [...ctx.platformAdapters(app), createConsoleAdapter(consoleOutput)];
-    const delivery = createDeliveryService({ ...app, adapters, clock });
+    const delivery = app.delivery(adapters);
     let report: PassReport;
     try {
       // Wait for retries due within a minute (a 429's retry-after), so one pass finishes what it can.

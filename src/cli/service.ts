@@ -5,12 +5,11 @@
  * what it did, so no half-started bot keeps answering /healthz with 200.
  */
 import type { App } from "../app.ts";
-import { createApp, systemClock } from "../app.ts";
+import { createApp } from "../app.ts";
 import { createPlatformAdapters } from "../app-platforms.ts";
 import { redactConfig } from "../config.ts";
 import type { Logger } from "../core/ports.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import { createDeliveryService } from "../delivery/service.ts";
 import { type OpsServer, startOpsServer } from "../ops/http-server.ts";
 import { createLogger } from "../ops/logger.ts";
 import { armExitDeadline, onStopSignal, STOP_DEADLINE_MS } from "./shutdown.ts";
@@ -59,7 +58,7 @@ export async function runService(ctx: CliContext): Promise<number> {
     await stopAll({ app, adapters, ops, control, logger });
     throw err;
   }
-  const delivery = createDeliveryService({ ...app, adapters, clock: systemClock });
+  const delivery = app.delivery(adapters);
   delivery.scheduler.start();
   logger.info({ platforms: adapters.map((a) => a.platform), httpPort: ops.port }, "running");
 

@@ -17,8 +17,6 @@ import {
   createConsoleAdapter,
   runConsoleChat,
 } from "../app-platforms.ts";
-import { systemClock } from "../app.ts";
-import { createDeliveryService } from "../delivery/service.ts";
 import type { CliContext } from "./context.ts";
 import { runService } from "./service.ts";
 import { onStopSignal } from "./shutdown.ts";
@@ -37,11 +35,7 @@ const NO_PLATFORM =
 async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Promise<void> {
   if (ctx.inBot) return chat(app, ctx, { interactive, input: ctx.io.stdin });
   const stop = stopRequested(app);
-  const delivery = createDeliveryService({
-    ...app,
-    adapters: [createConsoleAdapter(ctx.io.stdout)],
-    clock: systemClock,
-  });
+  const delivery = app.delivery([createConsoleAdapter(ctx.io.stdout)]);
   if (interactive) delivery.scheduler.start();
   const control = await ctx.serveControl(app, () => []);
   try {

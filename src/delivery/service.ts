@@ -58,6 +58,12 @@ export interface DeliveryServiceInput {
   outageRetryMs?: number;
 }
 
+/** What a test or benchmark may tune of a delivery service the app builds (`App.delivery`). */
+export type DeliveryTuning = Pick<
+  DeliveryServiceInput,
+  "pacers" | "concurrency" | "leaseMs" | "owner" | "outageRetryMs"
+>;
+
 export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
   const { config, repositories, services } = input;
   const logger = input.logger.child({ component: "delivery" });

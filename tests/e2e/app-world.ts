@@ -1,6 +1,6 @@
 /**
  * The whole app for end-to-end tests of a platform: the real composition root (createApp,
- * createPlatformAdapters, the delivery service) on a migrated PGlite with the sample campaign, configured
+ * createPlatformAdapters, app.delivery) on a migrated PGlite with the sample campaign, configured
  * from an environment the test writes (pointing each platform at its local fake), with a clock it sets.
  */
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { createPlatformAdapters } from "../../src/app-platforms.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { PlatformAdapter } from "../../src/core/platform.ts";
-import { createDeliveryService, type DeliveryService } from "../../src/delivery/service.ts";
+import type { DeliveryService } from "../../src/delivery/service.ts";
 import { createMemoryLogger } from "../fakes/memory-logger.ts";
 import { openPgliteTestDatabase } from "../support/test-database.ts";
 
@@ -34,7 +34,7 @@ export async function startAppWorld(env: Record<string, string>, start: string):
   await app.repositories.catalog.importBundle({ campaigns: read.campaigns, profiles: read.profiles }, "test");
   const adapters = createPlatformAdapters(app);
   for (const adapter of adapters) await adapter.start();
-  const delivery = createDeliveryService({ ...app, adapters, clock });
+  const delivery = app.delivery(adapters);
   return {
     app,
     adapters,

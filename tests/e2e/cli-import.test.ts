@@ -1,8 +1,8 @@
 /**
- * `import` through the real command line, where the exit code and what lands on stderr are the point: a
- * file that is not UTF-8 refuses the whole import with file:line and byte offset, a named pipe given by
- * name is refused instead of waited on, and one in a folder is named and skipped, with nothing else on a
- * piped stderr.
+ * `import` through the command line, where the exit code and what lands on stderr are the point: a file
+ * that is not UTF-8 refuses the whole import with file:line and byte offset, a named pipe given by name
+ * is refused instead of waited on, and one in a folder is named and skipped, with nothing else on a piped
+ * stderr. The command line runs in this process as main.ts runs it (tests/support/cli-io.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,15 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { mkfifo, withinDeadline } from "../support/named-pipes.ts";
 import { validCampaign, validProfile } from "../unit/catalog/fixtures.ts";
-import { runCli } from "./cli.ts";
+import { runCliHere as runCli } from "../support/cli-io.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
 
-// Each run of the command line opens the embedded database, which takes seconds (tens on a loaded machine).
+// Each run of the command line opens the embedded database (a second or more); the first finds it made.
 let dir: string;
 let env: Record<string, string>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ftbh-cli-import-"));
   env = { DATA_DIR: join(dir, "data") };
+  unpackTemplateInto(env.DATA_DIR!);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -2,7 +2,9 @@
  * The command line refuses what it would otherwise ignore or garble: words a command does not take and a
  * real delivery pass as of a future instant (named, exit 2, nothing opened or written), and a Postgres
  * server it cannot reach or that does not answer (said plainly with what to check, exit 1, within 10 s, no
- * stack trace and never the password in DATABASE_URL).
+ * stack trace and never the password in DATABASE_URL). Run in this process as main.ts runs them
+ * (tests/support/cli-io.ts), but for the two servers that never answer: the process that gives up on
+ * them must also exit, whatever the driver left open.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer, type Socket } from "node:net";
@@ -10,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeOnPostgres, TEST_DATABASE_URL } from "../support/test-database.ts";
+import { runCliHere } from "../support/cli-io.ts";
 import { runCli } from "./cli.ts";
 
 let dir: string;
@@ -39,7 +42,7 @@ describe("words a command does not take", () => {
       'profiles takedown takes one id (unexpected: "request"); quote a reason of several words: --reason "family request"',
     ],
   ])("%j is a usage error naming the word", async (args, message) => {
-    const result = await runCli(args, { env });
+    const result = await runCliHere(args, { env });
     expect(result.stderr).toContain(`freetobehome: ${message}\n`);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -52,7 +55,7 @@ describe("words a command does not take", () => {
 
 describe("deliver --at a future instant", () => {
   it("is a usage error naming the instant and pointing to --dry-run; nothing is opened", async () => {
-    const result = await runCli(["deliver", "--at", "2099-01-01T09:00+04:00"], { env });
+    const result = await runCliHere(["deliver", "--at", "2099-01-01T09:00+04:00"], { env });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(
@@ -64,7 +67,7 @@ describe("deliver --at a future instant", () => {
 
 describe("a Postgres server that cannot be reached", () => {
   it("says which server and why, without a stack trace or the password", async () => {
-    const result = await runCli(["profiles", "list"], {
+    const result = await runCliHere(["profiles", "list"], {
       env: { ...env, DATABASE_URL: "postgres://u:secret@127.0.0.1:1/x" },
     });
     expect(result.code).toBe(1);
@@ -119,7 +122,7 @@ describeOnPostgres("a Postgres server without the database named", () => {
     const url = new URL(TEST_DATABASE_URL!);
     url.password = "secret";
     url.pathname = "/ftbh_no_such_database";
-    const result = await runCli(["migrate"], { env: { ...env, DATABASE_URL: url.toString() } });
+    const result = await runCliHere(["migrate"], { env: { ...env, DATABASE_URL: url.toString() } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `DATABASE_URL: database "ftbh_no_such_database" does not exist on the Postgres server at ${url.hostname}:${url.port || "5432"}. ` +

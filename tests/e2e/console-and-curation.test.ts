@@ -1,26 +1,29 @@
 /**
- * The issue's "done when", through the real command line on a fresh embedded database: the console answers
+ * The issue's "done when", through the command line on a fresh embedded database: the console answers
  * scripted commands with the sample campaign, a bad import is refused with file and path named and changes
- * nothing, and curation commands work.
+ * nothing, and curation commands work. The bot owning the folder runs in this process and the commands
+ * reach it as another terminal's do (tests/support/cli-io.ts); only the configuration check, which ends
+ * the process before anything opens, runs the real binary.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botOnNewFolder } from "../support/cli-io.ts";
 import { runCli } from "./cli.ts";
 
+let bot: Awaited<ReturnType<typeof botOnNewFolder>>;
 let dir: string;
-let env: Record<string, string>;
+const run = (argv: string[], options: { input?: string } = {}) => bot.run(argv, options);
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ftbh-cli-"));
-  env = { DATA_DIR: join(dir, "data") };
+beforeAll(async () => {
+  bot = await botOnNewFolder();
+  dir = bot.dataDir;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => bot?.close());
 
 describe("the command line on the embedded database", () => {
   it("answers scripted console commands with the sample campaign", async () => {
-    const result = await runCli(["console"], { env, input: "/prisoner Məmmədov\n/today\n" });
+    const result = await run(["console"], { input: "/prisoner Məmmədov\n/today\n" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const [card, today] = result.stdout.split(/\n(?=Today's featured family)/);
@@ -34,7 +37,7 @@ describe("the command line on the embedded database", () => {
   }, 60_000);
 
   it("refuses an import with a bad field, naming the file and path, and changes nothing", async () => {
-    const before = await runCli(["profiles", "list"], { env });
+    const before = await run(["profiles", "list"]);
     expect(before.code).toBe(0);
     const bad = join(dir, "bad-profile.yaml");
     writeFileSync(
@@ -60,45 +63,41 @@ describe("the command line on the embedded database", () => {
         "",
       ].join("\n"),
     );
-    const result = await runCli(["import", bad], { env });
+    const result = await run(["import", bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("bad-profile.yaml");
     expect(result.stderr).toContain("detentions[0].status");
     expect(result.stderr).toContain(":10");
-    const after = await runCli(["profiles", "list"], { env });
+    const after = await run(["profiles", "list"]);
     expect(after.stdout).toBe(before.stdout);
     expect(after.stdout).not.toContain("test-person");
   }, 60_000);
 
   it("takes a profile down and restores it, out of search in between", async () => {
-    const down = await runCli(["profiles", "takedown", "ilgar-mammadov", "--reason", "family request"], {
-      env,
-    });
+    const down = await run(["profiles", "takedown", "ilgar-mammadov", "--reason", "family request"]);
     expect(down.code).toBe(0);
-    const hidden = await runCli(["console"], { env, input: "/prisoner Mammadov\n" });
+    const hidden = await run(["console"], { input: "/prisoner Mammadov\n" });
     expect(hidden.stdout).not.toContain("Status as of");
-    expect((await runCli(["profiles", "restore", "ilgar-mammadov"], { env })).code).toBe(0);
-    const back = await runCli(["console"], { env, input: "/prisoner Mammadov\n" });
+    expect((await run(["profiles", "restore", "ilgar-mammadov"])).code).toBe(0);
+    const back = await run(["console"], { input: "/prisoner Mammadov\n" });
     expect(back.stdout).toContain("Ilgar Mammadov");
     expect(back.stdout).toContain("Status as of");
   }, 60_000);
 
   it("keeps the first takedown's reason, and restores only a taken-down profile", async () => {
-    const first = await runCli(["profiles", "takedown", "oleg-sentsov", "--reason", "family request"], {
-      env,
-    });
+    const first = await run(["profiles", "takedown", "oleg-sentsov", "--reason", "family request"]);
     expect(first.code).toBe(0);
-    const again = await runCli(["profiles", "takedown", "oleg-sentsov", "--reason", "another"], { env });
+    const again = await run(["profiles", "takedown", "oleg-sentsov", "--reason", "another"]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(
       /^oleg-sentsov was already taken down on \S+ by cli:\S+: family request; nothing changed\.\n$/,
     );
-    const exported = await runCli(["export"], { env });
+    const exported = await run(["export"]);
     expect(exported.stdout).toContain("reason: family request");
     expect(exported.stdout).not.toContain("reason: another");
 
-    expect((await runCli(["profiles", "restore", "oleg-sentsov"], { env })).code).toBe(0);
-    const twice = await runCli(["profiles", "restore", "oleg-sentsov"], { env });
+    expect((await run(["profiles", "restore", "oleg-sentsov"])).code).toBe(0);
+    const twice = await run(["profiles", "restore", "oleg-sentsov"]);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toBe(
       "freetobehome: oleg-sentsov is not taken down; nothing changed (it is public).\n",
@@ -106,37 +105,37 @@ describe("the command line on the embedded database", () => {
   }, 60_000);
 
   it("never makes a profile its file withholds public through restore", async () => {
-    const exported = await runCli(["export", "--format", "json"], { env });
+    const exported = await run(["export", "--format", "json"]);
     const bundle = JSON.parse(exported.stdout) as { profiles: { id: string; publication: object }[] };
     const withheld = bundle.profiles.find((p) => p.id === "khalil-matouk")!;
     withheld.publication = { visibility: "withheld" };
     const file = join(dir, "withheld.json");
     writeFileSync(file, JSON.stringify({ profiles: [withheld] }));
-    expect((await runCli(["import", file], { env })).code).toBe(0);
+    expect((await run(["import", file])).code).toBe(0);
 
-    const refused = await runCli(["profiles", "restore", "khalil-matouk"], { env });
+    const refused = await run(["profiles", "restore", "khalil-matouk"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("khalil-matouk is not taken down; nothing changed (it is withheld).");
 
-    await runCli(["profiles", "takedown", "khalil-matouk", "--reason", "safety"], { env });
-    const restored = await runCli(["profiles", "restore", "khalil-matouk"], { env });
+    await run(["profiles", "takedown", "khalil-matouk", "--reason", "safety"]);
+    const restored = await run(["profiles", "restore", "khalil-matouk"]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain("stays withheld");
-    const listed = await runCli(["profiles", "list"], { env });
+    const listed = await run(["profiles", "list"]);
     expect(listed.stdout).toMatch(/khalil-matouk .* withheld\n/);
   }, 60_000);
 
   it("refuses takedown without a reason, and unknown commands, with usage", async () => {
-    const noReason = await runCli(["profiles", "takedown", "ilgar-mammadov"], { env });
+    const noReason = await run(["profiles", "takedown", "ilgar-mammadov"]);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain("--reason");
-    const unknown = await runCli(["frobnicate"], { env });
+    const unknown = await run(["frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Usage: freetobehome");
   }, 60_000);
 
   it("stops start-up without a platform or a terminal, naming the variables to set (exit 2, settings)", async () => {
-    const result = await runCli(["start"], { env });
+    const result = await run(["start"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("TELEGRAM_BOT_TOKEN");
     expect(result.stderr).toContain("DISCORD_TOKEN");
@@ -145,7 +144,7 @@ describe("the command line on the embedded database", () => {
 
   it("lists every configuration problem at once and exits 2", async () => {
     const result = await runCli(["console"], {
-      env: { ...env, HTTP_PORT: "x", DEFAULT_TIMEZONE: "Nowhere/Land" },
+      env: { DATA_DIR: join(dir, "unused"), HTTP_PORT: "x", DEFAULT_TIMEZONE: "Nowhere/Land" },
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("HTTP_PORT");

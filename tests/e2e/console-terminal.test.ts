@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KEY, recordScreen } from "../unit/console/fake-terminal.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
 import { runCli } from "./cli.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/freetobehome.js", import.meta.url));
@@ -21,6 +22,9 @@ let env: Record<string, string>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ftbh-tty-"));
   env = { DATA_DIR: join(dir, "data") };
+  // Migrated, never used databases (the console seeds the sample): creating one is not the point here.
+  unpackTemplateInto(env.DATA_DIR!);
+  unpackTemplateInto(join(dir, "piped"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

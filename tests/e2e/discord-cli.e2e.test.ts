@@ -1,6 +1,7 @@
 /**
- * `freetobehome register-commands` as an operator runs it: the real command line as a child process, on a
- * fresh embedded database, with DISCORD_TOKEN and DISCORD_API_URL pointing at the fake Discord.
+ * `freetobehome register-commands` as an operator runs it: the command line run as main.ts runs it (in
+ * this process, what it writes to stdout and stderr caught), on a never used embedded database, with
+ * DISCORD_TOKEN and DISCORD_API_URL pointing at the fake Discord.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { type FakeDiscord, Permission, startFakeDiscord } from "../fakes/discord/index.ts";
-import { runCli } from "./cli.ts";
+import { runCliHere } from "../support/cli-io.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
 
 let dir: string;
 let fake: FakeDiscord;
@@ -24,8 +26,9 @@ afterAll(async () => {
 
 it("registers the slash commands with one bulk overwrite, and again without duplicating them", async () => {
   const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: join(dir, "data") };
+  unpackTemplateInto(env.DATA_DIR);
   for (const run of [1, 2]) {
-    const result = await runCli(["register-commands"], { env });
+    const result = await runCliHere(["register-commands"], { env });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Registered ${commands.length} commands with discord.\n`);

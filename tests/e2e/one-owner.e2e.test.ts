@@ -2,7 +2,9 @@
  * The embedded database has one owner, seen from outside as an operator meets it: `console` (a bot) in
  * one terminal, `freetobehome profiles takedown` and `import` in another. The second terminal's commands
  * are carried out by the running bot, whose next reply no longer shows the profile; after the bot is
- * killed, the next one takes its lock over and the takedown stands.
+ * killed, the next one takes its lock over and the takedown stands. The bot is a process of its own (the
+ * lock and the socket are what is tested); the second terminal's commands run in this process as main.ts
+ * runs them.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +13,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLock } from "../../src/ops/data-dir-lock.ts";
-import { runCli, spawnCli } from "./cli.ts";
+import { runCliHere as runCli } from "../support/cli-io.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
+import { spawnCli } from "./cli.ts";
 
 const SAMPLE_PROFILE = fileURLToPath(new URL("../../data/profiles/ilgar-mammadov.yaml", import.meta.url));
 
@@ -21,6 +25,7 @@ describe("one owner for the embedded database", () => {
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "ftbh-one-owner-"));
     env = { DATA_DIR: dataDir };
+    unpackTemplateInto(dataDir); // A migrated, never used database: the first console seeds the sample.
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -37,9 +37,10 @@ describe("Slack through the app over HTTP, one workspace", () => {
   let world: AppWorld;
   let ws: Workspace;
   let http: Via;
+  let slackTime: Awaited<ReturnType<typeof startOneWorkspaceApp>>["slackTime"];
 
   beforeAll(async () => {
-    ({ fake, ws, world } = await startOneWorkspaceApp("T0SOLO", "2026-11-24T04:00:00Z"));
+    ({ fake, ws, world, slackTime } = await startOneWorkspaceApp("T0SOLO", "2026-11-24T04:00:00Z"));
     http = { http: slackBase(world) };
   });
 
@@ -181,6 +182,8 @@ describe("Slack through the app over HTTP, one workspace", () => {
     const quiet = addChannel(fake, ws);
     const limited = addChannel(fake, ws);
     for (const channel of [quiet, limited]) await subscribe(channel);
+    // Slack's clock stands still from the burst used up to the post it refuses, however long that takes.
+    slackTime.holdUntilRefused(fake);
     await useUpChannelBudget(fake, ws.teamId, limited, 3);
     const posts = () => fake.calls.get("chat.postMessage") ?? 0;
 

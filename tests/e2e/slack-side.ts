@@ -32,9 +32,35 @@ export function addWorkspace(fake: FakeSlack, teamId: string): Workspace {
   return ws;
 }
 
+/**
+ * The fake's rate-limit clock: real time, except that a test can hold it still until Slack refuses a
+ * post. A test that uses up a channel's burst and expects the next post refused then does not depend on
+ * how soon, in real time, that post comes (seconds on a loaded machine, a token back for each second).
+ */
+function holdableClock() {
+  let shift = 0;
+  let heldAt: number | undefined;
+  const now = () => heldAt ?? performance.now() - shift;
+  return {
+    now,
+    /** Stands still until the fake next refuses a call, then runs on from where it stood, at once. */
+    holdUntilRefused(fake: FakeSlack) {
+      heldAt = now();
+      // At the refusal itself, not when next read: a Retry-After waited out must find the time gone by.
+      fake.rejections.push = (...refused) => {
+        shift = performance.now() - (heldAt ?? now());
+        heldAt = undefined;
+        Reflect.deleteProperty(fake.rejections, "push"); // Array.prototype.push again
+        return fake.rejections.push(...refused);
+      };
+    },
+  };
+}
+
 /** The whole app on one workspace over HTTP (SLACK_BOT_TOKEN, signed requests), against a fresh fake. */
 export async function startOneWorkspaceApp(teamId: string, start: string) {
-  const fake = await startFakeSlack();
+  const slackTime = holdableClock();
+  const fake = await startFakeSlack({ now: slackTime.now });
   const ws = addWorkspace(fake, teamId);
   const world = await startAppWorld(
     {
@@ -45,7 +71,7 @@ export async function startOneWorkspaceApp(teamId: string, start: string) {
     },
     start,
   );
-  return { fake, ws, world };
+  return { fake, ws, world, slackTime };
 }
 
 let channels = 0;

@@ -15,7 +15,6 @@ import { createConsoleAdapter } from "../../../src/app-platforms.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Reply } from "../../../src/core/reply.ts";
-import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { parseConsoleLine } from "../../../platforms/console/parse.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { type CapturedIo, captureIo, holdFolderAsBot, runCommandLine } from "../../support/cli-io.ts";
@@ -81,11 +80,7 @@ describe("a second terminal while the bot owns the embedded database", () => {
     const output = new PassThrough();
     let posted = "";
     output.on("data", (chunk) => (posted += chunk));
-    const delivery = createDeliveryService({
-      ...app,
-      adapters: [createConsoleAdapter(output)],
-      clock: app.services.clock,
-    });
+    const delivery = app.delivery([createConsoleAdapter(output)]);
     now = new Date("2026-11-24T09:00:30Z"); // The subscription's post is due.
     const report = await delivery.runPass();
     expect(performance.now() - tookDown).toBeLessThan(1_000);

@@ -13,7 +13,6 @@ import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import type { CliIo } from "../../../src/cli/context.ts";
 import { runHereOrInBot } from "../../../src/cli/owner.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { parseConsoleLine } from "../../../platforms/console/parse.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { createEmptyPostgresDatabase, describeOnPostgres } from "../../support/test-database.ts";
@@ -74,11 +73,7 @@ describeOnPostgres("a takedown on a Postgres server reaches every running bot", 
     let posted = "";
     const output = new PassThrough().on("data", (chunk) => (posted += chunk));
     now = new Date("2026-11-24T09:00:30Z");
-    const pass = createDeliveryService({
-      ...second,
-      adapters: [createConsoleAdapter(output)],
-      clock: second.services.clock,
-    });
+    const pass = second.delivery([createConsoleAdapter(output)]);
     const report = await pass.runPass();
     const elapsed = performance.now() - done;
     expect(report.lines.filter((l) => l.kind === "sent")).toHaveLength(1);

@@ -174,5 +174,7 @@ describeOnPostgres("delivery passes in several processes on one Postgres", () =>
         `${rows.length} rows: ${rows.length - uncertain.length} sent, ${uncertain.length} uncertain ` +
         `(${uncertainPosted} of them did reach the sink); ${resent} Discord resends dropped as duplicates`,
     );
-  }, 120_000);
+    // Twenty-odd worker processes, each started afresh: about a minute on a quiet machine, twice that
+    // while other jobs keep both cores busy.
+  }, 240_000);
 });

@@ -1,7 +1,7 @@
 /**
  * A delivery worker as its own process, for processes.test.ts: opens the database at DATABASE_URL, builds
- * the app's repositories, services and delivery service with adapters that post over HTTP to the test's
- * sink (SINK_URL), runs one pass, prints its PassReport as one JSON line and exits. The test runs several
+ * the app through the composition root (createApp, app.delivery) with adapters that post over HTTP to the
+ * test's sink (SINK_URL), runs one pass, prints its PassReport as one JSON line and exits. The test runs several
  * at once and kills them mid-pass.
  *
  *   node --import tsx worker-process.ts [--at <ISO instant>]
@@ -14,12 +14,10 @@ import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { postgresDatabase, postgresOptions } from "../../../db/client.ts";
-import { createRepositories } from "../../../db/repositories/index.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Logger } from "../../../src/core/ports.ts";
 import type { PlatformAdapter, SendResult } from "../../../src/core/platform.ts";
-import { createDeliveryService } from "../../../src/delivery/service.ts";
-import { createBotServices } from "../../../src/services/create-services.ts";
+import { createApp } from "../../../src/app.ts";
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -84,31 +82,22 @@ const at = atIndex >= 0 ? new Date(process.argv[atIndex + 1] ?? "") : undefined;
 if (at && Number.isNaN(at.getTime())) throw new Error("--at needs an ISO instant");
 
 const database = postgresDatabase(postgres(env("DATABASE_URL"), { ...postgresOptions, max: 4 }));
-const repositories = createRepositories(database.db);
-const config = loadConfig({});
 // The process's whole clock starts at --at and runs on from it: the tests stand for time passing between
 // restarts (leases running out) by starting the next worker later, which `runPass({ at })` alone would not
 // do, since leases and dedupe windows run on the real clock.
 const startedAt = Date.now();
 const clock = { now: () => new Date((at?.getTime() ?? startedAt) + (Date.now() - startedAt)) };
-const services = createBotServices(repositories, {
-  clock,
-  defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
-  staleAfterDays: config.STALE_AFTER_DAYS,
-});
+const app = await createApp(loadConfig({}), { logger: stderrLogger(), clock, database });
 const leaseMs = optionalNumber("DELIVERY_LEASE_MS");
 const concurrency = optionalNumber("DELIVERY_CONCURRENCY");
-const delivery = createDeliveryService({
-  config,
-  repositories,
-  services,
-  adapters: [sinkAdapter("telegram", "record-uncertain"), sinkAdapter("discord", "resend")],
-  clock,
-  logger: stderrLogger(),
-  pacers: new Map(), // the sink has no caps; pacing has tests of its own
-  ...(leaseMs === undefined ? {} : { leaseMs }),
-  ...(concurrency === undefined ? {} : { concurrency }),
-});
+const delivery = app.delivery(
+  [sinkAdapter("telegram", "record-uncertain"), sinkAdapter("discord", "resend")],
+  {
+    pacers: new Map(), // the sink has no caps; pacing has tests of its own
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+  },
+);
 
 if (process.env.WAIT_FOR_GO === "1") {
   await database.db.execute(sql`select 1`); // connected, so the pass starts without a handshake
@@ -118,4 +107,4 @@ if (process.env.WAIT_FOR_GO === "1") {
 }
 const report = await delivery.runPass();
 process.stdout.write(`${JSON.stringify(report)}\n`);
-await database.close();
+await app.close();

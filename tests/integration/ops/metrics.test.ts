@@ -9,7 +9,6 @@ import { type App, createApp } from "../../../src/app.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { channelRef, communityRef, PLATFORMS, type Platform } from "../../../src/core/channel.ts";
-import { createDeliveryService } from "../../../src/delivery/service.ts";
 import { COMMAND_OUTCOMES } from "../../../src/dispatch.ts";
 import { startOpsServer } from "../../../src/ops/http-server.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
@@ -143,8 +142,8 @@ describe("GET /metrics", () => {
     await subscribe("telegram:-1001");
     await subscribe("telegram:-1002");
     telegram.script(channelRef("telegram:-1002"), { kind: "permanent", reason: "bot was kicked" });
-    // The app's own metrics reach the delivery service the way `start` builds it: `{ ...app, adapters }`.
-    const delivery = createDeliveryService({ ...app, adapters: [telegram.adapter], clock });
+    // The app's own metrics reach the delivery service the way `start` builds it: `app.delivery(adapters)`.
+    const delivery = app.delivery([telegram.adapter]);
     now = new Date("2026-11-24T09:00:10Z");
     await delivery.runPass();
     await app.dispatch(invocation("subscribee"));
