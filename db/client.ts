@@ -62,8 +62,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return postgresDatabase(client, options.onQuery);
   }
   await mkdir(options.dataDir, { recursive: true });
-  return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir }), options.onQuery);
+  const client = await PGlite.create({ dataDir: options.dataDir, startParams: PGLITE_START });
+  return pgliteDatabase(client, options.onQuery);
 }
+
+/**
+ * PGlite's own start, with Postgres's shared buffers cut from its default 128 MB to 16 MB: they live in
+ * the WebAssembly heap and are touched on start, so they are resident from the first moment. The bot's
+ * database is small (a catalog of thousands of profiles, a ledger row per post), and the operating
+ * system's file cache still holds what the buffers do not. Measured on a one-off command: peak RSS
+ * 322 MB → 195 MB (64 MB: 253, 32 MB: 218, 8 MB: 191).
+ */
+const PGLITE_START = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 /**
  * Connects and runs one query within FIRST_ANSWER_MS, so that a server that stops answering once connected
