@@ -4,6 +4,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# `npm ci` runs the `prepare` script, which finds no sources yet and leaves the build to `npm run build`.
+COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -11,7 +13,6 @@ COPY commands ./commands
 COPY platforms ./platforms
 COPY db ./db
 COPY data ./data
-COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
@@ -19,7 +20,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/var/lib/freetobehome
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: `prepare` builds a checkout, and the image already has its build (and no scripts/).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 # The build carries what it reads at run time (migrations, sample data): see scripts/build.js.
 COPY --from=build /app/dist ./dist
 COPY bin ./bin

@@ -19,6 +19,8 @@ export interface FanoutArgs {
    */
   paceGuardMs: number;
   json: boolean;
+  /** Keep every core busy with spinning processes for the whole run (busy-load.ts): the "busy machine" case. */
+  load: boolean;
   /** A Postgres server to run on (a scratch database is created there and dropped); PGlite when absent. */
   databaseUrl: string | undefined;
 }
@@ -30,7 +32,7 @@ export interface FanoutArgs {
  */
 export const DEFAULT_SCALE = 2;
 
-export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--json] [--database-url postgres://…]`;
+export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--load] [--json] [--database-url postgres://…]`;
 
 function numberFlag(name: string, raw: string | undefined, integer: boolean): number {
   const value = Number(raw);
@@ -47,12 +49,14 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     paceShare: 1,
     paceGuardMs: 0,
     json: false,
+    load: false,
     databaseUrl: env.DATABASE_URL || undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--json") args.json = true;
+    else if (flag === "--load") args.load = true;
     else if (flag === "--scale") args.scale = numberFlag(flag, value(), false);
     else if (flag === "--pace-share") args.paceShare = numberFlag(flag, value(), false);
     else if (flag === "--pace-guard-ms") args.paceGuardMs = numberFlag(flag, value(), false);

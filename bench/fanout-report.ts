@@ -40,6 +40,8 @@ export interface FanoutResult {
   paceShare: number;
   /** Extra ms on each pacer's global window (0: the shipped pacing). */
   paceGuardMs: number;
+  /** Spinning processes that kept the machine busy (--load); 0 on a quiet run. */
+  loadProcesses: number;
   subscriptions: number;
   database: string;
   passElapsedS: number;
@@ -121,7 +123,7 @@ export function formatTable(result: FanoutResult): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   const m = result.memory;
   return [
-    `Fan-out: ${result.subscriptions} subscriptions, all caps ×${result.scale}, paced at ${result.paceShare * 100}% of each cap${result.paceGuardMs ? ` with ${result.paceGuardMs} ms added to each global window` : ""}, database: ${result.database}`,
+    `Fan-out: ${result.subscriptions} subscriptions, all caps ×${result.scale}, paced at ${result.paceShare * 100}% of each cap${result.paceGuardMs ? ` with ${result.paceGuardMs} ms added to each global window` : ""}, database: ${result.database}, ${result.loadProcesses ? `busy machine (--load: ${result.loadProcesses} spinning processes)` : "no added load"}`,
     "",
     line(head),
     ...rows.map(line),

@@ -1,13 +1,15 @@
 /**
  * `npm run bench:fanout [-- --scale N --subscriptions N --platforms telegram,slack,discord --json
- * --database-url URL --pace-share S --pace-guard-ms G]` (flags: fanout-args.ts): one delivery pass over (by
+ * --database-url URL --pace-share S --pace-guard-ms G --load]` (flags: fanout-args.ts): one delivery pass over (by
  * default) 10,000 subscriptions, through the real delivery core, ledger and platform adapters, against the
  * local fakes, which enforce each platform's caps and answer 429 past them. The fakes run on a worker
  * thread (fanout-fakes.ts), on their own clock as a real platform is; this thread holds the database and
  * the pass. All global caps are raised by one factor (the fakes', our pacing, discord.js's) so the run is
- * short. It prints what it measured; it asserts nothing. With --json, stdout holds exactly
+ * short. With --load, one spinning process per core keeps the machine busy for the whole run (busy-load.ts).
+ * It prints what it measured; it asserts nothing. With --json, stdout holds exactly
  * one JSON object and progress goes to stderr.
  */
+import { type BusyLoad, startBusyLoad } from "./busy-load.ts";
 import { createRepositories } from "../db/repositories/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { platformOf } from "../src/core/channel.ts";
@@ -52,6 +54,8 @@ const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 async function main(): Promise<void> {
   const args = parseFanoutArgs(process.argv.slice(2), process.env);
+  const load: BusyLoad | undefined = args.load ? startBusyLoad() : undefined;
+  if (load) progress(`--load: ${load.processes} spinning processes keep every core busy until the end`);
   const counter = createQueryCounter();
   const bench = await openBenchDatabase(args.databaseUrl, counter.onQuery);
   const rigs: Rig[] = [];
@@ -134,6 +138,7 @@ async function main(): Promise<void> {
       scale: args.scale,
       paceShare: args.paceShare,
       paceGuardMs: args.paceGuardMs,
+      loadProcesses: load?.processes ?? 0,
       subscriptions: args.subscriptions,
       database: bench.label,
       passElapsedS: Math.round(passElapsedS * 100) / 100,
@@ -150,6 +155,7 @@ async function main(): Promise<void> {
     for (const rig of rigs) await rig.close();
     await fakes?.close();
     await bench.dispose();
+    await load?.stop();
   }
 }
 

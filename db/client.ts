@@ -2,13 +2,16 @@
  * Opens the database: embedded PGlite persisted in a folder when no server URL is given (one process, no
  * setup), or a Postgres server through postgres.js. Repositories see one `Db` type and never know which.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { NO_ANSWER } from "../src/core/database-unreachable.ts";
+import { pgliteTemplate } from "./pglite-template.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -62,8 +65,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return postgresDatabase(client, options.onQuery);
   }
   await mkdir(options.dataDir, { recursive: true });
-  return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir }), options.onQuery);
+  // A folder without PG_VERSION holds no database yet: restored from the template when there is one.
+  const template = existsSync(join(options.dataDir, "PG_VERSION")) ? undefined : pgliteTemplate();
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    startParams: PGLITE_START,
+    ...(template ? { loadDataDir: template } : {}),
+  });
+  return pgliteDatabase(client, options.onQuery);
 }
+
+/**
+ * PGlite's own start, with Postgres's shared buffers cut from its default 128 MB to 16 MB: they live in
+ * the WebAssembly heap and are touched on start, so they are resident from the first moment. The bot's
+ * database is small (a catalog of thousands of profiles, a ledger row per post), and the operating
+ * system's file cache still holds what the buffers do not. Measured on a one-off command: peak RSS
+ * 322 MB → 195 MB (64 MB: 253, 32 MB: 218, 8 MB: 191).
+ */
+export const PGLITE_START = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 /**
  * Connects and runs one query within FIRST_ANSWER_MS, so that a server that stops answering once connected

@@ -3,10 +3,12 @@
  * `npm run build [-- --outDir <dir> <tsc flags>]`: compiles src, commands, platforms and db into dist/
  * (or <dir>), then copies in the files the compiled code reads from disk at run time. Each goes to the
  * same place relative to the compiled modules as it has relative to the sources, so one
- * `new URL(..., import.meta.url)` finds it both under tsx and in the build. Other flags go to tsc.
+ * `new URL(..., import.meta.url)` finds it both under tsx and in the build. Other flags go to tsc. Last, it
+ * writes when it started to <dir>/.built-at: bin/freetobehome.js runs the build only while no source is
+ * newer than that.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +31,7 @@ function splitOutDir(args) {
   return { outDir: resolve(process.cwd(), outDir), rest };
 }
 
+const startedAt = Date.now();
 const { outDir, rest } = splitOutDir(process.argv.slice(2));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const tscArgs = [tsc, "-p", "tsconfig.build.json", "--outDir", outDir, ...rest];
@@ -40,3 +43,5 @@ for (const path of RUNTIME_FILES) {
   rmSync(join(outDir, path), { recursive: true, force: true });
   cpSync(join(ROOT, path), join(outDir, path), { recursive: true });
 }
+// When the build started, not ended: a source saved while tsc ran is newer, and makes the build stale.
+writeFileSync(join(outDir, ".built-at"), String(startedAt));

@@ -6,7 +6,6 @@
  */
 import { BotError, ImportError, UserError } from "../core/errors.ts";
 import type { CliContext, CliIo } from "./context.ts";
-import { createLogger } from "../ops/logger.ts";
 import { databaseFailure } from "./database-failure.ts";
 import { parseCommandLine } from "./parse.ts";
 import { queryFailure } from "./query-failure.ts";
@@ -20,14 +19,16 @@ export async function runCommand(ctx: CliContext, command: string, rest: string[
     return await parsed.run(ctx);
   } catch (err) {
     // A server that is down or a wrong DATABASE_URL is an operator's problem, not a bug: say which.
-    throw databaseFailure(err, ctx.config.DATABASE_URL) ?? refusedStatement(err, ctx) ?? err;
+    throw databaseFailure(err, ctx.config.DATABASE_URL) ?? (await refusedStatement(err, ctx)) ?? err;
   }
 }
 
 /** A statement the database refused: one line to the terminal, the rest to the debug log (never params). */
-function refusedStatement(err: unknown, ctx: CliContext): BotError | undefined {
+async function refusedStatement(err: unknown, ctx: CliContext): Promise<BotError | undefined> {
   const failure = queryFailure(err);
   if (!failure) return undefined;
+  // Imported here: main.ts loads this module for every command line, --help included, and pino is heavy.
+  const { createLogger } = await import("../ops/logger.ts");
   const logger = createLogger({ level: ctx.config.LOG_LEVEL, stream: "stderr" });
   logger.debug({ query: failure.detail }, "database statement failed");
   // No cause: its message holds the statement's parameters, and nothing downstream should print it.

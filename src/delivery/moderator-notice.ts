@@ -60,13 +60,15 @@ export async function tellSubscriber(
   if (!userId)
     return untold(`the subscriber was not recorded as a ${adapter.platform} user ("${createdBy}")`);
   let result: NoticeResult;
+  const answered = await deps.pacer?.acquire(`dm:${userId}`);
   try {
-    await deps.pacer?.acquire(`dm:${userId}`);
     result = await adapter.notifyModerator({ userId, channel, text: pausedNoticeText(subscription, reason) });
   } catch (err) {
     // An adapter must not throw; if it does, that is a bug: logged, and still not retried.
     logger.error({ ...fields, err }, "platform adapter threw from notifyModerator");
     result = { delivered: false, reason: `adapter error: ${(err as Error).message}` };
+  } finally {
+    answered?.();
   }
   if (!result.delivered) return untold(`a private message to ${createdBy} failed: ${result.reason}`);
   logger.info(fields, "told the subscriber in private that the subscription is paused");

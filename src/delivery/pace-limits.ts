@@ -5,9 +5,10 @@
  * is from its rate-limit page.
  */
 import type { Config } from "../config.ts";
-import type { PaceLimits } from "./pacer.ts";
+import type { PaceLimits, RateWindow } from "./pacer.ts";
 
 export type PacedPlatform = "discord" | "slack" | "telegram";
+type Shape = NonNullable<RateWindow["shape"]>;
 
 const PER_CHANNEL: Record<PacedPlatform, PaceLimits["perChannel"]> = {
   discord: [{ limit: 5, intervalMs: 5_000 }],
@@ -19,27 +20,30 @@ const PER_CHANNEL: Record<PacedPlatform, PaceLimits["perChannel"]> = {
 };
 
 /**
- * A cap of `perSecond` as a sliding window: whole messages per second (a fractional rate above 1 rounds
- * down, never up), or one message per 1/rate seconds below 1. `guardMs` widens the window for platforms
- * that count in fixed one-second windows from the first request they see (Discord), where a request that
- * arrives a few milliseconds late would otherwise fall into the previous window's count.
+ * A cap of `perSecond` as whole messages per second (a fractional rate above 1 rounds down, never up), or
+ * one message per 1/rate seconds below 1.
  */
-function globalWindow(perSecond: number, guardMs: number): PaceLimits["global"] {
-  if (perSecond >= 1) return [{ limit: Math.floor(perSecond), intervalMs: 1000 + guardMs }];
-  return [{ limit: 1, intervalMs: 1000 / perSecond + guardMs }];
+function globalCap(perSecond: number, shape: Shape): PaceLimits["global"] {
+  if (perSecond >= 1) return [{ limit: Math.floor(perSecond), intervalMs: 1000, shape }];
+  return [{ limit: 1, intervalMs: 1000 / perSecond, shape }];
 }
 
 /**
- * Discord's global limit is a fixed window, and its 429s count towards the invalid-request ban, so its
- * window is widened by 100 ms, at a cost of about 9% of the rate. Measured with bench:fanout: a request's
- * delay from discord.js to the platform's count was p99 15-73 ms, max 27-171 ms; guards of 20-60 ms drew
- * 429s (as did a pacer with Discord's own fixed windows, tried and dropped), 100 ms drew none on Postgres.
- * Telegram's and Slack's limits behave as token buckets that absorb such lateness, so they need no guard.
+ * Discord's global limit is counted in fixed one-second windows (its fake and discord.js's own limiter do
+ * the same), and its 429s count towards the invalid-request ban, so it is kept as a sliding window, which
+ * holds every fixed window too. Telegram "may allow short bursts" and Slack's budget is ours, both token
+ * buckets of one second's messages (as their fakes count), which a steady rate at the cap keeps. Since
+ * the pacer counts each request until its answer (pace-windows.ts), none needs a guard for lateness: a
+ * late arrival is already inside its count. Per-channel caps are sliding windows on every platform.
  */
-const GUARD_MS: Record<PacedPlatform, number> = { discord: 100, slack: 0, telegram: 0 };
+const GLOBAL_SHAPE: Record<PacedPlatform, Shape> = {
+  discord: "window",
+  slack: "bucket",
+  telegram: "bucket",
+};
 
 export function paceLimits(platform: PacedPlatform, perSecond: number): PaceLimits {
-  return { global: globalWindow(perSecond, GUARD_MS[platform]), perChannel: PER_CHANNEL[platform] };
+  return { global: globalCap(perSecond, GLOBAL_SHAPE[platform]), perChannel: PER_CHANNEL[platform] };
 }
 
 export function configuredRate(config: Config, platform: PacedPlatform): number {

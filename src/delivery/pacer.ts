@@ -1,13 +1,13 @@
 /**
- * Pacing: a platform's caps as sliding windows ("30 per second overall", "1 per second and 20 per minute
- * per chat"). `acquire` reserves the earliest moment every window allows and waits until then, so a large
- * fan-out runs at the cap instead of drawing 429s. Reservations are handed out first come, first served,
- * which keeps every window's log in time order.
+ * Pacing: a platform's caps ("30 per second overall", "1 per second and 20 per minute per chat") kept for
+ * every request, whatever the event loop does. A request is let go only when every cap allows it now, and
+ * counts from then until the platform has answered it (pace-windows.ts), so a stalled second is never
+ * made up with a burst: the pacer simply lets the next request go later. Waiters are served in the order
+ * they came, except that one held back only by its own channel's cap does not hold up the others.
  */
-export interface RateWindow {
-  limit: number;
-  intervalMs: number;
-}
+import { type RateWindow, type WindowCount, windowCount } from "./pace-windows.ts";
+
+export type { RateWindow } from "./pace-windows.ts";
 
 export interface PaceLimits {
   /** Across the whole bot on this platform. */
@@ -16,9 +16,12 @@ export interface PaceLimits {
   perChannel: readonly RateWindow[];
 }
 
+/** Says the platform has answered the request (or it failed): call exactly once, in a `finally`. */
+export type Answered = () => void;
+
 export interface Pacer {
-  /** Resolves when a message to `channel` may be sent. */
-  acquire(channel: string): Promise<void>;
+  /** Resolves when a request to `channel` may be sent; the request counts until `Answered` is called. */
+  acquire(channel: string): Promise<Answered>;
 }
 
 export interface PacerClock {
@@ -31,76 +34,83 @@ export const realPacerClock: PacerClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A moment a message goes out: reserved ahead, then moved to when the caller really resumed. */
-interface Grant {
-  at: number;
+interface Waiter {
+  channel: string;
+  grant: (answered: Answered) => void;
 }
 
-/** A log of granted moments for each window, keeping only the most recent `limit` of them. */
-class WindowLog {
-  private readonly grants: Grant[] = [];
-  constructor(private readonly window: RateWindow) {}
-
-  earliest(from: number): number {
-    if (this.grants.length < this.window.limit) return from;
-    return Math.max(from, this.grants[this.grants.length - this.window.limit]!.at + this.window.intervalMs);
-  }
-
-  reserve(grant: Grant): void {
-    this.grants.push(grant);
-    if (this.grants.length > this.window.limit) this.grants.shift();
-  }
-
-  last(): number {
-    return this.grants[this.grants.length - 1]?.at ?? Number.NEGATIVE_INFINITY;
-  }
-}
+/** Channels whose counts are checked for being forgettable once there are this many. */
+const SWEEP_AT = 10_000;
 
 export function createPacer(limits: PaceLimits, clock: PacerClock = realPacerClock): Pacer {
-  const global = limits.global.map((w) => new WindowLog(w));
-  const channels = new Map<string, WindowLog[]>();
-  const longest = Math.max(0, ...limits.perChannel.map((w) => w.intervalMs));
-  let lastReserved = Number.NEGATIVE_INFINITY;
+  const global = limits.global.map(windowCount);
+  const channels = new Map<string, WindowCount[]>();
+  const waiting: Waiter[] = [];
+  let sweepAt = SWEEP_AT;
+  let wakeAt = Number.POSITIVE_INFINITY;
 
-  function channelLogs(channel: string, now: number): WindowLog[] {
-    if (channels.size > 10_000) {
-      // Forget channels whose windows have all passed: their logs no longer constrain anything.
-      for (const [key, logs] of channels)
-        if (logs.every((l) => l.last() + longest < now)) channels.delete(key);
+  function countsOf(channel: string, now: number): WindowCount[] {
+    let counts = channels.get(channel);
+    if (counts) return counts;
+    if (channels.size >= sweepAt) {
+      for (const [key, old] of channels) if (old.every((c) => c.idle(now))) channels.delete(key);
+      sweepAt = Math.max(SWEEP_AT, channels.size * 2);
     }
-    const known = channels.get(channel);
-    if (known) return known;
-    const logs = limits.perChannel.map((w) => new WindowLog(w));
-    channels.set(channel, logs);
-    return logs;
+    counts = limits.perChannel.map(windowCount);
+    channels.set(channel, counts);
+    return counts;
+  }
+
+  const earliest = (counts: readonly WindowCount[], now: number) =>
+    counts.reduce((at, c) => Math.max(at, c.earliest(now)), now);
+
+  /** Lets go every waiter the caps allow now, and wakes up again when the next one may go. */
+  function pump(): void {
+    const now = clock.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < waiting.length; ) {
+      const globalAt = earliest(global, now);
+      if (globalAt > now) {
+        next = Math.min(next, globalAt);
+        break;
+      }
+      const waiter = waiting[i]!;
+      const own = countsOf(waiter.channel, now);
+      const ownAt = earliest(own, now);
+      if (ownAt > now) {
+        next = Math.min(next, ownAt);
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      const counts = [...global, ...own];
+      for (const c of counts) c.granted();
+      let done = false;
+      waiter.grant(() => {
+        if (done) return;
+        done = true;
+        const at = clock.now();
+        for (const c of counts) c.answered(at);
+        pump();
+      });
+    }
+    // An Infinity waits for an answer, which pumps again. An earlier wake-up already set stays; a later one
+    // is replaced (the stale timer then finds nothing to do).
+    if (next < wakeAt) {
+      wakeAt = next;
+      void clock.sleep(next - now).then(() => {
+        if (wakeAt === next) wakeAt = Number.POSITIVE_INFINITY;
+        pump();
+      });
+    }
   }
 
   return {
     acquire(channel) {
-      const now = clock.now();
-      const logs = [...global, ...channelLogs(channel, now)];
-      let at = Math.max(now, lastReserved);
-      // Each window can only push the moment later; repeat until all agree (at most a few rounds).
-      for (let moved = true; moved; ) {
-        moved = false;
-        for (const log of logs) {
-          const next = log.earliest(at);
-          if (next > at) {
-            at = next;
-            moved = true;
-          }
-        }
-      }
-      const grant: Grant = { at };
-      for (const log of logs) log.reserve(grant);
-      lastReserved = at;
-      // A busy event loop can wake the caller later than reserved; the platform counts the request when it
-      // arrives, so the windows count it from when the caller really went on (only ever later: safe).
-      const resumed = () => {
-        grant.at = Math.max(grant.at, clock.now());
-        lastReserved = Math.max(lastReserved, grant.at);
-      };
-      return at > now ? clock.sleep(at - now).then(resumed) : Promise.resolve().then(resumed);
+      return new Promise<Answered>((grant) => {
+        waiting.push({ channel, grant });
+        pump();
+      });
     },
   };
 }

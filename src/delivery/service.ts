@@ -20,6 +20,7 @@ import { createFeaturedService } from "../services/featured.ts";
 import { createHeldRows } from "./held-rows.ts";
 import { createOutageWatch } from "./outage.ts";
 import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
+import { pacedAdapter } from "./paced-adapter.ts";
 import { createPacer, type Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
 import { createPostResolver } from "./post-resolver.ts";
@@ -67,8 +68,11 @@ export type DeliveryTuning = Pick<
 export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
   const { config, repositories, services } = input;
   const logger = input.logger.child({ component: "delivery" });
-  const adapters = new Map(input.adapters.map((a) => [a.platform as string, a]));
   const pacers = input.pacers ?? defaultPacers(config, input.adapters);
+  // Every request a pass makes is paced inside the adapter, around the call (paced-adapter.ts).
+  const adapters = new Map(
+    input.adapters.map((a) => [a.platform as string, pacedAdapter(a, pacers.get(a.platform))]),
+  );
   const resolverDeps = {
     catalog: services.catalog,
     featured: services.featured,
@@ -99,7 +103,8 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     resolver,
     previewResolver,
     adapters,
-    pacers,
+    // The adapters above pace themselves; the pass's own pacing before a send would count twice.
+    pacers: new Map<string, Pacer>(),
     clock: input.clock,
     logger,
     // Unique to this service, even in a restarted container (same host name, pid 1): its rows claimed

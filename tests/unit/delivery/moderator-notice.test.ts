@@ -56,7 +56,12 @@ describe("telling the subscriber of a paused subscription", () => {
     const logger = createMemoryLogger();
     const paced: string[] = [];
     const { adapter, sent, channelNotices } = platform(delivered);
-    const pacer = { acquire: async (key: string) => void paced.push(key) };
+    const pacer = {
+      acquire: async (key: string) => {
+        paced.push(key);
+        return () => paced.push(`answered ${key}`);
+      },
+    };
     const outcome = await tellSubscriber(
       { logger, pacer },
       adapter,
@@ -67,7 +72,7 @@ describe("telling the subscriber of a paused subscription", () => {
     expect(sent).toEqual([
       { userId: "U0MOD", channel: CHANNEL, text: expect.stringContaining("paused: is_archived") },
     ]);
-    expect(paced).toEqual(["dm:U0MOD"]);
+    expect(paced).toEqual(["dm:U0MOD", "answered dm:U0MOD"]);
     expect(channelNotices).toEqual([]);
   });
 
