@@ -18,6 +18,7 @@ import {
   runConsoleChat,
 } from "../app-platforms.ts";
 import { systemClock } from "../app.ts";
+import { startPanel } from "../app-panel.ts";
 import { createDeliveryService } from "../delivery/service.ts";
 import type { CliContext } from "./context.ts";
 import { runService } from "./service.ts";
@@ -44,6 +45,15 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
   });
   if (interactive) delivery.scheduler.start();
   const control = await ctx.serveControl(app, () => []);
+  const panel = await startPanel(app).catch(async (err: unknown) => {
+    await control?.close();
+    await delivery.scheduler.stop();
+    throw err;
+  });
+  if (panel)
+    ctx.io.stderr.write(
+      `freetobehome: staff panel at ${panel.url} (sign in with a link from: freetobehome panel link)\n`,
+    );
   try {
     // A terminal is read directly (readline puts it in raw mode for line editing); a pipe through a
     // stream the stop can end.
@@ -55,6 +65,7 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
       ...(interactive ? { terminal: terminal(app, ctx) } : {}),
     });
   } finally {
+    await panel?.close();
     await control?.close();
     await delivery.scheduler.stop();
   }

@@ -1,0 +1,21 @@
+/**
+ * `panel link --name <who> --role <role>`: a one-time sign-in link to the staff panel, valid 15 minutes.
+ * Run here, or by the running bot when it owns the embedded database (so the link is in its database).
+ */
+import { panelAddress, signInUrl, staffAccess } from "../app-panel.ts";
+import type { CliContext } from "./context.ts";
+
+export async function runPanelLink(ctx: CliContext, input: { name: string; role: string }): Promise<number> {
+  // Refused before anything is stored when the panel has no address (no PANEL_PORT, no PANEL_PUBLIC_URL).
+  panelAddress(ctx.config);
+  return ctx.withApp(async (app) => {
+    const link = await staffAccess(app).issueLink({ ...input, actor: `cli:${ctx.io.user}` });
+    const url = signInUrl(ctx.config, link.token);
+    const until = `${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+    ctx.io.stdout.write(
+      `Sign-in link for ${link.person.name} (${link.person.role}${link.created ? ", new" : ""}), ` +
+        `valid once until ${until}:\n${url}\n`,
+    );
+    return 0;
+  });
+}
