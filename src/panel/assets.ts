@@ -33,6 +33,8 @@ th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 .badge.stale { background: #f1effa; border-color: #c9c0ea; }
 .badge.active, .badge.sent { background: #e8f4ec; border-color: #b5dcc2; color: var(--ok); }
 .muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
+section.box h2 { margin-top: 0; }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin-bottom: 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
 input, select, textarea, button { font: inherit; }

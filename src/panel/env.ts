@@ -58,3 +58,11 @@ export const NOTICES: Readonly<Record<string, string>> = {
 };
 
 export const noticeOf = (c: PanelContext): string | undefined => NOTICES[c.req.query("done") ?? ""];
+
+/** "2026-12-07 01:15 UTC": an instant as staff read it in lists and records. */
+export function utcMinute(at: Date | string): string {
+  const date = typeof at === "string" ? new Date(at) : at;
+  return Number.isNaN(date.getTime())
+    ? String(at)
+    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

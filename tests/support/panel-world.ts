@@ -13,6 +13,7 @@ import type { Profile } from "../../src/core/profile.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { StaffRole } from "../../src/core/staff.ts";
 import type { PanelDeps } from "../../src/panel/deps.ts";
+import { localDateOf } from "../../src/core/time.ts";
 import { createMemoryLogger } from "../fakes/memory-logger.ts";
 import { openPgliteTestDatabase } from "./test-database.ts";
 
@@ -47,6 +48,7 @@ export async function startPanelWorld(env: Record<string, string> = {}): Promise
     { campaigns: read.campaigns, profiles: [...read.profiles, markup] },
     "test",
   );
+  await seedChannels(app);
   return {
     app,
     deps: panelDeps(app),
@@ -64,4 +66,40 @@ export async function startPanelWorld(env: Record<string, string> = {}): Promise
       }),
     close: () => app.close(),
   };
+}
+
+/** A few subscriptions on several platforms and zones, one paused, and a spotlight today in one channel. */
+async function seedChannels(app: App): Promise<void> {
+  const { subscriptions, spotlights } = app.repositories;
+  const campaignId = "free-to-be-home-2016";
+  const channels = [
+    ["discord:111:222", "discord:111", "09:00", "Asia/Baku"],
+    ["slack:T01:C02", "slack:T01", "18:30", "Europe/Berlin"],
+    ["telegram:-1001234", "telegram:-1001234", "07:15", "America/New_York"],
+    ["console:local", "console:local", "12:00", "UTC"],
+  ] as const;
+  for (const [channel, community, postTime, timezone] of channels) {
+    await subscriptions.upsert({
+      channel: channelRef(channel),
+      community: communityRef(community),
+      campaignId,
+      postTime,
+      timezone,
+      actor: "test",
+    });
+  }
+  await subscriptions.pause(channelRef("telegram:-1001234"), {
+    reason: "the bot was removed from the chat",
+    actor: "telegram",
+  });
+  await spotlights.add({
+    scope: "channel",
+    channel: channelRef("slack:T01:C02"),
+    community: communityRef("slack:T01"),
+    campaignId,
+    profileId: "narges-mohammadi",
+    localDate: localDateOf(new Date(), "Europe/Berlin"),
+    timezone: "Europe/Berlin",
+    createdBy: "slack:U1",
+  });
 }

@@ -2,11 +2,11 @@
 import type { Hono } from "hono";
 import type { StaffPerson } from "../../core/staff.ts";
 import type { PanelDeps } from "../deps.ts";
-import { may, noticeOf, type PanelContext, type PanelEnv } from "../env.ts";
+import { may, noticeOf, type PanelContext, type PanelEnv, utcMinute } from "../env.ts";
 import { html } from "../html.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
 
-const when = (d: Date | undefined) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
+const when = (d: Date | undefined) => (d ? utcMinute(d) : "—");
 
 function row(viewer: Viewer, p: StaffPerson) {
   const revocable = !p.revokedAt && p.id !== viewer.person.id;

@@ -12,7 +12,7 @@ import { staffActor } from "../../core/staff.ts";
 import { formatCharges, STATUS_LABELS } from "../../presentation/wording.ts";
 import { UserError } from "../../core/errors.ts";
 import type { PanelDeps } from "../deps.ts";
-import { may, noticeOf, type PanelContext, type PanelEnv } from "../env.ts";
+import { may, noticeOf, type PanelContext, type PanelEnv, utcMinute } from "../env.ts";
 import { html, safeHref } from "../html.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
 
@@ -29,12 +29,12 @@ function facts(stored: StoredProfile) {
   <dt>Campaign</dt><dd>${profile.campaign}</dd>
   <dt>Status</dt><dd>${STATUS_LABELS[detention.status]}, as of ${detention.statusAsOf}</dd>
   <dt>Arrested</dt><dd>${detention.arrestDate}${detention.arrestDateNote ? ` (${detention.arrestDateNote})` : ""}</dd>
-  ${detention.charges.length > 0 ? html`<dt>Charges as reported</dt><dd>${formatCharges(detention.charges)}</dd>` : ""}
+  ${detention.charges.length > 0 ? html`<dt>Charges</dt><dd>${formatCharges(detention.charges)}</dd>` : ""}
   ${detention.sentence ? html`<dt>Sentence</dt><dd>${detention.sentence.asPronounced}</dd>` : ""}
   <dt>Verified</dt><dd>${profile.lastVerifiedAt} by ${profile.verifiedBy} (${profile.confidence})</dd>
   <dt>Publication</dt><dd>${profile.publication.visibility}${
     takedown
-      ? html` · <span class="badge down">taken down</span> on ${takedown.at} by ${takedown.by}: ${takedown.reason}`
+      ? html` · <span class="badge down">taken down</span> on ${utcMinute(takedown.at)} by ${takedown.by}: ${takedown.reason}`
       : ""
   }</dd>
 </dl>
@@ -117,7 +117,7 @@ async function history(deps: PanelDeps, id: string) {
   if (entries.length === 0) return html`<h2>History</h2><p>No changes recorded.</p>`;
   return html`<h2>History</h2><ul>${entries.map(
     (e) =>
-      html`<li>${e.at.toISOString().slice(0, 16).replace("T", " ")} UTC · ${e.action} by ${e.actor}${
+      html`<li>${utcMinute(e.at)} · ${e.action} by ${e.actor}${
         typeof e.details?.reason === "string" ? `: ${e.details.reason}` : ""
       }</li>`,
   )}</ul>`;

@@ -59,9 +59,9 @@ export function registerProfiles(app: Hono<PanelEnv>, deps: PanelDeps): void {
       ];
       return html`<tr>
   <td data-label="Name"><a href="/profiles/${encodeURIComponent(profile.id)}">${profile.displayName}</a></td>
-  <td data-label="Status">${STATUS_LABELS[detention.status]} <span class="muted">as of ${detention.statusAsOf}</span></td>
+  <td data-label="Status">${STATUS_LABELS[detention.status]} <span class="muted nowrap">as of ${detention.statusAsOf}</span></td>
   <td data-label="Campaign">${profile.campaign}</td>
-  <td data-label="Verified">${profile.lastVerifiedAt}</td>
+  <td data-label="Verified" class="nowrap">${profile.lastVerifiedAt}</td>
   <td data-label="Publication">${flags}</td>
 </tr>`;
     });

@@ -14,7 +14,11 @@ import { html } from "../html.ts";
 import { page } from "../layout.ts";
 
 async function row(deps: PanelDeps, subscription: Subscription, latest: Map<number, DeliveryRow>) {
-  const family = await deps.featured.forChannel(subscription.channel, subscription.community);
+  // A paused channel posts nothing: no family is decided for it here.
+  const family =
+    subscription.state === "active"
+      ? await deps.featured.forChannel(subscription.channel, subscription.community)
+      : undefined;
   const localDate = family?.localDate ?? localDateOf(deps.clock.now(), subscription.timezone);
   const when = family?.spotlight
     ? spotlightPostTime(family.spotlight, subscription, deps.defaults.postTime)
@@ -25,16 +29,20 @@ async function row(deps: PanelDeps, subscription: Subscription, latest: Map<numb
     <td data-label="Channel">${subscription.channel}<br><span class="muted">${subscription.community}</span></td>
     <td data-label="Posts at">${when.time} <span class="muted">${when.timezone}</span><br><span class="muted">${localDate}</span></td>
     <td data-label="Family">${
-      family
-        ? html`<a href="/profiles/${encodeURIComponent(family.profile.profile.id)}">${family.profile.profile.displayName}</a>`
-        : html`<span class="muted">nothing to post (no eligible profile)</span>`
+      subscription.state === "paused"
+        ? html`<span class="muted">nothing while paused</span>`
+        : family
+          ? html`<a href="/profiles/${encodeURIComponent(family.profile.profile.id)}">${family.profile.profile.displayName}</a>`
+          : html`<span class="muted">nothing to post (no eligible profile)</span>`
     }</td>
     <td data-label="Chosen by">${
-      family?.source === "spotlight"
-        ? html`<span class="badge spotlight">Spotlight</span>`
-        : family
-          ? html`<span class="badge">Rotation</span>`
-          : ""
+      subscription.state === "paused"
+        ? ""
+        : family?.source === "spotlight"
+          ? html`<span class="badge spotlight">Spotlight</span>`
+          : family
+            ? html`<span class="badge">Rotation</span>`
+            : ""
     }</td>
     <td data-label="Today's post">${
       subscription.state === "paused"
