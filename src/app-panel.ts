@@ -37,7 +37,12 @@ export function panelDeps(app: App): PanelDeps {
 export async function startPanel(app: App): Promise<PanelServer | undefined> {
   const { PANEL_PORT, PANEL_HOST } = app.config;
   if (PANEL_PORT === undefined) return undefined;
-  return startPanelServer(panelDeps(app), { host: PANEL_HOST, port: PANEL_PORT });
+  // The platforms' renderers are loaded only here: a `panel link` command needs none of them.
+  const { cardPreviews } = await import("./app-panel-previews.ts");
+  return startPanelServer(
+    { ...panelDeps(app), previews: cardPreviews },
+    { host: PANEL_HOST, port: PANEL_PORT },
+  );
 }
 
 /**

@@ -35,6 +35,8 @@ th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 .muted { color: var(--muted); }
 .nowrap { white-space: nowrap; }
 section.box h2 { margin-top: 0; }
+details.preview { margin: .5rem 0; }
+details.preview summary { cursor: pointer; padding: .35rem 0; font-weight: 600; color: var(--accent); }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin-bottom: 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
 input, select, textarea, button { font: inherit; }

@@ -4,17 +4,17 @@
  */
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { AuditLog, Clock, Logger, SubscriptionRepository } from "../core/ports.ts";
-import type { Card } from "../core/reply.ts";
+import type { OutboundPost } from "../core/platform.ts";
 import type { BotDefaults, FeaturedService, Presenter } from "../core/services.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import type { CurationService } from "../services/curation.ts";
 import type { StaffAccess } from "../services/staff-access.ts";
 
-/** A card as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
+/** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
 export interface CardPreview {
   platform: string;
   /** Plain text of what the platform would show, line by line (the panel escapes it). */
-  render(card: Card): string;
+  render(post: OutboundPost): string;
 }
 
 export interface PanelDeps {

@@ -68,6 +68,13 @@ describe.skipIf(noChromium)("the staff panel in a browser", () => {
     await screenshots(page, "profiles");
     await page.getByRole("link", { name: "Ilgar Mammadov" }).click();
     expect(await page.getByRole("heading", { name: "Family and consent" }).count()).toBe(1);
+    for (const platform of ["Discord (embed)", "Slack (blocks)", "Telegram (message)", "Console"]) {
+      expect(await page.getByText(platform, { exact: true }).count()).toBe(1);
+    }
+    // Each preview opens from the keyboard (a <details>, no script).
+    await page.getByText("Discord (embed)", { exact: true }).focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator("details.preview").first().getAttribute("open")).not.toBeNull();
     await screenshots(page, "profile");
 
     await page.getByRole("link", { name: "Channels" }).click();

@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { type App, createApp } from "../../src/app.ts";
 import { panelDeps, staffAccess } from "../../src/app-panel.ts";
+import { cardPreviews } from "../../src/app-panel-previews.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../src/config.ts";
 import { channelRef, communityRef } from "../../src/core/channel.ts";
@@ -51,7 +52,7 @@ export async function startPanelWorld(env: Record<string, string> = {}): Promise
   await seedChannels(app);
   return {
     app,
-    deps: panelDeps(app),
+    deps: { ...panelDeps(app), previews: cardPreviews },
     async linkToken(name, role) {
       return (await staffAccess(app).issueLink({ name, role, actor: "test" })).token;
     },

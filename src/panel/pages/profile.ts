@@ -90,11 +90,19 @@ function cardText(card: Card): string {
 function preview(deps: PanelDeps, stored: StoredProfile, campaign: Campaign | undefined) {
   if (!campaign) return html`<h2>Card</h2><p>Its campaign is missing, so no card can be made.</p>`;
   const card = deps.presenter.card(stored, campaign);
+  const post = {
+    kind: "daily" as const,
+    intro: "Today's featured family",
+    card,
+    share: deps.presenter.shareKit(stored, campaign),
+    idempotencyKey: "panel-preview",
+  };
   const previews = deps.previews ?? [];
   return html`<h2>Card as posted</h2>
 <p class="muted">Only what consent and safety allow.${stored.profile.publication.takedown ? " Taken down: it is posted nowhere now." : ""}</p>
 <pre class="card">${cardText(card)}</pre>
-${previews.map((p) => html`<h3>${p.platform}</h3><pre class="card">${p.render(card)}</pre>`)}`;
+${previews.length > 0 ? html`<h2>As each platform shows the daily post</h2>` : ""}
+${previews.map((p) => html`<details class="preview"><summary>${p.platform}</summary><pre class="card">${p.render(post)}</pre></details>`)}`;
 }
 
 function actions(viewer: Viewer, stored: StoredProfile) {
