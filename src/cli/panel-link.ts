@@ -6,11 +6,12 @@ import { panelAddress, signInUrl, staffAccess } from "../app-panel.ts";
 import type { CliContext } from "./context.ts";
 
 export async function runPanelLink(ctx: CliContext, input: { name: string; role: string }): Promise<number> {
-  // Refused before anything is stored when the panel has no address (no PANEL_PORT, no PANEL_PUBLIC_URL).
-  panelAddress(ctx.config);
   return ctx.withApp(async (app) => {
+    // The settings of whoever carries the command out (the running bot's, when it does), checked before
+    // anything is stored: without PANEL_PORT or PANEL_PUBLIC_URL a link could name no address.
+    panelAddress(app.config);
     const link = await staffAccess(app).issueLink({ ...input, actor: `cli:${ctx.io.user}` });
-    const url = signInUrl(ctx.config, link.token);
+    const url = signInUrl(app.config, link.token);
     const until = `${link.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
     ctx.io.stdout.write(
       `Sign-in link for ${link.person.name} (${link.person.role}${link.created ? ", new" : ""}), ` +

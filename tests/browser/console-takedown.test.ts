@@ -55,7 +55,10 @@ describe.skipIf(noChromium)("a takedown in the panel, seen from the console", ()
       expect(await ask("/prisoner Ilgar Mammadov", /Status as of/)).toContain("Ilgar Mammadov");
       expect(bot.result.stderr).toContain(`staff panel at http://127.0.0.1:${env.PANEL_PORT}`);
 
-      const link = await runCli(["panel", "link", "--name", "Aysel", "--role", "editor"], { env });
+      // From a terminal without the panel's settings: the bot that serves the panel names its address.
+      const link = await runCli(["panel", "link", "--name", "Aysel", "--role", "editor"], {
+        env: { DATA_DIR: dataDir },
+      });
       expect(link).toMatchObject({ code: 0, stderr: "" });
       const url = /http:\/\/127\.0\.0\.1:\d+\/sign-in\?token=\S+/.exec(link.stdout)?.[0];
       expect(link.stdout).toMatch(/^Sign-in link for Aysel \(editor, new\), valid once until .* UTC:\n/);
