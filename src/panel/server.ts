@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Context } from "hono";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { ConfigError } from "../core/errors.ts";
+import { listenFailure } from "../core/listen-failure.ts";
 import { createPanelApp, type PanelOptions } from "./app.ts";
 import type { PanelDeps } from "./deps.ts";
 
@@ -28,7 +28,9 @@ export async function startPanelServer(
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (err: NodeJS.ErrnoException) => reject(listenFailure(err, listen.port)));
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(listenFailure(err, "PANEL_PORT", listen.port)),
+    );
     server.listen(listen.port, listen.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -42,16 +44,4 @@ export async function startPanelServer(
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
-}
-
-function listenFailure(err: NodeJS.ErrnoException, port: number): Error {
-  if (err.code === "EADDRINUSE") {
-    return new ConfigError([`PANEL_PORT ${port} is already in use by another program: choose a free port`]);
-  }
-  if (err.code === "EACCES") {
-    return new ConfigError([
-      `PANEL_PORT ${port} needs privileges this process lacks: choose a port above 1023`,
-    ]);
-  }
-  return err;
 }

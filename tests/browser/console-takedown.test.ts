@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readLock } from "../../src/ops/data-dir-lock.ts";
-import { runCli, spawnCli } from "../e2e/cli.ts";
+import { runCli } from "../e2e/cli.ts";
+import { startConsoleBot } from "../e2e/console-bot.ts";
 import { launchChromium, noChromium, screenshots } from "./browser.ts";
 
 function freePort(): Promise<number> {
@@ -40,18 +39,9 @@ describe.skipIf(noChromium)("a takedown in the panel, seen from the console", ()
   });
 
   it("takes a profile down in the panel and the console's /prisoner no longer shows it", async () => {
-    const bot = spawnCli(["console"], { env });
+    const bot = await startConsoleBot({ ...env, DATA_DIR: dataDir });
+    const { ask } = bot;
     try {
-      while (readLock(dataDir)?.socket === undefined || readLock(dataDir)?.pid !== bot.child.pid) {
-        if (bot.child.exitCode !== null) throw new Error(`console exited: ${bot.result.stderr}`);
-        await sleep(50);
-      }
-      const ask = async (line: string, answer: RegExp) => {
-        const before = bot.result.stdout.length;
-        bot.child.stdin.write(`${line}\n`);
-        await bot.waitForStdout(new RegExp(`[\\s\\S]{${before}}[\\s\\S]*${answer.source}`));
-        return bot.result.stdout.slice(before);
-      };
       expect(await ask("/prisoner Ilgar Mammadov", /Status as of/)).toContain("Ilgar Mammadov");
       expect(bot.result.stderr).toContain(`staff panel at http://127.0.0.1:${env.PANEL_PORT}`);
 

@@ -64,6 +64,19 @@ describe("the staff panel over HTTP", () => {
     expect(await (await request("/api/me", { cookie })).json()).toEqual({ name: "Once", role: "viewer" });
   });
 
+  it("marks the session cookie Secure when the panel is reached over https", async () => {
+    const secure = createPanelApp(
+      { ...world.deps, secureCookies: true },
+      { clientAddress: () => "192.0.2.9" },
+    );
+    const res = await secure.request(
+      "/sign-in",
+      form({ token: await world.linkToken("Behind proxy", "viewer") }),
+    );
+    expect(res.headers.get("set-cookie")).toMatch(/; Secure/);
+    expect(res.headers.get("set-cookie")).toMatch(/HttpOnly/);
+  });
+
   it("sends the security headers, with a CSP that allows no inline script, and no inline script at all", async () => {
     const { cookie } = await signIn("Headers", "viewer");
     for (const path of ["/today", "/profiles", `/profiles/${MARKUP_ID}`, "/channels", "/sign-in"]) {
