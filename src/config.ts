@@ -108,10 +108,11 @@ export const configSchema = z
         error: "must be a port number from 0 to 65535 (digits only)",
       }),
     PANEL_HOST: optionalText.transform((v) => v ?? "127.0.0.1"),
-    PANEL_PUBLIC_URL: optionalText.refine(
-      (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(v),
-      { error: "must be the panel's http(s) address as people open it, such as https://panel.example.org" },
-    ),
+    // An origin only: the panel's pages link to /today, /profiles…, so it cannot live under a path prefix.
+    PANEL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/i.test(v), {
+      error:
+        "must be the panel's http(s) address as people open it, without a path, such as https://panel.example.org",
+    }),
     DEFAULT_TIMEZONE: optionalText
       .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)
       .refine((v) => !v.startsWith("invalid:"), { error: "must be an IANA time zone such as Asia/Baku" }),

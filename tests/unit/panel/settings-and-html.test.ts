@@ -24,7 +24,7 @@ describe("the panel's settings", () => {
   it("names what is wrong with each panel setting, among the others", () => {
     expect(problemsOf({ PANEL_PORT: "80a", PANEL_PUBLIC_URL: "panel.example.org" })).toEqual([
       "PANEL_PORT must be a port number from 0 to 65535 (digits only)",
-      "PANEL_PUBLIC_URL must be the panel's http(s) address as people open it, such as https://panel.example.org",
+      "PANEL_PUBLIC_URL must be the panel's http(s) address as people open it, without a path, such as https://panel.example.org",
     ]);
     expect(problemsOf({ PANEL_PORT: "8080" })).toEqual([
       "PANEL_PORT must differ from HTTP_PORT (both are 8080): each server needs its own port",
@@ -38,9 +38,10 @@ describe("the panel's settings", () => {
     expect(panelAddress(loadConfig({ PANEL_PORT: "8081", PANEL_HOST: "0.0.0.0" }))).toBe(
       "http://localhost:8081",
     );
-    expect(panelAddress(loadConfig({ PANEL_PUBLIC_URL: "https://staff.example.org/panel/" }))).toBe(
-      "https://staff.example.org/panel",
+    expect(panelAddress(loadConfig({ PANEL_PUBLIC_URL: "https://staff.example.org/" }))).toBe(
+      "https://staff.example.org",
     );
+    expect(problemsOf({ PANEL_PUBLIC_URL: "https://example.org/panel" })).toHaveLength(1);
     expect(() => panelAddress(loadConfig({}))).toThrow(/set PANEL_PORT/);
     expect(() => panelAddress(loadConfig({ PANEL_PORT: "0" }))).toThrow(/PANEL_PORT is 0/);
   });
