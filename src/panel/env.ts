@@ -42,7 +42,7 @@ export function pager(
   };
   return html`<nav class="pager" aria-label="Pages">
     ${at.page > 1 ? link(at.page - 1, "← Previous", "prev") : ""}
-    <span>Page ${at.page} of ${at.pages} · ${total} ${noun}</span>
+    <span>Page ${at.page} of ${at.pages} · ${total} ${total === 1 ? noun.replace(/s$/, "") : noun}</span>
     ${at.page < at.pages ? link(at.page + 1, "Next →", "next") : ""}
   </nav>`;
 }

@@ -51,18 +51,18 @@ export function registerProfiles(app: Hono<PanelEnv>, deps: PanelDeps): void {
       const { profile } = stored;
       const detention = currentDetention(profile);
       const flags = [
-        profile.publication.takedown ? html`<span class="badge down">taken down</span>` : "",
-        profile.publication.visibility === "withheld" ? html`<span class="badge">withheld</span>` : "",
+        profile.publication.takedown ? html`<span class="badge down">taken down</span>` : undefined,
+        profile.publication.visibility === "withheld" ? html`<span class="badge">withheld</span>` : undefined,
         isStale(stored, snap.campaigns, today, deps.staleAfterDays)
           ? html`<span class="badge stale">stale</span>`
-          : "",
-      ];
+          : undefined,
+      ].filter((flag) => flag !== undefined);
       return html`<tr>
   <td data-label="Name"><a href="/profiles/${encodeURIComponent(profile.id)}">${profile.displayName}</a></td>
   <td data-label="Status">${STATUS_LABELS[detention.status]} <span class="muted nowrap">as of ${detention.statusAsOf}</span></td>
   <td data-label="Campaign">${profile.campaign}</td>
   <td data-label="Verified" class="nowrap">${profile.lastVerifiedAt}</td>
-  <td data-label="Publication">${flags}</td>
+  <td data-label="Publication">${flags.length > 0 ? flags : "public"}</td>
 </tr>`;
     });
     const body = html`${filterForm(q, filters, snap.campaigns)}

@@ -98,6 +98,15 @@ describe("the staff panel over HTTP", () => {
     expect(list).toContain("Test &lt;script&gt;");
   });
 
+  it("filters profiles by status and campaign", async () => {
+    const { cookie } = await signIn("Filters", "viewer");
+    const sentenced = await (await request("/profiles?status=sentenced", { cookie })).text();
+    expect(sentenced).toContain('href="/profiles/narges-mohammadi"');
+    expect(sentenced).not.toContain('href="/profiles/ilgar-mammadov"');
+    const none = await (await request("/profiles?campaign=no-such-campaign", { cookie })).text();
+    expect(none).toContain("No profile matches.");
+  });
+
   it("refuses a change without a valid CSRF token (403) and changes nothing", async () => {
     const { cookie } = await signIn("Forger", "editor");
     for (const csrf of [undefined, "wrong"]) {
@@ -138,6 +147,13 @@ describe("the staff panel over HTTP", () => {
     expect(entry).toMatchObject({ actor: "panel:Editor Aysel", action: "profile.takedown" });
     const page = await (await request("/profiles/oleg-sentsov?done=taken-down", { cookie })).text();
     expect(page).toContain("family request");
+    // Staff still find it, by any spelling, and by the "taken down" filter.
+    const found = await (await request("/profiles?q=Oleh+Sentsov", { cookie })).text();
+    expect(found).toContain('href="/profiles/oleg-sentsov"');
+    const down = await (await request("/profiles?takenDown=1", { cookie })).text();
+    expect(down).toContain('href="/profiles/oleg-sentsov"');
+    expect(down).not.toContain('href="/profiles/ilgar-mammadov"');
+    expect(down).toContain("· 1 profile<");
     expect(
       (await request("/profiles/oleg-sentsov/restore", { ...form({ _csrf: csrf }), cookie })).status,
     ).toBe(303);
