@@ -4,11 +4,11 @@
  * use it up. Attempts are rate-limited per address.
  */
 import type { Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, setCookie } from "hono/cookie";
 import type { PanelDeps } from "./deps.ts";
 import type { PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
-import { csrfField, publicPage } from "./layout.ts";
+import { publicPage } from "./layout.ts";
 import { type RateLimiter, SESSION_COOKIE } from "./security.ts";
 
 const HOW_TO = html`<p>Ask an admin of this bot for a sign-in link. On the bot's machine they run <code>freetobehome panel link --name &lt;your name&gt; --role viewer</code>; the link works once, for 15 minutes.</p>`;
@@ -71,11 +71,8 @@ export function registerSignIn(
 /** Sign-out is a change like any other: it needs the session and its CSRF token (checked before this). */
 export function registerSignOut(app: Hono<PanelEnv>, deps: PanelDeps): void {
   app.post("/sign-out", async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deps.staff.signOut(token);
+    await deps.staff.signOut(c.get("sessionToken"));
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: deps.secureCookies });
     return c.redirect("/sign-in?signed-out=1", 303);
   });
 }
-
-export { csrfField };
