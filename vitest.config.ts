@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * Three projects, split by folder, so each kind can run alone (`npm run test:unit`, `test:integration`,
+ * Four projects, split by folder, so each kind can run alone (`npm run test:unit`, `test:integration`,
  * `test:e2e`) while `npm test` still runs every file exactly once. Each project extends this root config,
  * so all three share the timeouts, the pool and the global setup below.
  */
@@ -52,6 +52,14 @@ export default defineConfig({
           name: "e2e",
           // The whole app against the fake platform servers, and the real binary spawned.
           include: E2E_FILES,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          // The staff panel in Chromium (playwright-core and the system's browser; skipped without one).
+          include: ["tests/browser/**/*.test.ts"],
         },
       },
     ],

@@ -101,6 +101,18 @@ export const configSchema = z
     }),
     TELEGRAM_WEBHOOK_PORT: port(8443),
     HTTP_PORT: port(8080),
+    // The staff panel (src/panel/): served by `start` only when PANEL_PORT is set.
+    PANEL_PORT: optionalText
+      .transform((v) => digits(v, WHOLE))
+      .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535), {
+        error: "must be a port number from 0 to 65535 (digits only)",
+      }),
+    PANEL_HOST: optionalText.transform((v) => v ?? "127.0.0.1"),
+    // An origin only: the panel's pages link to /today, /profiles…, so it cannot live under a path prefix.
+    PANEL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/i.test(v), {
+      error:
+        "must be the panel's http(s) address as people open it, without a path, such as https://panel.example.org",
+    }),
     DEFAULT_TIMEZONE: optionalText
       .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)
       .refine((v) => !v.startsWith("invalid:"), { error: "must be an IANA time zone such as Asia/Baku" }),
@@ -170,6 +182,7 @@ function portClashes(c: {
   HTTP_PORT: number;
   SLACK_PORT: number;
   TELEGRAM_WEBHOOK_PORT: number;
+  PANEL_PORT?: number | undefined;
   SLACK_BOT_TOKEN?: string | undefined;
   SLACK_APP_TOKEN?: string | undefined;
   SLACK_CLIENT_ID?: string | undefined;
@@ -178,6 +191,7 @@ function portClashes(c: {
   const slackListens =
     c.SLACK_CLIENT_ID !== undefined || (c.SLACK_BOT_TOKEN !== undefined && !c.SLACK_APP_TOKEN);
   const listening: Array<[string, number]> = [["HTTP_PORT", c.HTTP_PORT]];
+  if (c.PANEL_PORT !== undefined) listening.push(["PANEL_PORT", c.PANEL_PORT]);
   if (slackListens) listening.push(["SLACK_PORT", c.SLACK_PORT]);
   if (c.TELEGRAM_WEBHOOK_URL !== undefined)
     listening.push(["TELEGRAM_WEBHOOK_PORT", c.TELEGRAM_WEBHOOK_PORT]);

@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = {
   spotlightRemoved: "spotlight.removed",
   moderatorGranted: "moderator.granted",
   moderatorRevoked: "moderator.revoked",
+  staffLinkIssued: "staff.link-issued",
+  staffSignedIn: "staff.signed-in",
+  staffRevoked: "staff.revoked",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -9,6 +9,7 @@ import type {
 } from "../../src/core/ports.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
+import type { StaffRepository } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";
 import { createCampaignRepository } from "./campaigns.ts";
@@ -17,6 +18,7 @@ import { createDeliveryLedger } from "./deliveries.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
 import { createRotationLog } from "./rotation.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
+import { createStaffRepository } from "./staff.ts";
 import { createSubscriptionRepository } from "./subscriptions.ts";
 
 export interface Repositories {
@@ -29,6 +31,8 @@ export interface Repositories {
   deliveries: DeliveryLedger;
   installations: InstallationStore;
   botModerators: BotModeratorRepository;
+  /** The staff panel's people, sign-in links and sessions. */
+  staff: StaffRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -42,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
     deliveries: createDeliveryLedger(db),
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),
+    staff: createStaffRepository(db),
   };
 }
 

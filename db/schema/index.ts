@@ -11,3 +11,4 @@ export * from "./profiles.ts";
 export * from "./rotation.ts";
 export * from "./spotlights.ts";
 export * from "./subscriptions.ts";
+export * from "./staff.ts";

@@ -7,6 +7,8 @@
 import type { App } from "../app.ts";
 import { createApp } from "../app.ts";
 import { createPlatformAdapters } from "../app-platforms.ts";
+import { startPanel } from "../app-panel.ts";
+import type { PanelServer } from "../panel/server.ts";
 import { redactConfig } from "../config.ts";
 import type { Logger } from "../core/ports.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
@@ -34,6 +36,7 @@ export async function runService(ctx: CliContext): Promise<number> {
   const adapters: PlatformAdapter[] = [];
   let ops: OpsServer | undefined;
   let control: { close(): Promise<void> } | undefined;
+  let panel: PanelServer | undefined;
   try {
     adapters.push(...createPlatformAdapters(app));
     ops = await startOpsServer({
@@ -44,6 +47,7 @@ export async function runService(ctx: CliContext): Promise<number> {
         return true;
       },
     });
+    panel = await startPanel(app);
     for (const adapter of adapters) {
       await adapter.start().catch((err: unknown) => {
         throw startFailure(adapter.platform, err, config);
@@ -55,15 +59,24 @@ export async function runService(ctx: CliContext): Promise<number> {
     // Not the error itself: an SDK's error can hold a request URL with the token in it.
     logger.error({ reason: err instanceof Error ? err.message : String(err) }, "start failed");
     armExitDeadline(STOP_DEADLINE_MS, "stopping after a failed start", { logger });
+    await panel?.close();
     await stopAll({ app, adapters, ops, control, logger });
     throw err;
   }
   const delivery = app.delivery(adapters);
   delivery.scheduler.start();
-  logger.info({ platforms: adapters.map((a) => a.platform), httpPort: ops.port }, "running");
+  logger.info(
+    {
+      platforms: adapters.map((a) => a.platform),
+      httpPort: ops.port,
+      ...(panel ? { panel: panel.url } : {}),
+    },
+    "running",
+  );
 
   await onStopSignal({ logger }).stopped;
   await delivery.scheduler.stop();
+  await panel?.close();
   await stopAll({ app, adapters, ops, control, logger });
   logger.info({}, "stopped");
   return 0;

@@ -17,6 +17,7 @@ import {
   createConsoleAdapter,
   runConsoleChat,
 } from "../app-platforms.ts";
+import { startPanel } from "../app-panel.ts";
 import type { CliContext } from "./context.ts";
 import { runService } from "./service.ts";
 import { onStopSignal } from "./shutdown.ts";
@@ -38,6 +39,15 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
   const delivery = app.delivery([createConsoleAdapter(ctx.io.stdout)]);
   if (interactive) delivery.scheduler.start();
   const control = await ctx.serveControl(app, () => []);
+  const panel = await startPanel(app).catch(async (err: unknown) => {
+    await control?.close();
+    await delivery.scheduler.stop();
+    throw err;
+  });
+  if (panel)
+    ctx.io.stderr.write(
+      `freetobehome: staff panel at ${panel.url} (sign in with a link from: freetobehome panel link)\n`,
+    );
   try {
     // A terminal is read directly (readline puts it in raw mode for line editing); a pipe through a
     // stream the stop can end.
@@ -49,6 +59,7 @@ async function consoleChat(ctx: CliContext, app: App, interactive: boolean): Pro
       ...(interactive ? { terminal: terminal(app, ctx) } : {}),
     });
   } finally {
+    await panel?.close();
     await control?.close();
     await delivery.scheduler.stop();
   }

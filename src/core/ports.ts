@@ -221,7 +221,7 @@ export interface AuditEntry {
   at: Date;
   actor: string;
   action: string;
-  entityType: "campaign" | "profile" | "subscription" | "spotlight" | "community";
+  entityType: "campaign" | "profile" | "subscription" | "spotlight" | "community" | "staff";
   entityId: string;
   details?: Record<string, unknown>;
 }

@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
-import { ConfigError } from "../core/errors.ts";
+import { listenFailure } from "../core/listen-failure.ts";
 import { withDeadline } from "./deadline.ts";
 
 export interface OpsServer {
@@ -55,7 +55,7 @@ export async function startOpsServer(options: {
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (err) => reject(listenFailure(err, options.port)));
+    server.once("error", (err) => reject(listenFailure(err, "HTTP_PORT", options.port)));
     server.listen(options.port, "0.0.0.0", () => resolve());
   });
   return {
@@ -67,17 +67,4 @@ export async function startOpsServer(options: {
         server.closeAllConnections();
       }),
   };
-}
-
-/** A port taken or refused is the operator's to fix in HTTP_PORT: say so instead of a stack trace. */
-function listenFailure(err: NodeJS.ErrnoException, port: number): Error {
-  if (err.code === "EADDRINUSE") {
-    return new ConfigError([`HTTP_PORT ${port} is already in use by another program: choose a free port`]);
-  }
-  if (err.code === "EACCES") {
-    return new ConfigError([
-      `HTTP_PORT ${port} needs privileges this process lacks: choose a port above 1023`,
-    ]);
-  }
-  return err;
 }

@@ -20,25 +20,43 @@ interface Snapshot {
   /** Public profiles by id. */
   visible: Map<string, StoredProfile>;
   index: NameIndex;
+  /** Every profile, hidden ones too, for staff (the panel): built on first use, at most once per version. */
+  staffIndex(): NameIndex;
 }
 
 export interface CatalogService extends ProfileCatalog {
+  /**
+   * The same name search as `lookup`, over every profile (taken down and withheld ones too), for staff:
+   * the best matches, or the closest ("did you mean") when nothing matches well.
+   */
+  staffSearch(query: string): Promise<{ kind: "matches" | "did-you-mean"; profiles: StoredProfile[] }>;
   /** The current snapshot, refreshed if the store changed. */
   snapshot(): Promise<Snapshot>;
   /** The snapshot of a version the caller already read (no round trip when it is the one held). */
   snapshotAt(version: string): Promise<Snapshot>;
 }
 
+const nameEntry = ({ profile }: StoredProfile) => ({
+  profileId: profile.id,
+  label: profile.displayName,
+  names: [profile.displayName, ...profile.names.filter((n) => n.searchable).map((n) => n.value)],
+});
+
 function buildSnapshot(version: string, campaigns: Campaign[], all: StoredProfile[]): Snapshot {
   const visible = new Map(all.filter((s) => isPubliclyVisible(s.profile)).map((s) => [s.profile.id, s]));
-  const index = buildNameIndex(
-    [...visible.values()].map(({ profile }) => ({
-      profileId: profile.id,
-      label: profile.displayName,
-      names: [profile.displayName, ...profile.names.filter((n) => n.searchable).map((n) => n.value)],
-    })),
-  );
-  return { version, campaigns, all, visible, index };
+  const index = buildNameIndex([...visible.values()].map(nameEntry));
+  let staffIndex: NameIndex | undefined;
+  return {
+    version,
+    campaigns,
+    all,
+    visible,
+    index,
+    staffIndex: () => {
+      staffIndex ??= buildNameIndex(all.map(nameEntry));
+      return staffIndex;
+    },
+  };
 }
 
 export function createCatalogService(repository: CatalogRepository): CatalogService {
@@ -94,6 +112,18 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
         default:
           return { kind: "none" };
       }
+    },
+    async staffSearch(query) {
+      const snap = await load();
+      const byId = new Map(snap.all.map((s) => [s.profile.id, s]));
+      const exact = byId.get(query.trim().toLowerCase());
+      if (exact) return { kind: "matches", profiles: [exact] };
+      const outcome = snap.staffIndex().search(query);
+      const hits = outcome.kind === "found" ? [outcome.hit] : outcome.kind === "none" ? [] : outcome.hits;
+      const profiles = hits
+        .map((h) => byId.get(h.profileId))
+        .filter((p): p is StoredProfile => p !== undefined);
+      return { kind: outcome.kind === "did-you-mean" ? "did-you-mean" : "matches", profiles };
     },
     async suggest(prefix, limit) {
       const snap = await load();

@@ -20,6 +20,19 @@ describe("architecture", () => {
     expect(checkImports("src/core/x.ts", ["../services/catalog.ts"])).toHaveLength(1);
   });
 
+  it("keeps the staff panel on the core's ports and services, and its web framework inside it", () => {
+    expect(checkImports("src/panel/pages/today.ts", ["../../../db/repositories/index.ts"])).toHaveLength(2);
+    expect(checkImports("src/panel/pages/x.ts", ["../../../platforms/discord/render.ts"])).toHaveLength(2);
+    expect(checkImports("src/panel/pages/x.ts", ["../../delivery/pass.ts"])).toHaveLength(1);
+    expect(checkImports("src/panel/app.ts", ["../app.ts"])).toHaveLength(1);
+    expect(
+      checkImports("src/panel/pages/x.ts", ["hono", "../../core/staff.ts", "../../services/catalog.ts"]),
+    ).toEqual([]);
+    expect(checkImports("src/services/x.ts", ["hono"])).toHaveLength(1);
+    expect(checkImports("commands/today.ts", ["hono/cookie"])).toHaveLength(2);
+    expect(checkImports("src/app-panel.ts", ["../db/client.ts"])).toEqual([]);
+  });
+
   it("catches one platform importing another, and commands reaching past the core", () => {
     expect(checkImports("platforms/slack/render.ts", ["../telegram/render.ts"])).toHaveLength(1);
     expect(checkImports("platforms/slack/render.ts", ["./ids.ts", "../../src/core/reply.ts"])).toEqual([]);

@@ -18,7 +18,15 @@ export const SDK_PACKAGES = [
 ];
 
 /** Files of src/ allowed to wire the layers together (the composition root). */
-export const COMPOSITION_ROOT = ["src/app.ts", "src/app-platforms.ts"];
+export const COMPOSITION_ROOT = [
+  "src/app.ts",
+  "src/app-platforms.ts",
+  "src/app-panel.ts",
+  "src/app-panel-previews.ts",
+];
+
+/** The web framework of the staff panel: only src/panel/ serves HTTP with it. */
+const PANEL_PACKAGES = [/^hono(\/|$)/, /^@hono\//];
 
 export interface Violation {
   file: string;
@@ -53,9 +61,15 @@ export function checkImports(file: string, specifiers: string[]): Violation[] {
       !COMPOSITION_ROOT.includes(file)
     ) {
       add(
-        "only the composition root (src/app.ts, src/app-platforms.ts) imports db/, platforms/ or commands/",
+        "only the composition root (src/app.ts, src/app-platforms.ts, src/app-panel*.ts) imports db/, platforms/ or commands/",
       );
     }
+    if (file.startsWith("src/panel/") && target && !/^src\/(core|services|presentation|panel)\//.test(target))
+      add(
+        "src/panel imports only src/core, src/services, src/presentation and itself (the rest is injected)",
+      );
+    if (!file.startsWith("src/panel/") && !target && PANEL_PACKAGES.some((p) => p.test(specifier)))
+      add("only src/panel imports the web framework");
     if (file.startsWith("src/core/") && target && !target.startsWith("src/core/"))
       add("src/core imports nothing outside src/core");
     if (top === "platforms" && target?.startsWith("platforms/")) {

@@ -9,13 +9,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLock } from "../../src/ops/data-dir-lock.ts";
 import { runCliHere as runCli } from "../support/cli-io.ts";
 import { unpackTemplateInto } from "../support/test-database.ts";
-import { spawnCli } from "./cli.ts";
+import { startConsoleBot } from "./console-bot.ts";
 
 const SAMPLE_PROFILE = fileURLToPath(new URL("../../data/profiles/ilgar-mammadov.yaml", import.meta.url));
 
@@ -30,21 +29,7 @@ describe("one owner for the embedded database", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   /** A console bot, once it takes commands from other terminals (its lock names its socket). */
-  async function startConsole() {
-    const bot = spawnCli(["console"], { env });
-    while (readLock(dataDir)?.socket === undefined || readLock(dataDir)?.pid !== bot.child.pid) {
-      if (bot.child.exitCode !== null) throw new Error(`console exited: ${bot.result.stderr}`);
-      await sleep(50);
-    }
-    /** Sends a line and resolves with what the bot printed for it. */
-    const ask = async (line: string, answer: RegExp) => {
-      const before = bot.result.stdout.length;
-      bot.child.stdin.write(`${line}\n`);
-      await bot.waitForStdout(new RegExp(`[\\s\\S]{${before}}[\\s\\S]*${answer.source}`));
-      return bot.result.stdout.slice(before);
-    };
-    return { ...bot, ask };
-  }
+  const startConsole = () => startConsoleBot({ ...env, DATA_DIR: dataDir });
 
   it("carries out a takedown and an import from a second terminal in the running bot", async () => {
     const bot = await startConsole();

@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CASES: [words: string[], offered: string][] = [
   [
     [""],
-    "start console migrate import export profiles subscriptions campaigns deliver register-commands slack-manifest completion help",
+    "start console migrate import export profiles subscriptions campaigns panel deliver register-commands slack-manifest completion help",
   ],
   [["pro"], "profiles"],
   [["profiles", ""], "list stale takedown restore help"],

@@ -1,0 +1,37 @@
+/**
+ * What the staff panel needs, as ports and services only: built in the composition root
+ * (src/app-panel.ts), so the panel never reaches the database or a platform's SDK itself.
+ */
+import type { DeliveryLedger } from "../core/delivery.ts";
+import type { AuditLog, Clock, Logger, SubscriptionRepository } from "../core/ports.ts";
+import type { OutboundPost } from "../core/platform.ts";
+import type { BotDefaults, FeaturedService, Presenter } from "../core/services.ts";
+import type { CatalogService } from "../services/catalog.ts";
+import type { CurationService } from "../services/curation.ts";
+import type { StaffAccess } from "../services/staff-access.ts";
+
+/** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
+export interface CardPreview {
+  platform: string;
+  /** Plain text of what the platform would show, line by line (the panel escapes it). */
+  render(post: OutboundPost): string;
+}
+
+export interface PanelDeps {
+  catalog: CatalogService;
+  curation: CurationService;
+  featured: FeaturedService;
+  presenter: Presenter;
+  subscriptions: SubscriptionRepository;
+  deliveries: Pick<DeliveryLedger, "latestBySubscription">;
+  audit: Pick<AuditLog, "list">;
+  staff: StaffAccess;
+  clock: Clock;
+  defaults: BotDefaults;
+  staleAfterDays: number;
+  logger: Logger;
+  /** Session cookies are marked Secure when the panel is reached over https (PANEL_PUBLIC_URL). */
+  secureCookies: boolean;
+  /** Previews of the card per platform; none given, the profile page shows the neutral card only. */
+  previews?: readonly CardPreview[];
+}

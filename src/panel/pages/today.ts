@@ -1,0 +1,78 @@
+/**
+ * Today: what every subscribed channel posts today and when, in its own zone. The family comes from the
+ * featured service (the same answer as /today: a spotlight if one stands, else the rotation) and the time
+ * from the spotlight rules the delivery planner follows; nothing is worked out again here.
+ */
+import type { Hono } from "hono";
+import type { DeliveryRow } from "../../core/delivery.ts";
+import type { Subscription } from "../../core/ports.ts";
+import { spotlightPostTime } from "../../core/spotlight-rules.ts";
+import { instantOf, localDateOf } from "../../core/time.ts";
+import type { PanelDeps } from "../deps.ts";
+import { type PanelEnv, pageOf, pager } from "../env.ts";
+import { html } from "../html.ts";
+import { page } from "../layout.ts";
+
+async function row(deps: PanelDeps, subscription: Subscription, latest: Map<number, DeliveryRow>) {
+  // A paused channel posts nothing: no family is decided for it here.
+  const family =
+    subscription.state === "active"
+      ? await deps.featured.forChannel(subscription.channel, subscription.community)
+      : undefined;
+  const localDate = family?.localDate ?? localDateOf(deps.clock.now(), subscription.timezone);
+  const when = family?.spotlight
+    ? spotlightPostTime(family.spotlight, subscription, deps.defaults.postTime)
+    : { time: subscription.postTime, timezone: subscription.timezone };
+  const last = latest.get(subscription.id);
+  const today = last?.localDate === localDate ? last : undefined;
+  return html`<tr>
+    <td data-label="Channel">${subscription.channel}<br><span class="muted">${subscription.community}</span></td>
+    <td data-label="Posts at">${when.time} <span class="muted">${when.timezone}</span><br><span class="muted">${localDate}</span></td>
+    <td data-label="Family">${
+      subscription.state === "paused"
+        ? html`<span class="muted">nothing while paused</span>`
+        : family
+          ? html`<a href="/profiles/${encodeURIComponent(family.profile.profile.id)}">${family.profile.profile.displayName}</a>`
+          : html`<span class="muted">nothing to post (no eligible profile)</span>`
+    }</td>
+    <td data-label="Chosen by">${
+      subscription.state === "paused"
+        ? ""
+        : family?.source === "spotlight"
+          ? html`<span class="badge spotlight">Spotlight</span>`
+          : family
+            ? html`<span class="badge">Rotation</span>`
+            : ""
+    }</td>
+    <td data-label="Today's post">${
+      subscription.state === "paused"
+        ? html`<span class="badge paused">paused</span>`
+        : today
+          ? html`<span class="badge ${today.state}">${today.state}</span>`
+          : html`<span class="muted">not yet</span>`
+    }</td>
+  </tr>`;
+}
+
+export function registerToday(app: Hono<PanelEnv>, deps: PanelDeps): void {
+  app.get("/today", async (c) => {
+    const now = deps.clock.now();
+    const subscriptions = (await deps.subscriptions.list()).filter((s) => s.state !== "stopped");
+    // In the order the posts go out today, each at its own local time.
+    const dueAt = (s: Subscription) =>
+      instantOf(localDateOf(now, s.timezone), s.postTime, s.timezone).getTime();
+    const ordered = [...subscriptions].sort((a, b) => dueAt(a) - dueAt(b));
+    const shown = pageOf(ordered, c.req.query("page"));
+    const latest = await deps.deliveries.latestBySubscription();
+    const rows = await Promise.all(shown.items.map((s) => row(deps, s, latest)));
+    const body =
+      subscriptions.length === 0
+        ? html`<p>No channel is subscribed yet. A moderator subscribes one with <code>/subscribe</code>.</p>`
+        : html`<p class="muted">Each channel's day and time are in its own time zone.</p>
+<div class="table-wrap"><table class="stack">
+<thead><tr><th scope="col">Channel</th><th scope="col">Posts at</th><th scope="col">Family</th><th scope="col">Chosen by</th><th scope="col">Today's post</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+${pager(c, shown, subscriptions.length, "channels")}`;
+    return c.html(page({ title: "Today", section: "today", viewer: c.get("viewer"), body }).text);
+  });
+}

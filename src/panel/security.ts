@@ -1,0 +1,63 @@
+/**
+ * The panel's guards: the session cookie, the CSRF token every change carries, a per-address rate limit,
+ * and the headers every answer gets (a Content-Security-Policy that allows no inline script, no framing,
+ * no referrer: a sign-in link in the address bar never leaks to another site).
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const SESSION_COOKIE = "ftbh_session";
+export const CSRF_FIELD = "_csrf";
+
+/**
+ * The CSRF token of a session: derived from the session's secret, so it needs no storage and another
+ * site, which cannot read the HttpOnly cookie, cannot compute it.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHmac("sha256", sessionToken).update("freetobehome panel csrf").digest("base64url");
+}
+
+export function csrfValid(sessionToken: string, given: unknown): boolean {
+  if (typeof given !== "string") return false;
+  const expected = Buffer.from(csrfTokenFor(sessionToken));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy":
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "cache-control": "no-store",
+};
+
+/** At most `limit` requests per address in each window of `windowMs`; counts are forgotten after. */
+export class RateLimiter {
+  private readonly counts = new Map<string, { windowStart: number; count: number }>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts a request; false when the address is over its limit for this window. */
+  take(address: string): boolean {
+    const now = this.now();
+    const entry = this.counts.get(address);
+    if (!entry || now - entry.windowStart >= this.windowMs) {
+      if (this.counts.size > 10_000) this.sweep(now);
+      this.counts.set(address, { windowStart: now, count: 1 });
+      return true;
+    }
+    entry.count += 1;
+    return entry.count <= this.limit;
+  }
+
+  private sweep(now: number): void {
+    for (const [address, entry] of this.counts) {
+      if (now - entry.windowStart >= this.windowMs) this.counts.delete(address);
+    }
+  }
+}
