@@ -23,6 +23,8 @@ export interface StreamImportOptions extends ReadImportOptions {
   onSkipped?: (entry: { file: string; reason: string }) => void;
   /** Problems only the whole set of campaigns can show (a second default), asked at the end. */
   checkCampaigns?: (campaigns: Campaign[], files: string[]) => ImportProblem[];
+  /** Files from this size on are read a document at a time (default STREAMED_FILE_BYTES). */
+  streamFromBytes?: number;
 }
 
 /** What the reading found, complete once the batches are exhausted. */
@@ -59,7 +61,7 @@ export function streamImportFiles(
     let profilesChecked = 0;
     for (const [n, file] of collected.files.entries()) {
       read.files.push(file.display);
-      for await (const doc of documentsOf(file, problems)) {
+      for await (const doc of documentsOf(file, problems, opts.streamFromBytes ?? STREAMED_FILE_BYTES)) {
         const contents = readDocument(file.display, doc);
         problems.push(...contents.problems);
         for (const ref of contents.refs) refs.push(lightRef(ref));
@@ -77,9 +79,13 @@ export function streamImportFiles(
 }
 
 /** A file's documents; its problems (syntax, encoding, unreadable) go to `problems`. */
-async function* documentsOf(file: ImportFile, problems: ImportProblem[]): AsyncGenerator<ParsedDocument> {
+async function* documentsOf(
+  file: ImportFile,
+  problems: ImportProblem[],
+  streamFromBytes: number,
+): AsyncGenerator<ParsedDocument> {
   try {
-    if (file.format === "yaml" && (await isLarge(file))) {
+    if (file.format === "yaml" && (await isLarge(file, streamFromBytes))) {
       yield* largeYamlDocuments(file, problems);
       return;
     }
@@ -97,11 +103,11 @@ async function* documentsOf(file: ImportFile, problems: ImportProblem[]): AsyncG
   }
 }
 
-async function isLarge(file: ImportFile): Promise<boolean> {
+async function isLarge(file: ImportFile, streamFromBytes: number): Promise<boolean> {
   try {
     const { handle, size } = await openRegular(file.absolute);
     await handle.close();
-    return size >= STREAMED_FILE_BYTES;
+    return size >= streamFromBytes;
   } catch {
     return false; // the whole-file path reports it
   }

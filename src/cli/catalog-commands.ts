@@ -19,7 +19,7 @@ export async function runImportCommand(
     const progress = stderrProgress(ctx.io);
     let report: string;
     try {
-      report = await importFiles(app, paths, {
+      report = await importFiles(app.repositories.catalog, paths, {
         cwd: ctx.io.cwd,
         actor: actor(ctx),
         dryRun: options.dryRun,

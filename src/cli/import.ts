@@ -5,10 +5,9 @@
  * Entries of a folder that are not read (a named pipe, a link out of the folder) are named as they are
  * found, whether the import then goes ahead or not.
  */
-import type { App } from "../app.ts";
 import { streamImportFiles } from "../catalog/stream-import-files.ts";
 import type { ImportProblem } from "../core/errors.ts";
-import type { StreamedImportResult } from "../core/ports.ts";
+import type { CatalogRepository, StreamedImportResult } from "../core/ports.ts";
 import type { Campaign } from "../core/profile.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 
@@ -32,16 +31,23 @@ function defaultCampaignConflicts(
 
 /** Imports the files and folders given; a dry run makes the same import, reports it, and rolls it back. */
 export async function importFiles(
-  app: App,
+  catalog: CatalogRepository,
   paths: string[],
-  options: { cwd: string; actor: string; dryRun?: boolean; progress?: Progress },
+  options: {
+    cwd: string;
+    actor: string;
+    dryRun?: boolean;
+    progress?: Progress;
+    /** Files from this size on are read a document at a time (tests make it small). */
+    streamFromBytes?: number;
+  },
 ): Promise<string> {
   const progress = options.progress ?? silentProgress;
-  const catalog = app.repositories.catalog;
   const storedCampaigns = await catalog.listCampaigns();
   const { batches, read } = streamImportFiles(paths, {
     knownCampaignIds: storedCampaigns.map((c) => c.id),
     cwd: options.cwd,
+    ...(options.streamFromBytes === undefined ? {} : { streamFromBytes: options.streamFromBytes }),
     onSkipped: (entry) => progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`),
     checkCampaigns: (incoming, files) => defaultCampaignConflicts(incoming, storedCampaigns, files),
     // The last count is always shown: it stays on screen while the checks across files and the last

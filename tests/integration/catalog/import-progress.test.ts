@@ -46,7 +46,7 @@ describe("import progress", () => {
     const { stream, now } = recordingStream(true, 200);
     const progress = createProgress(stream, { now });
     const options = { cwd: process.cwd(), actor: "test", progress };
-    const report = await withinDeadline(importFiles(app, [dir], options), 25_000);
+    const report = await withinDeadline(importFiles(app.repositories.catalog, [dir], options), 25_000);
     progress.clear();
 
     const skipped = `freetobehome: skipped ${path.join(dir, "d-pipe.yaml")}: a named pipe (FIFO), not a regular file`;
@@ -72,7 +72,10 @@ describe("import progress", () => {
     const { stream, now } = recordingStream(false);
     const progress = createProgress(stream, { now });
     await expect(
-      withinDeadline(importFiles(app, [dir], { cwd: process.cwd(), actor: "test", progress }), 25_000),
+      withinDeadline(
+        importFiles(app.repositories.catalog, [dir], { cwd: process.cwd(), actor: "test", progress }),
+        25_000,
+      ),
     ).rejects.toBeInstanceOf(ImportError);
     expect(stream.written).toBe(
       `freetobehome: skipped ${path.join(dir, "d-pipe.yaml")}: a named pipe (FIFO), not a regular file\n`,
