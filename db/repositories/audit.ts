@@ -4,6 +4,7 @@ import type { AuditEntry, AuditLog } from "../../src/core/ports.ts";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema/index.ts";
 import { insertChunked } from "./chunked.ts";
+import { insertRecordset } from "./recordset.ts";
 
 export type NewAuditEntry = Omit<AuditEntry, "at"> & { at?: Date };
 
@@ -11,6 +12,18 @@ export type NewAuditEntry = Omit<AuditEntry, "at"> & { at?: Date };
 export async function appendAudit(db: Db, entries: NewAuditEntry | NewAuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  if (list.every((entry) => entry.at === undefined)) {
+    // An import's many entries: one statement, each at the transaction's time (the column's default).
+    const rows = list.map(({ actor, action, entityType, entityId, details }) => ({
+      actor,
+      action,
+      entityType,
+      entityId,
+      details: details ?? null,
+    }));
+    await insertRecordset(db, auditLog, rows);
+    return;
+  }
   await insertChunked(
     db,
     auditLog,

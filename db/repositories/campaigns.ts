@@ -10,7 +10,7 @@ import { campaigns, deliveries, featuredDays, profiles, spotlights, subscription
 import { appendAudit } from "./audit.ts";
 import { campaignRemovalAudit } from "./campaign-audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
-import { bumpRevision, lockCatalog } from "./catalog.ts";
+import { bumpRevision, lockCatalog } from "./catalog-lock.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 const oldestFirst = [asc(campaigns.createdAt), asc(campaigns.id)];

@@ -3,7 +3,13 @@
  * optional field that was absent stays absent (never null), and lists keep their order, so an export
  * round-trips and "unchanged" can be decided by deep equality.
  */
-import { currentDetention, type Profile } from "../../src/core/profile.ts";
+import {
+  currentDetention,
+  detentionSchema,
+  type Profile,
+  photoSchema,
+  profileObjectSchema,
+} from "../../src/core/profile.ts";
 import type {
   detentions,
   familyMembers,
@@ -42,6 +48,27 @@ export interface LoadedProfileRows {
 /** `{ key: value }` when the column holds a value, `{}` when it is null: absent fields stay absent. */
 function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/**
+ * jsonb keeps an object's keys in its own order (shortest first), not the order they were written in.
+ * Read back, the objects it holds are put in the schema's order, the order zod gives on import, so an
+ * export of what was imported reads as it was written, and two exports of one catalog are the same bytes.
+ */
+const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
+const ORDER = {
+  sentence: keysOf(detentionSchema.shape.sentence.unwrap()),
+  place: keysOf(detentionSchema.shape.placeOfDetention.unwrap()),
+  release: keysOf(detentionSchema.shape.release.unwrap()),
+  charge: keysOf(detentionSchema.shape.charges.unwrap().element),
+  photo: keysOf(photoSchema),
+  story: keysOf(profileObjectSchema.shape.familyStory.unwrap()),
+};
+
+function ordered<T extends object | null>(value: T, keys: readonly string[]): T {
+  if (value === null) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(keys.filter((k) => k in record).map((k) => [k, record[k]])) as T;
 }
 
 export function toProfileRow(profile: Profile): ProfileRow {
@@ -169,19 +196,19 @@ export function fromProfileRows(rows: LoadedProfileRows): Profile {
     affiliations: p.affiliations,
     tags: p.tags,
     summary: { text: p.summaryText, sources: p.summarySources },
-    ...optional("familyStory", p.familyStory),
-    ...optional("photo", p.photo),
+    ...optional("familyStory", ordered(p.familyStory, ORDER.story)),
+    ...optional("photo", ordered(p.photo, ORDER.photo)),
     detentions: rows.detentions.map((d) => ({
       arrestDate: d.arrestDate,
       ...optional("arrestDateNote", d.arrestDateNote),
       detainingCountry: d.detainingCountry,
-      charges: d.charges,
+      charges: d.charges.map((c) => ordered(c, ORDER.charge)),
       status: d.status,
       statusAsOf: d.statusAsOf,
-      ...optional("sentence", d.sentence),
+      ...optional("sentence", ordered(d.sentence, ORDER.sentence)),
       ...optional("sentenceDate", d.sentenceDate),
-      ...optional("placeOfDetention", d.placeOfDetention),
-      ...optional("release", d.release),
+      ...optional("placeOfDetention", ordered(d.placeOfDetention, ORDER.place)),
+      ...optional("release", ordered(d.release, ORDER.release)),
       ...optional("note", d.note),
       sources: d.sources,
     })),

@@ -1,5 +1,5 @@
 /** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, gt, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { StoredProfile } from "../../src/core/ports.ts";
 import type { Profile } from "../../src/core/profile.ts";
@@ -13,8 +13,9 @@ import {
   profileSources,
   profiles,
 } from "../schema/index.ts";
-import { chunks, insertChunked, MAX_PARAMETERS } from "./chunked.ts";
+import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 import { fromProfileRows, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
+import { insertRecordset, updateRecordset } from "./recordset.ts";
 
 /** Groups child rows by profile, keeping the order they were selected in (by position). */
 function byProfile<R extends { profileId: string }>(rows: R[]): Map<string, R[]> {
@@ -85,41 +86,68 @@ export async function loadProfile(db: Db, id: string): Promise<StoredProfile | u
   return stored;
 }
 
-/** Inserts the child rows of several profiles, a table at a time (chunked under the parameter limit). */
+/** A profile to write, with the hash of the file's record it came from (see content-hash.ts). */
+export interface ProfileWrite {
+  profile: Profile;
+  contentHash: string;
+}
+
+/** Inserts the child rows of several profiles, a statement a table (see recordset.ts). */
 async function insertChildren(db: Db, written: Profile[]): Promise<void> {
   const rows = written.map(toProfileChildRows);
-  const names = rows.flatMap((r) => r.names);
-  const sources = rows.flatMap((r) => r.sources);
-  const episodes = rows.flatMap((r) => r.detentions);
-  const family = rows.flatMap((r) => r.family);
-  const quotes = rows.flatMap((r) => r.quotes);
-  const designations = rows.flatMap((r) => r.designations);
   // Family before quotes: a quote's speaker is a foreign key to its family member.
-  await insertChunked(db, profileNames, names);
-  await insertChunked(db, profileSources, sources);
-  await insertChunked(db, detentions, episodes);
-  await insertChunked(db, familyMembers, family);
-  await insertChunked(db, profileQuotes, quotes);
-  await insertChunked(db, profileDesignations, designations);
+  await insertRecordset(
+    db,
+    profileNames,
+    rows.flatMap((r) => r.names),
+  );
+  await insertRecordset(
+    db,
+    profileSources,
+    rows.flatMap((r) => r.sources),
+  );
+  await insertRecordset(
+    db,
+    detentions,
+    rows.flatMap((r) => r.detentions),
+  );
+  await insertRecordset(
+    db,
+    familyMembers,
+    rows.flatMap((r) => r.family),
+  );
+  await insertRecordset(
+    db,
+    profileQuotes,
+    rows.flatMap((r) => r.quotes),
+  );
+  await insertRecordset(
+    db,
+    profileDesignations,
+    rows.flatMap((r) => r.designations),
+  );
 }
 
 /** Inserts new profiles; their seq follows the order given. */
-export async function insertProfiles(db: Db, created: Profile[]): Promise<void> {
+export async function insertProfiles(db: Db, created: ProfileWrite[]): Promise<void> {
   if (created.length === 0) return;
-  await insertChunked(db, profiles, created.map(toProfileRow));
-  await insertChildren(db, created);
+  await insertRecordset(
+    db,
+    profiles,
+    created.map((w) => ({ ...toProfileRow(w.profile), contentHash: w.contentHash })),
+  );
+  await insertChildren(
+    db,
+    created.map((w) => w.profile),
+  );
 }
 
 /** Rewrites existing profiles: each row in place (seq and created_at kept), their children replaced. */
-export async function replaceProfiles(db: Db, changed: Profile[]): Promise<void> {
+export async function replaceProfiles(db: Db, changed: ProfileWrite[]): Promise<void> {
   if (changed.length === 0) return;
-  for (const profile of changed) {
-    await db
-      .update(profiles)
-      .set({ ...toProfileRow(profile), updatedAt: sql`now()` })
-      .where(eq(profiles.id, profile.id));
-  }
-  const ids = changed.map((p) => p.id);
+  const rows = changed.map((w) => ({ ...toProfileRow(w.profile), contentHash: w.contentHash }));
+  await updateRecordset(db, profiles, "id", rows, sql`updated_at = now()`);
+  const ids = changed.map((w) => w.profile.id);
   // Quotes first: they reference family members.
   const childTables = [
     profileQuotes,
@@ -133,5 +161,36 @@ export async function replaceProfiles(db: Db, changed: Profile[]): Promise<void>
     for (const batch of chunks(ids, MAX_PARAMETERS))
       await db.delete(table).where(inArray(table.profileId, batch));
   }
-  await insertChildren(db, changed);
+  await insertChildren(
+    db,
+    changed.map((w) => w.profile),
+  );
+}
+
+/** Records the hash of profiles whose files changed in no way that shows (their rows stay as they are). */
+export async function storeContentHashes(
+  db: Db,
+  hashes: { id: string; contentHash: string }[],
+): Promise<void> {
+  await updateRecordset(db, profiles, "id", hashes);
+}
+
+/** Every stored profile's id and content hash, for a re-import to compare with. */
+export async function storedContentHashes(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db.select({ id: profiles.id, hash: profiles.contentHash }).from(profiles);
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
+/** A page of whole profiles in insertion order, after `afterSeq`. */
+export async function pageProfiles(db: Db, afterSeq: number, limit: number): Promise<StoredProfile[]> {
+  const rows = await db
+    .select({ id: profiles.id })
+    .from(profiles)
+    .where(gt(profiles.seq, afterSeq))
+    .orderBy(asc(profiles.seq))
+    .limit(limit);
+  return loadProfiles(
+    db,
+    rows.map((r) => r.id),
+  );
 }

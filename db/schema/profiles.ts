@@ -47,6 +47,11 @@ export const profiles = pgTable(
     /** The latest detention's status and date, copied here so rotation and listing can filter in SQL. */
     currentStatus: text("current_status").notNull().$type<DetentionStatus>(),
     statusAsOf: text("status_as_of").notNull(),
+    /**
+     * A hash of the profile as its file last gave it (before a stored takedown is kept): a re-import
+     * compares hashes and reads back only the profiles whose files changed. Null until first re-imported.
+     */
+    contentHash: text("content_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

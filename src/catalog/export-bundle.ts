@@ -1,6 +1,11 @@
 /**
- * Writes campaigns and profiles as one bundle document, the format `readImportFiles` reads back to the
- * same data: `export` followed by `import` changes nothing.
+ * Writes campaigns and profiles in the format `readImportFiles` reads back to the same data: `export`
+ * followed by `import` changes nothing, and exporting again gives the same bytes. The text is made a
+ * piece at a time, so a catalog of any size is written without holding all of it.
+ * - YAML: the campaigns as a first document (`campaigns: [...]`), then one document per profile. An
+ *   import reads a large file a document at a time (yaml-chunks.ts), so the file reads back in bounded
+ *   memory too.
+ * - JSON: one object `{ "campaigns": [...], "profiles": [...] }`, indented by two.
  */
 import { Document } from "yaml";
 import type { Campaign, Profile } from "../core/profile.ts";
@@ -10,13 +15,54 @@ export interface Bundle {
   profiles: Profile[];
 }
 
-export function exportBundle(input: Bundle, format: "yaml" | "json"): string {
-  // Only the two lists: a field added here would be an unknown field on import.
-  const bundle: Bundle = { campaigns: input.campaigns, profiles: input.profiles };
-  if (format === "json") return `${JSON.stringify(bundle, null, 2)}\n`;
+const HEADER = " FreeToBeHome export: campaigns and profiles; read back with `freetobehome import`.";
+
+function yamlText(value: unknown, comment?: string): string {
   // Repeated objects are written out in full: anchors and aliases would puzzle curators editing the file.
-  const doc = new Document(bundle, { aliasDuplicateObjects: false });
-  doc.commentBefore = " FreeToBeHome export: campaigns and profiles; read back with `freetobehome import`.";
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  if (comment !== undefined) doc.commentBefore = comment;
   // No folding: long summaries stay on one line, so a diff of two exports shows whole sentences.
   return doc.toString({ lineWidth: 0 });
+}
+
+const indent = (text: string, by: string) => text.replaceAll("\n", `\n${by}`);
+
+/** The export's text in pieces: `head`, then `page` for each page of profiles in order, then `tail`. */
+export interface ExportWriter {
+  head(): string;
+  page(profiles: readonly Profile[]): string;
+  tail(): string;
+}
+
+export function exportWriter(campaigns: Campaign[], format: "yaml" | "json"): ExportWriter {
+  if (format === "yaml") {
+    return {
+      // Only these lists: a field added here would be an unknown field on import.
+      head: () => yamlText({ campaigns }, HEADER),
+      page: (profiles) => profiles.map((p) => `---\n${yamlText(p)}`).join(""),
+      tail: () => "",
+    };
+  }
+  // The text JSON.stringify({ campaigns, profiles }, null, 2) gives, a profile at a time.
+  const item = (value: unknown) => `    ${indent(JSON.stringify(value, null, 2), "    ")}`;
+  let first = true;
+  return {
+    head: () =>
+      `{\n  "campaigns": ${campaigns.length > 0 ? `[\n${campaigns.map(item).join(",\n")}\n  ]` : "[]"},\n  "profiles": [`,
+    page: (profiles) =>
+      profiles
+        .map((p) => {
+          const text = `${first ? "\n" : ",\n"}${item(p)}`;
+          first = false;
+          return text;
+        })
+        .join(""),
+    tail: () => (first ? "]\n}\n" : "\n  ]\n}\n"),
+  };
+}
+
+/** The whole export as one string, for small catalogs and tests. */
+export function exportBundle(input: Bundle, format: "yaml" | "json"): string {
+  const writer = exportWriter(input.campaigns, format);
+  return writer.head() + writer.page(input.profiles) + writer.tail();
 }

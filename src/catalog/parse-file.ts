@@ -40,7 +40,20 @@ function parseJson(file: string, text: string): ParsedFile {
 }
 
 function parseYaml(file: string, text: string): ParsedFile {
+  const parsed = parseYamlChunk(file, text, 1);
+  if (parsed.documents.length === 0 && parsed.problems.length === 0) {
+    parsed.problems.push({ file, path: "", message: "the file holds no documents" });
+  }
+  return parsed;
+}
+
+/**
+ * The documents of a piece of a YAML file that starts at line `firstLine` (a large file is parsed a
+ * document at a time, see yaml-chunks.ts); lines in problems and lookups count from the file's start.
+ */
+export function parseYamlChunk(file: string, text: string, firstLine: number): ParsedFile {
   const lineCounter = new LineCounter();
+  const offset = firstLine - 1;
   const documents: ParsedDocument[] = [];
   const problems: ImportProblem[] = [];
   // The YAML 1.2 core schema (the default) keeps dates as strings, which is what the schema expects.
@@ -49,7 +62,7 @@ function parseYaml(file: string, text: string): ParsedFile {
     if (doc.errors.length > 0) {
       // A document with syntax errors is not validated: its content would only produce misleading noise.
       for (const error of doc.errors) {
-        const line = lineCounter.linePos(error.pos[0]).line;
+        const line = lineCounter.linePos(error.pos[0]).line + offset;
         problems.push({ file, path: "", line, message: `YAML syntax error: ${error.message}` });
       }
       continue;
@@ -57,15 +70,17 @@ function parseYaml(file: string, text: string): ParsedFile {
     // An empty document (a stray `---` at the start or the end) holds nothing to import.
     if (doc.contents === null) continue;
     try {
-      documents.push({ value: doc.toJS() as unknown, lineAt: yamlLineLocator(doc, lineCounter) });
+      const lineAt = yamlLineLocator(doc, lineCounter);
+      const shifted = (path: DocPath) => {
+        const line = lineAt(path);
+        return line === undefined ? undefined : line + offset;
+      };
+      documents.push({ value: doc.toJS() as unknown, lineAt: offset === 0 ? lineAt : shifted });
     } catch (error) {
       // toJS refuses, for instance, alias expansions that would blow up memory.
-      const line = lineCounter.linePos(doc.range[0]).line;
+      const line = lineCounter.linePos(doc.range[0]).line + offset;
       problems.push({ file, path: "", line, message: `cannot read this YAML document: ${messageOf(error)}` });
     }
-  }
-  if (documents.length === 0 && problems.length === 0) {
-    problems.push({ file, path: "", message: "the file holds no documents" });
   }
   return { documents, problems };
 }

@@ -4,7 +4,7 @@
  */
 import type { App } from "../app.ts";
 import type { CliContext } from "./context.ts";
-import { planImport, runImport } from "./import.ts";
+import { importFiles } from "./import.ts";
 import { stderrProgress } from "./progress.ts";
 
 const actor = (ctx: CliContext) => `cli:${ctx.io.user}`;
@@ -19,8 +19,12 @@ export async function runImportCommand(
     const progress = stderrProgress(ctx.io);
     let report: string;
     try {
-      const plan = await planImport(app, paths, ctx.io.cwd, progress);
-      report = await runImport(app, plan, actor(ctx), { dryRun: options.dryRun, progress });
+      report = await importFiles(app.repositories.catalog, paths, {
+        cwd: ctx.io.cwd,
+        actor: actor(ctx),
+        dryRun: options.dryRun,
+        progress,
+      });
     } finally {
       progress.clear();
     }

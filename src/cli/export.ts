@@ -1,14 +1,48 @@
 /**
- * `export [--out <file>] [--format yaml|json]`: everything importable, as one bundle. A large catalog
- * takes seconds to read and write: a terminal sees each step; the one-line summary goes to stderr when
- * the document goes to a file or a pipe (on a terminal, the document itself is the answer).
+ * `export [--out <file>] [--format yaml|json]`: everything importable, as one bundle, read and written a
+ * page of profiles at a time so a large catalog never sits in memory whole. A terminal sees how far it
+ * got; the one-line summary goes to stderr when the document goes to a file or a pipe (on a terminal,
+ * the document itself is the answer). A file is written beside its name and renamed into place at the
+ * end, so a failed export leaves no half-written file behind.
  */
-import { writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { resolve } from "node:path";
-import { exportBundle } from "../catalog/export-bundle.ts";
+import type { Writable } from "node:stream";
+import { type ExportWriter, exportWriter } from "../catalog/export-bundle.ts";
+import type { CatalogRepository } from "../core/ports.ts";
+import type { Profile } from "../core/profile.ts";
 import type { CliContext } from "./context.ts";
-import { stderrProgress } from "./progress.ts";
+import { type Progress, silentProgress, stderrProgress } from "./progress.ts";
 import { UsageError } from "./usage.ts";
+
+/** Profiles read per query: a page is the most an export holds at once. */
+const PAGE = 1_000;
+
+async function* profilePages(catalog: CatalogRepository, counted: { profiles: number }, progress: Progress) {
+  let after = 0;
+  for (;;) {
+    const page = await catalog.pageProfiles(after, PAGE);
+    if (page.length === 0) return;
+    after = page.at(-1)!.seq;
+    counted.profiles += page.length;
+    progress.status(`Exporting: ${counted.profiles} profile(s) written`);
+    yield page.map((s): Profile => s.profile);
+  }
+}
+
+async function* exportText(writer: ExportWriter, pages: AsyncIterable<Profile[]>): AsyncGenerator<string> {
+  yield writer.head();
+  for await (const page of pages) yield writer.page(page);
+  yield writer.tail();
+}
+
+async function writeAll(target: Writable, pieces: AsyncIterable<string>): Promise<void> {
+  for await (const piece of pieces) {
+    if (!target.write(piece)) await once(target, "drain");
+  }
+}
 
 export async function runExport(
   ctx: CliContext,
@@ -19,25 +53,58 @@ export async function runExport(
   const format = options.format ?? (out?.endsWith(".json") ? "json" : "yaml");
   return ctx.withApp(async (app) => {
     const progress = stderrProgress(ctx.io);
-    let text: string;
     let summary: string;
     try {
-      progress.status("Reading the catalog...", { force: true });
-      const campaigns = await app.repositories.catalog.listCampaigns();
-      const profiles = (await app.repositories.catalog.listProfiles()).map((s) => s.profile);
-      progress.status(`Writing ${profiles.length} profile(s) as ${format.toUpperCase()}...`, { force: true });
-      text = exportBundle({ campaigns, profiles }, format);
-      summary = `Exported ${campaigns.length} campaign(s) and ${profiles.length} profile(s)`;
-      if (out !== undefined) writeFileSync(resolve(ctx.io.cwd, out), text);
+      const { catalog } = app.repositories;
+      const counts =
+        out === undefined
+          ? await exportCatalog(catalog, format, ctx.io.stdout, progress)
+          : await exportToFile(catalog, format, resolve(ctx.io.cwd, out), progress);
+      summary = `Exported ${counts.campaigns} campaign(s) and ${counts.profiles} profile(s)`;
     } finally {
       progress.clear();
     }
-    if (out !== undefined) {
-      ctx.io.stderr.write(`${summary} to ${out}.\n`);
-      return 0;
-    }
-    ctx.io.stdout.write(text);
-    if (!ctx.io.tty.stdout) ctx.io.stderr.write(`${summary}.\n`);
+    if (out !== undefined) ctx.io.stderr.write(`${summary} to ${out}.\n`);
+    else if (!ctx.io.tty.stdout) ctx.io.stderr.write(`${summary}.\n`);
     return 0;
   });
+}
+
+/** Writes the whole catalog to `target`, a page at a time; returns how many records it wrote. */
+export async function exportCatalog(
+  catalog: CatalogRepository,
+  format: "yaml" | "json",
+  target: Writable,
+  progress: Progress = silentProgress,
+): Promise<{ campaigns: number; profiles: number }> {
+  progress.status("Reading the catalog...", { force: true });
+  const campaigns = await catalog.listCampaigns();
+  const counted = { profiles: 0 };
+  await writeAll(
+    target,
+    exportText(exportWriter(campaigns, format), profilePages(catalog, counted, progress)),
+  );
+  return { campaigns: campaigns.length, profiles: counted.profiles };
+}
+
+export async function exportToFile(
+  catalog: CatalogRepository,
+  format: "yaml" | "json",
+  path: string,
+  progress: Progress = silentProgress,
+): Promise<{ campaigns: number; profiles: number }> {
+  const partial = `${path}.partial-${process.pid}`;
+  const file = createWriteStream(partial);
+  try {
+    await once(file, "open");
+    const counts = await exportCatalog(catalog, format, file, progress);
+    file.end();
+    await once(file, "finish");
+    await rename(partial, path);
+    return counts;
+  } catch (error) {
+    file.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

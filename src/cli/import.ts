@@ -1,22 +1,15 @@
 /**
- * Import: read and validate every file first, check the result against what is stored, and only then
- * write everything in one transaction. Any problem refuses the whole import before anything is written.
+ * Import: read, validate and write in one transaction, a file (or a document of a large file) at a time,
+ * so a catalog of any size imports in bounded memory. Any problem in any file refuses the whole import:
+ * every file is still read so that all problems are reported, and the transaction is rolled back.
  * Entries of a folder that are not read (a named pipe, a link out of the folder) are named as they are
  * found, whether the import then goes ahead or not.
  */
-import type { App } from "../app.ts";
-import type { SkippedEntry } from "../catalog/collect-files.ts";
-import { readImportFiles } from "../catalog/read-import-files.ts";
-import { type ImportProblem, ImportError } from "../core/errors.ts";
-import type { Campaign, Profile } from "../core/profile.ts";
+import { streamImportFiles } from "../catalog/stream-import-files.ts";
+import type { ImportProblem } from "../core/errors.ts";
+import type { CatalogRepository, StreamedImportResult } from "../core/ports.ts";
+import type { Campaign } from "../core/profile.ts";
 import { type Progress, silentProgress } from "./progress.ts";
-
-export interface ImportPlan {
-  campaigns: Campaign[];
-  profiles: Profile[];
-  files: string[];
-  skipped: SkippedEntry[];
-}
 
 function defaultCampaignConflicts(
   incoming: Campaign[],
@@ -36,59 +29,52 @@ function defaultCampaignConflicts(
   ];
 }
 
-export async function planImport(
-  app: App,
+/** Imports the files and folders given; a dry run makes the same import, reports it, and rolls it back. */
+export async function importFiles(
+  catalog: CatalogRepository,
   paths: string[],
-  cwd: string,
-  progress: Progress = silentProgress,
-): Promise<ImportPlan> {
-  const catalog = app.repositories.catalog;
+  options: {
+    cwd: string;
+    actor: string;
+    dryRun?: boolean;
+    progress?: Progress;
+    /** Files from this size on are read a document at a time (tests make it small). */
+    streamFromBytes?: number;
+  },
+): Promise<string> {
+  const progress = options.progress ?? silentProgress;
   const storedCampaigns = await catalog.listCampaigns();
-  const read = await readImportFiles(paths, {
+  const { batches, read } = streamImportFiles(paths, {
     knownCampaignIds: storedCampaigns.map((c) => c.id),
-    cwd,
-    // The last count is always shown: it stays on screen while the cross-file checks run.
+    cwd: options.cwd,
+    ...(options.streamFromBytes === undefined ? {} : { streamFromBytes: options.streamFromBytes }),
+    onSkipped: (entry) => progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`),
+    checkCampaigns: (incoming, files) => defaultCampaignConflicts(incoming, storedCampaigns, files),
+    // The last count is always shown: it stays on screen while the checks across files and the last
+    // writes run.
     onProgress: (p) =>
       progress.status(
-        `Reading files: ${p.filesRead}/${p.filesTotal} read, ${p.profilesChecked} profile(s) checked`,
+        `Importing: ${p.filesRead}/${p.filesTotal} file(s) read, ${p.profilesChecked} profile(s) checked`,
         { force: p.filesRead === p.filesTotal },
       ),
   });
-  for (const entry of read.skipped) progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`);
-  const problems = [
-    ...read.problems,
-    ...defaultCampaignConflicts(read.campaigns, storedCampaigns, read.files),
-  ];
-  if (problems.length > 0) throw new ImportError(problems);
-  return {
-    campaigns: read.campaigns,
-    profiles: read.profiles,
-    files: read.files,
-    skipped: read.skipped,
-  };
+  const result = await catalog.importStream(batches, options.actor, { dryRun: options.dryRun ?? false });
+  const skipped = read.skipped > 0 ? ` (${read.skipped} skipped, named on stderr)` : "";
+  const heading = options.dryRun
+    ? `Dry run, nothing written: ${read.files.length} file(s) valid${skipped}.`
+    : `Imported ${read.files.length} file(s)${skipped}.`;
+  return `${heading}\n${changeReport(result)}`;
 }
 
-/** Writes the plan in one transaction; a dry run makes the same import, reports it, and rolls it back. */
-export async function runImport(
-  app: App,
-  plan: ImportPlan,
-  actor: string,
-  options: { dryRun?: boolean; progress?: Progress } = {},
-): Promise<string> {
-  (options.progress ?? silentProgress).status(
-    `Writing ${plan.campaigns.length} campaign(s) and ${plan.profiles.length} profile(s)...`,
-    { force: true },
-  );
-  const result = await app.repositories.catalog.importBundle(
-    { campaigns: plan.campaigns, profiles: plan.profiles },
-    actor,
-    { dryRun: options.dryRun ?? false },
-  );
+/** The counts, then which profiles changed, so a curator can check an edit landed where it was meant to. */
+export function changeReport(result: StreamedImportResult): string {
   const line = (r: { created: number; updated: number; unchanged: number }) =>
     `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged`;
-  const skipped = plan.skipped.length > 0 ? ` (${plan.skipped.length} skipped, named on stderr)` : "";
-  const heading = options.dryRun
-    ? `Dry run, nothing written: ${plan.files.length} file(s) valid${skipped}.`
-    : `Imported ${plan.files.length} file(s)${skipped}.`;
-  return `${heading}\n  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n`;
+  const absent =
+    result.absentProfiles > 0
+      ? `  not in these files: ${result.absentProfiles} stored profile(s), kept (an import never removes)\n`
+      : "";
+  const changed =
+    result.changedProfileIds.length > 0 ? `  changed profiles: ${result.changedProfileIds.join(", ")}\n` : "";
+  return `  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n${absent}${changed}`;
 }

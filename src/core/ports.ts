@@ -28,6 +28,19 @@ export interface ImportResult {
   profiles: ChangeCounts;
 }
 
+/** Records read from import files, handed over a batch at a time so no one holds the whole catalog. */
+export interface ImportBatch {
+  campaigns: Campaign[];
+  profiles: Profile[];
+}
+
+export interface StreamedImportResult extends ImportResult {
+  /** The profiles the import changed (not the new ones), in the order they were read. */
+  changedProfileIds: string[];
+  /** Stored profiles the files did not name: kept, since an import adds and updates but never deletes. */
+  absentProfiles: number;
+}
+
 export interface CatalogRepository {
   listCampaigns(): Promise<Campaign[]>;
   /** Every profile, withheld and taken-down ones included, in insertion order. */
@@ -45,6 +58,17 @@ export interface CatalogRepository {
     actor: string,
     options?: { dryRun?: boolean },
   ): Promise<ImportResult>;
+  /**
+   * The same import as importBundle, fed a batch at a time: written as it is read, in one transaction.
+   * An error thrown by the batches (the files' problems, found once all are read) rolls everything back.
+   */
+  importStream(
+    batches: AsyncIterable<ImportBatch>,
+    actor: string,
+    options?: { dryRun?: boolean },
+  ): Promise<StreamedImportResult>;
+  /** Up to `limit` profiles after the insertion position `afterSeq` (0: from the start), in insertion order. */
+  pageProfiles(afterSeq: number, limit: number): Promise<StoredProfile[]>;
   /** Withholds the profile at once and records who and why; undefined when there is no such profile. */
   takedown(
     id: string,

@@ -198,6 +198,29 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         throw error;
       }
     },
+    async importStream(batches, actor, options = {}) {
+      // Memory holds everything anyway: the batches are gathered into one bundle and imported as one.
+      const bundle: { campaigns: Campaign[]; profiles: Profile[] } = { campaigns: [], profiles: [] };
+      for await (const batch of batches) {
+        bundle.campaigns.push(...batch.campaigns);
+        bundle.profiles.push(...batch.profiles);
+      }
+      const before = new Map([...store.state.profiles].map(([id, s]) => [id, s.updatedAt]));
+      const result = await this.importBundle(bundle, actor, options);
+      const named = new Set(bundle.profiles.map((p) => p.id));
+      const changedProfileIds = bundle.profiles
+        .filter((p) => before.has(p.id) && store.state.profiles.get(p.id)?.updatedAt !== before.get(p.id))
+        .map((p) => p.id);
+      const absentProfiles = [...before.keys()].filter((id) => !named.has(id)).length;
+      return { ...result, changedProfileIds, absentProfiles };
+    },
+    async pageProfiles(afterSeq, limit) {
+      return [...store.state.profiles.values()]
+        .filter((s) => s.seq > afterSeq)
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, limit)
+        .map(copy);
+    },
     async takedown(id, { reason, actor, at }) {
       const before = store.state.profiles.get(id);
       // Already taken down: the first takedown stands, as in the database.

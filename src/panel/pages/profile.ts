@@ -15,6 +15,7 @@ import type { PanelDeps } from "../deps.ts";
 import { may, noticeOf, type PanelContext, type PanelEnv, utcMinute } from "../env.ts";
 import { html, safeHref } from "../html.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
+import { channelClock } from "../../core/channel-clock.ts";
 
 const MAX_REASON = 500;
 
@@ -89,7 +90,9 @@ function cardText(card: Card): string {
 
 function preview(deps: PanelDeps, stored: StoredProfile, campaign: Campaign | undefined) {
   if (!campaign) return html`<h2>Card</h2><p>Its campaign is missing, so no card can be made.</p>`;
-  const card = deps.presenter.card(stored, campaign);
+  // A preview is for no channel in particular: judged as of today in the default zone, like an unsubscribed one.
+  const today = channelClock(undefined, deps.defaults.timezone, deps.clock.now()).today;
+  const card = deps.presenter.card(stored, campaign, today);
   const post = {
     kind: "daily" as const,
     intro: "Today's featured family",

@@ -1,13 +1,13 @@
 /**
  * What an import tells the operator while it runs, through the real app on PGlite: files read and profiles
- * checked, then what is being written, on a terminal; on a pipe only the names of skipped entries. Skipped
+ * checked as they are written, on a terminal; on a pipe only the names of skipped entries. Skipped
  * entries are named even when the import is then refused.
  */
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { type App, createApp } from "../../../src/app.ts";
-import { planImport, runImport } from "../../../src/cli/import.ts";
+import { importFiles } from "../../../src/cli/import.ts";
 import { createProgress } from "../../../src/cli/progress.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { ImportError } from "../../../src/core/errors.ts";
@@ -40,24 +40,22 @@ async function folder(extra: Record<string, string> = {}) {
 }
 
 describe("import progress", () => {
-  it("on a terminal: files read, profiles checked, then what is written, all erased at the end", async () => {
+  it("on a terminal: files read and profiles checked as they are written, all erased at the end", async () => {
     const dir = await folder();
     // The clock stands still: updates in between are dropped, the first and the last count are shown.
     const { stream, now } = recordingStream(true, 200);
     const progress = createProgress(stream, { now });
-    const plan = await withinDeadline(planImport(app, [dir], process.cwd(), progress), 25_000);
-    const report = await runImport(app, plan, "test", { progress });
+    const options = { cwd: process.cwd(), actor: "test", progress };
+    const report = await withinDeadline(importFiles(app.repositories.catalog, [dir], options), 25_000);
     progress.clear();
 
     const skipped = `freetobehome: skipped ${path.join(dir, "d-pipe.yaml")}: a named pipe (FIFO), not a regular file`;
     const line = (text: string) => `\r${text}\x1b[K`;
     const erase = "\r\x1b[K";
     expect(stream.written).toBe(
-      line("Reading files: 1/3 read, 0 profile(s) checked") +
-        line("Reading files: 3/3 read, 2 profile(s) checked") +
-        `${erase}${skipped}\n` +
-        line("Reading files: 3/3 read, 2 profile(s) checked") +
-        line("Writing 1 campaign(s) and 2 profile(s)...") +
+      `${skipped}\n` +
+        line("Importing: 1/3 file(s) read, 0 profile(s) checked") +
+        line("Importing: 3/3 file(s) read, 2 profile(s) checked") +
         erase,
     );
     expect(report).toMatch(/^Imported 3 file\(s\) \(1 skipped, named on stderr\)\.\n/);
@@ -74,7 +72,10 @@ describe("import progress", () => {
     const { stream, now } = recordingStream(false);
     const progress = createProgress(stream, { now });
     await expect(
-      withinDeadline(planImport(app, [dir], process.cwd(), progress), 25_000),
+      withinDeadline(
+        importFiles(app.repositories.catalog, [dir], { cwd: process.cwd(), actor: "test", progress }),
+        25_000,
+      ),
     ).rejects.toBeInstanceOf(ImportError);
     expect(stream.written).toBe(
       `freetobehome: skipped ${path.join(dir, "d-pipe.yaml")}: a named pipe (FIFO), not a regular file\n`,

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { exportBundle } from "../../../src/catalog/export-bundle.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { campaignSchema, profileSchema } from "../../../src/core/profile.ts";
@@ -28,9 +28,18 @@ describe("exportBundle", () => {
     });
   }
 
-  it("writes a bundle of exactly the two lists, even when empty", () => {
+  it("writes the campaigns, then one YAML document a profile (JSON: exactly the two lists), even when empty", () => {
     const text = exportBundle({ campaigns: [], profiles: [] }, "yaml");
-    expect(parse(text)).toEqual({ campaigns: [], profiles: [] });
+    expect(parse(text)).toEqual({ campaigns: [] });
+    const profiles = [
+      profileSchema.parse(validProfile({ id: "one" })),
+      profileSchema.parse(validProfile({ id: "two" })),
+    ];
+    const docs = parseAllDocuments(exportBundle({ campaigns: [], profiles }, "yaml")).map((d) => d.toJS());
+    expect(docs).toEqual([{ campaigns: [] }, ...profiles.map((p) => JSON.parse(JSON.stringify(p)))]);
+    const bundle = { campaigns: [campaignSchema.parse(validCampaign())], profiles };
+    // Written a profile at a time, the JSON is still exactly what stringifying the whole bundle gives.
+    expect(exportBundle(bundle, "json")).toBe(`${JSON.stringify(bundle, null, 2)}\n`);
     expect(JSON.parse(exportBundle({ campaigns: [], profiles: [] }, "json"))).toEqual({
       campaigns: [],
       profiles: [],

@@ -1,0 +1,62 @@
+/** The catalog benchmark's figures, as a table for a person or as JSON for a script. */
+import { cpus, loadavg } from "node:os";
+import type { LatencyStats } from "./measure.ts";
+
+interface Step {
+  seconds: number;
+  peakRssMb: number;
+}
+
+export interface CatalogReport {
+  database: "pglite" | "postgres";
+  profiles: number;
+  subscriptions: number;
+  generateSeconds: number;
+  exportBytes: number;
+  import: Step;
+  reimport: Step & { created: number; changed: number; unchanged: number };
+  export: Step;
+  /** Opening the app as `start` does and loading the catalog (the name index) for the first lookup. */
+  start: { seconds: number; rssMb: number; peakRssMb: number };
+  lookup: LatencyStats;
+  suggest: LatencyStats;
+  indexSearch: LatencyStats;
+}
+
+const s = (n: number) => `${n.toFixed(1)} s`;
+const mb = (n: number) => `${Math.round(n)} MB`;
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+export function printReport(report: CatalogReport, asJson: boolean): void {
+  const machine = { cpus: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))) };
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ ...report, machine }, null, 2)}\n`);
+    return;
+  }
+  const r = report;
+  const rows: [string, string, string][] = [
+    ["import (new database)", s(r.import.seconds), mb(r.import.peakRssMb)],
+    [
+      `re-import, 1% edited (${r.reimport.changed} changed, ${r.reimport.unchanged} unchanged)`,
+      s(r.reimport.seconds),
+      mb(r.reimport.peakRssMb),
+    ],
+    [`export (${mb(r.exportBytes / 1024 / 1024)} YAML)`, s(r.export.seconds), mb(r.export.peakRssMb)],
+    [
+      `start to ready, ${r.subscriptions} subscriptions (RSS when ready ${mb(r.start.rssMb)})`,
+      s(r.start.seconds),
+      mb(r.start.peakRssMb),
+    ],
+    [`/prisoner lookup p50 / p99 (${r.lookup.count})`, `${ms(r.lookup.p50Ms)} / ${ms(r.lookup.p99Ms)}`, ""],
+    [`  of which name index p50 / p99`, `${ms(r.indexSearch.p50Ms)} / ${ms(r.indexSearch.p99Ms)}`, ""],
+    [`autocomplete p50 / p99 (${r.suggest.count})`, `${ms(r.suggest.p50Ms)} / ${ms(r.suggest.p99Ms)}`, ""],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const out = [
+    `Catalog benchmark: ${r.profiles} profiles on ${r.database} (generated in ${s(r.generateSeconds)}); ` +
+      `${machine.cpus} CPUs, load ${machine.load.join(" ")}`,
+    `${"step".padEnd(width)}  ${"time".padStart(21)}  peak RSS`,
+    ...rows.map(([label, time, rss]) => `${label.padEnd(width)}  ${time.padStart(21)}  ${rss.padStart(8)}`),
+  ];
+  process.stdout.write(`${out.join("\n")}\n`);
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:catalog [-- --profiles N] [--database-url postgres://…] [--json] [--seed N] [--keep]`
+ *
+ * The catalog at scale (issue 20): generates a deterministic catalog (50,000 profiles by default) as a
+ * curator's folder, then runs, each as its own process the way an operator would: `import`, a re-import
+ * with 1% of profiles edited, `export`, and the bot's start (app open and catalog loaded) with 10,000
+ * subscriptions, then /prisoner and autocomplete lookups in process. Prints time and peak resident memory
+ * of each step, as a table or as JSON. PGlite in a temporary folder by default; with --database-url, a
+ * fresh database made on that server and dropped at the end.
+ */
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import postgres from "postgres";
+import { runChild } from "./catalog-child.ts";
+import { onePercent, writeCatalogFolder } from "./catalog-files.ts";
+import { printReport, type CatalogReport } from "./catalog-report.ts";
+
+const BIN = fileURLToPath(new URL("../bin/freetobehome.js", import.meta.url));
+const BOT = fileURLToPath(new URL("./catalog-bot.ts", import.meta.url));
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+const profiles = Number(option("--profiles") ?? 50_000);
+const seed = Number(option("--seed") ?? 7);
+const subscriptionCount = Number(option("--subscriptions") ?? 10_000);
+const serverUrl = option("--database-url");
+const asJson = process.argv.includes("--json");
+const keep = process.argv.includes("--keep");
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A database of our own on the server, dropped at the end; or a PGlite folder. */
+async function makeDatabase(work: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (!serverUrl) return { env: { DATA_DIR: join(work, "data") }, drop: async () => {} };
+  const name = `bench_catalog_${process.pid}`;
+  const admin = postgres(serverUrl, { onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const work = mkdtempSync(join(tmpdir(), "ftbh-bench-catalog-"));
+const folder = join(work, "catalog");
+const database = await makeDatabase(work);
+const cli = (...args: string[]) => runChild([BIN, ...args], database.env);
+try {
+  say(`Generating ${profiles} profiles in ${folder}...`);
+  let started = performance.now();
+  writeCatalogFolder(folder, { profiles, seed });
+  const generateSeconds = (performance.now() - started) / 1000;
+  await cli("migrate");
+
+  say("Importing...");
+  const imported = await cli("import", folder);
+  say(imported.stdout.trim());
+
+  say("Re-importing with 1% edited...");
+  writeCatalogFolder(folder, { profiles, seed, changed: onePercent(profiles) });
+  const reimported = await cli("import", folder);
+  const changed = /profiles: +(\d+) new, (\d+) changed, (\d+) unchanged/.exec(reimported.stdout);
+
+  say("Exporting...");
+  const exportFile = join(work, "export.yaml");
+  const exported = await cli("export", "--out", exportFile);
+
+  say(`Seeding ${subscriptionCount} subscriptions, then starting the bot...`);
+  started = performance.now();
+  await runChild(
+    ["--import", "tsx", BOT, "seed", String(profiles), String(seed), String(subscriptionCount)],
+    database.env,
+  );
+  const bot = await runChild(["--import", "tsx", BOT, "serve", String(profiles), String(seed)], database.env);
+  const served = JSON.parse(bot.stdout.trim().split("\n").at(-1)!);
+
+  const report: CatalogReport = {
+    database: serverUrl ? "postgres" : "pglite",
+    profiles,
+    subscriptions: subscriptionCount,
+    generateSeconds,
+    exportBytes: statSync(exportFile).size,
+    import: { seconds: imported.seconds, peakRssMb: imported.peakRssMb },
+    reimport: {
+      seconds: reimported.seconds,
+      peakRssMb: reimported.peakRssMb,
+      created: Number(changed?.[1]),
+      changed: Number(changed?.[2]),
+      unchanged: Number(changed?.[3]),
+    },
+    export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
+    start: { seconds: served.readyMs / 1000, rssMb: served.readyRssMb, peakRssMb: bot.peakRssMb },
+    lookup: served.lookup,
+    suggest: served.suggest,
+    indexSearch: served.indexSearch,
+  };
+  printReport(report, asJson);
+} finally {
+  await database.drop();
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  else say(`Kept ${work}`);
+}

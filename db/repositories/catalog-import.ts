@@ -1,0 +1,200 @@
+/**
+ * An import written as it is read, inside one transaction: campaigns as they come, profiles a thousand
+ * at a time, so memory holds one batch and not the catalog. A profile whose file is unchanged (same
+ * content hash as stored) costs nothing more; only the others are read back and compared, so re-importing
+ * a large catalog with a few edits touches only those. Anything thrown (the files' problems, found once
+ * every file is read, or the database's refusal) rolls the whole import back.
+ */
+import { eq, inArray, sql } from "drizzle-orm";
+import type { ChangeCounts, ImportBatch, StreamedImportResult } from "../../src/core/ports.ts";
+import type { Campaign, Profile } from "../../src/core/profile.ts";
+import type { Db } from "../client.ts";
+import { campaigns } from "../schema/index.ts";
+import { AUDIT_ACTIONS } from "./audit-actions.ts";
+import { appendAudit, type NewAuditEntry } from "./audit.ts";
+import { fromCampaignRow, toCampaignRow } from "./campaign-rows.ts";
+import {
+  campaignsInWriteOrder,
+  changedFields,
+  keepTakedown,
+  RESTORE_VISIBILITY,
+  restoreVisibilityFromImport,
+  sameRecord,
+} from "../../src/core/catalog-rules.ts";
+import { contentHash } from "./content-hash.ts";
+import {
+  insertProfiles,
+  loadProfiles,
+  type ProfileWrite,
+  replaceProfiles,
+  storeContentHashes,
+  storedContentHashes,
+} from "./profile-store.ts";
+import { recordedRestoreVisibilities } from "./restore-visibility.ts";
+
+/** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
+const PROFILES_PER_WRITE = 1_000;
+
+const noChanges = (): ChangeCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+/**
+ * Campaigns are few: written one by one, non-defaults first. A campaign that becomes the default is
+ * written as not the default and made so at the end (`deferred`), so a default moving from one
+ * campaign to another across batches never leaves two defaults at once (the database allows one).
+ */
+async function importCampaigns(
+  tx: Db,
+  incoming: Campaign[],
+  actor: string,
+  counts: ChangeCounts,
+  deferred: string[],
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const ids = incoming.map((c) => c.id);
+  const storedRows = await tx.select().from(campaigns).where(inArray(campaigns.id, ids));
+  const stored = new Map(storedRows.map((row) => [row.id, fromCampaignRow(row)]));
+  const entries: NewAuditEntry[] = [];
+  for (const campaign of campaignsInWriteOrder(incoming)) {
+    const before = stored.get(campaign.id);
+    if (before && sameRecord(before, campaign)) {
+      counts.unchanged++;
+      continue;
+    }
+    const later = campaign.isDefault && !before?.isDefault;
+    if (later) deferred.push(campaign.id);
+    const row = { ...toCampaignRow(campaign), ...(later ? { isDefault: false } : {}) };
+    const entry = { actor, entityType: "campaign" as const, entityId: campaign.id };
+    if (before) {
+      await tx
+        .update(campaigns)
+        .set({ ...row, updatedAt: sql`now()` })
+        .where(eq(campaigns.id, campaign.id));
+      const fields = changedFields(before, campaign);
+      entries.push({ ...entry, action: AUDIT_ACTIONS.campaignUpdated, details: { fields } });
+      counts.updated++;
+    } else {
+      await tx.insert(campaigns).values(row);
+      entries.push({ ...entry, action: AUDIT_ACTIONS.campaignCreated });
+      counts.created++;
+    }
+  }
+  await appendAudit(tx, entries);
+}
+
+export interface ImportSession {
+  add(batch: ImportBatch): Promise<void>;
+  /** Writes what is held back and returns the counts; the caller commits or rolls back. */
+  finish(): Promise<StreamedImportResult>;
+}
+
+export async function openImportSession(tx: Db, actor: string): Promise<ImportSession> {
+  const storedHashes = await storedContentHashes(tx);
+  const knownCampaigns = new Set((await tx.select({ id: campaigns.id }).from(campaigns)).map((r) => r.id));
+  const campaignCounts = noChanges();
+  const profileCounts = noChanges();
+  const changedProfileIds: string[] = [];
+  const deferredDefaults: string[] = [];
+  const seenCampaigns = new Set<string>();
+  const seenProfiles = new Set<string>();
+  let pending: Profile[] = [];
+  // Profiles of a campaign not written yet (its file comes later): written at the end.
+  const heldBack: Profile[] = [];
+
+  async function write(batch: Profile[]): Promise<void> {
+    const candidates: ProfileWrite[] = [];
+    for (const profile of batch) {
+      const hash = contentHash(profile);
+      if (storedHashes.get(profile.id) === hash) profileCounts.unchanged++;
+      else candidates.push({ profile, contentHash: hash });
+    }
+    if (candidates.length === 0) return;
+    const stored = await loadProfiles(
+      tx,
+      candidates.filter((c) => storedHashes.has(c.profile.id)).map((c) => c.profile.id),
+    );
+    const before = new Map(stored.map((s) => [s.profile.id, s.profile]));
+    const recorded = await recordedRestoreVisibilities(
+      tx,
+      candidates
+        .filter((c) => c.profile.publication.takedown || before.get(c.profile.id)?.publication.takedown)
+        .map((c) => c.profile.id),
+    );
+    const created: ProfileWrite[] = [];
+    const changed: ProfileWrite[] = [];
+    const hashOnly: { id: string; contentHash: string }[] = [];
+    const entries: NewAuditEntry[] = [];
+    for (const { profile: candidate, contentHash: hash } of candidates) {
+      const previous = before.get(candidate.id);
+      const profile = keepTakedown(previous, candidate);
+      const restoreVisibility = restoreVisibilityFromImport(previous, candidate, recorded.get(candidate.id));
+      const remember = restoreVisibility ? { [RESTORE_VISIBILITY]: restoreVisibility } : {};
+      const entry = { actor, entityType: "profile" as const, entityId: profile.id };
+      if (previous && sameRecord(previous, profile)) {
+        hashOnly.push({ id: profile.id, contentHash: hash });
+        if (!restoreVisibility) {
+          profileCounts.unchanged++;
+          continue;
+        }
+        // Only the visibility to return to on restore changed: recorded, the stored row left as it is.
+        profileCounts.updated++;
+        changedProfileIds.push(profile.id);
+        const details = { fields: ["publication"], ...remember };
+        entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details });
+      } else if (previous) {
+        changed.push({ profile, contentHash: hash });
+        changedProfileIds.push(profile.id);
+        const fields = changedFields(previous, profile);
+        entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
+      } else {
+        created.push({ profile, contentHash: hash });
+        const details = { campaign: profile.campaign, ...remember };
+        entries.push({ ...entry, action: AUDIT_ACTIONS.profileCreated, details });
+      }
+    }
+    await replaceProfiles(tx, changed);
+    await insertProfiles(tx, created);
+    await storeContentHashes(tx, hashOnly);
+    await appendAudit(tx, entries);
+    profileCounts.created += created.length;
+    profileCounts.updated += changed.length;
+  }
+
+  return {
+    async add(batch) {
+      const newCampaigns = batch.campaigns.filter((c) => !seenCampaigns.has(c.id));
+      for (const c of newCampaigns) seenCampaigns.add(c.id);
+      await importCampaigns(tx, newCampaigns, actor, campaignCounts, deferredDefaults);
+      for (const c of newCampaigns) knownCampaigns.add(c.id);
+      for (const profile of batch.profiles) {
+        // A second copy is a problem the reader reports at the end; writing it would only fail first.
+        if (seenProfiles.has(profile.id)) continue;
+        seenProfiles.add(profile.id);
+        if (knownCampaigns.has(profile.campaign)) pending.push(profile);
+        else heldBack.push(profile);
+        if (pending.length >= PROFILES_PER_WRITE) {
+          const full = pending;
+          pending = [];
+          await write(full);
+        }
+      }
+    },
+    async finish() {
+      for (const id of deferredDefaults) {
+        await tx.update(campaigns).set({ isDefault: true }).where(eq(campaigns.id, id));
+      }
+      await write(pending);
+      pending = [];
+      for (let i = 0; i < heldBack.length; i += PROFILES_PER_WRITE) {
+        await write(heldBack.slice(i, i + PROFILES_PER_WRITE));
+      }
+      let restated = 0;
+      for (const id of seenProfiles) if (storedHashes.has(id)) restated++;
+      return {
+        campaigns: campaignCounts,
+        profiles: profileCounts,
+        changedProfileIds,
+        absentProfiles: storedHashes.size - restated,
+      };
+    },
+  };
+}
