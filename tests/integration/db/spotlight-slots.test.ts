@@ -88,7 +88,11 @@ for (const target of targets) {
       }
       const { db } = database;
       const { catalog } = createRepositories(db);
+      // Today's importer writes a column a later migration (0005) adds: lend it for the seed, then take it
+      // away again, so the upgrade below runs on the schema an old database really has.
+      await db.execute(sql`alter table profiles add column content_hash text`);
       await catalog.importBundle({ campaigns: [makeCampaign()], profiles: sampleProfiles() }, "curator");
+      await db.execute(sql`alter table profiles drop column content_hash`);
       await db.insert(spotlights).values([
         row({}), // 1: stands
         row({ profileId: "khalil-matouk" }), // 2: the same channel and date
