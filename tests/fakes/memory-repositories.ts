@@ -270,7 +270,7 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
 
 export function createMemoryRepositories(): Omit<
   Repositories,
-  "deliveries" | "installations" | "botModerators"
+  "deliveries" | "retractions" | "installations" | "botModerators"
 > & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };

@@ -12,7 +12,10 @@ import { schedulingContract } from "./scheduling.contract.ts";
 import { spotlightsContract } from "./spotlights.contract.ts";
 
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
-export type ContractRepositories = Omit<Repositories, "deliveries" | "installations" | "botModerators">;
+export type ContractRepositories = Omit<
+  Repositories,
+  "deliveries" | "retractions" | "installations" | "botModerators"
+>;
 
 export interface ContractTarget {
   /** Opens the storage once for the whole file. */
