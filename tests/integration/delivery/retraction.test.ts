@@ -83,6 +83,20 @@ for (const target of databaseTargets) {
         ]);
       });
 
+      it("retracts once when two processes run their passes at the same moment", async () => {
+        const id = newChat();
+        const { profileId, messageId } = await deliverOne(adapter, `telegram:${id}`);
+        await world.services.curation.takedown(profileId, TAKEDOWN);
+        const [one, two] = [
+          world.delivery([adapter], { owner: "one" }),
+          world.delivery([adapter], { owner: "two" }),
+        ];
+        const reports = await Promise.all([one.runPass(), two.runPass()]);
+        expect(reports.map((r) => countByKind(r).retracted ?? 0).sort()).toEqual([0, 1]);
+        expect(fake.messageIn(id, Number(messageId))).toBeUndefined();
+        expect(calls("deleteMessage", id)).toBe(1);
+      });
+
       it("edits a post older than 48 hours to the neutral line instead, once", async () => {
         const id = newChat();
         const { delivery, ref, profileId, messageId } = await deliverOne(adapter, `telegram:${id}`);
