@@ -174,6 +174,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         ...(config.SUPPORT_URL ? { supportUrl: config.SUPPORT_URL } : {}),
       },
       staleAfterDays: config.STALE_AFTER_DAYS,
+      retractWithinDays: config.RETRACT_WITHIN_DAYS,
     });
 
     const metrics = createMetrics({

@@ -120,6 +120,9 @@ export const configSchema = z
       .transform((v) => v ?? "09:00")
       .refine((v) => TIME_OF_DAY.test(v), { error: "must be a time of day as HH:MM, 00:00 to 23:59" }),
     STALE_AFTER_DAYS: positiveInt(90),
+    // How far back a takedown reaches: posts of the profile sent within this many days are deleted (or
+    // edited to a neutral line where the platform no longer lets the bot delete them).
+    RETRACT_WITHIN_DAYS: positiveInt(30),
     // Where /help sends problems with the bot itself (the operator's issue page or contact form).
     SUPPORT_URL: httpUrl("the page where people report problems with this bot"),
     CATCH_UP_HOURS: optionalText

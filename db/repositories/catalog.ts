@@ -17,7 +17,11 @@ import { appendAudit } from "./audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
 import { openImportSession } from "./catalog-import.ts";
 import { bumpRevision, lockCatalog } from "./catalog-lock.ts";
-import { assertDistinctIds, RESTORE_VISIBILITY, visibilityAfterRestore } from "../../src/core/catalog-rules.ts";
+import {
+  assertDistinctIds,
+  RESTORE_VISIBILITY,
+  visibilityAfterRestore,
+} from "../../src/core/catalog-rules.ts";
 import { loadProfile, loadProfiles, pageProfiles } from "./profile-store.ts";
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 

@@ -156,6 +156,10 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
           detail: outcome.detail ?? null,
           ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
           ...(outcome.profileId === undefined ? {} : { profileId: outcome.profileId }),
+          ...(outcome.messageRef === undefined
+            ? {}
+            : { refChannelId: outcome.messageRef.channelId, refMessageId: outcome.messageRef.messageId }),
+          ...(outcome.sentAt === undefined ? {} : { sentAt: outcome.sentAt }),
           ...(outcome.nextAttemptAt === undefined ? {} : { nextAttemptAt: outcome.nextAttemptAt }),
           ...(outcome.uncertainSince === undefined
             ? {}

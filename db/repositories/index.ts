@@ -8,6 +8,7 @@ import type {
   SubscriptionRepository,
 } from "../../src/core/ports.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
+import type { RetractionLedger } from "../../src/core/retraction.ts";
 import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
 import type { StaffRepository } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
@@ -16,6 +17,7 @@ import { createCampaignRepository } from "./campaigns.ts";
 import { createCatalogRepository } from "./catalog.ts";
 import { createDeliveryLedger } from "./deliveries.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
+import { createRetractionLedger } from "./retractions.ts";
 import { createRotationLog } from "./rotation.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
 import { createStaffRepository } from "./staff.ts";
@@ -29,6 +31,7 @@ export interface Repositories {
   rotation: RotationLog;
   audit: AuditLog;
   deliveries: DeliveryLedger;
+  retractions: RetractionLedger;
   installations: InstallationStore;
   botModerators: BotModeratorRepository;
   /** The staff panel's people, sign-in links and sessions. */
@@ -44,6 +47,7 @@ export function createRepositories(db: Db): Repositories {
     rotation: createRotationLog(db),
     audit: createAuditLog(db),
     deliveries: createDeliveryLedger(db),
+    retractions: createRetractionLedger(db),
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),
     staff: createStaffRepository(db),

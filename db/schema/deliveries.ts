@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { DELIVERY_STATES, type DeliveryState } from "../../src/core/delivery.ts";
+import { RETRACTION_STATES, type RetractionState } from "../../src/core/retraction.ts";
 import { oneOf } from "./checks.ts";
 import { spotlights } from "./spotlights.ts";
 import { subscriptions } from "./subscriptions.ts";
@@ -37,6 +38,22 @@ export const deliveries = pgTable(
     sendingSince: timestamp("sending_since", { withTimezone: true }),
     /** When the earliest attempt that may have reached the platform began: dedupe windows count from it. */
     uncertainSince: timestamp("uncertain_since", { withTimezone: true }),
+    /** The platform's ids of the message a sent post made (MessageRef), and when it was sent. */
+    refChannelId: text("ref_channel_id"),
+    refMessageId: text("ref_message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /**
+     * The post's retraction job (src/core/retraction.ts), null while none is owed: claimed like the post
+     * itself (SKIP LOCKED and a lease), every attempt counted, the last answer in `retract_detail`.
+     */
+    retractState: text("retract_state").$type<RetractionState>(),
+    retractRequestedAt: timestamp("retract_requested_at", { withTimezone: true }),
+    retractAttempts: integer("retract_attempts").notNull().default(0),
+    retractNextAt: timestamp("retract_next_at", { withTimezone: true }),
+    retractLeaseUntil: timestamp("retract_lease_until", { withTimezone: true }),
+    retractClaimedBy: text("retract_claimed_by"),
+    retractDetail: text("retract_detail"),
+    retractedAt: timestamp("retracted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -46,6 +63,12 @@ export const deliveries = pgTable(
     index("deliveries_open_idx")
       .on(t.platform, t.nextAttemptAt)
       .where(sql`${t.state} in ('pending', 'claimed', 'sending')`),
+    // The retraction claim's path, and a takedown's lookup of a profile's posts.
+    index("deliveries_retract_open_idx")
+      .on(t.platform, t.retractNextAt)
+      .where(sql`${t.retractState} in ('pending', 'claimed')`),
+    index("deliveries_profile_sent_idx").on(t.profileId, t.sentAt),
+    check("deliveries_retract_state_known", oneOf(t.retractState, RETRACTION_STATES)),
     index("deliveries_subscription_idx").on(t.subscriptionId, t.localDate),
     check("deliveries_state_known", oneOf(t.state, DELIVERY_STATES)),
     check("deliveries_attempts_not_negative", sql`${t.attempts} >= 0`),

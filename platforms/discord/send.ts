@@ -6,14 +6,28 @@
  */
 import {
   type APIDMChannel,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   type APIMessage,
   REST,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
+import type {
+  MessageRef,
+  NoticeResult,
+  OutboundPost,
+  PrivateNotice,
+  SendResult,
+} from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
+import {
+  type RetractMode,
+  type RetractResult,
+  retractFailureOf,
+  WITHDRAWN_TEXT,
+} from "../../src/core/retraction.ts";
 import { decodeChannel, isSnowflake } from "./ids.ts";
 import { channelMessage } from "./render-payload.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
@@ -31,6 +45,7 @@ export interface DiscordSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   notify(channel: ChannelRef, text: string): Promise<void>;
   notifyPrivately(notice: PrivateNotice): Promise<NoticeResult>;
+  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
 }
 
 export function createSender(rest: REST, logger: Logger): DiscordSender {
@@ -79,7 +94,38 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
       const { result } = await postBody(rest, dm.id, noticeBody(content));
       return result.kind === "sent" ? { delivered: true } : notDelivered(logger, channel, result);
     },
+    retract: (_channel, ref, mode) => retract(rest, logger, ref, mode),
   };
+}
+
+/**
+ * DELETE or PATCH `/channels/{id}/messages/{id}`: a bot may delete or edit its own messages at any age.
+ * Unknown Message (10008) means someone deleted it already. The edit leaves only WITHDRAWN_TEXT: no embed,
+ * no buttons, no mention.
+ */
+async function retract(
+  rest: REST,
+  logger: Logger,
+  ref: MessageRef,
+  mode: RetractMode,
+): Promise<RetractResult> {
+  const route = Routes.channelMessage(ref.channelId, ref.messageId);
+  try {
+    if (mode === "delete") {
+      await rest.delete(route);
+      return { kind: "deleted" };
+    }
+    const body = { content: WITHDRAWN_TEXT, embeds: [], components: [], allowed_mentions: { parse: [] } };
+    await rest.patch(route, { body });
+    return { kind: "edited" };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) {
+      return { kind: "gone", reason: `${error.status} ${error.code}: ${error.message}` };
+    }
+    const result = retractFailureOf(classifyDiscordError(error).result);
+    logger.warn({ ref, mode, result }, "discord: retraction failed");
+    return result;
+  }
 }
 
 function notDelivered(logger: Logger, channel: ChannelRef, result: SendResult): NoticeResult {

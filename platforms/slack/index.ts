@@ -136,6 +136,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     send: sender.send,
     notifyModerators: sender.notify,
     notifyModerator: sender.notifyPrivately,
+    retract: sender.retract,
     httpPort: () => port,
   };
 }

@@ -4,8 +4,20 @@
  */
 import type { webApi } from "@slack/bolt";
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
+import type {
+  MessageRef,
+  NoticeResult,
+  OutboundPost,
+  PrivateNotice,
+  SendResult,
+} from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
+import {
+  type RetractMode,
+  type RetractResult,
+  retractFailureOf,
+  WITHDRAWN_TEXT,
+} from "../../src/core/retraction.ts";
 import { decodeChannelRef, isSlackId } from "./ids.ts";
 import { type SlackMessage, renderNotice, renderPost, renderPrivateNotice } from "./render.ts";
 import { classifySlackError, slackErrorCode } from "./send-errors.ts";
@@ -13,6 +25,11 @@ import type { TokenResolver } from "./web-client.ts";
 
 /** Recorded with each post, so a later check of the channel's history could tell whether it went out. */
 export const POST_EVENT_TYPE = "freetobehome_post";
+
+/** The bot's message is not there any more: nothing left to take back. */
+const MESSAGE_GONE = new Set(["message_not_found"]);
+/** Slack will not let the bot delete it (a workspace that limits deletion): edit it instead. */
+const NOT_DELETABLE = new Set(["cant_delete_message"]);
 
 /** One chat.postMessage: the result for the core, and Slack's own error code when it refused the call. */
 interface Posted {
@@ -96,6 +113,37 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         const reason = slackErrorCode(err) ?? classifySlackError(err).reason;
         deps.logger.warn({ channel, userId, reason, err }, "slack: could not message a moderator privately");
         return { delivered: false, reason };
+      }
+    },
+    /**
+     * `chat.delete`, or `chat.update` to WITHDRAWN_TEXT with no blocks, on the bot's own message (`ts`),
+     * with the workspace's token. Never posts anything.
+     */
+    async retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult> {
+      const target = decodeChannelRef(channel);
+      if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
+      try {
+        const token = await deps.tokens(target.teamId);
+        if (!token)
+          return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
+        const message = { token, channel: ref.channelId, ts: ref.messageId };
+        if (mode === "delete") {
+          await deps.client.chat.delete(message);
+          return { kind: "deleted" };
+        }
+        await deps.client.chat.update({ ...message, text: WITHDRAWN_TEXT, blocks: [] });
+        return { kind: "edited" };
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (code && MESSAGE_GONE.has(code)) return { kind: "gone", reason: code };
+        if (code && NOT_DELETABLE.has(code) && mode === "delete")
+          return { kind: "not-deletable", reason: code };
+        const result = retractFailureOf(classifySlackError(err));
+        deps.logger.warn(
+          { channel, ref, mode, result },
+          `slack: chat.${mode === "delete" ? "delete" : "update"} failed`,
+        );
+        return result;
       }
     },
   };

@@ -11,7 +11,7 @@ import type { Logger } from "../../src/core/ports.ts";
 import { Telegram } from "telegraf";
 import { commandMenus } from "./commands.ts";
 import type { InlineSearch } from "./inline.ts";
-import { type TelegramSender, createSender } from "./send.ts";
+import { TELEGRAM_DELETE_WITHIN_MS, type TelegramSender, createSender } from "./send.ts";
 import { ALLOWED_UPDATES, createTelegramBot, telegramOptions } from "./wiring.ts";
 import { type WebhookConfig, startWebhook, stopServer } from "./wiring-webhook.ts";
 
@@ -47,6 +47,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   return {
     platform: "telegram",
     afterUncertainSend: "record-uncertain", // Telegram has no idempotency key to make a resend safe
+    deleteWithinMs: TELEGRAM_DELETE_WITHIN_MS,
     ...sender,
     async start() {
       bot.botInfo = await bot.telegram.getMe(); // fails fast on a bad token, before anything listens

@@ -3,8 +3,20 @@
  * here on purpose: the delivery ledger owns retries and pacing, and telegraf itself never retries.
  */
 import type { ChannelRef } from "../../src/core/channel.ts";
-import type { NoticeResult, OutboundPost, PrivateNotice, SendResult } from "../../src/core/platform.ts";
+import type {
+  MessageRef,
+  NoticeResult,
+  OutboundPost,
+  PrivateNotice,
+  SendResult,
+} from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports.ts";
+import {
+  type RetractMode,
+  type RetractResult,
+  retractFailureOf,
+  WITHDRAWN_TEXT,
+} from "../../src/core/retraction.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
 import { renderNotice, renderPost } from "./render.ts";
@@ -24,7 +36,20 @@ export interface TelegramSender {
    * user"), or not blocked it since: one try, and the answer is the result.
    */
   notifyModerator(notice: PrivateNotice): Promise<NoticeResult>;
+  /**
+   * deleteMessage, or editMessageText to WITHDRAWN_TEXT (daily posts are text messages). Telegram lets a
+   * bot delete only messages younger than 48 hours ("message can't be deleted"): that answer says "edit
+   * instead"; an edit has no age limit for the bot's own messages.
+   */
+  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
 }
+
+/** Telegram deletes a bot's message only within 48 hours of sending it. */
+export const TELEGRAM_DELETE_WITHIN_MS = 48 * 3_600_000;
+
+const MESSAGE_GONE = /message to (delete|edit) not found/i;
+const NOT_DELETABLE = /message can't be deleted/i;
+const NOT_MODIFIED = /message is not modified/i;
 
 export interface SenderOptions {
   telegram: Telegram;
@@ -94,6 +119,35 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         const reason = "reason" in result ? result.reason : result.kind;
         logger.warn({ platform: "telegram", channel, userId, reason }, "telegram private notice not sent");
         return { delivered: false, reason };
+      }
+    },
+    async retract(channel, ref, mode) {
+      const target = { chat_id: Number(ref.channelId), message_id: Number(ref.messageId) };
+      try {
+        if (mode === "delete") {
+          await telegram.callApi("deleteMessage", target, timeout(timeoutMs));
+          return { kind: "deleted" };
+        }
+        const edit = { ...target, text: WITHDRAWN_TEXT, link_preview_options: { is_disabled: true } };
+        await telegram.callApi("editMessageText", edit, timeout(timeoutMs));
+        return { kind: "edited" };
+      } catch (err) {
+        const description = (err as { response?: { description?: string } }).response?.description ?? "";
+        if (MESSAGE_GONE.test(description)) return { kind: "gone", reason: description };
+        if (mode === "delete" && NOT_DELETABLE.test(description))
+          return { kind: "not-deletable", reason: description };
+        // The same text again: the message already says it was withdrawn.
+        if (mode === "edit" && NOT_MODIFIED.test(description)) return { kind: "edited" };
+        const failure = classifyTelegramError(err);
+        const result =
+          failure.kind === "moved" || failure.kind === "sent"
+            ? ({
+                kind: "permanent",
+                reason: "the chat moved to a new id; its old messages are out of reach",
+              } as const)
+            : retractFailureOf(failure);
+        logger.warn({ platform: "telegram", channel, ref, mode, result }, "telegram retraction failed");
+        return result;
       }
     },
   };

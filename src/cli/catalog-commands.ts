@@ -47,12 +47,21 @@ async function takedown(ctx: CliContext, app: App, id: string, reason: string): 
   if (result.kind === "already") {
     const { at, by, reason: first } = result.record;
     ctx.io.stdout.write(`${id} was already taken down on ${at} by ${by}: ${first}; nothing changed.\n`);
+    ctx.io.stdout.write(retractionLine(result.retractions));
     return 0;
   }
   ctx.io.stdout.write(
     `Taken down: ${id} (${result.profile.profile.displayName}). It is out of search, rotation and posts now.\n`,
   );
+  ctx.io.stdout.write(retractionLine(result.retractions));
   return 0;
+}
+
+/** Nothing when no post is owed a retraction, so the usual answer stays one line. */
+function retractionLine(count: number): string {
+  if (count === 0) return "";
+  const posts = count === 1 ? "1 post" : `${count} posts`;
+  return `${posts} already delivered will be withdrawn by the next delivery pass (a running bot's, within a minute, or freetobehome deliver); see: freetobehome deliveries show <profile>.\n`;
 }
 
 /** Restore is never a way to publish a profile its curators withheld (see the curation service). */

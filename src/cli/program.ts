@@ -7,6 +7,7 @@
 import { Argument, type Command } from "commander";
 import { commandOf, define, examples, extraWords, type Run, runner } from "./define-command.ts";
 import { defineCampaignCommands } from "./program-campaigns.ts";
+import { defineDeliveryCommands } from "./program-deliveries.ts";
 import { defineCatalogCommands } from "./program-catalog.ts";
 import { definePanelCommands } from "./program-panel.ts";
 import { quoteWords, UsageError } from "./usage.ts";
@@ -92,6 +93,7 @@ export function defineCommands(program: Command, hooks: ProgramHooks): Command {
   );
   defineCatalogCommands(program, { runs, select, argv: hooks.argv });
   defineCampaignCommands(program, runs);
+  defineDeliveryCommands(program, runs);
   definePanelCommands(program, runs);
   runs(
     define(program, "deliver", {

@@ -4,6 +4,7 @@
  * keys, row locks (SKIP LOCKED) and leases, so several processes on one Postgres never post twice.
  */
 import type { ChannelRef } from "./channel.ts";
+import type { MessageRef } from "./platform.ts";
 import type { Spotlight, Subscription } from "./ports.ts";
 
 export const DELIVERY_STATES = [
@@ -75,6 +76,9 @@ export interface DeliveryOutcome {
   state: Exclude<DeliveryState, "claimed" | "sending">;
   detail?: string;
   messageId?: string;
+  /** Where a sent post landed and when: what a later retraction needs (src/core/retraction.ts). */
+  messageRef?: MessageRef;
+  sentAt?: Date;
   profileId?: string;
   nextAttemptAt?: Date;
   /** Set when this attempt may have reached the platform and the row is to be resent. */

@@ -8,6 +8,7 @@ import type { ChannelRef } from "./channel.ts";
 import type { CommandInvocation } from "./command.ts";
 import type { Card, Reply, ShareKit } from "./reply.ts";
 import type { Platform } from "./channel.ts";
+import type { RetractMode, RetractResult } from "./retraction.ts";
 
 export type Dispatch = (invocation: CommandInvocation) => Promise<Reply>;
 
@@ -108,4 +109,12 @@ export interface PlatformAdapter {
    * told are logged, reported by the delivery pass and shown (the pause) in `subscriptions list`.
    */
   notifyModerator?(notice: PrivateNotice): Promise<NoticeResult>;
+  /**
+   * Takes back one of the bot's own posts in `channel` (the ledger's reference, which says the workspace) (its profile was taken down): "delete" removes it, "edit" turns
+   * it into `WITHDRAWN_TEXT` (src/core/retraction.ts). Never posts anything new; never throws. Optional:
+   * a platform whose posts cannot be found again (the console) leaves it out.
+   */
+  retract?(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
+  /** How long after posting the platform still lets the bot delete a message (Telegram: 48 h); undefined: always. */
+  readonly deleteWithinMs?: number;
 }

@@ -104,7 +104,14 @@ function decide(
   wallNow: Date,
 ): Decision {
   if (result.kind === "sent") {
-    const outcome: DeliveryOutcome = { state: "sent", messageId: result.messageId };
+    const outcome: DeliveryOutcome = {
+      state: "sent",
+      messageId: result.messageId,
+      // Kept so that a takedown can find the message again. Real time (not `deliver --at`): a platform's
+      // limit on deleting it (Telegram: 48 h) runs from when it was really posted.
+      ...(result.messageRef ? { messageRef: result.messageRef } : {}),
+      sentAt: wallNow,
+    };
     return { outcome, kind: "sent", detail: `message ${result.messageId}` };
   }
   const retryable =

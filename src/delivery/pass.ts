@@ -8,6 +8,7 @@ import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
 import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
+import type { RetractionLedger } from "../core/retraction.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
 import type { OutageWatch } from "./outage.ts";
@@ -18,10 +19,13 @@ import type { PostResolver } from "./post-resolver.ts";
 import { previewPass } from "./preview.ts";
 import { type PassProgress, type PassProgressListener, startPassProgress } from "./pass-progress.ts";
 import type { PassLine, PassReport } from "./report.ts";
+import { runRetractions } from "./retract.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
 export interface DeliveryDeps {
   ledger: DeliveryLedger;
+  /** Posts of taken-down profiles to take back; absent: this process retracts nothing. */
+  retractions?: RetractionLedger;
   subscriptions: SubscriptionRepository;
   spotlights: SpotlightRepository;
   catalog: CatalogService;
@@ -141,6 +145,10 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const progress = options.onProgress
     ? await startPassProgress(deps.ledger, { fromDate, now: times.due(), platforms }, options.onProgress)
     : undefined;
+  // Alongside the posts, so a takedown reaches the channels within the minute even during a big fan-out.
+  const retracting = deps.retractions
+    ? runRetractions({ ...deps, retractions: deps.retractions }, times.wall, lines)
+    : undefined;
   for (;;) {
     await Promise.all(
       platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines, progress)),
@@ -151,6 +159,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     if (wait > (options.settleWithinMs ?? 0)) break;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
+  await retracting;
   return report;
 }
 

@@ -5,8 +5,8 @@ import type { ChannelRef } from "../core/channel.ts";
  * Everything that can happen to a post in a pass, one report line each: the one list of outcomes, which
  * the report, the logs and the metrics' `outcome` label all use. "moved" and "retrying" are steps on the
  * way (the row's final line follows, now or in a later pass); "would-send" appears only in a dry run.
- * "retracted" (a post taken back off a platform after a takedown) belongs to a feature not built yet:
- * nothing produces it so far.
+ * "retracted" is a post taken back off a platform after a takedown (deleted, or edited to a neutral line;
+ * src/delivery/retract.ts); its failures and retries use "failed" and "retrying".
  */
 export const PASS_LINE_KINDS = [
   "sent",

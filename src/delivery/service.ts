@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
+import type { RetractionLedger } from "../core/retraction.ts";
 import type {
   Clock,
   Logger,
@@ -41,6 +42,8 @@ export interface DeliveryServiceInput {
   config: Config;
   repositories: {
     deliveries: DeliveryLedger;
+    /** Absent: passes retract nothing (tests of posting alone). */
+    retractions?: RetractionLedger;
     subscriptions: SubscriptionRepository;
     spotlights: SpotlightRepository;
     rotation: RotationLog;
@@ -97,6 +100,7 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     });
   const deps = {
     ledger: repositories.deliveries,
+    ...(repositories.retractions ? { retractions: repositories.retractions } : {}),
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     catalog: services.catalog,

@@ -9,6 +9,7 @@ import type {
   SpotlightRepository,
   SubscriptionRepository,
 } from "../core/ports.ts";
+import type { RetractionLedger } from "../core/retraction.ts";
 import type { BotDefaults, BotServices } from "../core/services.ts";
 import { createPresenter } from "../presentation/presenter.ts";
 import { type CatalogService, createCatalogService } from "./catalog.ts";
@@ -20,18 +21,25 @@ export interface ServiceRepositories {
   rotation: RotationLog;
   spotlights: SpotlightRepository;
   subscriptions: SubscriptionRepository;
+  /** Absent (in-memory tests): a takedown retracts nothing already posted. */
+  retractions?: RetractionLedger;
 }
 
 export type AppServices = BotServices & { catalog: CatalogService; curation: CurationService };
 
 export function createBotServices(
   repositories: ServiceRepositories,
-  options: { clock: Clock; defaults: BotDefaults; staleAfterDays: number },
+  options: { clock: Clock; defaults: BotDefaults; staleAfterDays: number; retractWithinDays?: number },
 ): AppServices {
   const catalog = createCatalogService(repositories.catalog);
   return {
     catalog,
-    curation: createCurationService({ catalog: repositories.catalog, clock: options.clock }),
+    curation: createCurationService({
+      catalog: repositories.catalog,
+      clock: options.clock,
+      ...(repositories.retractions ? { retractions: repositories.retractions } : {}),
+      ...(options.retractWithinDays === undefined ? {} : { retractWithinDays: options.retractWithinDays }),
+    }),
     featured: createFeaturedService({
       catalog,
       rotation: repositories.rotation,

@@ -5,6 +5,9 @@
  */
 import { UserError } from "../core/errors.ts";
 import type { CatalogRepository, Clock, StoredProfile } from "../core/ports.ts";
+import type { RetractionLedger } from "../core/retraction.ts";
+
+const DAY_MS = 86_400_000;
 
 export interface TakedownRecord {
   at: string;
@@ -12,10 +15,23 @@ export interface TakedownRecord {
   reason: string;
 }
 
+/**
+ * `retractions`: how many posts already delivered were newly put up for retraction (deleted or edited by
+ * the next delivery pass of a running bot). A repeated takedown adds only posts the first one missed.
+ */
 export type TakedownResult =
-  | { kind: "taken-down"; profile: StoredProfile }
+  | { kind: "taken-down"; profile: StoredProfile; retractions: number }
   /** It was down already: nothing changed, and the first takedown's record stands. */
-  | { kind: "already"; profile: StoredProfile; record: TakedownRecord };
+  | { kind: "already"; profile: StoredProfile; record: TakedownRecord; retractions: number };
+
+export interface CurationDeps {
+  catalog: CatalogRepository;
+  clock: Clock;
+  /** Where posts to take back are recorded; absent (in-memory tests): a takedown retracts nothing. */
+  retractions?: RetractionLedger;
+  /** Posts sent within this many days of a takedown are retracted (RETRACT_WITHIN_DAYS). */
+  retractWithinDays?: number;
+}
 
 export interface CurationService {
   takedown(id: string, input: { reason: string; actor: string }): Promise<TakedownResult>;
@@ -27,17 +43,27 @@ export function profileNotFound(id: string): UserError {
   return new UserError(`No profile with id "${id}" (see: freetobehome profiles list).`, "PROFILE_NOT_FOUND");
 }
 
-export function createCurationService(deps: { catalog: CatalogRepository; clock: Clock }): CurationService {
+export function createCurationService(deps: CurationDeps): CurationService {
   const { catalog, clock } = deps;
+  // After the takedown is committed, so no post of the profile can be sent after its jobs were written
+  // (the resolver reads the catalog right before each send). Run on a repeated takedown too: it repairs
+  // a first one whose jobs were not written.
+  const retract = async (id: string, now: Date) => {
+    if (!deps.retractions) return 0;
+    const since = new Date(now.getTime() - (deps.retractWithinDays ?? 30) * DAY_MS);
+    return deps.retractions.requestFor(id, { since, now });
+  };
   return {
     async takedown(id, { reason, actor }) {
       const at = clock.now();
       const stored = await catalog.takedown(id, { reason, actor, at });
       if (!stored) throw profileNotFound(id);
+      const retractions = await retract(id, at);
       const record = stored.profile.publication.takedown;
       // The repository keeps the first takedown's date and reason: a different date means it was down already.
-      if (record && record.at !== at.toISOString()) return { kind: "already", profile: stored, record };
-      return { kind: "taken-down", profile: stored };
+      if (record && record.at !== at.toISOString())
+        return { kind: "already", profile: stored, record, retractions };
+      return { kind: "taken-down", profile: stored, retractions };
     },
     async restore(id, { actor }) {
       const current = await catalog.getProfile(id);

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
+import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
 import { COMMAND_CASES, type ContractCommand, commandLine } from "./contract-commands.ts";
 import { type ContractBot, createContractBot, hostilePost } from "./contract-bot.ts";
 
@@ -50,6 +51,15 @@ export interface ScheduledPosts {
   rateLimitNext: Capability<(channel: ChannelRef, seconds: number) => void>;
   /** The platform's own ids of the last message in the channel: what `messageRef` must say. */
   lastMessageRef: Capability<(channel: ChannelRef) => MessageRef>;
+  /** Retraction (a takedown reaching posts already delivered): what the platform shows of one message. */
+  retraction: Capability<Retraction>;
+}
+
+export interface Retraction {
+  /** The message as the channel shows it now: its text, or "deleted". */
+  shown(channel: ChannelRef, ref: MessageRef): { text: string } | "deleted";
+  /** Makes the message older than the platform lets a bot delete; not applicable where there is no limit. */
+  makeUndeletable: Capability<(channel: ChannelRef, ref: MessageRef) => void>;
 }
 
 /** A running fake platform with the real adapter connected to it. */
@@ -175,6 +185,50 @@ export function adapterContract(harness: ContractHarness): void {
       (posts) => posts.lastMessageRef,
     );
 
+    postCase(
+      "retracts a post: deleted once, a second delete answers gone, nothing new is posted",
+      async (posts) => {
+        const retraction = posts.retraction as Retraction;
+        const channel = posts.newChannel();
+        const ref = await sentRef(world.adapter, channel, "contract-retract");
+        expect(await world.adapter.retract!(channel, ref, "delete")).toEqual({ kind: "deleted" });
+        expect(retraction.shown(channel, ref)).toBe("deleted");
+        expect(await world.adapter.retract!(channel, ref, "delete")).toMatchObject({ kind: "gone" });
+        expect(posts.messagesIn(channel)).toEqual([]);
+      },
+      (posts) => posts.retraction,
+    );
+
+    postCase(
+      "edits a post to the neutral withdrawn line, leaving nothing of the card",
+      async (posts) => {
+        const retraction = posts.retraction as Retraction;
+        const channel = posts.newChannel();
+        const ref = await sentRef(world.adapter, channel, "contract-edit");
+        expect(await world.adapter.retract!(channel, ref, "edit")).toEqual({ kind: "edited" });
+        expect(retraction.shown(channel, ref)).toEqual({ text: WITHDRAWN_TEXT });
+      },
+      (posts) => posts.retraction,
+    );
+
+    postCase(
+      "says a post too old to delete is not deletable, and edits it",
+      async (posts) => {
+        const retraction = posts.retraction as Retraction;
+        const makeUndeletable = retraction.makeUndeletable as (c: ChannelRef, r: MessageRef) => void;
+        const channel = posts.newChannel();
+        const ref = await sentRef(world.adapter, channel, "contract-old");
+        makeUndeletable(channel, ref);
+        expect(await world.adapter.retract!(channel, ref, "delete")).toMatchObject({ kind: "not-deletable" });
+        expect(await world.adapter.retract!(channel, ref, "edit")).toEqual({ kind: "edited" });
+        expect(retraction.shown(channel, ref)).toEqual({ text: WITHDRAWN_TEXT });
+      },
+      (posts) => {
+        const retraction = posts.retraction;
+        return isNotApplicable(retraction) ? retraction : retraction.makeUndeletable;
+      },
+    );
+
     /** A case that needs a capability of the harness: skipped, with the harness's reason, without it. */
     function caseOn<T>(capability: () => Capability<T>, title: string, body: () => Promise<void>) {
       it(title, async (context) => {
@@ -199,6 +253,13 @@ export function adapterContract(harness: ContractHarness): void {
       );
     }
   });
+}
+
+async function sentRef(adapter: PlatformAdapter, channel: ChannelRef, key: string): Promise<MessageRef> {
+  const result = await adapter.send(channel, hostilePost(key));
+  if (result.kind !== "sent" || !result.messageRef)
+    throw new Error(`not sent with a reference: ${result.kind}`);
+  return result.messageRef;
 }
 
 /**

@@ -70,6 +70,9 @@ const consoleHarness: ContractHarness = {
         pings: () => [],
         rateLimitNext: notApplicable("a terminal never asks to slow down"),
         lastMessageRef: notApplicable("a printed line cannot be found again, so no reference is given"),
+        retraction: notApplicable(
+          "a printed line cannot be taken back; the console keeps no message reference",
+        ),
       },
       async stop() {
         input.end();

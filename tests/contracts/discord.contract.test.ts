@@ -15,7 +15,12 @@ import {
 import { computeMentions } from "../fakes/discord/messages.ts";
 import { FormErrors, validateMessage } from "../fakes/discord/validate.ts";
 import { createMemoryLogger } from "../fakes/memory-logger.ts";
-import { type ContractHarness, adapterContract, type SentMessage } from "./adapter-contract.ts";
+import {
+  type ContractHarness,
+  adapterContract,
+  notApplicable,
+  type SentMessage,
+} from "./adapter-contract.ts";
 
 /** Discord's flag on a deferred answer still "thinking"; cleared when the answer is edited in. */
 const LOADING = 1 << 7;
@@ -119,6 +124,15 @@ const discordHarness: ContractHarness = {
             times: 1,
             fault: { kind: "429", retryAfterS: seconds },
           }),
+        retraction: {
+          shown(ref, message) {
+            const found = fake.messagesIn(channelOf(ref)).find((m) => m.id === message.messageId);
+            if (!found) return "deleted";
+            const embeds = Array.isArray(found.body.embeds) ? found.body.embeds.length : 0;
+            return { text: embeds > 0 ? "(embeds kept)" : String(found.body.content ?? "") };
+          },
+          makeUndeletable: notApplicable("Discord lets a bot delete its own messages at any age"),
+        },
         lastMessageRef(ref) {
           const last = fake.messagesIn(channelOf(ref)).at(-1);
           return { channelId: channelOf(ref).id, messageId: last?.id ?? "none" };

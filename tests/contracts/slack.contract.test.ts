@@ -9,7 +9,12 @@ import type { Rejection } from "../fakes/slack/state.ts";
 import { scanMarkup } from "../fakes/slack/markup.ts";
 import { validateMessage } from "../fakes/slack/validate.ts";
 import { ask, startHarness, TEAM } from "../platforms/slack/harness.ts";
-import { type ContractHarness, adapterContract, type SentMessage } from "./adapter-contract.ts";
+import {
+  type ContractHarness,
+  adapterContract,
+  notApplicable,
+  type SentMessage,
+} from "./adapter-contract.ts";
 
 const USERS = { member: "U0MEMBER", moderator: "U0ADMIN" } as const;
 const LIMITS = { maxBlocksText: 12_000, imageReachable: () => true };
@@ -70,6 +75,13 @@ const slackHarness: ContractHarness = {
           h.fake.messagesIn(idOf(ref)).map((m) => sent({ text: m.text, blocks: m.blocks })),
         pings,
         rateLimitNext: (_ref, seconds) => h.fake.failNext(POST, { ratelimitedS: seconds }),
+        retraction: {
+          shown(ref, message) {
+            const found = h.fake.messagesIn(idOf(ref)).find((m) => m.ts === message.messageId);
+            return found ? { text: found.blocks?.length ? "(blocks kept)" : (found.text ?? "") } : "deleted";
+          },
+          makeUndeletable: notApplicable("Slack lets a bot delete its own messages at any age"),
+        },
         lastMessageRef: (ref) => ({
           channelId: idOf(ref),
           messageId: h.fake.messagesIn(idOf(ref)).at(-1)?.ts ?? "none",

@@ -99,6 +99,14 @@ const telegramHarness: ContractHarness = {
         messagesIn: (ref) => fake.sentTo(chatOf(ref)).map((m) => sent(m)),
         pings,
         rateLimitNext: (_ref, seconds) => fake.failNext("sendMessage", faults.tooManyRequests(seconds)),
+        retraction: {
+          shown(ref, message) {
+            const stored = fake.messageIn(chatOf(ref), Number(message.messageId));
+            return stored ? { text: String(stored.text ?? "") } : "deleted";
+          },
+          // Telegram's own limit: a bot deletes a message only within 48 hours of sending it.
+          makeUndeletable: (ref, message) => fake.ageMessage(chatOf(ref), Number(message.messageId), 49),
+        },
         lastMessageRef: (ref) => ({
           channelId: String(chatOf(ref)),
           messageId: String(fake.sentTo(chatOf(ref)).at(-1)?.messageId ?? "none"),

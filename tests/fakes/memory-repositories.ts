@@ -293,7 +293,7 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
 
 export function createMemoryRepositories(): Omit<
   Repositories,
-  "deliveries" | "installations" | "botModerators" | "staff"
+  "deliveries" | "retractions" | "installations" | "botModerators" | "staff"
 > & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };

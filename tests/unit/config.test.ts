@@ -22,6 +22,7 @@ describe("configuration", () => {
       DEFAULT_TIMEZONE: "UTC",
       DEFAULT_POST_TIME: "09:00",
       STALE_AFTER_DAYS: 90,
+      RETRACT_WITHIN_DAYS: 30,
       CATCH_UP_HOURS: 6,
       LOG_LEVEL: "info",
       platforms: { discord: false, slack: false, telegram: false },
@@ -158,6 +159,10 @@ describe("configuration", () => {
         "HTTP_PORT must be a port number from 0 to 65535 (digits only)",
       ]);
     }
+    expect(loadConfig({ RETRACT_WITHIN_DAYS: "7" }).RETRACT_WITHIN_DAYS).toBe(7);
+    expect(problemsOf({ RETRACT_WITHIN_DAYS: "0" })).toEqual([
+      "RETRACT_WITHIN_DAYS must be a whole number above 0 (digits only)",
+    ]);
     expect(problemsOf({ STALE_AFTER_DAYS: "1e3" })).toEqual([
       "STALE_AFTER_DAYS must be a whole number above 0 (digits only)",
     ]);

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { dmRoutes } from "./direct-messages.ts";
 import { channelRoutes, commandRoutes, type Reply } from "./handlers.ts";
 import { interactionRoutes } from "./interaction-routes.ts";
+import { messageChangeRoutes } from "./message-changes.ts";
 import { takeFault } from "./limits.ts";
 import type { FakeState, RecordedRequest } from "./state.ts";
 
@@ -49,6 +50,7 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     },
     ...commandRoutes,
     ...channelRoutes,
+    ...messageChangeRoutes,
     ...dmRoutes,
     ...interactionRoutes,
   ];

@@ -120,7 +120,7 @@ export class FakeState {
   }
 
   messagesIn(channelId: string): StoredMessage[] {
-    return this.messages.filter((m) => m.channelId === channelId && !m.interactionId);
+    return this.messages.filter((m) => m.channelId === channelId && !m.interactionId && !m.deleted);
   }
 
   botUserJson() {

@@ -86,6 +86,7 @@ export class FakeSlack {
       now: options.now ?? (() => performance.now()),
       socketUrl: () => `ws://127.0.0.1:${this.port}/socket-mode?ticket=${this.ts}`,
       record: (message) => this.messages.push(message),
+      findMessage: (channel, ts) => this.messages.find((m) => m.channel === channel && m.ts === ts),
       nextTs: () => `${Math.floor(++this.ts / 1000)}.${String(this.ts % 1000).padStart(6, "0")}`,
     };
     this.server = createServer((req, res) => {
@@ -187,7 +188,7 @@ export class FakeSlack {
   }
 
   messagesIn(channelId: string): PostedMessage[] {
-    return this.messages.filter((m) => m.channel === channelId);
+    return this.messages.filter((m) => m.channel === channelId && !m.deleted);
   }
 
   /** Every call naming this channel, answered or refused (`chat.postMessage` and the like). */

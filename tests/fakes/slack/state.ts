@@ -51,6 +51,9 @@ export interface PostedMessage {
   /** Link targets in mrkdwn (`<https://…|…>`). */
   links: string[];
   at: number;
+  /** Taken back by the bot (chat.delete) or changed by it (chat.update). */
+  deleted?: boolean;
+  edited?: boolean;
 }
 
 /** A post to a response_url. */

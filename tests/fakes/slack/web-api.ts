@@ -3,6 +3,7 @@
  * refusals, HTTP 429 with Retry-After for rate limits.
  */
 import { scanMarkup } from "./markup.ts";
+import { deleteMessage, updateMessage } from "./message-changes.ts";
 import type { PostRateLimiter } from "./rate-limit.ts";
 import { type FakeChannel, type FakeTeam, type FakeUser, type PostedMessage, userRoles } from "./state.ts";
 import { type MessageLimits, validateMessage } from "./validate.ts";
@@ -25,6 +26,7 @@ export interface ApiWorld {
   now(): number;
   socketUrl(): string;
   record(message: PostedMessage): void;
+  findMessage(channel: string, ts: string): PostedMessage | undefined;
   nextTs(): string;
 }
 
@@ -166,6 +168,10 @@ export function callMethod(
       });
     case "chat.postMessage":
       return postMessage(world, team, body);
+    case "chat.delete":
+      return deleteMessage(world, team, body);
+    case "chat.update":
+      return updateMessage(world, team, body);
     case "conversations.open":
       return openConversation(world, team, body);
     case "users.info": {

@@ -178,8 +178,19 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       return calls.filter((c) => c.status >= 400 && !c.injected && c.status !== 429 && c.status !== 409);
     },
 
+    /** What the bot posted (and edited) in the chat, its deleted messages left out. */
     sentTo(chatId: number) {
-      return world.posted.filter((p) => p.chatId === chatId);
+      return world.posted.filter((p) => p.chatId === chatId && !p.deleted);
+    },
+    /** The bot's message as the chat shows it now (after edits); undefined once deleted. */
+    messageIn(chatId: number, messageId: number) {
+      return world.state.chats.get(chatId)?.messages.get(messageId);
+    },
+    /** Makes a message look sent `hours` earlier than it was (Telegram's 48-hour delete limit). */
+    ageMessage(chatId: number, messageId: number, hours: number) {
+      const message = world.state.chats.get(chatId)?.messages.get(messageId);
+      if (!message) throw new Error(`no message ${messageId} in chat ${chatId}`);
+      message.date -= Math.round(hours * 3600);
     },
 
     stats() {

@@ -18,7 +18,12 @@ export interface PostedMessage {
   text: string;
   entities: Entity[];
   params: Record<string, unknown>;
+  /** The bot deleted it (deleteMessage): it is no longer in the chat. */
+  deleted?: boolean;
 }
+
+/** Telegram lets a bot delete a message only within 48 hours of its sending (Bot API, deleteMessage). */
+export const DELETE_WITHIN_S = 48 * 3600;
 
 export interface FakeWorld {
   state: FakeState;
@@ -134,6 +139,24 @@ export const METHODS: Record<string, Handler> = {
       params: p,
     });
     return message;
+  },
+
+  /**
+   * As documented: a bot deletes its own message if it was sent less than 48 hours ago (older: "message
+   * can't be deleted"); one that is not there: "message to delete not found"; someone else's message needs
+   * admin rights, which the fake leaves out ("message can't be deleted").
+   */
+  deleteMessage(w, p) {
+    const chat = w.state.chat(p.chat_id);
+    const message = typeof p.message_id === "number" ? chat.messages.get(p.message_id) : undefined;
+    if (!message) throw badRequest("message to delete not found");
+    if (message.from?.id !== w.state.bot.id) throw badRequest("message can't be deleted");
+    if (Math.floor(Date.now() / 1000) - message.date >= DELETE_WITHIN_S)
+      throw badRequest("message can't be deleted");
+    chat.messages.delete(message.message_id);
+    for (const posted of w.posted)
+      if (posted.chatId === chat.id && posted.messageId === message.message_id) posted.deleted = true;
+    return true;
   },
 
   getChatMember(w, p) {

@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CASES: [words: string[], offered: string][] = [
   [
     [""],
-    "start console migrate import export profiles subscriptions campaigns panel deliver register-commands slack-manifest completion help",
+    "start console migrate import export profiles subscriptions campaigns deliveries panel deliver register-commands slack-manifest completion help",
   ],
   [["pro"], "profiles"],
   [["profiles", ""], "list stale takedown restore help"],
@@ -44,7 +44,7 @@ const CASES: [words: string[], offered: string][] = [
   [["export", "--format", ""], "yaml json"],
   [["export", "--format", "j"], "json"],
   [["completion", ""], "bash zsh"],
-  [["help", "d"], "deliver"],
+  [["help", "d"], "deliver deliveries"],
   [["import", "pr"], "prisoner.json profiles.yaml"],
   [["export", "--out", "pri"], "prisoner.json"],
 ];
