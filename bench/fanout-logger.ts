@@ -2,7 +2,7 @@
  * The adapters' and the delivery core's logger during the benchmark: counts warnings and errors and shows
  * the first few on stderr, so a run that went wrong says why without ten thousand log lines.
  */
-import type { Logger } from "../src/core/ports.ts";
+import type { Logger } from "../src/core/ports/logger.ts";
 
 const SHOWN = 5;
 

@@ -6,7 +6,7 @@
 import type { Repositories } from "../db/repositories/index.ts";
 import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import type { Dispatch, PlatformAdapter } from "../src/core/platform.ts";
-import type { Logger } from "../src/core/ports.ts";
+import type { Logger } from "../src/core/ports/logger.ts";
 import type { FanoutPlatform } from "./fanout-args.ts";
 
 export interface RigTarget {

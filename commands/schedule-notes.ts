@@ -8,7 +8,7 @@ import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import type { CommandInvocation } from "../src/core/command.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
 import { thisPlace } from "../src/core/place.ts";
-import type { NewSpotlight, Spotlight } from "../src/core/ports.ts";
+import type { NewSpotlight, Spotlight } from "../src/core/ports/spotlights.ts";
 import type { BotServices, Subscription } from "../src/core/services.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
 

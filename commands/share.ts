@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import type { StoredProfile } from "../src/core/ports.ts";
+import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import { campaignOf, todayHere, unresolvedLookupReply } from "./shared.ts";
 
 export const share = defineCommand({

@@ -4,7 +4,7 @@
  */
 import type { ChannelRef } from "../src/core/channel.ts";
 import { readChannelClock } from "../src/core/channel-clock.ts";
-import type { StoredProfile } from "../src/core/ports.ts";
+import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
 import { UserError } from "../src/core/errors.ts";

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
-import type { StoredProfile } from "../src/core/ports.ts";
+import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Campaign } from "../src/core/profile.ts";
 import type { BotServices, IneligibleReason } from "../src/core/services.ts";
 import { statusOf } from "./shared.ts";

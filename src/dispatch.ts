@@ -7,7 +7,7 @@
 import type { AnyCommand, CommandInvocation } from "./core/command.ts";
 import { UserError } from "./core/errors.ts";
 import type { Dispatch } from "./core/platform.ts";
-import type { Logger } from "./core/ports.ts";
+import type { Logger } from "./core/ports/logger.ts";
 import { type Reply, reply } from "./core/reply.ts";
 import type { BotServices } from "./core/services.ts";
 

@@ -1,6 +1,6 @@
 /** The audit log on the database: append an entry, list entries newest first. */
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { AuditEntry, AuditLog } from "../../src/core/ports.ts";
+import type { AuditEntry, AuditLog } from "../../src/core/ports/audit-log.ts";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema/index.ts";
 import { insertChunked } from "./chunked.ts";

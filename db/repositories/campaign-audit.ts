@@ -2,7 +2,8 @@
  * The audit entries of a campaign's removal, shared by the database repository and the in-memory one so
  * both record the same: one per subscription moved, spotlight and profile removed, and the campaign's own.
  */
-import type { AuditEntry, CampaignDependents, CampaignRemovalRequest } from "../../src/core/ports.ts";
+import type { AuditEntry } from "../../src/core/ports/audit-log.ts";
+import type { CampaignDependents, CampaignRemovalRequest } from "../../src/core/ports/campaigns.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 
 export function campaignRemovalAudit(

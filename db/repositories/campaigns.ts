@@ -4,7 +4,11 @@
  */
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import { campaignRemovalNeeds } from "../../src/core/campaign-removal.ts";
-import type { CampaignDependents, CampaignRemovalRequest, CampaignRepository } from "../../src/core/ports.ts";
+import type {
+  CampaignDependents,
+  CampaignRemovalRequest,
+  CampaignRepository,
+} from "../../src/core/ports/campaigns.ts";
 import type { Db } from "../client.ts";
 import { campaigns, deliveries, featuredDays, profiles, spotlights, subscriptions } from "../schema/index.ts";
 import { appendAudit } from "./audit.ts";

@@ -6,7 +6,7 @@
  * every file is read, or the database's refusal) rolls the whole import back.
  */
 import { eq, inArray, sql } from "drizzle-orm";
-import type { ChangeCounts, ImportBatch, StreamedImportResult } from "../../src/core/ports.ts";
+import type { ChangeCounts, ImportBatch, StreamedImportResult } from "../../src/core/ports/catalog.ts";
 import type { Campaign, Profile } from "../../src/core/profile.ts";
 import type { Db } from "../client.ts";
 import { campaigns } from "../schema/index.ts";

@@ -9,7 +9,7 @@ import type {
   ImportBatch,
   ImportResult,
   StreamedImportResult,
-} from "../../src/core/ports.ts";
+} from "../../src/core/ports/catalog.ts";
 import type { Db } from "../client.ts";
 import { campaigns, catalogRevision, profiles } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";

@@ -1,15 +1,14 @@
 /** Every repository over one database connection, as the composition root hands them to services. */
-import type {
-  AuditLog,
-  CampaignRepository,
-  CatalogRepository,
-  RotationLog,
-  SpotlightRepository,
-  SubscriptionRepository,
-} from "../../src/core/ports.ts";
+import type { AuditLog } from "../../src/core/ports/audit-log.ts";
+import type { CampaignRepository } from "../../src/core/ports/campaigns.ts";
+import type { CatalogRepository } from "../../src/core/ports/catalog.ts";
+import type { RotationLog } from "../../src/core/ports/rotation-log.ts";
+import type { SpotlightRepository } from "../../src/core/ports/spotlights.ts";
+import type { SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { RetractionLedger } from "../../src/core/retraction.ts";
-import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
+import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
+import type { InstallationStore } from "../../src/core/ports/installations.ts";
 import type { StaffRepository } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";

@@ -3,7 +3,8 @@
  * appointed. Both are small keyed tables; every grant and revocation lands in the audit log.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { BotModeratorRepository, InstallationStore } from "../../src/core/ports.ts";
+import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
+import type { InstallationStore } from "../../src/core/ports/installations.ts";
 import type { Db } from "../client.ts";
 import { botModerators, platformInstallations } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";

@@ -1,7 +1,7 @@
 /** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
 import { asc, gt, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { StoredProfile } from "../../src/core/ports.ts";
+import type { StoredProfile } from "../../src/core/ports/catalog.ts";
 import type { Profile } from "../../src/core/profile.ts";
 import type { Db } from "../client.ts";
 import {

@@ -3,7 +3,7 @@
  * (campaign, date) lets exactly one insert land, and everyone returns that row.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { RotationEntry, RotationLog } from "../../src/core/ports.ts";
+import type { RotationEntry, RotationLog } from "../../src/core/ports/rotation-log.ts";
 import type { Db } from "../client.ts";
 import { featuredDays } from "../schema/index.ts";
 

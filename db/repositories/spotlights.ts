@@ -6,7 +6,7 @@ import type {
   Spotlight,
   SpotlightAddResult,
   SpotlightRepository,
-} from "../../src/core/ports.ts";
+} from "../../src/core/ports/spotlights.ts";
 import type { Db } from "../client.ts";
 import { spotlights } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { communityRef } from "../../src/core/channel.ts";
-import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
+import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import type { Db } from "../client.ts";
 import { deliveries, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";

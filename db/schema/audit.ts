@@ -1,6 +1,6 @@
 /** The audit log: who changed what, when. Append-only. */
 import { bigint, check, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { AuditEntry } from "../../src/core/ports.ts";
+import type { AuditEntry } from "../../src/core/ports/audit-log.ts";
 import { oneOf } from "./checks.ts";
 
 export const AUDIT_ENTITY_TYPES = [

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
-import type { SpotlightScope, SpotlightState } from "../../src/core/ports.ts";
+import type { SpotlightScope, SpotlightState } from "../../src/core/ports/spotlights.ts";
 import { campaigns } from "./campaigns.ts";
 import { isTimeOfDay, oneOf } from "./checks.ts";
 import { profiles } from "./profiles.ts";

@@ -1,7 +1,7 @@
 /** Subscriptions: a channel's request for a campaign's daily family at a local time. One per channel. */
 import { check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
-import type { SubscriptionState } from "../../src/core/ports.ts";
+import type { SubscriptionState } from "../../src/core/ports/subscriptions.ts";
 import { campaigns } from "./campaigns.ts";
 import { isTimeOfDay, oneOf } from "./checks.ts";
 

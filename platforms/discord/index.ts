@@ -28,7 +28,7 @@
  */
 import { type APIApplication, Events, Routes } from "discord.js";
 import type { PlatformAdapter } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { toApplicationCommands } from "./commands.ts";
 import { NONCE_WINDOW_MS } from "./render-payload.ts";
 import { DEFAULT_TUNING, type DiscordTuning } from "./rest-policy.ts";

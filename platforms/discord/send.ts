@@ -21,7 +21,7 @@ import type {
   PrivateNotice,
   SendResult,
 } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import {
   type RetractMode,
   type RetractResult,

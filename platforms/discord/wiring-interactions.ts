@@ -11,7 +11,7 @@ import {
 } from "discord.js";
 import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { reply as replies, type Reply, type Visibility } from "../../src/core/reply.ts";
 import { missingPermissionsMessage, missingPostingPermissions } from "./wiring-bot-access.ts";
 import { decodeChoiceId } from "./ids.ts";

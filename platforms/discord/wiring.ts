@@ -13,7 +13,7 @@ import {
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { encodeChannel, guildCommunity } from "./ids.ts";
 import { NO_MENTIONS } from "./render-payload.ts";
 import { type DiscordTuning, restOptions } from "./rest-policy.ts";

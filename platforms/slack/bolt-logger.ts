@@ -3,7 +3,7 @@
  * Their debug output is noisy and can contain message bodies, so it stays at debug.
  */
 import { LogLevel, type Logger as SlackLogger } from "@slack/bolt";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 
 function text(parts: unknown[]): { message: string; err?: unknown } {
   const err = parts.find((p) => p instanceof Error);

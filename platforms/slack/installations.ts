@@ -12,7 +12,8 @@ import type {
   InstallationQuery,
   InstallationStore as BoltInstallationStore,
 } from "@slack/bolt";
-import type { InstallationStore, Logger } from "../../src/core/ports.ts";
+import type { InstallationStore } from "../../src/core/ports/installations.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import type { TokenResolver } from "./web-client.ts";
 
 export const INSTALLATION_PLATFORM = "slack";

@@ -4,7 +4,7 @@
  * command registry. Only admins and owners may add or remove, so a bot moderator cannot make more of
  * themselves; any moderator may see the list.
  */
-import type { BotModeratorRepository } from "../../src/core/ports.ts";
+import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import { type Reply, reply } from "../../src/core/reply.ts";
 import { encodeCommunityRef } from "./ids.ts";
 import { isFullMember, isWorkspaceAdmin, type Moderators, type SlackUserRoles } from "./moderators.ts";

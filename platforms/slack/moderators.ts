@@ -3,7 +3,7 @@
  * bot moderators. Guests never do, whatever else is true. Slack has no per-command permissions, so this is
  * the only check there is.
  */
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import type { ModeratorCheck } from "./parse.ts";
 
 /** The parts of `users.info`'s `user` we read; undefined when Slack has no such user. */

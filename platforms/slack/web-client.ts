@@ -3,7 +3,7 @@
  * are off: the delivery ledger owns retries and must hear about every 429 and 5xx at once.
  */
 import { webApi } from "@slack/bolt";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import type { SlackUserRoles } from "./moderators.ts";
 

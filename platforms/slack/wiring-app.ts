@@ -4,7 +4,7 @@
  * choices are independent.
  */
 import { App, type AppOptions, type InstallationStore as BoltInstallationStore } from "@slack/bolt";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { createHttpReceiver } from "./wiring-http-receiver.ts";
 import { BOT_SCOPES } from "./manifest.ts";

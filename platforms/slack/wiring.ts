@@ -4,7 +4,7 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { Dispatch } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
 import { CHOICE_ACTION, LINK_ACTION } from "./actions.ts";
 import { MODERATORS_COMMAND, type ModeratorsCall } from "./moderator-admin.ts";

@@ -7,7 +7,7 @@
 import type { Server } from "node:http";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { Telegram } from "telegraf";
 import { commandMenus } from "./commands.ts";
 import type { InlineSearch } from "./inline.ts";

@@ -3,7 +3,7 @@
  * Each result is a single self-contained message (a card within 4,096 characters and its share buttons).
  */
 import type { Card, ShareKit } from "../../src/core/reply.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Telegram } from "telegraf";
 import type { InlineQueryResultArticle } from "telegraf/types";
 import { renderInlineCard } from "./render.ts";

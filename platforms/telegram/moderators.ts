@@ -2,7 +2,7 @@
  * Who moderates a Telegram chat: its creator and administrators (anonymous ones included). The decision
  * from the message alone is pure (`authorityOf`); only ordinary members cost a getChatMember call, cached.
  */
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 
 /** Service accounts shown as `from` on messages sent on behalf of a chat; never authority by themselves. */
 const SERVICE_USERS = new Set([

@@ -2,7 +2,7 @@
  * Sends the answer to a command. Unlike scheduled posts, answers may span several messages and wait out a
  * short flood-control pause, since someone is waiting for them and nothing else will retry.
  */
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Telegram } from "telegraf";
 import type { Outgoing } from "./render.ts";
 

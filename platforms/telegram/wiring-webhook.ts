@@ -5,7 +5,7 @@
  * handled; then we read the body ourselves (wiring-webhook-body.ts) and hand it to telegraf as `req.body`.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Telegraf } from "telegraf";
 import { BodyTooLarge, parseUpdate, readUtf8Body, sameSecret } from "./wiring-webhook-body.ts";
 

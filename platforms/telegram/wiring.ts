@@ -5,7 +5,7 @@
  */
 import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
 import { Telegraf, type Telegram } from "telegraf";
 import type { CallbackQuery, Update } from "telegraf/types";

@@ -7,7 +7,7 @@
  * checks.
  */
 import { type ImportProblem, ImportError } from "../core/errors.ts";
-import type { ImportBatch } from "../core/ports.ts";
+import type { ImportBatch } from "../core/ports/catalog.ts";
 import type { Campaign } from "../core/profile.ts";
 import { collectFiles, type ImportFile } from "./collect-files.ts";
 import { crossCheck } from "./cross-checks.ts";

@@ -6,7 +6,7 @@
  */
 import type { App } from "../app.ts";
 import { UserError } from "../core/errors.ts";
-import type { CampaignDependents, CampaignRemovalNeed, CampaignSummary } from "../core/ports.ts";
+import type { CampaignDependents, CampaignRemovalNeed, CampaignSummary } from "../core/ports/campaigns.ts";
 import { defaultCampaign } from "../services/default-campaign.ts";
 import type { CliContext } from "./context.ts";
 import { type ListView, writeList } from "./list-output.ts";

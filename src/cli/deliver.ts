@@ -8,7 +8,7 @@
 import { Writable } from "node:stream";
 import { systemClock } from "../app.ts";
 import { createConsoleAdapter } from "../app-platforms.ts";
-import type { Clock } from "../core/ports.ts";
+import type { Clock } from "../core/ports/clock.ts";
 import { isFutureInstant } from "../delivery/as-of.ts";
 import type { PlatformProgress } from "../delivery/pass-progress.ts";
 import { formatReport, type PassReport } from "../delivery/report.ts";

@@ -11,7 +11,7 @@ import { rename, rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { type ExportWriter, exportWriter } from "../catalog/export-bundle.ts";
-import type { CatalogRepository } from "../core/ports.ts";
+import type { CatalogRepository } from "../core/ports/catalog.ts";
 import type { Profile } from "../core/profile.ts";
 import type { CliContext } from "./context.ts";
 import { type Progress, silentProgress, stderrProgress } from "./progress.ts";

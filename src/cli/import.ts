@@ -7,7 +7,7 @@
  */
 import { streamImportFiles } from "../catalog/stream-import-files.ts";
 import type { ImportProblem } from "../core/errors.ts";
-import type { CatalogRepository, StreamedImportResult } from "../core/ports.ts";
+import type { CatalogRepository, StreamedImportResult } from "../core/ports/catalog.ts";
 import type { Campaign } from "../core/profile.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 

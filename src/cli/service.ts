@@ -10,7 +10,7 @@ import { createPlatformAdapters } from "../app-platforms.ts";
 import { startPanel } from "../app-panel.ts";
 import type { PanelServer } from "../panel/server.ts";
 import { redactConfig } from "../config.ts";
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import { type OpsServer, startOpsServer } from "../ops/http-server.ts";
 import { createLogger } from "../ops/logger.ts";

@@ -4,7 +4,7 @@
  * the first SIGTERM/SIGINT starts the graceful stop and arms a deadline that exits anyway; a second
  * signal exits at once (an operator pressing Ctrl-C twice means it).
  */
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 
 export const STOP_DEADLINE_MS = 10_000;
 

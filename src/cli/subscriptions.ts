@@ -3,7 +3,7 @@
  * time, and the last result from the delivery ledger (sent, missed, uncertain, failed, … and why).
  */
 import type { DeliveryRow } from "../core/delivery.ts";
-import type { Subscription } from "../core/ports.ts";
+import type { Subscription } from "../core/ports/subscriptions.ts";
 import { nextPostOf } from "../core/channel-clock.ts";
 import { formatLocal } from "../core/time.ts";
 import type { CliContext } from "./context.ts";

@@ -2,7 +2,7 @@
  * When a campaign may be removed: the one rule the database repository and the in-memory one apply inside
  * their transaction, so what they refuse is decided the same way.
  */
-import type { CampaignDependents, CampaignRemovalNeed, CampaignRemovalRequest } from "./ports.ts";
+import type { CampaignDependents, CampaignRemovalNeed, CampaignRemovalRequest } from "./ports/campaigns.ts";
 
 /**
  * What the request still needs, in the order an operator would fix it; empty when the removal may go ahead.

@@ -6,7 +6,8 @@
  * overlaps) is time.ts's; only `readChannelClock` touches a port, to find the channel's subscription.
  */
 import type { ChannelRef } from "./channel.ts";
-import type { Clock, Subscription, SubscriptionRepository } from "./ports.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { Subscription, SubscriptionRepository } from "./ports/subscriptions.ts";
 import { addDays, instantOf, localDateOf, nextOccurrence } from "./time.ts";
 
 export interface ChannelClock {

@@ -5,7 +5,8 @@
  */
 import type { ChannelRef } from "./channel.ts";
 import type { MessageRef } from "./platform.ts";
-import type { Spotlight, Subscription } from "./ports.ts";
+import type { Spotlight } from "./ports/spotlights.ts";
+import type { Subscription } from "./ports/subscriptions.ts";
 
 export const DELIVERY_STATES = [
   "pending",

@@ -14,7 +14,7 @@
  * spotlight stand.
  */
 import type { ChannelRef, CommunityRef } from "./channel.ts";
-import type { Spotlight } from "./ports.ts";
+import type { Spotlight } from "./ports/spotlights.ts";
 import { spotlightFor } from "./spotlight-rules.ts";
 
 export type PostOfTheDay<T> =

@@ -3,14 +3,10 @@
  * Commands see these interfaces only, never a repository's storage or a platform.
  */
 import type { ChannelRef, CommunityRef } from "./channel.ts";
-import type {
-  Clock,
-  Spotlight,
-  SpotlightRepository,
-  StoredProfile,
-  Subscription,
-  SubscriptionRepository,
-} from "./ports.ts";
+import type { StoredProfile } from "./ports/catalog.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { Spotlight, SpotlightRepository } from "./ports/spotlights.ts";
+import type { Subscription, SubscriptionRepository } from "./ports/subscriptions.ts";
 import type { Campaign } from "./profile.ts";
 import type { Card, ShareKit } from "./reply.ts";
 

@@ -3,7 +3,8 @@
  * follow these, so what /schedule promises and lists is what is posted.
  */
 import type { ChannelRef, CommunityRef } from "./channel.ts";
-import type { Spotlight, Subscription } from "./ports.ts";
+import type { Spotlight } from "./ports/spotlights.ts";
+import type { Subscription } from "./ports/subscriptions.ts";
 
 /**
  * The spotlight that replaces the rotation in a channel on a date: its community's, else the channel's own.

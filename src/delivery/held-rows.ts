@@ -8,7 +8,8 @@
  */
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Logger, SubscriptionRepository } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { OutageWatch } from "./outage.ts";
 import { recordResult, type SentAttempt } from "./outcome.ts";
 import type { PassLine } from "./report.ts";

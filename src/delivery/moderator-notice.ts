@@ -16,8 +16,8 @@ import { platformOf } from "../core/channel.ts";
 import { formatPartialDate } from "../core/partial-date.ts";
 import { localDateOf } from "../core/time.ts";
 import type { NoticeResult, PlatformAdapter } from "../core/platform.ts";
-import type { Logger, Subscription } from "../core/ports.ts";
-import type { Pacer } from "./pacer.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { Subscription } from "../core/ports/subscriptions.ts";
 
 /**
  * The adapter names the channel above this text where the platform can (a channel link); the post's time,
@@ -39,11 +39,12 @@ export function pausedNoticeText(
 
 /**
  * Tells the subscriber of a just-paused subscription, once; returns what happened, for the report. The
- * message goes through the platform's pacer as a chat of its own (`dm:<user>`), so one moderator whose
- * channels all fail in one pass gets their notices at the per-chat pace instead of a 429.
+ * adapters given to delivery are paced (delivery/paced-adapter.ts): the message goes through the platform's
+ * pacer as a chat of its own (`dm:<user>`), so one moderator whose channels all fail in one pass gets their
+ * notices at the per-chat pace instead of a 429.
  */
 export async function tellSubscriber(
-  deps: { logger: Logger; pacer?: Pacer },
+  deps: { logger: Logger },
   adapter: PlatformAdapter,
   subscription: Subscription,
   reason: string,
@@ -60,15 +61,12 @@ export async function tellSubscriber(
   if (!userId)
     return untold(`the subscriber was not recorded as a ${adapter.platform} user ("${createdBy}")`);
   let result: NoticeResult;
-  const answered = await deps.pacer?.acquire(`dm:${userId}`);
   try {
     result = await adapter.notifyModerator({ userId, channel, text: pausedNoticeText(subscription, reason) });
   } catch (err) {
     // An adapter must not throw; if it does, that is a bug: logged, and still not retried.
     logger.error({ ...fields, err }, "platform adapter threw from notifyModerator");
     result = { delivered: false, reason: `adapter error: ${(err as Error).message}` };
-  } finally {
-    answered?.();
   }
   if (!result.delivered) return untold(`a private message to ${createdBy} failed: ${result.reason}`);
   logger.info(fields, "told the subscriber in private that the subscription is paused");

@@ -6,7 +6,8 @@
  * was sending when the server went away goes out soon after it is back.
  */
 import { databaseUnreachable } from "../core/database-unreachable.ts";
-import type { Clock, Logger } from "../core/ports.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { Logger } from "../core/ports/logger.ts";
 
 export interface OutageWatch {
   /** Whether the last word on the database was that it is out of reach. */

@@ -6,9 +6,9 @@
 import type { ChannelRef } from "../core/channel.ts";
 import type { DeliveryLedger, DeliveryOutcome, DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost, PlatformAdapter, SendResult } from "../core/platform.ts";
-import type { Logger, SubscriptionRepository } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import { tellSubscriber } from "./moderator-notice.ts";
-import type { Pacer } from "./pacer.ts";
 import type { PassLine } from "./report.ts";
 import { nextAttempt } from "./retry.ts";
 
@@ -17,8 +17,6 @@ export interface OutcomeDeps {
   subscriptions: SubscriptionRepository;
   logger: Logger;
   owner: string;
-  /** The platform's pacer, for the private notice after a pause. */
-  pacer?: Pacer;
 }
 
 const ACTOR = "delivery";

@@ -1,6 +1,7 @@
 /**
- * A platform adapter whose outgoing requests go through the platform's pacer: each post, and each private
- * notice (as a chat of its own, `dm:<user>`, so one moderator's notices keep the per-chat pace), waits for
+ * A platform adapter whose outgoing requests go through the platform's pacer: each post, each retraction
+ * (delete or edit) and each private notice (as a chat of its own, `dm:<user>`, so one moderator's notices
+ * keep the per-chat pace), waits for
  * the pacer and counts against the caps until the adapter has the platform's answer. Pacing around the
  * call itself, rather than before it, is what lets the pacer count a request for as long as it may still
  * reach the platform (pacer.ts).
@@ -19,14 +20,21 @@ async function paced<T>(pacer: Pacer, channel: string, request: () => Promise<T>
 
 export function pacedAdapter(adapter: PlatformAdapter, pacer: Pacer | undefined): PlatformAdapter {
   if (!pacer) return adapter;
-  const { notifyModerator, notifyModerators } = adapter;
+  const { notifyModerator, notifyModerators, retract } = adapter;
   return {
     platform: adapter.platform,
     afterUncertainSend: adapter.afterUncertainSend,
     ...(adapter.resendWithinMs === undefined ? {} : { resendWithinMs: adapter.resendWithinMs }),
+    ...(adapter.deleteWithinMs === undefined ? {} : { deleteWithinMs: adapter.deleteWithinMs }),
     start: () => adapter.start(),
     stop: () => adapter.stop(),
     send: (channel, post) => paced(pacer, channel, () => adapter.send(channel, post)),
+    ...(retract
+      ? {
+          retract: (channel, ref, mode) =>
+            paced(pacer, channel, () => retract.call(adapter, channel, ref, mode)),
+        }
+      : {}),
     ...(notifyModerators ? { notifyModerators: notifyModerators.bind(adapter) } : {}),
     ...(notifyModerator
       ? {

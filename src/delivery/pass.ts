@@ -6,14 +6,16 @@
  */
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Clock, Logger, SubscriptionRepository, SpotlightRepository } from "../core/ports.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
 import type { OutageWatch } from "./outage.ts";
 import { recordResult, type SentAttempt, sendFollowingMoves } from "./outcome.ts";
-import type { Pacer } from "./pacer.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
 import { previewPass } from "./preview.ts";
@@ -33,7 +35,6 @@ export interface DeliveryDeps {
   /** A fresh resolver for a dry run: its rotation picks are kept in memory, never recorded. */
   previewResolver: () => PostResolver;
   adapters: ReadonlyMap<string, PlatformAdapter>;
-  pacers: ReadonlyMap<string, Pacer>;
   clock: Clock;
   logger: Logger;
   /** This process, as recorded on the rows it claims: unique to it, and no two of its passes run at once. */
@@ -250,17 +251,13 @@ async function deliverRow(
       await deps.ledger.finish(row.id, deps.owner, { state: "cancelled", detail: resolved.reason });
       return { ...base, kind: "cancelled", detail: resolved.reason };
     }
-    const pacer = deps.pacers.get(adapter.platform);
+    // The adapters are paced around each call (delivery/paced-adapter.ts): nothing to wait for here.
     const outcomeDeps = {
       ledger: deps.ledger,
       subscriptions: deps.subscriptions,
       logger: deps.logger,
       owner: deps.owner,
-      ...(pacer ? { pacer } : {}),
     };
-    // Paced right before the call, after the database work: the platform counts a request when it
-    // arrives, so the time between the pacer's grant and the request must be as short as possible.
-    await pacer?.acquire(row.channel);
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
     answer = { ...sent, profileId: resolved.profileId, startedAt };
     return await recordResult(outcomeDeps, adapter, row, answer, times.due(), times.wall());

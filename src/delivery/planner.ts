@@ -7,7 +7,7 @@
 import { platformOf } from "../core/channel.ts";
 import { clockInZone } from "../core/channel-clock.ts";
 import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
-import type { Spotlight } from "../core/ports.ts";
+import type { Spotlight } from "../core/ports/spotlights.ts";
 import { postOfTheDay } from "../core/post-of-the-day.ts";
 import { spotlightPostTime } from "../core/spotlight-rules.ts";
 import { addDays } from "../core/time.ts";

@@ -6,7 +6,8 @@
  */
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost } from "../core/platform.ts";
-import type { SpotlightRepository, StoredProfile } from "../core/ports.ts";
+import type { StoredProfile } from "../core/ports/catalog.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
 import { formatPartialDate } from "../core/partial-date.ts";

@@ -5,7 +5,7 @@
  * row; a dead channel or a missing permission settles the job as failed, never retried.
  */
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 import {
   type RetractionJob,
   type RetractionLedger,
@@ -15,13 +15,11 @@ import {
   retractOnce,
 } from "../core/retraction.ts";
 import type { OutageWatch } from "./outage.ts";
-import type { Pacer } from "./pacer.ts";
 import type { PassLine } from "./report.ts";
 
 export interface RetractDeps {
   retractions: RetractionLedger;
   adapters: ReadonlyMap<string, PlatformAdapter>;
-  pacers: ReadonlyMap<string, Pacer>;
   logger: Logger;
   owner: string;
   outage: OutageWatch;
@@ -81,12 +79,10 @@ async function retractJob(
 ): Promise<PassLine> {
   const base = { channel: job.channel, localDate: job.localDate };
   const mode = retractModeFor(job.sentAt, now(), adapter.deleteWithinMs);
-  const pacer = deps.pacers.get(adapter.platform);
-  // A delete refused as too old is followed by an edit: each call waits its turn at the platform's pace.
-  const paced = async (...args: Parameters<NonNullable<PlatformAdapter["retract"]>>) => {
-    await pacer?.acquire(job.channel);
-    return safeRetract(deps.logger, adapter, ...args);
-  };
+  // A delete refused as too old is followed by an edit: each call waits its turn at the platform's pace
+  // (the adapters here are paced: delivery/paced-adapter.ts).
+  const paced = (...args: Parameters<NonNullable<PlatformAdapter["retract"]>>) =>
+    safeRetract(deps.logger, adapter, ...args);
   const result = await retractOnce(paced, job, mode);
   const outcome = retractionOutcome(result, job.attempts, now());
   const recorded = await deps.retractions.finish(job.deliveryId, deps.owner, outcome, now());

@@ -6,7 +6,7 @@
  * soon after it is back rather than at the next minute.
  */
 import schedule from "node-schedule";
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 import type { OutageWatch } from "./outage.ts";
 import type { PassReport } from "./report.ts";
 import { countByKind } from "./report.ts";

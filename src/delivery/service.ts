@@ -8,13 +8,11 @@ import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
-import type {
-  Clock,
-  Logger,
-  RotationLog,
-  SpotlightRepository,
-  SubscriptionRepository,
-} from "../core/ports.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { RotationLog } from "../core/ports/rotation-log.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import { createDryRunRotationLog } from "../rotation/dry-run-log.ts";
 import type { AppServices } from "../services/create-services.ts";
 import { createFeaturedService } from "../services/featured.ts";
@@ -107,8 +105,6 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     resolver,
     previewResolver,
     adapters,
-    // The adapters above pace themselves; the pass's own pacing before a send would count twice.
-    pacers: new Map<string, Pacer>(),
     clock: input.clock,
     logger,
     // Unique to this service, even in a restarted container (same host name, pid 1): its rows claimed

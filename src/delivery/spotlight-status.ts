@@ -8,7 +8,8 @@
 import { platformOf } from "../core/channel.ts";
 import { formatPartialDate } from "../core/partial-date.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Logger, Spotlight, SpotlightRepository } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { Spotlight, SpotlightRepository } from "../core/ports/spotlights.ts";
 import { currentDetention } from "../core/profile.ts";
 import { profileEligibility } from "../rotation/eligibility.ts";
 import { shortStatus } from "../presentation/wording.ts";

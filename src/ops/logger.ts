@@ -2,7 +2,7 @@
  * pino, with every secret setting and token-like field redacted, so a log line can never carry one.
  */
 import { pino } from "pino";
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 
 const REDACT = [
   "token",

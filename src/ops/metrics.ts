@@ -5,7 +5,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { PLATFORMS, platformOf } from "../core/channel.ts";
-import type { Logger } from "../core/ports.ts";
+import type { Logger } from "../core/ports/logger.ts";
 import { PASS_LINE_KINDS, type PassReport } from "../delivery/report.ts";
 import { COMMAND_OUTCOMES, type CommandOutcome } from "../dispatch.ts";
 import { withDeadline } from "./deadline.ts";

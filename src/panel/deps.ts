@@ -3,7 +3,10 @@
  * (src/app-panel.ts), so the panel never reaches the database or a platform's SDK itself.
  */
 import type { DeliveryLedger } from "../core/delivery.ts";
-import type { AuditLog, Clock, Logger, SubscriptionRepository } from "../core/ports.ts";
+import type { AuditLog } from "../core/ports/audit-log.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { Logger } from "../core/ports/logger.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { OutboundPost } from "../core/platform.ts";
 import type { BotDefaults, FeaturedService, Presenter } from "../core/services.ts";
 import type { CatalogService } from "../services/catalog.ts";

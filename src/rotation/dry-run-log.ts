@@ -4,7 +4,7 @@
  * pick counts as taken for the next), and the real log is left exactly as it was: the next real pass
  * decides every date itself, as if the dry run had never happened.
  */
-import type { RotationEntry, RotationLog } from "../core/ports.ts";
+import type { RotationEntry, RotationLog } from "../core/ports/rotation-log.ts";
 
 export function createDryRunRotationLog(real: RotationLog): RotationLog {
   /** Picks made by this dry run, per campaign and date. */

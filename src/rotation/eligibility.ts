@@ -5,7 +5,7 @@
  */
 import { staleness } from "../core/freshness.ts";
 import { isoDateSchema } from "../core/partial-date.ts";
-import type { StoredProfile } from "../core/ports.ts";
+import type { StoredProfile } from "../core/ports/catalog.ts";
 import { type Campaign, currentDetention, DEFAULT_FEATURED_STATUSES, type Profile } from "../core/profile.ts";
 import type { RotationCandidate } from "./rotation.ts";
 

@@ -18,7 +18,7 @@
  * - Not the family of the nearest decided day before or after, when another candidate exists (a new cycle
  *   would otherwise often open with the family that closed the last one).
  */
-import type { RotationEntry } from "../core/ports.ts";
+import type { RotationEntry } from "../core/ports/rotation-log.ts";
 
 /** An eligible profile: its id and its insertion order (StoredProfile.seq). */
 export interface RotationCandidate {

@@ -4,7 +4,7 @@
  * takedown in this or another process), checked with one cheap query per call, so a takedown takes a
  * profile out of search at once.
  */
-import type { CatalogRepository, StoredProfile } from "../core/ports.ts";
+import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible } from "../rotation/eligibility.ts";

@@ -2,13 +2,11 @@
  * Builds the services commands use from the repository ports: the one assembly shared by the app and by
  * tests that run the real services over in-memory repositories.
  */
-import type {
-  CatalogRepository,
-  Clock,
-  RotationLog,
-  SpotlightRepository,
-  SubscriptionRepository,
-} from "../core/ports.ts";
+import type { CatalogRepository } from "../core/ports/catalog.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { RotationLog } from "../core/ports/rotation-log.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { BotDefaults, BotServices } from "../core/services.ts";
 import { createPresenter } from "../presentation/presenter.ts";

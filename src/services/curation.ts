@@ -4,7 +4,8 @@
  * same audit entry and the same answer; callers only word the answer for their medium.
  */
 import { UserError } from "../core/errors.ts";
-import type { CatalogRepository, Clock, StoredProfile } from "../core/ports.ts";
+import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
+import type { Clock } from "../core/ports/clock.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 
 const DAY_MS = 86_400_000;

@@ -5,13 +5,11 @@
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
 import { readChannelClock } from "../core/channel-clock.ts";
-import type {
-  Clock,
-  RotationLog,
-  SpotlightRepository,
-  StoredProfile,
-  SubscriptionRepository,
-} from "../core/ports.ts";
+import type { StoredProfile } from "../core/ports/catalog.ts";
+import type { Clock } from "../core/ports/clock.ts";
+import type { RotationLog } from "../core/ports/rotation-log.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { Campaign } from "../core/profile.ts";
 import { postOfTheDay } from "../core/post-of-the-day.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { UserError } from "../core/errors.ts";
-import type { Clock } from "../core/ports.ts";
+import type { Clock } from "../core/ports/clock.ts";
 import { STAFF_ROLES, type StaffPerson, type StaffRepository, type StaffRole } from "../core/staff.ts";
 
 export const SIGN_IN_LINK_MINUTES = 15;

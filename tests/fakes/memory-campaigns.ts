@@ -1,7 +1,7 @@
 /** In-memory campaigns: listed with their counts and removed as the database repository does. */
 import { campaignRemovalAudit } from "../../db/repositories/campaign-audit.ts";
 import { campaignRemovalNeeds } from "../../src/core/campaign-removal.ts";
-import type { CampaignDependents, CampaignRepository } from "../../src/core/ports.ts";
+import type { CampaignDependents, CampaignRepository } from "../../src/core/ports/campaigns.ts";
 import { audit, copy, type MemoryState } from "./memory-state.ts";
 
 /** Oldest first, then by id: the database's order. */

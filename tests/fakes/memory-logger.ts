@@ -1,5 +1,5 @@
 /** A Logger that keeps what it was told, for tests that check what was logged. */
-import type { Logger } from "../../src/core/ports.ts";
+import type { Logger } from "../../src/core/ports/logger.ts";
 
 export interface LogRecord {
   level: "debug" | "info" | "warn" | "error";

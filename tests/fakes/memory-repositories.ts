@@ -27,15 +27,9 @@ import {
   requireCampaign,
   requireProfile,
 } from "./memory-state.ts";
-import type {
-  AuditEntry,
-  AuditLog,
-  CatalogRepository,
-  ChangeCounts,
-  RotationEntry,
-  RotationLog,
-  StoredProfile,
-} from "../../src/core/ports.ts";
+import type { AuditEntry, AuditLog } from "../../src/core/ports/audit-log.ts";
+import type { CatalogRepository, ChangeCounts, StoredProfile } from "../../src/core/ports/catalog.ts";
+import type { RotationEntry, RotationLog } from "../../src/core/ports/rotation-log.ts";
 import type { Campaign, Profile } from "../../src/core/profile.ts";
 
 /** A record as a database row would give it back: keys holding undefined are absent, not present. */

@@ -3,7 +3,7 @@
  * database's partial unique indexes make it.
  */
 import { AUDIT_ACTIONS } from "../../db/repositories/audit-actions.ts";
-import type { NewSpotlight, Spotlight, SpotlightRepository } from "../../src/core/ports.ts";
+import type { NewSpotlight, Spotlight, SpotlightRepository } from "../../src/core/ports/spotlights.ts";
 import { audit, copy, type MemoryState, requireCampaign, requireProfile } from "./memory-state.ts";
 
 const byDateThenId = (a: Spotlight, b: Spotlight) =>

@@ -1,11 +1,9 @@
 /** The state behind the in-memory repositories, and the helpers each of their files shares. */
-import type {
-  AuditEntry,
-  RotationEntry,
-  Spotlight,
-  StoredProfile,
-  Subscription,
-} from "../../src/core/ports.ts";
+import type { AuditEntry } from "../../src/core/ports/audit-log.ts";
+import type { StoredProfile } from "../../src/core/ports/catalog.ts";
+import type { RotationEntry } from "../../src/core/ports/rotation-log.ts";
+import type { Spotlight } from "../../src/core/ports/spotlights.ts";
+import type { Subscription } from "../../src/core/ports/subscriptions.ts";
 import type { Campaign } from "../../src/core/profile.ts";
 
 export function emptyState() {

@@ -1,6 +1,6 @@
 /** In-memory subscriptions: one per channel, as the database's unique channel reference makes it. */
 import { AUDIT_ACTIONS } from "../../db/repositories/audit-actions.ts";
-import type { Subscription, SubscriptionRepository } from "../../src/core/ports.ts";
+import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import { audit, copy, type MemoryState, requireCampaign } from "./memory-state.ts";
 
 export function createMemorySubscriptions(store: { state: MemoryState }): SubscriptionRepository {

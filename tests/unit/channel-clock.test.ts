@@ -12,7 +12,7 @@ import {
   nextPostOf,
   readChannelClock,
 } from "../../src/core/channel-clock.ts";
-import type { Subscription } from "../../src/core/ports.ts";
+import type { Subscription } from "../../src/core/ports/subscriptions.ts";
 
 const NEAR_MIDNIGHT_UTC = new Date("2026-11-24T23:30:00Z");
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { channelRef, communityRef } from "../../src/core/channel.ts";
-import type { Spotlight } from "../../src/core/ports.ts";
+import type { Spotlight } from "../../src/core/ports/spotlights.ts";
 import { type PostOfTheDayInput, postOfTheDay } from "../../src/core/post-of-the-day.ts";
 
 const DATE = "2026-11-24";

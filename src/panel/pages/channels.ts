@@ -5,7 +5,7 @@
  */
 import type { Hono } from "hono";
 import type { DeliveryRow } from "../../core/delivery.ts";
-import type { Subscription, SubscriptionState } from "../../core/ports.ts";
+import type { Subscription, SubscriptionState } from "../../core/ports/subscriptions.ts";
 import { staffActor } from "../../core/staff.ts";
 import { formatLocal, nextOccurrence } from "../../core/time.ts";
 import { UserError } from "../../core/errors.ts";

@@ -3,7 +3,7 @@
  * ones too: staff must find a taken-down profile to restore it). Pure, so the rules are tested alone.
  */
 import { staleness } from "../../core/freshness.ts";
-import type { StoredProfile } from "../../core/ports.ts";
+import type { StoredProfile } from "../../core/ports/catalog.ts";
 import { type Campaign, currentDetention, DETENTION_STATUSES } from "../../core/profile.ts";
 
 export interface ProfileFilters {

@@ -5,7 +5,7 @@
  * next /prisoner reply at once).
  */
 import type { Hono } from "hono";
-import type { StoredProfile } from "../../core/ports.ts";
+import type { StoredProfile } from "../../core/ports/catalog.ts";
 import { CONSENT_SCOPES, type Campaign, currentDetention } from "../../core/profile.ts";
 import type { Card } from "../../core/reply.ts";
 import { staffActor } from "../../core/staff.ts";

@@ -3,7 +3,7 @@
  * filters, paging; each row links to the profile's page.
  */
 import type { Hono } from "hono";
-import type { StoredProfile } from "../../core/ports.ts";
+import type { StoredProfile } from "../../core/ports/catalog.ts";
 import { currentDetention, DETENTION_STATUSES } from "../../core/profile.ts";
 import { STATUS_LABELS } from "../../presentation/wording.ts";
 import { localDateOf } from "../../core/time.ts";

@@ -5,7 +5,7 @@
  */
 import type { Hono } from "hono";
 import type { DeliveryRow } from "../../core/delivery.ts";
-import type { Subscription } from "../../core/ports.ts";
+import type { Subscription } from "../../core/ports/subscriptions.ts";
 import { spotlightPostTime } from "../../core/spotlight-rules.ts";
 import { instantOf, localDateOf } from "../../core/time.ts";
 import type { PanelDeps } from "../deps.ts";

@@ -3,7 +3,8 @@
  * bot moderators. Real state with the ports' semantics, so tests can read back what the adapter kept.
  */
 import type { CommunityRef } from "../../../src/core/channel.ts";
-import type { BotModeratorRepository, InstallationStore } from "../../../src/core/ports.ts";
+import type { BotModeratorRepository } from "../../../src/core/ports/bot-moderators.ts";
+import type { InstallationStore } from "../../../src/core/ports/installations.ts";
 
 export interface MemoryInstallationStore extends InstallationStore {
   /** Every stored installation by `platform:key`, as saved (a copy, so later edits do not leak in). */

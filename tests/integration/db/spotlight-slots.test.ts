@@ -19,7 +19,7 @@ import { createRepositories } from "../../../db/repositories/index.ts";
 import { auditLog, spotlights } from "../../../db/schema/index.ts";
 import { CAMPAIGN_ID, makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
-import type { NewSpotlight } from "../../../src/core/ports.ts";
+import type { NewSpotlight } from "../../../src/core/ports/spotlights.ts";
 import {
   createEmptyPostgresDatabase,
   databaseTargets,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../../db/repositories/audit-actions.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
-import type { NewSpotlight, Spotlight, SpotlightRepository } from "../../../src/core/ports.ts";
+import type { NewSpotlight, Spotlight, SpotlightRepository } from "../../../src/core/ports/spotlights.ts";
 import { CAMPAIGN_ID, makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
 import type { ContractContext } from "./repositories.contract.ts";
 

@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { postgresDatabase, postgresOptions } from "../../../db/client.ts";
 import { loadConfig } from "../../../src/config.ts";
-import type { Logger } from "../../../src/core/ports.ts";
+import type { Logger } from "../../../src/core/ports/logger.ts";
 import type { PlatformAdapter, SendResult } from "../../../src/core/platform.ts";
 import { createApp } from "../../../src/app.ts";
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AutocompleteChoice } from "../../../platforms/discord/index.ts";
 import type { AnyCommand, CommandInvocation, CommandOption } from "../../../src/core/command.ts";
-import type { Logger } from "../../../src/core/ports.ts";
+import type { Logger } from "../../../src/core/ports/logger.ts";
 import { type Card, type Reply, reply, type ShareKit } from "../../../src/core/reply.ts";
 
 const opt = (name: string, description: string, required: boolean, profile = false): CommandOption => ({

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { type AnyCommand, defineCommand } from "../../../src/core/command.ts";
 import type { OutboundPost } from "../../../src/core/platform.ts";
-import type { Logger } from "../../../src/core/ports.ts";
+import type { Logger } from "../../../src/core/ports/logger.ts";
 import { type Card, type Reply, reply, type ShareKit } from "../../../src/core/reply.ts";
 
 /** A command definition with the shape the real ones have; the tests' dispatch answers for it. */

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AnyCommand, CommandInvocation } from "../../../src/core/command.ts";
 import type { Dispatch } from "../../../src/core/platform.ts";
-import type { Logger } from "../../../src/core/ports.ts";
+import type { Logger } from "../../../src/core/ports/logger.ts";
 import { type Card, type ShareKit, reply } from "../../../src/core/reply.ts";
 
 export interface LogEntry {

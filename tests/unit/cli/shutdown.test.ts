@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onStopSignal } from "../../../src/cli/shutdown.ts";
-import type { Logger } from "../../../src/core/ports.ts";
+import type { Logger } from "../../../src/core/ports/logger.ts";
 
 const logged: string[] = [];
 const logger: Logger = {

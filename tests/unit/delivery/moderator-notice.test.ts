@@ -1,7 +1,9 @@
+import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
+import type { Pacer } from "../../../src/delivery/pacer.ts";
 import { describe, expect, it } from "vitest";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import type { NoticeResult, PlatformAdapter, PrivateNotice } from "../../../src/core/platform.ts";
-import type { Subscription } from "../../../src/core/ports.ts";
+import type { Subscription } from "../../../src/core/ports/subscriptions.ts";
 import { tellSubscriber } from "../../../src/delivery/moderator-notice.ts";
 import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 
@@ -63,8 +65,8 @@ describe("telling the subscriber of a paused subscription", () => {
       },
     };
     const outcome = await tellSubscriber(
-      { logger, pacer },
-      adapter,
+      { logger },
+      pacedAdapter(adapter, pacer as unknown as Pacer),
       subscription("slack:U0MOD"),
       "is_archived",
     );

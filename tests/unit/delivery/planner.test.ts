@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import type { PlanningSubscription } from "../../../src/core/delivery.ts";
-import type { Spotlight } from "../../../src/core/ports.ts";
+import type { Spotlight } from "../../../src/core/ports/spotlights.ts";
 import { type PlanInput, planDeliveries } from "../../../src/delivery/planner.ts";
 
 let nextId = 1;

@@ -3,6 +3,8 @@
  * limit; what each platform answer becomes in the ledger; the delete-then-edit fallback; and the step of a
  * pass that runs the jobs (src/delivery/retract.ts), paced, each attempt recorded.
  */
+import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
+import type { Pacer } from "../../../src/delivery/pacer.ts";
 import { describe, expect, it } from "vitest";
 import { channelRef } from "../../../src/core/channel.ts";
 import type { MessageRef, PlatformAdapter } from "../../../src/core/platform.ts";
@@ -124,8 +126,21 @@ describe("the retraction step of a pass", () => {
     const logger = createMemoryLogger();
     const deps = {
       retractions: ledger,
-      adapters: new Map([["telegram", adapter as PlatformAdapter]]),
-      pacers: new Map([["telegram", { acquire: async (c: string) => void acquired.push(c) } as never]]),
+      // Paced as delivery paces every adapter (delivery/paced-adapter.ts).
+      adapters: new Map([
+        [
+          "telegram",
+          pacedAdapter(
+            adapter as PlatformAdapter,
+            {
+              acquire: async (c: string) => {
+                acquired.push(c);
+                return () => {};
+              },
+            } as unknown as Pacer,
+          ),
+        ],
+      ]),
       logger,
       owner: "me",
       outage: createOutageWatch(logger, { now: () => NOW }),

@@ -1,6 +1,6 @@
 /** A dry run's rotation log: it reads the real log, keeps its own picks in memory and never writes. */
 import { describe, expect, it } from "vitest";
-import type { RotationEntry, RotationLog } from "../../../src/core/ports.ts";
+import type { RotationEntry, RotationLog } from "../../../src/core/ports/rotation-log.ts";
 import { createDryRunRotationLog } from "../../../src/rotation/dry-run-log.ts";
 
 /** A real-state log whose writes are counted: the dry-run log must never make one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoredProfile } from "../../../src/core/ports.ts";
+import type { StoredProfile } from "../../../src/core/ports/catalog.ts";
 import {
   isPubliclyVisible,
   profileEligibility,

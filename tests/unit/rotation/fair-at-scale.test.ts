@@ -4,7 +4,7 @@
  * added mid-cycle joins that cycle, and one that leaves never shifts a day already decided.
  */
 import { describe, expect, it } from "vitest";
-import type { RotationEntry } from "../../../src/core/ports.ts";
+import type { RotationEntry } from "../../../src/core/ports/rotation-log.ts";
 import { addDays } from "../../../src/core/time.ts";
 import { pickForDate, type RotationCandidate } from "../../../src/rotation/rotation.ts";
 import { generatedProfiles } from "../../support/generated-catalog.ts";

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RotationEntry } from "../../../src/core/ports.ts";
+import type { RotationEntry } from "../../../src/core/ports/rotation-log.ts";
 import { pickForDate, replacementForDate } from "../../../src/rotation/rotation.ts";
 import { type Day, type Op, type Scenario, scenario, shuffle, simulate } from "./simulation.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RotationEntry } from "../../../src/core/ports.ts";
+import type { RotationEntry } from "../../../src/core/ports/rotation-log.ts";
 import { pickForDate, rank, replacementForDate } from "../../../src/rotation/rotation.ts";
 
 const campaignId = "freetobehome-2016";

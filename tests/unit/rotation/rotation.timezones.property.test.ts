@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RotationEntry } from "../../../src/core/ports.ts";
+import type { RotationEntry } from "../../../src/core/ports/rotation-log.ts";
 import { pickForDate } from "../../../src/rotation/rotation.ts";
 import { addDays, Catalog, type Op, scenario, shuffle } from "./simulation.ts";
 

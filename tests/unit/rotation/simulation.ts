@@ -4,7 +4,7 @@
  * and each decision is written to an in-memory log where the first writer wins, as RotationLog does.
  */
 import fc from "fast-check";
-import type { RotationEntry } from "../../../src/core/ports.ts";
+import type { RotationEntry } from "../../../src/core/ports/rotation-log.ts";
 import { type RotationCandidate, pickForDate, replacementForDate } from "../../../src/rotation/rotation.ts";
 
 export type Op =

@@ -1,0 +1,74 @@
+/** The catalog's store: campaigns and profiles, imported all or nothing, taken down and restored. */
+import type { Campaign, Profile } from "../profile.ts";
+
+export interface StoredProfile {
+  profile: Profile;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Insertion order, stable across updates: ties in the rotation break by it. */
+  seq: number;
+}
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  campaigns: ChangeCounts;
+  profiles: ChangeCounts;
+}
+
+/** Records read from import files, handed over a batch at a time so no one holds the whole catalog. */
+export interface ImportBatch {
+  campaigns: Campaign[];
+  profiles: Profile[];
+}
+
+export interface StreamedImportResult extends ImportResult {
+  /** The profiles the import changed (not the new ones), in the order they were read. */
+  changedProfileIds: string[];
+  /** Stored profiles the files did not name: kept, since an import adds and updates but never deletes. */
+  absentProfiles: number;
+}
+
+export interface CatalogRepository {
+  listCampaigns(): Promise<Campaign[]>;
+  /** Every profile, withheld and taken-down ones included, in insertion order. */
+  listProfiles(): Promise<StoredProfile[]>;
+  getProfile(id: string): Promise<StoredProfile | undefined>;
+  /** Changes whenever a campaign or profile changes; cheap, so callers can tell when to rebuild an index. */
+  version(): Promise<string>;
+  /**
+   * Upserts every campaign and profile in one transaction, with one audit entry per record created or
+   * changed; unchanged records are left alone. Either everything lands or nothing does.
+   */
+  /** All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written). */
+  importBundle(
+    bundle: { campaigns: Campaign[]; profiles: Profile[] },
+    actor: string,
+    options?: { dryRun?: boolean },
+  ): Promise<ImportResult>;
+  /**
+   * The same import as importBundle, fed a batch at a time: written as it is read, in one transaction.
+   * An error thrown by the batches (the files' problems, found once all are read) rolls everything back.
+   */
+  importStream(
+    batches: AsyncIterable<ImportBatch>,
+    actor: string,
+    options?: { dryRun?: boolean },
+  ): Promise<StreamedImportResult>;
+  /** Up to `limit` profiles after the insertion position `afterSeq` (0: from the start), in insertion order. */
+  pageProfiles(afterSeq: number, limit: number): Promise<StoredProfile[]>;
+  /** Withholds the profile at once and records who and why; undefined when there is no such profile. */
+  takedown(
+    id: string,
+    input: { reason: string; actor: string; at: Date },
+  ): Promise<StoredProfile | undefined>;
+  /**
+   * Lifts a takedown: the profile goes back to the visibility it had before (withheld stays withheld);
+   * undefined when there is no such profile. Nothing changes for a profile that is not taken down.
+   */
+  restore(id: string, input: { actor: string; at: Date }): Promise<StoredProfile | undefined>;
+}

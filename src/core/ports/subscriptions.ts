@@ -1,0 +1,52 @@
+/** A channel's subscription to the daily post: its campaign, time, zone and state. */
+import type { ChannelRef, CommunityRef } from "../channel.ts";
+
+export type SubscriptionState = "active" | "paused" | "stopped";
+
+export interface Subscription {
+  id: number;
+  channel: ChannelRef;
+  community: CommunityRef;
+  campaignId: string;
+  /** Local time of day, HH:MM. */
+  postTime: string;
+  /** IANA time zone. */
+  timezone: string;
+  state: SubscriptionState;
+  /** Why a subscription was paused (a platform's permanent error), shown to moderators. */
+  pausedReason?: string;
+  /** The last local date whose post is settled (planned, sent or not owed): the next post is after it. */
+  plannedThrough?: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SubscriptionRepository {
+  /** One subscription per channel: creates it, or changes its settings and makes it active again. */
+  upsert(input: {
+    channel: ChannelRef;
+    community: CommunityRef;
+    campaignId: string;
+    postTime: string;
+    timezone: string;
+    actor: string;
+    /** When the request was made (the app's clock): days due before it are not owed. Default: now. */
+    at?: Date;
+  }): Promise<{ subscription: Subscription; created: boolean }>;
+  findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
+  /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
+  stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;
+  list(): Promise<Subscription[]>;
+  /** How many subscriptions are paused (for the metrics, read at every scrape: a count, not the rows). */
+  countPaused(): Promise<number>;
+  /** Pauses an active subscription after a platform's permanent error; undefined when none was active. */
+  pause(channel: ChannelRef, input: { reason: string; actor: string }): Promise<Subscription | undefined>;
+  /** Pauses every active subscription of a community (the bot was removed, the app uninstalled). */
+  pauseCommunity(community: CommunityRef, input: { reason: string; actor: string }): Promise<Subscription[]>;
+  /**
+   * Moves a channel's subscription to the channel's new reference (a Telegram group that became a
+   * supergroup). False when there is nothing to move or the new reference already has a subscription.
+   */
+  moveChannel(from: ChannelRef, to: ChannelRef, actor: string): Promise<boolean>;
+}
