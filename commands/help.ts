@@ -1,7 +1,5 @@
 /** /help: what the bot does, the commands (from the registry), and where to send corrections. */
-import { z } from "zod";
-import type { AnyCommand } from "../src/core/command.ts";
-import { defineCommand } from "../src/core/command.ts";
+import { type AnyCommand, defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
 import { contactLines } from "../src/core/corrections.ts";
 import { reply } from "../src/core/reply.ts";
 
@@ -12,9 +10,7 @@ export function createHelp(list: () => readonly AnyCommand[]) {
     description: "What this bot does and how to use it",
     usage: "/help",
     moderatorOnly: false,
-    options: [],
-    parseText: () => ({}),
-    args: z.object({}),
+    ...NO_ARGUMENTS,
     async run({ services }) {
       const campaign = await services.catalog.campaign();
       const lines = list().map((c) => `${c.usage}: ${c.description}`);

@@ -1,6 +1,5 @@
 /** /today: this channel's featured family for its local date (its spotlight, if one is set). */
-import { z } from "zod";
-import { defineCommand } from "../src/core/command.ts";
+import { defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { formatPartialDate } from "../src/core/partial-date.ts";
 import { cardReply } from "./shared.ts";
@@ -10,9 +9,7 @@ export const today = defineCommand({
   description: "Today's featured family here",
   usage: "/today",
   moderatorOnly: false,
-  options: [],
-  parseText: () => ({}),
-  args: z.object({}),
+  ...NO_ARGUMENTS,
   async run({ services, invocation }) {
     const featured = await services.featured.forChannel(invocation.channel, invocation.community);
     if (!featured) {

@@ -1,7 +1,6 @@
 /** /unsubscribe: stop the daily post in this channel. */
-import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
-import { defineCommand } from "../src/core/command.ts";
+import { defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
 import { thisPlace } from "../src/core/place.ts";
 import { reply } from "../src/core/reply.ts";
 
@@ -10,9 +9,7 @@ export const unsubscribe = defineCommand({
   description: "Stop the daily featured family here (moderators)",
   usage: "/unsubscribe",
   moderatorOnly: true,
-  options: [],
-  parseText: () => ({}),
-  args: z.object({}),
+  ...NO_ARGUMENTS,
   async run({ services, invocation }) {
     const stopped = await services.subscriptions.stop(invocation.channel, actorOf(invocation));
     const place = thisPlace(invocation);

@@ -58,8 +58,8 @@ export async function runExport(
       const { catalog } = app.repositories;
       const counts =
         out === undefined
-          ? await exportCatalog(catalog, format, ctx.io.stdout, progress)
-          : await exportToFile(catalog, format, resolve(ctx.io.cwd, out), progress);
+          ? await exportCatalog({ catalog, format, progress }, ctx.io.stdout)
+          : await exportToFile({ catalog, format, progress }, resolve(ctx.io.cwd, out));
       summary = `Exported ${counts.campaigns} campaign(s) and ${counts.profiles} profile(s)`;
     } finally {
       progress.clear();
@@ -70,13 +70,21 @@ export async function runExport(
   });
 }
 
+/** What to export and how: the catalog, in which format, with what progress shown. */
+export interface ExportJob {
+  catalog: CatalogRepository;
+  format: "yaml" | "json";
+  progress?: Progress;
+}
+
+export interface ExportCounts {
+  campaigns: number;
+  profiles: number;
+}
+
 /** Writes the whole catalog to `target`, a page at a time; returns how many records it wrote. */
-export async function exportCatalog(
-  catalog: CatalogRepository,
-  format: "yaml" | "json",
-  target: Writable,
-  progress: Progress = silentProgress,
-): Promise<{ campaigns: number; profiles: number }> {
+export async function exportCatalog(job: ExportJob, target: Writable): Promise<ExportCounts> {
+  const { catalog, format, progress = silentProgress } = job;
   progress.status("Reading the catalog...", { force: true });
   const campaigns = await catalog.listCampaigns();
   const counted = { profiles: 0 };
@@ -87,17 +95,13 @@ export async function exportCatalog(
   return { campaigns: campaigns.length, profiles: counted.profiles };
 }
 
-export async function exportToFile(
-  catalog: CatalogRepository,
-  format: "yaml" | "json",
-  path: string,
-  progress: Progress = silentProgress,
-): Promise<{ campaigns: number; profiles: number }> {
+/** The same into a file, written beside it first and renamed into place: never a half-written export. */
+export async function exportToFile(job: ExportJob, path: string): Promise<ExportCounts> {
   const partial = `${path}.partial-${process.pid}`;
   const file = createWriteStream(partial);
   try {
     await once(file, "open");
-    const counts = await exportCatalog(catalog, format, file, progress);
+    const counts = await exportCatalog(job, file);
     file.end();
     await once(file, "finish");
     await rename(partial, path);

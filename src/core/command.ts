@@ -2,7 +2,7 @@
  * Commands: one definition each, on every platform. The definition says what the command takes (for slash
  * command registration, menus and the Slack manifest), how to read it from typed text, and what it does.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import type { ChannelRef, CommunityRef, Platform } from "./channel.ts";
 import type { Reply } from "./reply.ts";
 import type { BotServices } from "./services.ts";
@@ -71,6 +71,13 @@ export interface CommandDefinition<Args = unknown> {
 }
 
 /** Keeps a definition's argument type while the registry holds definitions of many types. */
+/** What a command that takes nothing declares: no options, nothing read from text, an empty object. */
+export const NO_ARGUMENTS = {
+  options: [] as readonly CommandOption[],
+  parseText: (): Record<string, string | undefined> => ({}),
+  args: z.object({}),
+};
+
 export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
   return definition;
 }

@@ -21,15 +21,13 @@ export const DELIVERY_STATES = [
 ] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
+/** States a row is still on its way through: planned, claimed, or being sent. */
+const OPEN_STATES: readonly DeliveryState[] = ["pending", "claimed", "sending"];
+
 /** States a row never leaves: the day is settled for that channel. */
-export const SETTLED_STATES: readonly DeliveryState[] = [
-  "sent",
-  "failed",
-  "paused",
-  "missed",
-  "cancelled",
-  "uncertain",
-];
+export const SETTLED_STATES: readonly DeliveryState[] = DELIVERY_STATES.filter(
+  (state) => !OPEN_STATES.includes(state),
+);
 
 /** A subscription as the planner sees it: with how far planning has got and since when posts are owed. */
 export interface PlanningSubscription extends Subscription {

@@ -94,16 +94,9 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
           return profile ? { kind: "found", profile } : { kind: "none" };
         }
         case "several":
-          return {
-            kind: "several",
-            candidates: profilesOf(
-              snap,
-              outcome.hits.map((h) => h.profileId),
-            ),
-          };
         case "did-you-mean":
           return {
-            kind: "did-you-mean",
+            kind: outcome.kind,
             candidates: profilesOf(
               snap,
               outcome.hits.map((h) => h.profileId),

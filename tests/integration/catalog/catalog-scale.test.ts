@@ -56,17 +56,20 @@ describe.each(databaseTargets)("a catalog over the parameter limit on $name", ({
       expect(await importFiles(catalog, [original], options)).toContain(`profiles:  ${PROFILES} new`);
 
       const first = path.join(dir, "first.yaml");
-      expect(await exportToFile(catalog, "yaml", first)).toEqual({ campaigns: 1, profiles: PROFILES });
+      expect(await exportToFile({ catalog, format: "yaml" }, first)).toEqual({
+        campaigns: 1,
+        profiles: PROFILES,
+      });
       expect(await readFile(first, "utf8")).toBe(await readFile(original, "utf8"));
 
       await truncateAll(database.db);
       await importFiles(catalog, [first], options);
       const second = path.join(dir, "second.yaml");
-      await exportToFile(catalog, "yaml", second);
+      await exportToFile({ catalog, format: "yaml" }, second);
       expect(Buffer.compare(await readFile(second), await readFile(first))).toBe(0);
       // JSON too, through a profile at a time.
       const json = path.join(dir, "export.json");
-      await exportToFile(catalog, "json", json);
+      await exportToFile({ catalog, format: "json" }, json);
       const bundle = JSON.parse(await readFile(json, "utf8")) as { profiles: Profile[] };
       expect(bundle.profiles).toHaveLength(PROFILES);
     },
