@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * Four projects, split by folder, so each kind can run alone (`npm run test:unit`, `test:integration`,
@@ -7,14 +8,43 @@ import { configDefaults, defineConfig } from "vitest/config";
  */
 const E2E_FILES = ["tests/e2e/**/*.test.ts", "tests/**/*.e2e.test.ts"];
 
+/**
+ * The files that take longest (measured: tens of seconds each, most of it spawned processes and large
+ * imports) start first, so none of them starts last and keeps the run going alone at its end. Without
+ * earlier results (a fresh clone) vitest would otherwise order by project and file size.
+ */
+const LONGEST_FIRST = [
+  "catalog-scale.pglite.test.ts",
+  "catalog-scale.postgres.test.ts",
+  "delivery/processes.test.ts",
+  "e2e/start-and-stop.test.ts",
+  "e2e/cli-refusals.test.ts",
+  "browser/panel.test.ts",
+  "delivery/pass.test.ts",
+  "delivery/outage.test.ts",
+  "e2e/built-package.test.ts",
+  "db/large-import.test.ts",
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const at = LONGEST_FIRST.findIndex((name) => file.moduleId.endsWith(name));
+      return at < 0 ? LONGEST_FIRST.length : at;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Two files at a time. Vitest's default is one fewer than the cores, which on a 2-core machine ran
-    // every file in turn while most of them wait (on spawned processes, the Postgres server, a timer).
-    maxWorkers: 2,
+    // Three files at a time on this 2-core machine: most files spend much of their time waiting (on spawned
+    // processes, the Postgres server, a timer). Vitest's default, one fewer than the cores, ran them in turn.
+    maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     // Builds (or reuses) one migrated PGlite template that database tests load instead of migrating.
     // Every project runs it (it provides the template's path to its own files); only the first run builds.
     globalSetup: ["tests/support/global-setup.ts"],
