@@ -35,7 +35,7 @@ export interface CliContext {
     options?: Pick<Partial<AppOptions>, "seedSample" | "logger">,
   ): Promise<T>;
   /** The chat platforms' adapters a command sends through: new clients, or the running bot's. */
-  platformAdapters(app: App): PlatformAdapter[];
+  platformAdapters(app: App): Promise<PlatformAdapter[]>;
   /** Set when a running bot carries the command out for another process. */
   readonly inBot: boolean;
   /**
@@ -77,7 +77,7 @@ export function botContext(app: App, io: CliIo, adapters: () => PlatformAdapter[
     io,
     inBot: true,
     withApp: (task) => task(app),
-    platformAdapters: adapters,
+    platformAdapters: async () => adapters(),
     serveControl: async () => undefined,
   };
 }

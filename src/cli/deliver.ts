@@ -88,7 +88,7 @@ export async function runDeliver(
         ctx.io.stdout.write(chunk, done);
       },
     });
-    const adapters = [...ctx.platformAdapters(app), createConsoleAdapter(consoleOutput)];
+    const adapters = [...(await ctx.platformAdapters(app)), createConsoleAdapter(consoleOutput)];
     const delivery = app.delivery(adapters);
     let report: PassReport;
     try {

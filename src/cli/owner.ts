@@ -5,8 +5,6 @@
  * it, this one waits for it to finish. On a Postgres server every process opens the database itself.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PlatformAdapter } from "../core/platform.ts";
-import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
 import { DataDirBusyError, isAlive, readLock } from "../ops/data-dir-lock.ts";
 import { runCommand } from "./commands.ts";
@@ -18,34 +16,16 @@ import { withApp } from "./with-app.ts";
 /** The commands that run a bot, and so serve the control socket while they own the folder. */
 const BOT_COMMANDS = new Set(["start", "console"]);
 const POLL_MS = 100;
-/**
- * The commands that send through the platforms' clients (`ctx.platformAdapters`). The SDKs (discord.js and
- * undici, Bolt, telegraf) are most of a one-off command's start-up, so only these load them.
- */
-const SENDING_COMMANDS = new Set(["deliver"]);
-
-type CreateAdapters = (app: App) => PlatformAdapter[];
-
-async function platformClients(command: string): Promise<CreateAdapters> {
-  if (SENDING_COMMANDS.has(command)) return (await import("../app-platforms.ts")).createPlatformAdapters;
-  return () => {
-    throw new Error(`\`${command}\` asked for the platforms' clients: add it to SENDING_COMMANDS (owner.ts)`);
-  };
-}
-
 /** A command run in this process, opening the app for itself (under the embedded database's lock). */
-export function localContext(
-  config: Config,
-  io: CliIo,
-  command: string,
-  platformAdapters: CreateAdapters,
-): CliContext {
+export function localContext(config: Config, io: CliIo, command: string): CliContext {
   return {
     config,
     io,
     inBot: false,
     withApp: (task, options = {}) => withApp(config, task, { ...options, owner: command }, io),
-    platformAdapters,
+    // The SDKs (discord.js and undici, Bolt, telegraf) are most of a one-off command's start-up: loaded
+    // only by a command that sends.
+    platformAdapters: async (app) => (await import("../app-platforms.ts")).createPlatformAdapters(app),
     serveControl,
   };
 }
@@ -56,10 +36,9 @@ export async function runHereOrInBot(config: Config, command: string, args: stri
     if (!said.has(line)) io.stderr.write(`freetobehome: ${line}\n`);
     said.add(line);
   };
-  const platformAdapters = await platformClients(command);
   for (;;) {
     try {
-      return await runCommand(localContext(config, io, command, platformAdapters), command, args);
+      return await runCommand(localContext(config, io, command), command, args);
     } catch (err) {
       if (!(err instanceof DataDirBusyError)) throw err;
     }

@@ -47,7 +47,7 @@ export function contextWithoutApp(io: CliIo): CliContext {
     io,
     inBot: false,
     withApp: () => Promise.reject(new Error("the command line opened the app")),
-    platformAdapters: () => [],
+    platformAdapters: async () => [],
     serveControl: async () => undefined,
   };
 }
