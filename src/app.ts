@@ -172,6 +172,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       defaults: {
         postTime: config.DEFAULT_POST_TIME,
         timezone: config.DEFAULT_TIMEZONE,
+        language: config.DEFAULT_LANGUAGE,
         ...(config.SUPPORT_URL ? { supportUrl: config.SUPPORT_URL } : {}),
       },
       staleAfterDays: config.STALE_AFTER_DAYS,

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { type AnyLanguageTag, languageOf, USER_LANGUAGES } from "./core/i18n/languages.ts";
 import { ConfigError } from "./core/errors.ts";
 import { canonicalTimeZone, TIME_OF_DAY } from "./core/time.ts";
 
@@ -116,6 +117,14 @@ export const configSchema = z
     DEFAULT_TIMEZONE: optionalText
       .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)
       .refine((v) => !v.startsWith("invalid:"), { error: "must be an IANA time zone such as Asia/Baku" }),
+    // The language of channels whose moderators chose none (`/language`); members' own requests still
+    // use their language where their platform tells it.
+    DEFAULT_LANGUAGE: optionalText
+      .transform((v) => (v === undefined ? "en" : (languageOf(v)?.tag ?? `invalid:${v}`)))
+      .refine((v) => !v.startsWith("invalid:"), {
+        error: `must be one of the bot's languages: ${USER_LANGUAGES.map((l) => l.tag).join(", ")} (freetobehome languages lists them)`,
+      })
+      .transform((v) => v as AnyLanguageTag),
     DEFAULT_POST_TIME: optionalText
       .transform((v) => v ?? "09:00")
       .refine((v) => TIME_OF_DAY.test(v), { error: "must be a time of day as HH:MM, 00:00 to 23:59" }),

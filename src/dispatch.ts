@@ -6,6 +6,9 @@
  */
 import type { AnyCommand, CommandInvocation } from "./core/command.ts";
 import { UserError } from "./core/errors.ts";
+import { replyLanguage } from "./core/i18n/choose.ts";
+import { readSchemaMessage } from "./core/i18n/schema-message.ts";
+import { type Translator, translatorFor } from "./core/i18n/translator.ts";
 import type { Dispatch } from "./core/platform.ts";
 import type { Logger } from "./core/ports/logger.ts";
 import { type Reply, reply } from "./core/reply.ts";
@@ -26,15 +29,38 @@ export interface DispatcherOptions {
   onOutcome?(command: string | undefined, platform: string, outcome: CommandOutcome, seconds: number): void;
 }
 
+/**
+ * A command's argument schemas name their messages by catalog key, or by `schemaMessage(key, values)`
+ * where the message needs the value typed, so they are said in the reader's language.
+ */
+function problemText(tr: Translator, issue: { message: string }): string {
+  const text = readSchemaMessage(issue.message);
+  return text ? tr.t(text.key, text.values) : issue.message;
+}
+
 function readArguments(
   command: AnyCommand,
   invocation: CommandInvocation,
+  tr: Translator,
 ): { ok: true; args: unknown } | { ok: false; reply: Reply } {
   const raw = invocation.options ?? command.parseText(invocation.text ?? "");
   const parsed = command.args.safeParse(raw);
   if (parsed.success) return { ok: true, args: parsed.data };
-  const problems = [...new Set(parsed.error.issues.map((i) => i.message))];
-  return { ok: false, reply: reply.error(`${problems.join("\n")}\nUsage: ${command.usage}`) };
+  const problems = [...new Set(parsed.error.issues.map((i) => problemText(tr, i)))];
+  const usage = tr.t("dispatch.usage", { usage: command.usage });
+  return { ok: false, reply: reply.error(`${problems.join("\n")}\n${usage}`) };
+}
+
+/** The reply's language: the member's where the platform tells it, else the channel's (core/i18n/choose.ts). */
+async function translatorOf(services: BotServices, invocation: CommandInvocation): Promise<Translator> {
+  const channelLanguage = await services.channelLanguages.get(invocation.channel);
+  return translatorFor(
+    replyLanguage({
+      memberLocale: invocation.locale,
+      channelLanguage,
+      defaultLanguage: services.defaults.language,
+    }),
+  );
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatch {
@@ -43,23 +69,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   async function handle(
     invocation: CommandInvocation,
     command: AnyCommand | undefined,
+    tr: Translator,
   ): Promise<{ reply: Reply; outcome: CommandOutcome }> {
     if (!command) {
       return {
-        reply: reply.error(`There is no /${invocation.command} command. /help lists the commands.`),
+        reply: reply.error(tr.t("dispatch.unknownCommand", { command: invocation.command })),
         outcome: "user_error",
       };
     }
     if (command.moderatorOnly && !(await invocation.caller.isModerator())) {
       return {
-        reply: reply.error(`Only this community's moderators can use /${command.name}. Nothing was changed.`),
+        reply: reply.error(tr.t("dispatch.moderatorsOnly", { command: command.name })),
         outcome: "refused",
       };
     }
-    const read = readArguments(command, invocation);
+    const read = readArguments(command, invocation, tr);
     if (!read.ok) return { reply: read.reply, outcome: "user_error" };
     return {
-      reply: await command.run({ args: read.args, invocation, services: options.services }),
+      reply: await command.run({ args: read.args, invocation, services: options.services, tr }),
       outcome: "ok",
     };
   }
@@ -68,20 +95,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const started = performance.now();
     const command = byName.get(invocation.command.toLowerCase());
     let result: { reply: Reply; outcome: CommandOutcome };
+    // English until the channel's language is known: a failure to read it is an outage, said in English.
+    let tr = translatorFor("en");
     try {
-      result = await handle(invocation, command);
+      tr = await translatorOf(options.services, invocation);
+      result = await handle(invocation, command, tr);
     } catch (err) {
       if (err instanceof UserError) {
-        result = { reply: reply.error(err.message), outcome: "user_error" };
+        const text = err.text ? tr.t(err.text.key, err.text.values) : err.message;
+        result = { reply: reply.error(text), outcome: "user_error" };
       } else {
         options.logger.error(
           { err, command: invocation.command, platform: invocation.platform, channel: invocation.channel },
           "command failed",
         );
-        result = {
-          reply: reply.error("Something went wrong on our side; please try again later."),
-          outcome: "failed",
-        };
+        result = { reply: reply.error(tr.t("dispatch.failed")), outcome: "failed" };
       }
     }
     options.onOutcome?.(
@@ -90,6 +118,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       result.outcome,
       (performance.now() - started) / 1000,
     );
-    return result.reply;
+    return { ...result.reply, language: tr.language.tag };
   };
 }

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   spotlightRemoved: "spotlight.removed",
   moderatorGranted: "moderator.granted",
   moderatorRevoked: "moderator.revoked",
+  channelLanguageSet: "channel.language-set",
+  channelLanguageCleared: "channel.language-cleared",
   staffLinkIssued: "staff.link-issued",
   staffSignedIn: "staff.signed-in",
   staffRevoked: "staff.revoked",

@@ -7,6 +7,7 @@ import type { SpotlightRepository } from "../../src/core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { RetractionLedger } from "../../src/core/retraction.ts";
+import type { ChannelLanguageRepository } from "../../src/core/ports/channel-languages.ts";
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
 import type { StaffRepository } from "../../src/core/staff.ts";
@@ -14,6 +15,7 @@ import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";
 import { createCampaignRepository } from "./campaigns.ts";
 import { createCatalogRepository } from "./catalog.ts";
+import { createChannelLanguageRepository } from "./channel-languages.ts";
 import { createDeliveryLedger } from "./deliveries.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
 import { createRetractionLedger } from "./retractions.ts";
@@ -26,6 +28,8 @@ export interface Repositories {
   catalog: CatalogRepository;
   campaigns: CampaignRepository;
   subscriptions: SubscriptionRepository;
+  /** Each channel's chosen language. */
+  channelLanguages: ChannelLanguageRepository;
   spotlights: SpotlightRepository;
   rotation: RotationLog;
   audit: AuditLog;
@@ -42,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
     catalog: createCatalogRepository(db),
     campaigns: createCampaignRepository(db),
     subscriptions: createSubscriptionRepository(db),
+    channelLanguages: createChannelLanguageRepository(db),
     spotlights: createSpotlightRepository(db),
     rotation: createRotationLog(db),
     audit: createAuditLog(db),

@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_TYPES = [
   "subscription",
   "spotlight",
   "community",
+  "channel",
   "staff",
 ] as const satisfies AuditEntry["entityType"][];
 

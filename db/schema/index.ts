@@ -12,3 +12,4 @@ export * from "./rotation.ts";
 export * from "./spotlights.ts";
 export * from "./subscriptions.ts";
 export * from "./staff.ts";
+export * from "./channel-languages.ts";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { ChannelRef, CommunityRef, Platform } from "./channel.ts";
+import type { Translator } from "./i18n/translator.ts";
 import type { Reply } from "./reply.ts";
 import type { BotServices } from "./services.ts";
 
@@ -36,6 +37,12 @@ export interface CommandInvocation {
    * replies say "this chat"; absent for a channel or group. Set by each platform's parse.
    */
   privateChat?: boolean;
+  /**
+   * The member's own language as the platform reports it (Discord `interaction.locale`, Telegram
+   * `from.language_code`, Slack's user locale where known): a request of theirs is answered in it when
+   * the bot speaks it (core/i18n/choose.ts).
+   */
+  locale?: string;
   caller: {
     id: string;
     name?: string;
@@ -53,6 +60,8 @@ export interface CommandContext<Args> {
   args: Args;
   invocation: CommandInvocation;
   services: BotServices;
+  /** The language of this reply: the member's where known and spoken, else the channel's (choose.ts). */
+  tr: Translator;
 }
 
 export interface CommandDefinition<Args = unknown> {

@@ -1,3 +1,6 @@
+import type { MessageKey, MessageValues } from "./i18n/translator.ts";
+import { english } from "./i18n/translator.ts";
+
 /**
  * Typed errors. A UserError is the caller's mistake or a refusal, and its message is safe to show as it is;
  * anything else is a bug or an outage, logged in full and shown only as a generic apology.
@@ -29,8 +32,23 @@ export class BotError extends Error {
   }
 }
 
-/** A mistake or refusal the user can act on; the message is written for them. */
-export class UserError extends BotError {}
+/** A message for a user, to be said in their language: a catalog key and its values. */
+export interface Text {
+  key: MessageKey;
+  values?: MessageValues;
+}
+
+/**
+ * A mistake or refusal the user can act on. Given a `Text`, it is said in the reader's language (the
+ * dispatcher translates it); `message` holds its English, for logs and the operator's command line.
+ */
+export class UserError extends BotError {
+  readonly text: Text | undefined;
+  constructor(message: string | Text, code: ErrorCode, options?: { cause?: unknown }) {
+    super(typeof message === "string" ? message : english.t(message.key, message.values), code, options);
+    this.text = typeof message === "string" ? undefined : message;
+  }
+}
 
 /** Configuration that cannot run; lists every problem at once, never a secret's value. */
 export class ConfigError extends BotError {

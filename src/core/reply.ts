@@ -69,11 +69,17 @@ export interface Choice {
   args: string;
 }
 
-export type Reply =
+/**
+ * `language`: the language the reply is written in (a tag of core/i18n/languages.ts), set by the
+ * dispatcher and the daily post; the platform's renderer writes its own words (labels, buttons) in it.
+ * Absent: English.
+ */
+export type Reply = (
   | { kind: "text"; text: string; tone: "info" | "success" | "error"; visibility: Visibility }
   | { kind: "card"; card: Card; intro?: string; share?: ShareKit; visibility: Visibility }
   | { kind: "choices"; prompt: string; choices: Choice[]; visibility: Visibility }
-  | { kind: "share"; kit: ShareKit; card: Card; visibility: Visibility };
+  | { kind: "share"; kit: ShareKit; card: Card; visibility: Visibility }
+) & { language?: string };
 
 export const reply = {
   info: (text: string, visibility: Visibility = "public"): Reply => ({

@@ -4,10 +4,13 @@
  */
 import type { ChannelRef, CommunityRef } from "./channel.ts";
 import type { StoredProfile } from "./ports/catalog.ts";
+import type { AnyLanguageTag } from "./i18n/languages.ts";
+import type { ChannelLanguageRepository } from "./ports/channel-languages.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Spotlight, SpotlightRepository } from "./ports/spotlights.ts";
 import type { Subscription, SubscriptionRepository } from "./ports/subscriptions.ts";
 import type { Campaign } from "./profile.ts";
+import type { Translator } from "./i18n/translator.ts";
 import type { Card, ShareKit } from "./reply.ts";
 
 /** The outcome of a name lookup: never a silent pick among several people. */
@@ -67,8 +70,8 @@ export interface Presenter {
    * The card for a profile: only what consent and safety allow, with a stale notice judged as of `today`,
    * the local date where it is read (the channel's today, see core/channel-clock.ts).
    */
-  card(profile: StoredProfile, campaign: Campaign, today: string): Card;
-  shareKit(profile: StoredProfile, campaign: Campaign): ShareKit;
+  card(profile: StoredProfile, campaign: Campaign, today: string, tr?: Translator): Card;
+  shareKit(profile: StoredProfile, campaign: Campaign, tr?: Translator): ShareKit;
 }
 
 export interface BotDefaults {
@@ -76,6 +79,8 @@ export interface BotDefaults {
   timezone: string;
   /** Where problems with the bot itself go (SUPPORT_URL); none set: to the community's moderators. */
   supportUrl?: string;
+  /** The language of a channel none was chosen for (DEFAULT_LANGUAGE); absent: English. */
+  language?: AnyLanguageTag;
 }
 
 export interface BotServices {
@@ -83,6 +88,8 @@ export interface BotServices {
   featured: FeaturedService;
   presenter: Presenter;
   subscriptions: SubscriptionRepository;
+  /** Each channel's chosen language (core/i18n/choose.ts decides which language a reply uses). */
+  channelLanguages: ChannelLanguageRepository;
   spotlights: SpotlightRepository;
   defaults: BotDefaults;
   clock: Clock;

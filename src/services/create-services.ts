@@ -3,6 +3,7 @@
  * tests that run the real services over in-memory repositories.
  */
 import type { CatalogRepository } from "../core/ports/catalog.ts";
+import type { ChannelLanguageRepository } from "../core/ports/channel-languages.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { RotationLog } from "../core/ports/rotation-log.ts";
 import type { SpotlightRepository } from "../core/ports/spotlights.ts";
@@ -19,6 +20,7 @@ export interface ServiceRepositories {
   rotation: RotationLog;
   spotlights: SpotlightRepository;
   subscriptions: SubscriptionRepository;
+  channelLanguages: ChannelLanguageRepository;
   /** Absent (in-memory tests): a takedown retracts nothing already posted. */
   retractions?: RetractionLedger;
 }
@@ -49,6 +51,7 @@ export function createBotServices(
     }),
     presenter: createPresenter({ staleAfterDays: options.staleAfterDays }),
     subscriptions: repositories.subscriptions,
+    channelLanguages: repositories.channelLanguages,
     spotlights: repositories.spotlights,
     defaults: options.defaults,
     clock: options.clock,

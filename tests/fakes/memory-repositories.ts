@@ -17,6 +17,7 @@ import {
 } from "../../src/core/catalog-rules.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import { createMemoryCampaigns } from "./memory-campaigns.ts";
+import { createMemoryChannelLanguages } from "./memory-channel-languages.ts";
 import { createMemorySpotlights } from "./memory-spotlights.ts";
 import { createMemorySubscriptions } from "./memory-subscriptions.ts";
 import {
@@ -295,6 +296,7 @@ export function createMemoryRepositories(): Omit<
     catalog: createMemoryCatalog(store),
     campaigns: createMemoryCampaigns(store),
     subscriptions: createMemorySubscriptions(store),
+    channelLanguages: createMemoryChannelLanguages(store),
     spotlights: createMemorySpotlights(store),
     rotation: createMemoryRotation(store),
     audit: createMemoryAudit(store),

@@ -4,7 +4,7 @@ export interface AuditEntry {
   at: Date;
   actor: string;
   action: string;
-  entityType: "campaign" | "profile" | "subscription" | "spotlight" | "community" | "staff";
+  entityType: "campaign" | "profile" | "subscription" | "spotlight" | "community" | "channel" | "staff";
   entityId: string;
   details?: Record<string, unknown>;
 }
