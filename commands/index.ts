@@ -4,6 +4,7 @@
  */
 import type { AnyCommand } from "../src/core/command.ts";
 import { createHelp } from "./help.ts";
+import { language } from "./language.ts";
 import { prisoner } from "./prisoner.ts";
 import { schedule } from "./schedule.ts";
 import { share } from "./share.ts";
@@ -18,5 +19,6 @@ export const commands: readonly AnyCommand[] = [
   subscribe,
   unsubscribe,
   schedule,
+  language,
   createHelp(() => commands),
 ];

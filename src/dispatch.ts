@@ -118,6 +118,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       result.outcome,
       (performance.now() - started) / 1000,
     );
-    return { ...result.reply, language: tr.language.tag };
+    return { ...result.reply, language: result.reply.language ?? tr.language.tag };
   };
 }

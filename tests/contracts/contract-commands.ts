@@ -30,6 +30,10 @@ export const COMMAND_CASES: readonly ContractCommand[] = [
   },
   { name: "schedule", text: "list", subcommand: "list", options: {} },
   { name: "unsubscribe", text: "", options: {} },
+  { name: "language", text: "", options: {} },
+  // Set in the longest of the languages' names and scripts, then back: nothing after it reads Persian.
+  { name: "language", text: "fa", options: { language: "fa" } },
+  { name: "language", text: "default", options: { language: "default" } },
 ];
 
 /** How the case reads in a failure message. */

@@ -53,5 +53,5 @@ function transform(elements: MessageFormatElement[]): MessageFormatElement[] {
 
 /** The pseudo-language's version of one English ICU message. */
 export function pseudoMessage(english: string): string {
-  return `[${printAST(transform(parse(english)))}]`;
+  return `[${printAST(transform(parse(english, { ignoreTag: true })))}]`;
 }

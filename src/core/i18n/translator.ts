@@ -38,10 +38,21 @@ function rawMessage(tag: AnyLanguageTag, key: string): string | undefined {
     const english = rawMessage("en", key);
     return english === undefined ? undefined : pseudoMessage(english);
   }
+  const text = lookUp(CATALOGS[tag], key);
+  return text !== undefined && text !== "" ? text : undefined;
+}
+
+type Catalog = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** A message by "area.name", own properties only: a key such as "constructor.name" finds nothing. */
+function lookUp(catalog: Catalog | undefined, key: string): string | undefined {
   const dot = key.indexOf(".");
-  const area = CATALOGS[tag]?.[key.slice(0, dot)];
-  const text = area ? Object.hasOwn(area, key.slice(dot + 1)) && area[key.slice(dot + 1)] : undefined;
-  return typeof text === "string" && text !== "" ? text : undefined;
+  if (!catalog || dot <= 0) return undefined;
+  const [area, name] = [key.slice(0, dot), key.slice(dot + 1)];
+  if (!Object.hasOwn(catalog, area)) return undefined;
+  const messages = catalog[area];
+  const text = messages && Object.hasOwn(messages, name) ? messages[name] : undefined;
+  return typeof text === "string" ? text : undefined;
 }
 
 const DATE_STYLES = {
@@ -62,7 +73,10 @@ function createTranslator(language: Language): Translator {
     for (const tag of chain) {
       const text = rawMessage(tag, key);
       if (text === undefined) continue;
-      const message = new IntlMessageFormat(text, languageOf(tag)?.intl ?? "en-GB");
+      // ignoreTag: "<name>" in a usage line is text, not markup (no message uses ICU rich-text tags).
+      const message = new IntlMessageFormat(text, languageOf(tag)?.intl ?? "en-GB", undefined, {
+        ignoreTag: true,
+      });
       compiled.set(key, message);
       return message;
     }
@@ -121,8 +135,5 @@ export const english: Translator = translatorFor("en");
 
 /** Whether `text` names a message of the English catalog ("area.name"): how argument schemas name theirs. */
 export function isMessageKey(text: string): text is MessageKey {
-  const dot = text.indexOf(".");
-  if (dot <= 0) return false;
-  const area = CATALOGS.en?.[text.slice(0, dot)];
-  return area !== undefined && Object.hasOwn(area, text.slice(dot + 1));
+  return lookUp(CATALOGS.en, text) !== undefined;
 }

@@ -92,6 +92,10 @@ function script(place: "channel" | "private chat"): Array<[string, As]> {
     ["/schedule cancel 1", as(moderator)],
     ["/schedule cancel", as(moderator)],
     ["/unsubscribe", as(moderator)],
+    ["/language", as(member)],
+    ["/language es", as(member)],
+    ["/language klingon", as(moderator)],
+    ["/language default", as(moderator)],
     ["/nosuchcommand", as(member)],
   ];
 }
