@@ -133,6 +133,16 @@ export function defineCommands(program: Command, hooks: ProgramHooks): Command {
     async (ctx, self) =>
       (await import("./platform-setup.ts")).runSlackManifest(ctx, self.opts<{ url?: string }>()),
   );
+  runs(
+    define(program, "languages", {
+      summary: "list the bot's languages, how much of each is translated, and which are reviewed",
+      examples: [
+        ["As a table", "freetobehome languages"],
+        ["For a script", "freetobehome languages --json"],
+      ],
+    }).option("--json", "one JSON array, one object per language"),
+    async (ctx, self) => (await import("./languages.ts")).runLanguages(ctx, self.opts<{ json?: boolean }>()),
+  );
   define(program, "completion", {
     summary: "print a shell completion script (bash or zsh)",
     examples: [
