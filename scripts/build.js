@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Read at run time: db/migrate.ts (MIGRATIONS_FOLDER) and src/app.ts (SAMPLE_DATA_DIR). */
-const RUNTIME_FILES = ["db/migrations", "data"];
+/** Read at run time: db/migrate.ts (MIGRATIONS_FOLDER), src/app.ts (SAMPLE_DATA_DIR), src/core/i18n/catalogs.ts. */
+const RUNTIME_FILES = ["db/migrations", "data", "src/core/i18n/catalogs"];
 
 function splitOutDir(args) {
   let outDir = "dist";

@@ -1,5 +1,5 @@
 /** How much of the English catalog each language's own catalog says (the rest falls back to English). */
-import { CATALOGS, REVIEWS, SOURCE } from "./catalogs/index.ts";
+import { CATALOGS, REVIEWS, SOURCE } from "./catalogs.ts";
 import { type Language, USER_LANGUAGES } from "./languages.ts";
 
 export interface LanguageStatus {

@@ -5,10 +5,11 @@
  * isolated (bidi.ts). Dates are formatted per locale, always in the Gregorian calendar, so a date reads
  * as the same day its sources give.
  */
+import { type MessageFormatElement, TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import type { PartialDate } from "../partial-date.ts";
 import { type Direction, isolateFor } from "./bidi.ts";
-import { type Areas, CATALOGS } from "./catalogs/index.ts";
+import { type Areas, CATALOGS, type Catalog } from "./catalogs.ts";
 import { type AnyLanguageTag, type Language, LANGUAGES, languageOf, PSEUDO_LANGUAGE } from "./languages.ts";
 import { pseudoMessage } from "./pseudo.ts";
 
@@ -42,8 +43,6 @@ function rawMessage(tag: AnyLanguageTag, key: string): string | undefined {
   return text !== undefined && text !== "" ? text : undefined;
 }
 
-type Catalog = Readonly<Record<string, Readonly<Record<string, string>>>>;
-
 /** A message by "area.name", own properties only: a key such as "constructor.name" finds nothing. */
 function lookUp(catalog: Catalog | undefined, key: string): string | undefined {
   const dot = key.indexOf(".");
@@ -55,6 +54,18 @@ function lookUp(catalog: Catalog | undefined, key: string): string | undefined {
   return typeof text === "string" ? text : undefined;
 }
 
+/** The arguments a message uses to choose a branch (select, plural), at any depth. */
+function selectorsOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.select || element.type === TYPE.plural) {
+      found.add(element.value);
+      for (const option of Object.values(element.options)) selectorsOf(option.value, found);
+    }
+    if (element.type === TYPE.tag) selectorsOf(element.children, found);
+  }
+  return found;
+}
+
 const DATE_STYLES = {
   10: { day: "numeric", month: "long", year: "numeric" },
   7: { month: "long", year: "numeric" },
@@ -62,12 +73,12 @@ const DATE_STYLES = {
 } as const;
 
 function createTranslator(language: Language): Translator {
-  const compiled = new Map<string, IntlMessageFormat>();
+  const compiled = new Map<string, { message: IntlMessageFormat; selectors: ReadonlySet<string> }>();
   const chain = [language.tag, ...language.fallback];
   const dates = new Map<number, Intl.DateTimeFormat>();
   const regions = new Intl.DisplayNames([language.intl], { type: "region" });
 
-  function format(key: MessageKey): IntlMessageFormat {
+  function format(key: MessageKey): { message: IntlMessageFormat; selectors: ReadonlySet<string> } {
     const known = compiled.get(key);
     if (known) return known;
     for (const tag of chain) {
@@ -77,8 +88,9 @@ function createTranslator(language: Language): Translator {
       const message = new IntlMessageFormat(text, languageOf(tag)?.intl ?? "en-GB", undefined, {
         ignoreTag: true,
       });
-      compiled.set(key, message);
-      return message;
+      const entry = { message, selectors: selectorsOf(message.getAst()) };
+      compiled.set(key, entry);
+      return entry;
     }
     // Only a key typed past the compiler (a cast) gets here: a bug, never text for a user.
     throw new Error(`no message "${key}" in ${chain.join(" → ")}`);
@@ -88,12 +100,15 @@ function createTranslator(language: Language): Translator {
     language,
     direction: language.direction,
     t(key, values) {
-      if (!values) return String(format(key).format());
+      const { message, selectors } = format(key);
+      if (!values) return String(message.format());
       const isolated: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(values)) {
-        isolated[name] = typeof value === "string" ? isolateFor(value, language.direction) : value;
+        // A select's value picks a branch and is never shown: isolating it would miss every branch.
+        const shown = typeof value === "string" && !selectors.has(name);
+        isolated[name] = shown ? isolateFor(value, language.direction) : value;
       }
-      return String(format(key).format(isolated));
+      return String(message.format(isolated));
     },
     date(value) {
       const style = DATE_STYLES[value.length as 10 | 7 | 4];

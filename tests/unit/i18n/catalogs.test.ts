@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { CATALOGS, REVIEWS, SOURCE } from "../../../src/core/i18n/catalogs/index.ts";
+import { CATALOGS, REVIEWS, SOURCE } from "../../../src/core/i18n/catalogs.ts";
 import { LANGUAGE_TAGS } from "../../../src/core/i18n/languages.ts";
 
 function placeholders(

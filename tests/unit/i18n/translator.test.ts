@@ -99,3 +99,14 @@ describe("the translator", () => {
     expect(readSchemaMessage("constructor.name")).toBeUndefined();
   });
 });
+
+describe("select in a right-to-left language", () => {
+  it("picks the branch by the value, which is never isolated (it is not shown)", () => {
+    const fa = translatorFor("fa");
+    expect(fa.t("language.reset", { place: "chat", name: "English" })).toMatch(/^این گفتگو/);
+    expect(fa.t("language.reset", { place: "channel", name: "English" })).toMatch(/^این کانال/);
+    expect(translatorFor("ar").t("language.set", { place: "chat", name: "English" })).toContain(
+      "هذه المحادثة",
+    );
+  });
+});
