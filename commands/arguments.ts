@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { isoDateSchema } from "../src/core/partial-date.ts";
+import { schemaMessage } from "../src/core/i18n/schema-message.ts";
 import { canonicalTimeZone, isValidTimeZone } from "../src/core/time.ts";
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
@@ -27,10 +28,12 @@ export const timeOfDay = z
     const hour = Number(match?.[1]);
     const minute = Number(match?.[2]);
     if (!match || hour > 23 || minute > 59) {
-      const example = twentyFourHour(v) ?? "09:00 or 18:30";
+      const example = twentyFourHour(v);
       ctx.addIssue({
         code: "custom",
-        message: `"${v}" is not a time of day: use 24-hour HH:MM, e.g. ${example}`,
+        message: example
+          ? schemaMessage("commands.timeInvalidExample", { value: v, example })
+          : schemaMessage("commands.timeInvalid", { value: v }),
       });
       return z.NEVER;
     }
@@ -43,10 +46,7 @@ export const timeZone = z
   .transform((v, ctx) => {
     const zone = canonicalTimeZone(v);
     if (!zone) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${v}" is not a time zone: use an IANA name such as Europe/Baku, America/New_York or UTC`,
-      });
+      ctx.addIssue({ code: "custom", message: schemaMessage("commands.zoneInvalid", { value: v }) });
       return z.NEVER;
     }
     return zone;
@@ -54,7 +54,7 @@ export const timeZone = z
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date; `missing` is what to say when none was given. */
+/** A calendar date; `missing` is what to say when none was given (a key, or schemaMessage). */
 export const calendarDate = (missing: string) =>
   z
     .string({ error: missing })
@@ -62,8 +62,8 @@ export const calendarDate = (missing: string) =>
     .transform((v, ctx) => {
       if (isoDateSchema.safeParse(v).success) return v;
       // The right shape but no such day (2026-02-30) is a different mistake from a wrong format (10/12/2026).
-      const why = DATE_SHAPE.test(v) ? "is not a date on the calendar" : "is not a date";
-      ctx.addIssue({ code: "custom", message: `"${v}" ${why}: use YYYY-MM-DD, e.g. 2026-12-10` });
+      const key = DATE_SHAPE.test(v) ? "commands.dateNotOnCalendar" : "commands.dateInvalid";
+      ctx.addIssue({ code: "custom", message: schemaMessage(key, { value: v }) });
       return z.NEVER;
     });
 

@@ -9,7 +9,7 @@ import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { channelLanguage } from "../src/core/i18n/choose.ts";
 import { type Language, languageOf, USER_LANGUAGES } from "../src/core/i18n/languages.ts";
-import { REVIEWS } from "../src/core/i18n/catalogs/index.ts";
+import { REVIEWS } from "../src/core/i18n/catalogs.ts";
 import { type Translator, translatorFor } from "../src/core/i18n/translator.ts";
 import { reply } from "../src/core/reply.ts";
 

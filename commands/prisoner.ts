@@ -19,17 +19,17 @@ export const prisoner = defineCommand({
   parseText: (text) => ({ name: text.trim() }),
   args: z.object({
     name: z
-      .string({ error: "Which prisoner? Type a name, e.g. /prisoner Mammadov" })
+      .string({ error: "commands.whichPrisoner" })
       .trim()
-      .min(1, { error: "Which prisoner? Type a name, e.g. /prisoner Mammadov" })
-      .max(200, { error: "A name is at most 200 characters" }),
+      .min(1, { error: "commands.whichPrisoner" })
+      .max(200, { error: "commands.nameTooLong" }),
   }),
-  async run({ args, services, invocation }) {
+  async run({ args, services, invocation, tr }) {
     const [lookup, today] = await Promise.all([
       services.catalog.lookup(args.name),
       todayHere(services, invocation.channel),
     ]);
-    if (lookup.kind === "found") return cardReply(services, lookup.profile, today);
-    return unresolvedLookupReply(services, today, args.name, lookup, "prisoner");
+    if (lookup.kind === "found") return cardReply(services, tr, lookup.profile, today);
+    return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "prisoner");
   },
 });

@@ -4,19 +4,19 @@ import { actorOf } from "../src/core/actor.ts";
 import { type ChannelClock, readChannelClock } from "../src/core/channel-clock.ts";
 import type { CommandContext } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { formatPartialDate } from "../src/core/partial-date.ts";
-import { thisPlace } from "../src/core/place.ts";
+import { schemaMessage } from "../src/core/i18n/schema-message.ts";
+import type { Translator } from "../src/core/i18n/translator.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
 import {
+  byPlace,
   cancelCommand,
-  postTimeText,
-  precedenceNote,
+  postTimeOf,
+  precedenceNotes,
   replacedNote,
   spotlightName,
-  spotlightPlace,
   takenMessage,
 } from "./schedule-notes.ts";
 import { unresolvedLookupReply } from "./shared.ts";
@@ -25,48 +25,49 @@ import { assertSpotlightable } from "./spotlight-eligibility.ts";
 /** Spotlight numbers are Postgres integers: a larger one names no spotlight, and must not reach the query. */
 const MAX_SPOTLIGHT_ID = 2_147_483_647;
 
-const USAGE =
-  "Use /schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace], /schedule list or /schedule cancel <number>";
+/** The three forms of /schedule, named in the messages that ask for a missing argument. */
+const FORMS = {
+  add: "/schedule <name> <YYYY-MM-DD> [HH:MM] [--community] [--replace]",
+  list: "/schedule list",
+  cancel: "/schedule cancel <number>",
+};
 
 export const scheduleArgs = z.discriminatedUnion("subcommand", [
   z.object({
     subcommand: z.literal("add"),
     name: z
-      .string({ error: `Which prisoner? ${USAGE}` })
+      .string({ error: schemaMessage("schedule.whichPrisoner", FORMS) })
       .trim()
-      .min(1)
-      .max(200),
-    date: calendarDate(`Which date? ${USAGE}`),
+      .min(1, { error: schemaMessage("schedule.whichPrisoner", FORMS) })
+      .max(200, { error: "commands.nameTooLong" }),
+    date: calendarDate(schemaMessage("schedule.whichDate", FORMS)),
     time: timeOfDay.optional(),
-    scope: z.enum(["channel", "community"], { error: "scope is channel or community" }).default("channel"),
+    scope: z.enum(["channel", "community"], { error: "schedule.scopeInvalid" }).default("channel"),
     /** Typed as --replace, or Discord's replace option: cancel the spotlight standing on that date. */
     replace: z
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.enum(["yes", "no"], { error: "replace is yes or no" }))
+      .pipe(z.enum(["yes", "no"], { error: "schedule.replaceInvalid" }))
       .optional()
       .transform((v) => v === "yes"),
     /** A typed --word other than --community and --replace, see parseText. */
     unknownOption: z
       .undefined({
-        error: (issue) =>
-          `Unknown option "${String(issue.input)}": the options are --community and --replace`,
+        error: (issue) => schemaMessage("schedule.unknownOption", { option: String(issue.input) }),
       })
       .optional(),
   }),
   z.object({
     subcommand: z.literal("list"),
-    extra: z.undefined({ error: "/schedule list takes nothing after it" }).optional(),
+    extra: z.undefined({ error: "schedule.listExtra" }).optional(),
   }),
   z.object({
     subcommand: z.literal("cancel"),
     number: z
-      .string({ error: "Which spotlight? /schedule list shows each one with the command that cancels it" })
+      .string({ error: "schedule.whichSpotlight" })
       .trim()
-      .regex(/^#?\d+$/, {
-        error: "Which spotlight? Use the number /schedule list shows for it, e.g. /schedule cancel 3",
-      }),
+      .regex(/^#?\d+$/, { error: "schedule.spotlightNumber" }),
   }),
 ]);
 type ScheduleArgs = z.infer<typeof scheduleArgs>;
@@ -82,11 +83,10 @@ async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<
     ? await caller.isCommunityModerator()
     : await caller.isModerator();
   if (!allowed) {
-    throw new UserError(
-      "Only moderators of the whole community (on Discord: Manage Server) can set or cancel a spotlight for " +
-        `every channel. Without --community it applies to ${thisPlace(invocation)} only. Nothing was changed.`,
-      "NOT_A_MODERATOR",
-    );
+    const key = invocation.privateChat
+      ? "schedule.communityModeratorsOnlyChat"
+      : "schedule.communityModeratorsOnlyChannel";
+    throw new UserError({ key }, "NOT_A_MODERATOR");
   }
 }
 
@@ -97,29 +97,28 @@ async function assertCommunityModerator(invocation: Ctx["invocation"]): Promise<
  */
 function todayNote(
   services: Ctx["services"],
+  tr: Translator,
   args: Extract<ScheduleArgs, { subcommand: "add" }>,
   where: { subscription: Subscription | undefined; clock: ChannelClock },
-): string {
+): string | undefined {
   const { clock } = where;
-  if (args.date !== clock.today) return "";
+  if (args.date !== clock.today) return undefined;
   const settled = where.subscription?.plannedThrough;
   if (settled !== undefined && settled >= args.date) {
-    return args.scope === "channel"
-      ? " Today's post here has already gone out, so it shows in /today but is not posted again today."
-      : " Channels whose post for today has already gone out show it in /today but do not post again today.";
+    return tr.t(args.scope === "channel" ? "schedule.todayPostedChannel" : "schedule.todayPostedCommunity");
   }
   const time = args.time ?? where.subscription?.postTime ?? services.defaults.postTime;
   if (!where.subscription && clock.at(args.date, time) < clock.now) {
-    return ` ${time} (${clock.zone}) has already passed today, so it shows in /today but is not posted.`;
+    return tr.t("schedule.todayTimePassed", { time, zone: clock.zone });
   }
-  return "";
+  return undefined;
 }
 
 export async function addSpotlight(
   ctx: Ctx,
   args: Extract<ScheduleArgs, { subcommand: "add" }>,
 ): Promise<Reply> {
-  const { services, invocation } = ctx;
+  const { services, invocation, tr } = ctx;
   const { date } = args;
   if (args.scope === "community") await assertCommunityModerator(invocation);
   const [lookup, { subscription, clock }] = await Promise.all([
@@ -133,12 +132,14 @@ export async function addSpotlight(
       args.replace ? "--replace" : undefined,
     ];
     const rest = [date, args.time, ...options].filter(Boolean).join(" ");
-    return unresolvedLookupReply(services, today, args.name, lookup, "schedule", rest);
+    return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "schedule", rest);
   }
   if (date < today)
     throw new UserError(
-      `${formatPartialDate(date)} has passed in ${timezone} (today there is ${formatPartialDate(today)}); ` +
-        "choose today or a later date.",
+      {
+        key: "schedule.datePassed",
+        values: { date: tr.date(date), zone: timezone, today: tr.date(today) },
+      },
       "INVALID_ARGUMENTS",
     );
   const profile = lookup.profile.profile;
@@ -147,12 +148,14 @@ export async function addSpotlight(
   if (!campaign) throw new Error(`campaign ${campaignId} of ${invocation.channel} is not stored`);
   if (profile.campaign !== campaignId) {
     throw new UserError(
-      `${profile.displayName} is not in the campaign ${thisPlace(invocation)} follows, ${campaign.name}. ` +
-        "Nothing was scheduled.",
+      {
+        key: invocation.privateChat ? "schedule.notInCampaignChat" : "schedule.notInCampaignChannel",
+        values: { name: profile.displayName, campaign: campaign.name },
+      },
       "INVALID_ARGUMENTS",
     );
   }
-  assertSpotlightable(services, lookup.profile, campaign, date);
+  assertSpotlightable({ services, tr }, lookup.profile, campaign, date);
   const wanted = {
     scope: args.scope,
     channel: invocation.channel,
@@ -167,19 +170,31 @@ export async function addSpotlight(
   const added = await services.spotlights.add(wanted, { replace: args.replace });
   if (added.kind === "taken") {
     const input = { standing: added.standing, wanted, wantedName: profile.displayName };
-    const message = await takenMessage(services, input, { invocation, subscription });
+    // Already in the reader's language: it names the standing spotlight, looked up here.
+    const message = await takenMessage(services, tr, input, { invocation, subscription });
     throw new UserError(message, "SPOTLIGHT_DATE_TAKEN");
   }
   const { spotlight } = added;
-  return reply.success(
-    `Spotlight scheduled: ${profile.displayName} in ${spotlightPlace(spotlight, invocation)} on ${formatPartialDate(date)} at ${postTimeText(services, spotlight, subscription)}.` +
-      `${await replacedNote(services, added.replaced, subscription)} It replaces the daily rotation there on that date.` +
-      `${await precedenceNote(services, spotlight, invocation)}${todayNote(services, args, { subscription, clock })} ` +
-      `To undo it: ${cancelCommand(spotlight)}`,
+  const scheduled = tr.t(
+    byPlace(spotlight, invocation, {
+      channel: "schedule.scheduledChannel",
+      chat: "schedule.scheduledChat",
+      community: "schedule.scheduledCommunity",
+    }),
+    { name: profile.displayName, date: tr.date(date), ...postTimeOf(services, spotlight, subscription) },
   );
+  const sentences = [
+    scheduled,
+    await replacedNote(services, tr, added.replaced, subscription),
+    tr.t("schedule.replacesRotation"),
+    ...(await precedenceNotes(services, tr, spotlight, invocation)),
+    todayNote(services, tr, args, { subscription, clock }),
+    tr.t("schedule.undo", { command: cancelCommand(spotlight) }),
+  ];
+  return reply.success(sentences.filter(Boolean).join(" "));
 }
 
-export async function cancelSpotlight({ services, invocation }: Ctx, typed: string): Promise<Reply> {
+export async function cancelSpotlight({ services, invocation, tr }: Ctx, typed: string): Promise<Reply> {
   const id = Number(typed.replace("#", ""));
   const spotlight = id >= 1 && id <= MAX_SPOTLIGHT_ID ? await services.spotlights.get(id) : undefined;
   const mine =
@@ -188,11 +203,7 @@ export async function cancelSpotlight({ services, invocation }: Ctx, typed: stri
       ? spotlight.channel === invocation.channel
       : spotlight.community === invocation.community);
   if (!spotlight || !mine || spotlight.state !== "scheduled") {
-    throw new UserError(
-      "No spotlight scheduled here has that number. /schedule list shows the ones you can cancel, each " +
-        "with the command that cancels it. Nothing was changed.",
-      "SPOTLIGHT_NOT_FOUND",
-    );
+    throw new UserError({ key: "schedule.cancelNotFound" }, "SPOTLIGHT_NOT_FOUND");
   }
   if (spotlight.scope === "community") await assertCommunityModerator(invocation);
   await services.spotlights.cancel(id, {
@@ -200,8 +211,16 @@ export async function cancelSpotlight({ services, invocation }: Ctx, typed: stri
     reason: "cancelled by a moderator",
   });
   const subscription = await services.subscriptions.findByChannel(invocation.channel);
+  const key = byPlace(spotlight, invocation, {
+    channel: "schedule.cancelledChannel",
+    chat: "schedule.cancelledChat",
+    community: "schedule.cancelledCommunity",
+  });
   return reply.success(
-    `Cancelled the spotlight of ${await spotlightName(services, spotlight)} in ${spotlightPlace(spotlight, invocation)} ` +
-      `on ${formatPartialDate(spotlight.localDate)} at ${postTimeText(services, spotlight, subscription)}.`,
+    tr.t(key, {
+      name: await spotlightName(services, tr, spotlight),
+      date: tr.date(spotlight.localDate),
+      ...postTimeOf(services, spotlight, subscription),
+    }),
   );
 }

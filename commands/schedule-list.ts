@@ -8,13 +8,12 @@ import type { CommandContext } from "../src/core/command.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
-import { formatPartialDate } from "../src/core/partial-date.ts";
 import { cancelCommand, spotlightName } from "./schedule-notes.ts";
 
 /** Enough to plan weeks ahead, and short enough for every platform's message (Discord's 2,000 characters). */
 const LIST_MAX = 12;
 
-export async function listSpotlights({ services, invocation }: CommandContext<unknown>): Promise<Reply> {
+export async function listSpotlights({ services, invocation, tr }: CommandContext<unknown>): Promise<Reply> {
   const { subscription, clock } = await readChannelClock(services, invocation.channel);
   const upcoming = await services.spotlights.listUpcoming(
     invocation.channel,
@@ -22,7 +21,7 @@ export async function listSpotlights({ services, invocation }: CommandContext<un
     clock.today,
   );
   if (upcoming.length === 0)
-    return reply.info("No spotlights scheduled here. /schedule <name> <YYYY-MM-DD> adds one.", "private");
+    return reply.info(tr.t("schedule.listEmpty", { command: "/schedule <name> <YYYY-MM-DD>" }), "private");
   const timed = upcoming
     .map((s) => ({ s, ...spotlightPostTime(s, subscription, services.defaults.postTime) }))
     .sort(
@@ -31,21 +30,22 @@ export async function listSpotlights({ services, invocation }: CommandContext<un
   let outranked = false;
   const lines = await Promise.all(
     timed.slice(0, LIST_MAX).map(async ({ s, time, timezone }) => {
-      const name = await spotlightName(services, s);
+      const name = await spotlightName(services, tr, s);
       const postedHere = spotlightFor(upcoming, invocation, s.localDate)?.id === s.id;
       outranked ||= !postedHere;
-      const scope =
-        s.scope === "channel"
-          ? postedHere
-            ? ""
-            : " (not posted: the community-wide spotlight comes first)"
-          : " (whole community)";
-      return `${formatPartialDate(s.localDate)}, ${time} (${timezone}): ${name}${scope} — ${cancelCommand(s)}`;
+      const key =
+        s.scope === "community"
+          ? "schedule.listLineCommunity"
+          : postedHere
+            ? "schedule.listLine"
+            : "schedule.listLineNotPosted";
+      const date = tr.date(s.localDate);
+      return tr.t(key, { date, time, zone: timezone, name, command: cancelCommand(s) });
     }),
   );
   const more = timed.length - LIST_MAX;
   if (more > 0)
-    lines.push(`…and ${more} more, the next on ${formatPartialDate(timed[LIST_MAX]!.s.localDate)}.`);
-  if (outranked) lines.push("On a date with both, the community-wide spotlight comes first.");
-  return reply.info(`Upcoming spotlights:\n${lines.join("\n")}`, "private");
+    lines.push(tr.t("schedule.listMore", { count: more, date: tr.date(timed[LIST_MAX]!.s.localDate) }));
+  if (outranked) lines.push(tr.t("schedule.listBothNote"));
+  return reply.info([tr.t("schedule.listHeader"), ...lines].join("\n"), "private");
 }

@@ -2,21 +2,24 @@
  * What /schedule says about spotlights besides "scheduled": which one a channel posts when a channel's own
  * and a community-wide one share a date, when a spotlight posts, and what to do when the date is taken.
  * Every "which one" follows spotlightFor, the rule the delivery and /today apply. A spotlight is named by
- * its person, date and time; its number shows only inside the command that cancels it.
+ * its person, date and time; its number shows only inside the command that cancels it. Each note is one
+ * or more whole sentences in the reader's language.
  */
 import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import type { CommandInvocation } from "../src/core/command.ts";
-import { formatPartialDate } from "../src/core/partial-date.ts";
-import { thisPlace } from "../src/core/place.ts";
+import type { MessageKey, Translator } from "../src/core/i18n/translator.ts";
 import type { NewSpotlight, Spotlight } from "../src/core/ports/spotlights.ts";
 import type { BotServices, Subscription } from "../src/core/services.ts";
 import { spotlightFor, spotlightPostTime } from "../src/core/spotlight-rules.ts";
 
 /** A profile id is made from the name: a taken-down profile is named by neither. */
-export async function spotlightName(services: BotServices, spotlight: Spotlight): Promise<string> {
+export async function spotlightName(
+  services: BotServices,
+  tr: Translator,
+  spotlight: Spotlight,
+): Promise<string> {
   return (
-    (await services.catalog.get(spotlight.profileId))?.profile.displayName ??
-    "a profile that is no longer public (it will not be posted)"
+    (await services.catalog.get(spotlight.profileId))?.profile.displayName ?? tr.t("schedule.profileGone")
   );
 }
 
@@ -25,57 +28,51 @@ export function cancelCommand(spotlight: Pick<Spotlight, "id">): string {
   return `/schedule cancel ${spotlight.id}`;
 }
 
-/** "this channel", "this chat" or "every channel of this community": where a spotlight is posted. */
-export function spotlightPlace(
+/** Of three messages, the one for where a spotlight is posted: this channel, this chat, or every channel. */
+export function byPlace<K extends MessageKey>(
   spotlight: Pick<Spotlight, "scope">,
   here: Pick<CommandInvocation, "privateChat">,
-): string {
-  return spotlight.scope === "community" ? "every channel of this community" : thisPlace(here);
+  keys: { channel: K; chat: K; community: K },
+): K {
+  if (spotlight.scope === "community") return keys.community;
+  return here.privateChat ? keys.chat : keys.channel;
 }
 
-/** "09:00 (Asia/Baku)": when this channel posts the spotlight, in the channel's zone as it is now. */
-export function postTimeText(
+/** When this channel posts the spotlight, in the channel's zone as it is now: "09:00" and "Asia/Baku". */
+export function postTimeOf(
   services: BotServices,
   spotlight: Pick<Spotlight, "localTime" | "timezone">,
   subscription: Subscription | undefined,
-): string {
+): { time: string; zone: string } {
   const { time, timezone } = spotlightPostTime(spotlight, subscription, services.defaults.postTime);
-  return `${time} (${timezone})`;
+  return { time, zone: timezone };
 }
-
-const FIRST = "a community-wide spotlight comes first";
 
 /**
  * After a spotlight is added: where a spotlight of the other scope shares its date, which of them each
  * channel posts.
  */
-export async function precedenceNote(
+export async function precedenceNotes(
   services: BotServices,
+  tr: Translator,
   added: Spotlight,
   here: Pick<CommandInvocation, "channel" | "community" | "privateChat">,
-): Promise<string> {
+): Promise<string[]> {
   const onDate = await services.spotlights.listOnDate(here.community, added.localDate);
   const postedHere = spotlightFor(onDate, here, added.localDate);
   if (added.scope === "channel") {
-    if (!postedHere || postedHere.id === added.id) return "";
-    const name = await spotlightName(services, postedHere);
-    return (
-      ` On that date the community-wide spotlight of ${name} is posted here instead: ${FIRST}. ` +
-      "This one is posted if that one is cancelled."
-    );
+    if (!postedHere || postedHere.id === added.id) return [];
+    return [tr.t("schedule.outrankedHere", { name: await spotlightName(services, tr, postedHere) })];
   }
   const notes: string[] = [];
   const own = onDate.find((s) => s.scope === "channel" && s.channel === here.channel);
   if (own && postedHere?.id === added.id) {
-    const name = await spotlightName(services, own);
-    notes.push(`It is posted here instead of ${thisPlace(here)}'s own spotlight of ${name}: ${FIRST}.`);
+    const key = here.privateChat ? "schedule.insteadOfOwnChat" : "schedule.insteadOfOwnChannel";
+    notes.push(tr.t(key, { name: await spotlightName(services, tr, own) }));
   }
   const others = outrankedChannels(onDate, added, here);
-  if (others > 0) {
-    const channels = others === 1 ? "1 other channel" : `${others} other channels`;
-    notes.push(`It is also posted in ${channels} instead of their own spotlight on that date.`);
-  }
-  return notes.map((n) => ` ${n}`).join("");
+  if (others > 0) notes.push(tr.t("schedule.alsoOtherChannels", { count: others }));
+  return notes;
 }
 
 /** Other channels of the community whose own spotlight on the date the community-wide one outranks. */
@@ -99,23 +96,28 @@ function outrankedChannels(
  */
 export async function takenMessage(
   services: BotServices,
+  tr: Translator,
   input: { standing: Spotlight; wanted: NewSpotlight; wantedName: string },
   where: { invocation: CommandInvocation; subscription: Subscription | undefined },
 ): Promise<string> {
   const { standing, wanted, wantedName } = input;
-  const place = wanted.scope === "community" ? "for every channel of this community" : "here";
-  const standingTime = postTimeText(services, standing, where.subscription);
-  const stands =
-    `${await spotlightName(services, standing)} is already the spotlight ${place} on ` +
-    `${formatPartialDate(wanted.localDate)} at ${standingTime}. Nothing was changed.`;
-  const wantedTime = postTimeText(services, wanted, where.subscription);
-  if (standing.profileId === wanted.profileId && standingTime === wantedTime) return stands;
-  const instead =
-    standing.profileId === wanted.profileId
-      ? `To post it at ${wantedTime} instead`
-      : `To put ${wantedName} in its place`;
+  const standingTime = postTimeOf(services, standing, where.subscription);
+  const stands = tr.t(wanted.scope === "community" ? "schedule.takenCommunity" : "schedule.takenHere", {
+    name: await spotlightName(services, tr, standing),
+    date: tr.date(wanted.localDate),
+    ...standingTime,
+  });
+  const wantedTime = postTimeOf(services, wanted, where.subscription);
+  const sameTime = standingTime.time === wantedTime.time && standingTime.zone === wantedTime.zone;
+  const samePerson = standing.profileId === wanted.profileId;
+  if (samePerson && sameTime) return stands;
   // Discord sends options already split: there the option is named, elsewhere it is typed.
-  if (where.invocation.options) return `${stands} ${instead}, run /schedule add again with replace: yes.`;
+  if (where.invocation.options) {
+    const how = samePerson
+      ? tr.t("schedule.replaceTimeOption", wantedTime)
+      : tr.t("schedule.replaceNameOption", { name: wantedName });
+    return `${stands} ${how}`;
+  }
   const typed = [
     "/schedule",
     wantedName,
@@ -124,16 +126,23 @@ export async function takenMessage(
     wanted.scope === "community" ? "--community" : undefined,
     "--replace",
   ];
-  return `${stands} ${instead}, send: ${typed.filter(Boolean).join(" ")}`;
+  const command = typed.filter(Boolean).join(" ");
+  const how = samePerson
+    ? tr.t("schedule.replaceTimeTyped", { ...wantedTime, command })
+    : tr.t("schedule.replaceNameTyped", { name: wantedName, command });
+  return `${stands} ${how}`;
 }
 
 /** After a replacement: which spotlight this one took the place of. */
 export async function replacedNote(
   services: BotServices,
+  tr: Translator,
   replaced: Spotlight | undefined,
   subscription: Subscription | undefined,
-): Promise<string> {
-  if (!replaced) return "";
-  const name = await spotlightName(services, replaced);
-  return ` It takes the place of the spotlight of ${name} at ${postTimeText(services, replaced, subscription)}, which is cancelled.`;
+): Promise<string | undefined> {
+  if (!replaced) return undefined;
+  return tr.t("schedule.replaced", {
+    name: await spotlightName(services, tr, replaced),
+    ...postTimeOf(services, replaced, subscription),
+  });
 }

@@ -20,9 +20,9 @@ export const share = defineCommand({
   ],
   parseText: (text) => ({ name: text.trim() === "" ? undefined : text.trim() }),
   args: z.object({
-    name: z.string().trim().min(1).max(200, { error: "A name is at most 200 characters" }).optional(),
+    name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
   }),
-  async run({ args, services, invocation }) {
+  async run({ args, services, invocation, tr }) {
     let stored: StoredProfile;
     let today: string;
     if (args.name) {
@@ -31,30 +31,30 @@ export const share = defineCommand({
         todayHere(services, invocation.channel),
       ]);
       today = here;
-      if (lookup.kind !== "found") return unresolvedLookupReply(services, today, args.name, lookup, "share");
+      if (lookup.kind !== "found")
+        return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "share");
       stored = lookup.profile;
     } else {
       const featured = await services.featured.forChannel(invocation.channel, invocation.community);
       if (!featured)
         throw new UserError(
-          "There is no featured family today; name one: /share <name>",
+          { key: "commands.shareNothingFeatured", values: { command: "/share <name>" } },
           "NOTHING_TO_FEATURE",
         );
       stored = featured.profile;
       today = featured.localDate;
     }
     const campaign = await campaignOf(services, stored);
-    const card = services.presenter.card(stored, campaign, today);
+    const card = services.presenter.card(stored, campaign, today, tr);
     if (card.stale) {
       throw new UserError(
-        `${card.title}'s profile has not been verified recently, so it cannot be shared until a curator ` +
-          "verifies it again: /prisoner shows it to you with its details.",
+        { key: "commands.shareStale", values: { name: card.title } },
         "PROFILE_NOT_AVAILABLE",
       );
     }
     return {
       kind: "share",
-      kit: services.presenter.shareKit(stored, campaign),
+      kit: services.presenter.shareKit(stored, campaign, tr),
       card,
       visibility: "private",
     };

@@ -8,6 +8,7 @@ import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
 import { UserError } from "../src/core/errors.ts";
+import type { Translator } from "../src/core/i18n/translator.ts";
 
 export async function campaignOf(services: BotServices, stored: StoredProfile) {
   const campaign = await services.catalog.campaign(stored.profile.campaign);
@@ -26,17 +27,18 @@ export async function todayHere(services: BotServices, channel: ChannelRef): Pro
 /** A profile's card as a reply; `today` is the channel's local date (todayHere), for the stale notice. */
 export async function cardReply(
   services: BotServices,
+  tr: Translator,
   stored: StoredProfile,
   today: string,
   options: { intro?: string; visibility?: Visibility } = {},
 ): Promise<Reply> {
   const campaign = await campaignOf(services, stored);
-  const card = services.presenter.card(stored, campaign, today);
+  const card = services.presenter.card(stored, campaign, today, tr);
   // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
   return {
     kind: "card",
     card,
-    ...(card.stale ? {} : { share: services.presenter.shareKit(stored, campaign) }),
+    ...(card.stale ? {} : { share: services.presenter.shareKit(stored, campaign, tr) }),
     visibility: card.stale ? "private" : (options.visibility ?? "public"),
     ...(options.intro ? { intro: options.intro } : {}),
   };
@@ -50,13 +52,21 @@ export function statusOf(card: Card): string {
   return value.split(": ")[0] ?? value;
 }
 
+/** Who is asking, in which language, on which local date: what a lookup's reply is written for. */
+export interface LookupContext {
+  services: BotServices;
+  tr: Translator;
+  /** The channel's local date (todayHere). */
+  today: string;
+}
+
 async function choiceFor(
-  services: BotServices,
+  { services, tr, today }: LookupContext,
   stored: StoredProfile,
-  where: { today: string; command: string; rest: string },
+  where: { command: string; rest: string },
 ): Promise<Choice> {
   const { command, rest } = where;
-  const card = services.presenter.card(stored, await campaignOf(services, stored), where.today);
+  const card = services.presenter.card(stored, await campaignOf(services, stored), today, tr);
   return {
     label: stored.profile.displayName,
     detail: [card.subtitle, statusOf(card), card.statusAsOf].filter(Boolean).join(" · "),
@@ -67,29 +77,23 @@ async function choiceFor(
 
 /**
  * The reply for a lookup that did not find exactly one person: a list to pick from (never a silent pick),
- * "did you mean", or a clear "no match". `rest` is appended to the re-run command (e.g. a date); `today` is
- * the channel's local date.
+ * "did you mean", or a clear "no match", in the reader's language. `rest` is appended to the re-run command
+ * (e.g. a date).
  */
 export async function unresolvedLookupReply(
-  services: BotServices,
-  today: string,
+  context: LookupContext,
   query: string,
   lookup: Exclude<ProfileLookup, { kind: "found" }>,
   command: string,
   rest = "",
 ): Promise<Reply> {
   if (lookup.kind === "none") {
-    throw new UserError(
-      `No profile matches "${query}". Try a surname or another spelling; /help lists the commands.`,
-      "PROFILE_NOT_FOUND",
-    );
+    throw new UserError({ key: "commands.noMatch", values: { query } }, "PROFILE_NOT_FOUND");
   }
   const choices = await Promise.all(
-    lookup.candidates.slice(0, 10).map((c) => choiceFor(services, c, { today, command, rest })),
+    lookup.candidates.slice(0, 10).map((c) => choiceFor(context, c, { command, rest })),
   );
-  const prompt =
-    lookup.kind === "several"
-      ? `Several people match "${query}". Which one did you mean?`
-      : `No profile matches "${query}" exactly. Did you mean:`;
+  const key = lookup.kind === "several" ? "commands.severalMatch" : "commands.didYouMean";
+  const prompt = context.tr.t(key, { query });
   return { kind: "choices", prompt, choices, visibility: "private" };
 }

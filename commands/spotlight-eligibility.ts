@@ -3,14 +3,17 @@
  * when it is set, by the same rule the delivery applies on the day; otherwise the moderator is told
  * "scheduled" and the spotlight is dropped later.
  */
-import { UserError } from "../src/core/errors.ts";
-import { formatPartialDate } from "../src/core/partial-date.ts";
+import { UserError, type Text } from "../src/core/errors.ts";
+import type { Translator } from "../src/core/i18n/translator.ts";
 import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Campaign } from "../src/core/profile.ts";
 import type { BotServices, IneligibleReason } from "../src/core/services.ts";
 import { statusOf } from "./shared.ts";
 
-type Services = Pick<BotServices, "featured" | "presenter">;
+interface Asker {
+  services: Pick<BotServices, "featured" | "presenter">;
+  tr: Translator;
+}
 
 /**
  * What each reason means for the moderator, in the card's words (the eligibility's own detail is written
@@ -19,33 +22,34 @@ type Services = Pick<BotServices, "featured" | "presenter">;
  */
 const WHY: Record<
   IneligibleReason,
-  (services: Services, stored: StoredProfile, campaign: Campaign, localDate: string) => string
+  (asker: Asker, stored: StoredProfile, campaign: Campaign, localDate: string) => Text
 > = {
-  other_campaign: (_services, _stored, campaign) =>
-    `the profile is not in the campaign here, ${campaign.name}`,
-  taken_down: () => "the profile has been taken down",
-  withheld: () => "the profile is not published",
-  consent_withdrawn: () => "the family has withdrawn consent, so the profile is not featured for now",
-  status: (services, stored, campaign, localDate) => {
-    const card = services.presenter.card(stored, campaign, localDate);
-    return `the daily post does not feature the status "${statusOf(card)}" (${card.statusAsOf})`;
+  other_campaign: (_asker, _stored, campaign) => ({
+    key: "schedule.ineligibleOtherCampaign",
+    values: { campaign: campaign.name },
+  }),
+  taken_down: () => ({ key: "schedule.ineligibleTakenDown" }),
+  withheld: () => ({ key: "schedule.ineligibleWithheld" }),
+  consent_withdrawn: () => ({ key: "schedule.ineligibleConsent" }),
+  status: ({ services, tr }, stored, campaign, localDate) => {
+    const card = services.presenter.card(stored, campaign, localDate, tr);
+    return { key: "schedule.ineligibleStatus", values: { status: statusOf(card), asOf: card.statusAsOf } };
   },
-  stale: (_services, stored) =>
-    `the profile was last verified on ${formatPartialDate(stored.profile.lastVerifiedAt)}, too long before ` +
-    "then to be posted; a curator must verify it again first",
+  stale: ({ tr }, stored) => ({
+    key: "schedule.ineligibleStale",
+    values: { verified: tr.date(stored.profile.lastVerifiedAt) },
+  }),
 };
 
 export function assertSpotlightable(
-  services: Services,
+  asker: Asker,
   stored: StoredProfile,
   campaign: Campaign,
   localDate: string,
 ): void {
-  const eligibility = services.featured.eligibility(stored, campaign, localDate);
+  const eligibility = asker.services.featured.eligibility(stored, campaign, localDate);
   if (eligibility.eligible) return;
-  const why = WHY[eligibility.reason](services, stored, campaign, localDate);
-  throw new UserError(
-    `Cannot spotlight ${stored.profile.displayName} on ${formatPartialDate(localDate)}: ${why}. Nothing was scheduled.`,
-    "PROFILE_NOT_AVAILABLE",
-  );
+  const why = WHY[eligibility.reason](asker, stored, campaign, localDate);
+  const values = { ...why.values, name: stored.profile.displayName, date: asker.tr.date(localDate) };
+  throw new UserError({ key: why.key, values }, "PROFILE_NOT_AVAILABLE");
 }

@@ -1,5 +1,6 @@
 /** Which campaign /subscribe means, and the error naming the word when it is no campaign at all. */
 import { UserError } from "../src/core/errors.ts";
+import type { Translator } from "../src/core/i18n/translator.ts";
 import type { Campaign } from "../src/core/profile.ts";
 import type { ProfileCatalog, Subscription } from "../src/core/services.ts";
 import { zoneOfCity } from "./arguments.ts";
@@ -17,6 +18,7 @@ export async function chooseCampaign(
   catalog: ProfileCatalog,
   args: CampaignArgs,
   existing: Subscription | undefined,
+  tr: Translator,
 ): Promise<{ campaign: Campaign; wordWasCampaign: boolean }> {
   const campaigns = await catalog.campaigns();
   const namedLikeZone = campaigns.find((c) => c.id === args.zoneOrCampaign);
@@ -25,16 +27,23 @@ export async function chooseCampaign(
   if (campaign) return { campaign, wordWasCampaign: !args.campaign && namedLikeZone !== undefined };
 
   // Each campaign by its name, with the word to type for it.
-  const known = campaigns.map((c) => `"${c.id}" for ${c.name}`).join(", ") || "none imported yet";
+  // The list is made in the reader's language here: a UserError's values are formatted, not translated.
+  const items = campaigns.map((c) => tr.t("subscribe.campaignItem", { id: c.id, name: c.name }));
+  const known = items.length > 0 ? tr.list(items, "unit") : tr.t("subscribe.noCampaigns");
   if (args.campaign === undefined) {
-    const which = wanted === undefined ? "No default campaign" : `No campaign "${wanted}"`;
-    throw new UserError(`${which}: name one. Campaigns: ${known}.`, "CAMPAIGN_NOT_FOUND");
+    throw new UserError(
+      wanted === undefined
+        ? { key: "subscribe.noDefaultCampaign", values: { campaigns: known } }
+        : { key: "subscribe.noCampaignNamed", values: { campaign: wanted, campaigns: known } },
+      "CAMPAIGN_NOT_FOUND",
+    );
   }
   const city = zoneOfCity(args.campaign);
+  const word = args.campaign;
   throw new UserError(
-    `"${args.campaign}" is not a known campaign, time zone or time. Campaigns: ${known}. ` +
-      (city ? `For the time zone, use ${city}. ` : "Time zones are IANA names such as Asia/Baku. ") +
-      "Times are HH:MM, e.g. 09:00.",
+    city
+      ? { key: "subscribe.unknownWordCity", values: { word, campaigns: known, zone: city } }
+      : { key: "subscribe.unknownWord", values: { word, campaigns: known } },
     "CAMPAIGN_NOT_FOUND",
   );
 }

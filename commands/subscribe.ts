@@ -3,19 +3,19 @@ import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
 import { defineCommand } from "../src/core/command.ts";
-import { thisPlace } from "../src/core/place.ts";
+import type { MessageKey } from "../src/core/i18n/translator.ts";
 import type { Subscription } from "../src/core/services.ts";
-import { formatLocal } from "../src/core/time.ts";
 import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
+import { localDateTime } from "./local-time.ts";
 import { chooseCampaign } from "./subscribe-campaign.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A stopped or paused subscription started again reads as subscribing, not as a change of settings. */
-function verbFor(existing: Subscription | undefined): string {
-  if (existing?.state === "active") return "Updated";
-  if (existing?.state === "paused") return "Resumed";
-  return "Subscribed";
+function messageFor(existing: Subscription | undefined, privateChat: boolean | undefined): MessageKey {
+  if (existing?.state === "active") return privateChat ? "subscribe.updatedChat" : "subscribe.updatedChannel";
+  if (existing?.state === "paused") return privateChat ? "subscribe.resumedChat" : "subscribe.resumedChannel";
+  return privateChat ? "subscribe.subscribedChat" : "subscribe.subscribedChannel";
 }
 
 export const subscribe = defineCommand({
@@ -46,11 +46,11 @@ export const subscribe = defineCommand({
     campaign: z.string().trim().min(1).optional(),
     /** Set only from typed text, see parseText. */
     zoneOrCampaign: z.string().optional(),
-    extra: z.undefined({ error: "Too many words: use /subscribe [HH:MM] [time zone] [campaign]" }).optional(),
+    extra: z.undefined({ error: "subscribe.tooManyWords" }).optional(),
   }),
-  async run({ args, services, invocation }) {
+  async run({ args, services, invocation, tr }) {
     const existing = await services.subscriptions.findByChannel(invocation.channel);
-    const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing);
+    const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing, tr);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
     const typedZone = wordWasCampaign ? undefined : args.timezone;
     const timezone = typedZone ?? channelZone(existing, services.defaults.timezone);
@@ -68,9 +68,12 @@ export const subscribe = defineCommand({
       kind: "text",
       tone: "success",
       visibility: "public",
-      text:
-        `${verbFor(existing)}: ${thisPlace(invocation)} gets the daily featured family of ${campaign.hashtag} at ${subscription.postTime} ` +
-        `(${subscription.timezone}). Next post: ${formatLocal(next.at, subscription.timezone)}.`,
+      text: tr.t(messageFor(existing, invocation.privateChat), {
+        hashtag: campaign.hashtag,
+        time: subscription.postTime,
+        zone: subscription.timezone,
+        next: localDateTime(tr, next.at, subscription.timezone),
+      }),
     };
   },
 });

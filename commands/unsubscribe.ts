@@ -1,7 +1,6 @@
 /** /unsubscribe: stop the daily post in this channel. */
 import { actorOf } from "../src/core/actor.ts";
 import { defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
-import { thisPlace } from "../src/core/place.ts";
 import { reply } from "../src/core/reply.ts";
 
 export const unsubscribe = defineCommand({
@@ -10,11 +9,11 @@ export const unsubscribe = defineCommand({
   usage: "/unsubscribe",
   moderatorOnly: true,
   ...NO_ARGUMENTS,
-  async run({ services, invocation }) {
+  async run({ services, invocation, tr }) {
     const stopped = await services.subscriptions.stop(invocation.channel, actorOf(invocation));
-    const place = thisPlace(invocation);
+    const chat = invocation.privateChat;
     return stopped
-      ? reply.success(`Stopped: no more daily posts in ${place}. /subscribe starts them again.`)
-      : reply.info(`There is no daily post to stop in ${place}.`);
+      ? reply.success(tr.t(chat ? "subscribe.stoppedChat" : "subscribe.stoppedChannel"))
+      : reply.info(tr.t(chat ? "subscribe.nothingToStopChat" : "subscribe.nothingToStopChannel"));
   },
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { commands } from "../../../commands/index.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import type { AnyLanguageTag } from "../../../src/core/i18n/languages.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 import { createDispatcher } from "../../../src/dispatch.ts";
 import { createBotServices } from "../../../src/services/create-services.ts";
@@ -14,7 +15,11 @@ import { createMemoryRepositories } from "../../fakes/memory-repositories.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
 
-export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
+/** `language`: the bot's DEFAULT_LANGUAGE (any tag, the pseudo-language too); absent: English. */
+export async function createTestBot(
+  start = new Date("2026-11-24T12:00:00Z"),
+  options: { language?: AnyLanguageTag } = {},
+) {
   const repositories = createMemoryRepositories();
   const read = await readImportFiles([SAMPLE]);
   if (read.problems.length > 0) throw new Error(JSON.stringify(read.problems));
@@ -23,7 +28,11 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
   const clock = { now: () => now };
   const services = createBotServices(repositories, {
     clock,
-    defaults: { postTime: "09:00", timezone: "UTC" },
+    defaults: {
+      postTime: "09:00",
+      timezone: "UTC",
+      ...(options.language ? { language: options.language } : {}),
+    },
     staleAfterDays: 90,
   });
   const logger = createMemoryLogger();
@@ -43,6 +52,8 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
       options?: Record<string, string>;
       /** Sent in a one-to-one chat with the bot, as a platform's parse marks it. */
       privateChat?: boolean;
+      /** The member's locale as the platform reports it (Discord's "es-ES", Telegram's "fa"). */
+      locale?: string;
     } = {},
   ): Promise<Reply> {
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
@@ -55,6 +66,7 @@ export async function createTestBot(start = new Date("2026-11-24T12:00:00Z")) {
       channel: channelRef(as.channel ?? "console:room-a"),
       community: communityRef(as.community ?? "console:community"),
       ...(as.privateChat ? { privateChat: true } : {}),
+      ...(as.locale ? { locale: as.locale } : {}),
       caller: {
         id: as.user ?? "user-1",
         isModerator: async () => {
