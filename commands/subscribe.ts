@@ -6,7 +6,7 @@ import { defineCommand } from "../src/core/command.ts";
 import type { MessageKey } from "../src/core/i18n/translator.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
-import { localDateTime } from "./local-time.ts";
+import { localDateTime } from "../src/core/i18n/local-time.ts";
 import { chooseCampaign } from "./subscribe-campaign.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

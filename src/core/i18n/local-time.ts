@@ -3,7 +3,7 @@
  * with its weekday and date in the language (Gregorian calendar), its time as HH:MM and its zone as named.
  */
 import { DateTime } from "luxon";
-import type { Translator } from "../src/core/i18n/translator.ts";
+import type { Translator } from "./translator.ts";
 
 export function localDateTime(tr: Translator, instant: Date, zone: string): string {
   const local = DateTime.fromJSDate(instant, { zone });
