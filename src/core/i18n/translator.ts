@@ -5,6 +5,7 @@
  * isolated (bidi.ts). Dates are formatted per locale, always in the Gregorian calendar, so a date reads
  * as the same day its sources give.
  */
+import { type MessageFormatElement, TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import type { PartialDate } from "../partial-date.ts";
 import { type Direction, isolateFor } from "./bidi.ts";
@@ -50,8 +51,24 @@ const DATE_STYLES = {
   4: { year: "numeric" },
 } as const;
 
+/**
+ * The arguments a message selects on ({gender, select, …}): their values are keys ("male", "released"),
+ * matched as given, so they are never isolated (an isolated "released" would match no case in Arabic).
+ */
+function selectArguments(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.select) into.add(element.value);
+    if (element.type === TYPE.select || element.type === TYPE.plural) {
+      for (const option of Object.values(element.options)) selectArguments(option.value, into);
+    }
+    if (element.type === TYPE.tag) selectArguments(element.children, into);
+  }
+  return into;
+}
+
 function createTranslator(language: Language): Translator {
   const compiled = new Map<string, IntlMessageFormat>();
+  const selectKeys = new Map<string, Set<string>>();
   const chain = [language.tag, ...language.fallback];
   const dates = new Map<number, Intl.DateTimeFormat>();
   const regions = new Intl.DisplayNames([language.intl], { type: "region" });
@@ -62,7 +79,10 @@ function createTranslator(language: Language): Translator {
     for (const tag of chain) {
       const text = rawMessage(tag, key);
       if (text === undefined) continue;
-      const message = new IntlMessageFormat(text, languageOf(tag)?.intl ?? "en-GB");
+      // ignoreTag: "<name>" in a usage line is text, not markup (no message uses ICU rich-text tags).
+      const message = new IntlMessageFormat(text, languageOf(tag)?.intl ?? "en-GB", undefined, {
+        ignoreTag: true,
+      });
       compiled.set(key, message);
       return message;
     }
@@ -74,12 +94,16 @@ function createTranslator(language: Language): Translator {
     language,
     direction: language.direction,
     t(key, values) {
-      if (!values) return String(format(key).format());
+      const message = format(key);
+      if (!values) return String(message.format());
+      const keys = selectKeys.get(key) ?? selectArguments(message.getAst());
+      selectKeys.set(key, keys);
       const isolated: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(values)) {
-        isolated[name] = typeof value === "string" ? isolateFor(value, language.direction) : value;
+        isolated[name] =
+          typeof value === "string" && !keys.has(name) ? isolateFor(value, language.direction) : value;
       }
-      return String(format(key).format(isolated));
+      return String(message.format(isolated));
     },
     date(value) {
       const style = DATE_STYLES[value.length as 10 | 7 | 4];
