@@ -46,10 +46,10 @@ export async function cardReply(
 
 /** A card's status in short, "Released (conditionally) on 13 August 2018": without the release's note. */
 export function statusOf(card: Card): string {
-  const value = card.fields.find((f) => f.label === "Status")?.value ?? "";
-  // The Status line is shortStatus, then any release note after ": " (src/presentation/wording.ts); no
-  // status label or date contains one.
-  return value.split(": ")[0] ?? value;
+  const value = card.fields.find((f) => f.id === "status")?.value ?? "";
+  // The Status line is shortStatus, then any release note after the colon of "card.statusWithNote" (": ",
+  // French " : ", Chinese "："; src/presentation/wording.ts); no status label or date contains one.
+  return value.split(/\s?: |：/)[0] ?? value;
 }
 
 /** Who is asking, in which language, on which local date: what a lookup's reply is written for. */

@@ -4,8 +4,27 @@
  */
 export type Visibility = "public" | "private";
 
-/** One labelled line of a card: "Status", "Detained since", "Charges as reported". */
+/** What a card's line says, whatever its label's language: code finds a line by this, never by its label. */
+export type CardFieldId =
+  | "status"
+  | "detainedSince"
+  | "disappearedSince"
+  | "detained"
+  | "arrested"
+  | "charges"
+  | "sentence"
+  | "placeOfDetention"
+  | "earlierDetentions"
+  | "designations"
+  | "family";
+
+/** One labelled line of a card: "Status", "Detained since", "Charges as reported", in the reader's language. */
 export interface CardField {
+  /**
+   * Always set by the presenter (src/presentation/fields.ts). Optional only so that the hand-made cards of
+   * renderer tests, which never look a line up, need not name one.
+   */
+  id?: CardFieldId;
   label: string;
   value: string;
 }

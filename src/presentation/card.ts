@@ -3,19 +3,20 @@
  * with the sources of exactly what it shows and the date its status is known as of.
  */
 import type { Staleness } from "../core/freshness.ts";
-import { formatPartialDate } from "../core/partial-date.ts";
+import { english, type Translator } from "../core/i18n/translator.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { Card, CardSource } from "../core/reply.ts";
 import { findMember, firstQuotable, referTo, storyAllowed } from "./consent.ts";
 import { detentionFields } from "./fields.ts";
-import { relationshipWithPronoun, countryName } from "./wording.ts";
+import { dated } from "./grammar.ts";
+import { countryName, relationshipWithPronoun } from "./wording.ts";
 
 /** Country, then names in other scripts or spellings that people may know the person by. */
-function subtitle(profile: Profile): string {
+function subtitle(profile: Profile, tr: Translator): string {
   const others = profile.names
     .filter((n) => n.kind === "native" && n.value !== profile.displayName)
     .map((n) => n.value);
-  return [countryName(profile.country), ...new Set(others)].join(" · ");
+  return [countryName(profile.country, tr), ...new Set(others)].join(" · ");
 }
 
 /**
@@ -23,34 +24,34 @@ function subtitle(profile: Profile): string {
  * an unconfirmed record is marked the way CPJ marks its census. The date the status is as of is the card's
  * own line (`statusAsOf`), which every card shows once: the notice points at it and does not repeat it.
  */
-function notice(profile: Profile, campaign: Campaign, stale: Staleness | undefined): string | undefined {
+function notice(
+  profile: Profile,
+  campaign: Campaign,
+  stale: Staleness | undefined,
+  tr: Translator,
+): string | undefined {
   const parts: string[] = [];
   if (stale) {
-    parts.push(
-      `Not verified since ${formatPartialDate(profile.lastVerifiedAt)} (more than ${stale.limitDays} days ago): ` +
-        "the status and details may be out of date.",
-    );
+    const date = tr.date(profile.lastVerifiedAt);
+    parts.push(tr.t("card.noticeStale", { date, days: stale.limitDays }));
   }
   const past = campaign.historical;
   if (past) {
-    parts.push(
-      `Profiled by ${campaign.hashtag} in ${formatPartialDate(past.asOf)} (a past campaign).`,
-      "The status shown may have changed since.",
-    );
+    parts.push(tr.t("card.noticePastCampaign", { hashtag: campaign.hashtag, ...dated(past.asOf, tr) }));
     if (past.note) parts.push(past.note);
   }
-  if (profile.confidence === "unconfirmed") parts.push("Some details of this profile are unconfirmed.");
+  if (profile.confidence === "unconfirmed") parts.push(tr.t("card.noticeUnconfirmed"));
   return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
-function quote(profile: Profile): { quote?: Card["quote"]; sourceIds: string[] } {
+function quote(profile: Profile, tr: Translator): { quote?: Card["quote"]; sourceIds: string[] } {
   const chosen = firstQuotable(profile);
   const speaker = chosen && findMember(profile, chosen.speaker);
   if (!chosen || !speaker) return { sourceIds: [] };
-  const name = referTo(speaker, profile.gender);
-  const role = relationshipWithPronoun(speaker.relationship, profile.gender);
+  const name = referTo(speaker, profile.gender, tr);
+  const role = relationshipWithPronoun(speaker.relationship, profile.gender, tr);
   // A name alone leaves readers guessing who is speaking; the role says why the words matter.
-  const attribution = name === role ? role : `${name}, ${role}`;
+  const attribution = name === role ? role : tr.t("card.quoteAttribution", { name, relative: role });
   return {
     quote: { text: chosen.text, attribution, isTranslation: chosen.isTranslation },
     sourceIds: [chosen.source],
@@ -66,26 +67,31 @@ function citedSources(profile: Profile, ids: ReadonlySet<string>): CardSource[] 
 
 /**
  * `stale`: the profile's freshness as of today (see core/freshness.ts); a stale profile is never posted
- * on schedule, and a lookup of one says plainly that it may be out of date.
+ * on schedule, and a lookup of one says plainly that it may be out of date. `tr`: the reader's language for
+ * the bot's own words; the profile's texts (summary, charges as reported, names, notes) stay as given.
  */
-export function buildCard(profile: Profile, campaign: Campaign, stale?: Staleness): Card {
+export function buildCard(
+  profile: Profile,
+  campaign: Campaign,
+  stale?: Staleness,
+  tr: Translator = english,
+): Card {
   const current = currentDetention(profile);
-  const asOf = formatPartialDate(current.statusAsOf);
-  const { fields, sourceIds } = detentionFields(profile);
+  const { fields, sourceIds } = detentionFields(profile, tr);
   const cited = new Set([...profile.summary.sources, ...sourceIds]);
 
   const card: Card = {
     profileId: profile.id,
     title: profile.displayName,
-    subtitle: subtitle(profile),
+    subtitle: subtitle(profile, tr),
     summary: profile.summary.text,
     fields,
     sources: [],
-    statusAsOf: `Status as of ${asOf}`,
+    statusAsOf: tr.t("card.statusAsOf", dated(current.statusAsOf, tr)),
     hashtag: campaign.hashtag,
     campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
   };
-  const said = notice(profile, campaign, stale);
+  const said = notice(profile, campaign, stale, tr);
   if (said) card.notice = said;
   if (stale) card.stale = true;
 
@@ -93,7 +99,7 @@ export function buildCard(profile: Profile, campaign: Campaign, stale?: Stalenes
     card.familyStory = profile.familyStory.text;
     for (const id of profile.familyStory.sources) cited.add(id);
   }
-  const shown = quote(profile);
+  const shown = quote(profile, tr);
   if (shown.quote) card.quote = shown.quote;
   for (const id of shown.sourceIds) cited.add(id);
 

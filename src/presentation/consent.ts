@@ -3,6 +3,7 @@
  * fails closed. The checks repeat what the schema already enforces (no minor with a name or a scope)
  * because a record edited by hand, or a consent withdrawn a minute ago, must never reach a post.
  */
+import { english, type Translator } from "../core/i18n/translator.ts";
 import type { ConsentScope, FamilyMember, Profile } from "../core/profile.ts";
 import { relationshipWithPronoun } from "./wording.ts";
 
@@ -17,8 +18,8 @@ export function mayBeNamed(member: FamilyMember): member is FamilyMember & { dis
 }
 
 /** The relative's name where it may be shown, else their role: "Vafa Mammadova" or "his fiancée". */
-export function referTo(member: FamilyMember, gender: Profile["gender"]): string {
-  return mayBeNamed(member) ? member.displayName : relationshipWithPronoun(member.relationship, gender);
+export function referTo(member: FamilyMember, gender: Profile["gender"], tr: Translator = english): string {
+  return mayBeNamed(member) ? member.displayName : relationshipWithPronoun(member.relationship, gender, tr);
 }
 
 /** A quote's speaker; unknown ids count as not consenting. */

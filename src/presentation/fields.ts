@@ -2,13 +2,13 @@
  * The labelled lines of a card. Each field reports the source ids behind it, so the card cites exactly the
  * sources of what it shows (a designation or relative left out takes its source out too).
  */
-import type { CardField } from "../core/reply.ts";
+import { english, type MessageKey, type Translator } from "../core/i18n/translator.ts";
 import { currentDetention, type Detention, type Profile } from "../core/profile.ts";
-import { formatPartialDate } from "../core/partial-date.ts";
+import type { CardField, CardFieldId } from "../core/reply.ts";
 import { mayBeNamed } from "./consent.ts";
+import { dated, genderOf } from "./grammar.ts";
 import {
   capitalize,
-  datePhrase,
   describeStatus,
   formatCharges,
   formatDesignation,
@@ -22,24 +22,42 @@ export interface SourcedFields {
   sourceIds: string[];
 }
 
+const LABELS: Readonly<Record<CardFieldId, MessageKey>> = {
+  status: "card.fieldStatus",
+  detainedSince: "card.fieldDetainedSince",
+  disappearedSince: "card.fieldDisappearedSince",
+  detained: "card.fieldDetained",
+  arrested: "card.fieldArrested",
+  charges: "card.fieldCharges",
+  sentence: "card.fieldSentence",
+  placeOfDetention: "card.fieldPlaceOfDetention",
+  earlierDetentions: "card.fieldEarlierDetentions",
+  designations: "card.fieldDesignations",
+  family: "card.fieldFamily",
+};
+
+/** A line with its stable id and its label in the reader's language. */
+function line(id: CardFieldId, value: string, tr: Translator): CardField {
+  return { id, label: tr.t(LABELS[id]), value };
+}
+
 /** "23 December 2015 (23 or 24 December 2015: sources differ)": the date and the doubt about it. */
-function arrestDate(detention: Detention): string {
-  const date = formatPartialDate(detention.arrestDate);
-  return detention.arrestDateNote ? `${date} (${detention.arrestDateNote})` : date;
+function arrestDate(detention: Detention, tr: Translator): string {
+  const date = tr.date(detention.arrestDate);
+  const note = detention.arrestDateNote;
+  return note ? tr.t("card.dateWithNote", { date, note }) : date;
 }
 
 /** When the episode began, worded for its status: held now, missing, or a closed range. */
-function periodField(detention: Detention): CardField {
-  if (isStillDetained(detention.status)) return { label: "Detained since", value: arrestDate(detention) };
+function periodField(detention: Detention, tr: Translator): CardField {
+  if (isStillDetained(detention.status)) return line("detainedSince", arrestDate(detention, tr), tr);
   // The authorities deny holding a disappeared person: "detained" would state what nobody can confirm.
-  if (detention.status === "disappeared") return { label: "Disappeared since", value: arrestDate(detention) };
+  if (detention.status === "disappeared") return line("disappearedSince", arrestDate(detention, tr), tr);
   if (detention.release) {
-    return {
-      label: "Detained",
-      value: `${arrestDate(detention)} – ${formatPartialDate(detention.release.date)}`,
-    };
+    const range = { from: arrestDate(detention, tr), to: tr.date(detention.release.date) };
+    return line("detained", tr.t("card.dateRange", range), tr);
   }
-  return { label: "Arrested", value: arrestDate(detention) };
+  return line("arrested", arrestDate(detention, tr), tr);
 }
 
 function earlierEpisodes(profile: Profile, current: Detention): Detention[] {
@@ -48,42 +66,54 @@ function earlierEpisodes(profile: Profile, current: Detention): Detention[] {
     .sort((a, b) => (a.arrestDate < b.arrestDate ? -1 : a.arrestDate > b.arrestDate ? 1 : 0));
 }
 
-function briefly(detention: Detention): string {
-  const status = describeStatus(detention);
-  return `Arrested ${datePhrase(detention.arrestDate)}, ${status.charAt(0).toLowerCase()}${status.slice(1)}`;
+/** "Arrested in August 2011, released (sentence served) in 2015". */
+function briefly(detention: Detention, gender: Profile["gender"], tr: Translator): string {
+  const said = describeStatus(detention, gender, tr);
+  const status = `${said.charAt(0).toLocaleLowerCase(tr.language.intl)}${said.slice(1)}`;
+  return tr.t("card.earlierDetention", {
+    status,
+    gender: genderOf(gender),
+    ...dated(detention.arrestDate, tr),
+  });
 }
 
-export function detentionFields(profile: Profile): SourcedFields {
+export function detentionFields(profile: Profile, tr: Translator = english): SourcedFields {
   const current = currentDetention(profile);
-  const fields: CardField[] = [{ label: "Status", value: describeStatus(current) }, periodField(current)];
+  const gender = profile.gender;
+  const separator = tr.t("card.separator");
+  const fields = [line("status", describeStatus(current, gender, tr), tr), periodField(current, tr)];
   const sourceIds = [...current.sources];
 
-  fields.push({ label: "Charges as reported", value: formatCharges(current.charges) });
-  const sentence = formatSentence(current);
-  if (sentence) fields.push({ label: "Sentence", value: sentence });
+  fields.push(line("charges", formatCharges(current.charges, tr), tr));
+  const sentence = formatSentence(current, gender, tr);
+  if (sentence) fields.push(line("sentence", sentence, tr));
   // A prison is named only where curators marked it safe, and only while the person is held there.
   const place = current.placeOfDetention;
   if (place?.publishable && isStillDetained(current.status)) {
-    fields.push({ label: "Place of detention", value: place.name });
+    fields.push(line("placeOfDetention", place.name, tr));
   }
 
   const earlier = earlierEpisodes(profile, current);
   if (earlier.length > 0) {
-    fields.push({ label: "Earlier detentions", value: earlier.map(briefly).join("; ") });
+    fields.push(line("earlierDetentions", earlier.map((d) => briefly(d, gender, tr)).join(separator), tr));
     for (const d of earlier) sourceIds.push(...d.sources);
   }
 
   if (profile.designations.length > 0) {
-    fields.push({ label: "Designations", value: profile.designations.map(formatDesignation).join("; ") });
+    const value = profile.designations.map((d) => formatDesignation(d, gender, tr)).join(separator);
+    fields.push(line("designations", value, tr));
     for (const d of profile.designations) sourceIds.push(d.source);
   }
 
   const advocates = profile.family.filter(mayBeNamed);
   if (advocates.length > 0) {
     const value = advocates
-      .map((m) => `${relationshipWithPronoun(m.relationship, profile.gender)}, ${m.displayName}`)
-      .join("; ");
-    fields.push({ label: "Speaking for the family", value: capitalize(value) });
+      .map((m) => {
+        const relative = relationshipWithPronoun(m.relationship, gender, tr);
+        return tr.t("card.familyAdvocate", { relative, name: m.displayName });
+      })
+      .join(separator);
+    fields.push(line("family", capitalize(value, tr), tr));
     for (const m of advocates) sourceIds.push(...m.sources);
   }
   return { fields, sourceIds };

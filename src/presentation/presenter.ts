@@ -1,5 +1,6 @@
 /** The Presenter port for the composition root: stored profiles in, cards and share kits out. */
 import { staleness } from "../core/freshness.ts";
+import { english } from "../core/i18n/translator.ts";
 import type { Presenter } from "../core/services.ts";
 import { buildCard } from "./card.ts";
 import { buildShareKit } from "./share.ts";
@@ -12,8 +13,13 @@ export function createPresenter(options: PresenterOptions): Presenter {
   return {
     // Freshness as of the reader's local date: a card read in a channel already in tomorrow must say it is
     // stale when the daily post there would leave it out.
-    card: (stored, campaign, today) =>
-      buildCard(stored.profile, campaign, staleness(stored.profile, campaign, today, options.staleAfterDays)),
-    shareKit: (stored, campaign) => buildShareKit(stored.profile, campaign),
+    card: (stored, campaign, today, tr = english) =>
+      buildCard(
+        stored.profile,
+        campaign,
+        staleness(stored.profile, campaign, today, options.staleAfterDays),
+        tr,
+      ),
+    shareKit: (stored, campaign, tr = english) => buildShareKit(stored.profile, campaign, tr),
   };
 }

@@ -3,7 +3,7 @@
  * hand rather than with URLSearchParams, which writes spaces as "+" (read literally by mail clients under
  * RFC 6068) and leaves nothing to stop a "&" or "#" in a name from cutting the link short.
  */
-import { formatPartialDate } from "../core/partial-date.ts";
+import { english, type Translator } from "../core/i18n/translator.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { ShareKit, ShareLink, ShareNetwork } from "../core/reply.ts";
 
@@ -37,13 +37,14 @@ function hasHashtag(text: string, hashtag: string): boolean {
 export function shareMessage(
   profile: Pick<Profile, "displayName" | "detentions">,
   campaign: Campaign,
+  tr: Translator = english,
 ): string {
   // split/join, not replace: a "$&" in a name must stay literal.
   const text = campaign.shareText.split("{name}").join(profile.displayName).trim();
   const tagged = hasHashtag(text, campaign.hashtag) ? text : `${text} ${campaign.hashtag}`;
   if (!campaign.historical) return tagged;
-  const asOf = formatPartialDate(currentDetention(profile).statusAsOf);
-  return `${tagged} (A past campaign, ${formatPartialDate(campaign.historical.asOf)}; status as of ${asOf}.)`;
+  const asOf = tr.date(currentDetention(profile).statusAsOf);
+  return tr.t("share.pastCampaign", { text: tagged, date: tr.date(campaign.historical.asOf), asOf });
 }
 
 /** RFC 6068: line breaks in a mailto body are sent as CRLF. */
@@ -56,22 +57,23 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-const LABELS: Readonly<Record<ShareNetwork, string>> = {
-  x: "X",
-  facebook: "Facebook",
-  bluesky: "Bluesky",
-  linkedin: "LinkedIn",
-  telegram: "Telegram",
-  whatsapp: "WhatsApp",
-  email: "E-mail",
-};
+/** In the order the kit offers them; each link's label is `share.network` in the reader's language. */
+const NETWORKS: readonly ShareNetwork[] = [
+  "x",
+  "facebook",
+  "bluesky",
+  "linkedin",
+  "telegram",
+  "whatsapp",
+  "email",
+];
 
 function query(base: string, params: ReadonlyArray<readonly [string, string]>): string {
   return `${base}?${params.map(([k, v]) => `${k}=${encodeParam(v)}`).join("&")}`;
 }
 
-export function buildShareKit(profile: Profile, campaign: Campaign): ShareKit {
-  const message = shareMessage(profile, campaign);
+export function buildShareKit(profile: Profile, campaign: Campaign, tr: Translator = english): ShareKit {
+  const message = shareMessage(profile, campaign, tr);
   const url = campaign.url;
   const text = `${message} ${url}`;
   const subject = oneLine(`${profile.displayName} ${campaign.hashtag}`);
@@ -95,9 +97,9 @@ export function buildShareKit(profile: Profile, campaign: Campaign): ShareKit {
       ["body", crlf(text)],
     ]),
   };
-  const links: ShareLink[] = (Object.keys(LABELS) as ShareNetwork[]).map((network) => ({
+  const links: ShareLink[] = NETWORKS.map((network) => ({
     network,
-    label: LABELS[network],
+    label: tr.t("share.network", { network }),
     url: urls[network],
   }));
   return { profileId: profile.id, text, url, hashtag: campaign.hashtag, links };

@@ -27,6 +27,7 @@ describe("buildCard: family members", () => {
       isTranslation: false,
     });
     expect(card.fields).toContainEqual({
+      id: "family",
       label: "Speaking for the family",
       value: "His wife, Vafa Mammadova",
     });
