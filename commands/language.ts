@@ -8,23 +8,15 @@ import { actorOf } from "../src/core/actor.ts";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { channelLanguage } from "../src/core/i18n/choose.ts";
-import { type Language, languageOf, USER_LANGUAGES } from "../src/core/i18n/languages.ts";
+import { findUserLanguage, languageOf, USER_LANGUAGES } from "../src/core/i18n/languages.ts";
 import { REVIEWS } from "../src/core/i18n/catalogs.ts";
 import { type Translator, translatorFor } from "../src/core/i18n/translator.ts";
 import { reply } from "../src/core/reply.ts";
 
 const RESET_WORDS = new Set(["default", "reset"]);
 
-/** A language by its tag, its English name or its own name, in any case: "fa", "Persian", "فارسی". */
-export function findLanguage(typed: string): Language | undefined {
-  const wanted = typed.trim().toLowerCase();
-  return (
-    USER_LANGUAGES.find((l) => l.tag.toLowerCase() === wanted) ??
-    USER_LANGUAGES.find((l) => l.english.toLowerCase() === wanted || l.native.toLowerCase() === wanted)
-  );
-}
-
-function choices(tr: Translator): string {
+/** The shipped languages as a reader chooses among them: code, own name, review state. */
+export function languageChoices(tr: Translator): string {
   return tr.list(
     USER_LANGUAGES.map((l) =>
       tr.t(REVIEWS[l.tag]?.reviewed ? "language.choice" : "language.choiceUnreviewed", {
@@ -59,7 +51,7 @@ export const language = defineCommand({
             place,
             name: current?.native ?? "English",
           }),
-          tr.t("language.choices", { choices: choices(tr) }),
+          tr.t("language.choices", { choices: languageChoices(tr) }),
         ].join("\n"),
         "private",
       );
@@ -79,10 +71,10 @@ export const language = defineCommand({
         language: fallback.language.tag,
       };
     }
-    const wanted = findLanguage(args.language);
+    const wanted = findUserLanguage(args.language);
     if (!wanted) {
       throw new UserError(
-        { key: "language.unknown", values: { typed: args.language, choices: choices(tr) } },
+        { key: "language.unknown", values: { typed: args.language, choices: languageChoices(tr) } },
         "INVALID_ARGUMENTS",
       );
     }

@@ -1,12 +1,15 @@
-/** /subscribe [time] [timezone] [campaign]: the daily featured family in this channel (one subscription per channel). */
+/** /subscribe [time] [timezone] [campaign] [--language <code>]: the daily featured family in this channel (one subscription per channel). */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
 import { defineCommand } from "../src/core/command.ts";
-import type { MessageKey } from "../src/core/i18n/translator.ts";
+import { UserError } from "../src/core/errors.ts";
+import { findUserLanguage, type LanguageTag } from "../src/core/i18n/languages.ts";
+import { type MessageKey, translatorFor } from "../src/core/i18n/translator.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./arguments.ts";
 import { localDateTime } from "../src/core/i18n/local-time.ts";
+import { languageChoices } from "./language.ts";
 import { chooseCampaign } from "./subscribe-campaign.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,16 +24,21 @@ function messageFor(existing: Subscription | undefined, privateChat: boolean | u
 export const subscribe = defineCommand({
   name: "subscribe",
   description: "Post the daily featured family here (moderators)",
-  usage: "/subscribe [HH:MM] [time zone] [campaign]",
+  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>]",
   moderatorOnly: true,
   options: [
     { name: "time", description: "Local time of day, HH:MM (24-hour)", required: false },
     { name: "timezone", description: "IANA time zone, e.g. Europe/Baku", required: false },
     { name: "campaign", description: "Campaign id (default: the default campaign)", required: false },
+    { name: "language", description: "Language of the posts here, e.g. fa or es", required: false },
   ],
   parseText(text) {
     const args: Record<string, string | undefined> = {};
-    for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+    const tokens = text.trim().split(/\s+/).filter(Boolean);
+    // "--language fa": a language code could pass for a campaign id, so it is named.
+    const flag = tokens.findIndex((t) => t.toLowerCase() === "--language");
+    if (flag >= 0) args.language = tokens.splice(flag, 2)[1] ?? "";
+    for (const token of tokens) {
       const key =
         isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
       if (args[key] !== undefined) args.extra = token;
@@ -47,8 +55,22 @@ export const subscribe = defineCommand({
     /** Set only from typed text, see parseText. */
     zoneOrCampaign: z.string().optional(),
     extra: z.undefined({ error: "subscribe.tooManyWords" }).optional(),
+    language: z
+      .string()
+      .trim()
+      .min(1, { error: "subscribe.languageMissing" })
+      .max(40, { error: "language.tooLong" })
+      .optional(),
   }),
   async run({ args, services, invocation, tr }) {
+    // Checked before anything changes: an unknown language refuses the whole command.
+    const language = args.language === undefined ? undefined : findUserLanguage(args.language);
+    if (args.language !== undefined && !language) {
+      throw new UserError(
+        { key: "language.unknown", values: { typed: args.language, choices: languageChoices(tr) } },
+        "INVALID_ARGUMENTS",
+      );
+    }
     const existing = await services.subscriptions.findByChannel(invocation.channel);
     const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing, tr);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
@@ -63,17 +85,32 @@ export const subscribe = defineCommand({
       actor: actorOf(invocation),
       at: services.clock.now(),
     });
+    if (language) {
+      await services.channelLanguages.set({
+        channel: invocation.channel,
+        community: invocation.community,
+        language: language.tag as LanguageTag,
+        actor: actorOf(invocation),
+      });
+    }
     const next = nextPostOf(subscription, services.clock.now());
+    // Said in the language just chosen, as the channel's posts will be.
+    const said = language ? translatorFor(language.tag) : tr;
+    const subscribed = said.t(messageFor(existing, invocation.privateChat), {
+      hashtag: campaign.hashtag,
+      time: subscription.postTime,
+      zone: subscription.timezone,
+      next: localDateTime(said, next.at, subscription.timezone),
+    });
+    const place = invocation.privateChat ? "chat" : "channel";
     return {
       kind: "text",
       tone: "success",
       visibility: "public",
-      text: tr.t(messageFor(existing, invocation.privateChat), {
-        hashtag: campaign.hashtag,
-        time: subscription.postTime,
-        zone: subscription.timezone,
-        next: localDateTime(tr, next.at, subscription.timezone),
-      }),
+      text: language
+        ? `${subscribed}\n${said.t("language.set", { place, name: language.native })}`
+        : subscribed,
+      language: said.language.tag,
     };
   },
 });

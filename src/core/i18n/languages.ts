@@ -153,3 +153,12 @@ export function matchLanguage(locale: string | undefined): AnyLanguageTag | unde
   const byBase = BY_TAG.get(base);
   return byBase && byBase.tag !== PSEUDO_LANGUAGE ? byBase.tag : undefined;
 }
+
+/** A language a user may choose, by its tag, its English name or its own name, in any case: "fa", "Persian", "فارسی". */
+export function findUserLanguage(typed: string): Language | undefined {
+  const wanted = typed.trim().toLowerCase();
+  return (
+    USER_LANGUAGES.find((l) => l.tag.toLowerCase() === wanted) ??
+    USER_LANGUAGES.find((l) => l.english.toLowerCase() === wanted || l.native.toLowerCase() === wanted)
+  );
+}
