@@ -1,5 +1,6 @@
 /** /help: what the bot does, the commands (from the registry), and where to send corrections. */
 import { type AnyCommand, defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
+import { menuText } from "../src/core/command-menu.ts";
 import { contactLines } from "../src/core/corrections.ts";
 import { reply } from "../src/core/reply.ts";
 
@@ -11,20 +12,29 @@ export function createHelp(list: () => readonly AnyCommand[]) {
     usage: "/help",
     moderatorOnly: false,
     ...NO_ARGUMENTS,
-    async run({ services }) {
+    async run({ services, tr }) {
       const campaign = await services.catalog.campaign();
-      const lines = list().map((c) => `${c.usage}: ${c.description}`);
-      const contacts = contactLines(campaign, services.defaults.supportUrl);
+      // Each command as the reader's menus show it: its usage and description in their language.
+      const lines = list().map((command) =>
+        tr.t("menu.helpPage.line", {
+          usage: menuText(tr, { command }, "usage"),
+          description: menuText(tr, { command }),
+        }),
+      );
+      const contacts = contactLines(campaign, services.defaults.supportUrl, tr);
       const about = campaign
-        ? `${campaign.name} (${campaign.hashtag}): ${campaign.description}`
-        : "No campaign has been imported yet.";
+        ? tr.t("menu.helpPage.campaign", {
+            name: campaign.name,
+            hashtag: campaign.hashtag,
+            description: campaign.description,
+          })
+        : tr.t("menu.helpPage.noCampaign");
       return reply.info(
         [
-          "This bot keeps the families of political prisoners in view: one family a day, lookups by name, " +
-            "and a kit to share their story. Every profile shows its sources and the date its status is as of.",
+          tr.t("menu.helpPage.intro"),
           about,
           "",
-          "Commands:",
+          tr.t("menu.helpPage.commands"),
           ...lines,
           "",
           ...contacts,

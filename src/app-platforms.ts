@@ -11,6 +11,8 @@ import type { ChannelRef, CommunityRef } from "./core/channel.ts";
 import { channelClock } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
+import { replyLanguage } from "./core/i18n/choose.ts";
+import { translatorFor } from "./core/i18n/translator.ts";
 import type { Card, ShareKit } from "./core/reply.ts";
 
 import { commands } from "../commands/index.ts";
@@ -38,17 +40,21 @@ function pauses(app: App, platform: string) {
   };
 }
 
-async function inlineResults(app: App, query: string, limit: number) {
+async function inlineResults(app: App, query: string, limit: number, locale: string | undefined) {
   const found: Array<{ card: Card; share: ShareKit }> = [];
+  // An inline query comes from no channel: its cards are in the asker's language, else the default.
+  const tr = translatorFor(
+    replyLanguage({ memberLocale: locale, defaultLanguage: app.services.defaults.language }),
+  );
   for (const suggestion of await app.services.catalog.suggest(query, limit)) {
     const stored = await app.services.catalog.get(suggestion.profileId);
     const campaign = await app.services.catalog.campaign(stored?.profile.campaign);
     if (!stored || !campaign) continue;
     // An inline query comes from no channel: judged as of today in the default zone, as in an unsubscribed one.
     const today = channelClock(undefined, app.services.defaults.timezone, app.services.clock.now()).today;
-    const card = app.services.presenter.card(stored, campaign, today);
+    const card = app.services.presenter.card(stored, campaign, today, tr);
     // An inline result is posted into a chat as it is: a stale profile would pass for today's status.
-    if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign) });
+    if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign, tr) });
   }
   return found;
 }
@@ -69,7 +75,7 @@ function telegram(app: App): TelegramAdapter | undefined {
         }
       : {}),
     dispatch: app.dispatch,
-    inlineResults: (query, limit) => inlineResults(app, query, limit),
+    inlineResults: (query, limit, locale) => inlineResults(app, query, limit, locale),
     commands: app.commands,
     logger: app.logger,
   });

@@ -2,6 +2,11 @@
  * Command definitions → the JSON of Discord's bulk overwrite (PUT /applications/{id}/commands), pure.
  * Every definition is checked against Discord's naming rules first, and every problem is reported at
  * once, because a registration Discord refuses would leave the old commands in place.
+ *
+ * Descriptions are localized (`description_localizations`, from the catalog area `menu`) in every shipped
+ * language Discord has a locale for; English is the default. Names are not (`name_localizations`): a
+ * command is typed by name, and in a community whose members run Discord in different languages
+ * everyone must be able to type, read and tell each other the same `/prisoner`, as every help text says.
  */
 import {
   ApplicationCommandOptionType,
@@ -10,9 +15,14 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
   InteractionContextType,
+  Locale,
+  type LocalizationMap,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { AnyCommand, CommandOption, SubcommandDefinition } from "../../src/core/command.ts";
+import { type MenuItem, ownMenuText } from "../../src/core/command-menu.ts";
+import { USER_LANGUAGES } from "../../src/core/i18n/languages.ts";
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import { MODERATOR_DEFAULT_PERMISSIONS } from "./permissions.ts";
 
 /** Discord's CHAT_INPUT name rule: 1–32 of letters, digits, `-`, `_`, `'` (Devanagari and Thai allowed). */
@@ -24,6 +34,28 @@ const MAX_DESCRIPTION = 100;
 const MAX_COMMAND_CHARS = 8000;
 
 type Body = RESTPutAPIApplicationCommandsJSONBody;
+
+const DISCORD_LOCALES = new Set<string>(Object.values(Locale));
+
+/** Each Discord locale of a shipped language other than English (the default), with its translator. */
+const LOCALIZED = USER_LANGUAGES.filter((l) => l.tag !== "en").flatMap((language) =>
+  language.discord.map((locale) => ({ locale, tr: translatorFor(language.tag) })),
+);
+
+/** The item's description in each Discord locale whose language's catalog has it; undefined for none. */
+export function descriptionLocalizations(item: MenuItem): LocalizationMap | undefined {
+  const map: Record<string, string> = {};
+  for (const { locale, tr } of LOCALIZED) {
+    const text = ownMenuText(tr, item);
+    if (text !== undefined) map[locale] = text;
+  }
+  return Object.keys(map).length > 0 ? (map as LocalizationMap) : undefined;
+}
+
+const localized = (item: MenuItem) => {
+  const map = descriptionLocalizations(item);
+  return map ? { description_localizations: map } : {};
+};
 
 export class CommandRegistrationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -40,9 +72,12 @@ export function toApplicationCommands(commands: readonly AnyCommand[]): Body {
     type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: command.description,
+    ...localized({ command }),
     // Discord cannot mix subcommands with plain options, so a command with subcommands (schedule
     // add/list/cancel) registers only those; its top-level options serve typed-text platforms.
-    options: command.subcommands?.length ? command.subcommands.map(subcommand) : options(command.options),
+    options: command.subcommands?.length
+      ? command.subcommands.map((s) => subcommand(command, s))
+      : options(command, command.options),
     integration_types: [ApplicationIntegrationType.GuildInstall],
     // Moderator commands change a channel's settings, which only exist in servers: never in DMs.
     contexts: command.moderatorOnly
@@ -53,23 +88,32 @@ export function toApplicationCommands(commands: readonly AnyCommand[]): Body {
   }));
 }
 
-function subcommand(definition: SubcommandDefinition): APIApplicationCommandSubcommandOption {
+function subcommand(
+  command: AnyCommand,
+  definition: SubcommandDefinition,
+): APIApplicationCommandSubcommandOption {
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: definition.name,
     description: definition.description,
-    options: options(definition.options),
+    ...localized({ command, subcommand: definition }),
+    options: options(command, definition.options, definition),
   };
 }
 
 /** Discord wants required options first; order carries no meaning for named options, so sort stably. */
-function options(list: readonly CommandOption[]): APIApplicationCommandBasicOption[] {
+function options(
+  command: AnyCommand,
+  list: readonly CommandOption[],
+  sub?: SubcommandDefinition,
+): APIApplicationCommandBasicOption[] {
   return [...list]
     .sort((a, b) => Number(b.required) - Number(a.required))
     .map((option) => ({
       type: ApplicationCommandOptionType.String,
       name: option.name,
       description: option.description,
+      ...localized(sub ? { command, subcommand: sub, option } : { command, option }),
       required: option.required,
       autocomplete: option.autocomplete === "profile",
     }));
@@ -87,7 +131,7 @@ export function validate(commands: readonly AnyCommand[]): string[] {
   );
   for (const command of commands) {
     const at = `/${command.name}`;
-    problems.push(...checkNamed(at, command));
+    problems.push(...checkNamed(at, command, { command }));
     const subs = command.subcommands ?? [];
     if (subs.length > MAX_OPTIONS) problems.push(`${at}: ${subs.length} subcommands (max ${MAX_OPTIONS})`);
     problems.push(
@@ -96,9 +140,12 @@ export function validate(commands: readonly AnyCommand[]): string[] {
         `${at} subcommand`,
       ),
     );
-    for (const sub of subs) problems.push(...checkNamed(`${at} ${sub.name}`, sub));
-    const lists = subs.length > 0 ? subs.map((s) => ({ where: `${at} ${s.name}`, list: s.options })) : [];
-    for (const { where, list } of lists.length > 0 ? lists : [{ where: at, list: command.options }]) {
+    for (const sub of subs)
+      problems.push(...checkNamed(`${at} ${sub.name}`, sub, { command, subcommand: sub }));
+    const lists =
+      subs.length > 0 ? subs.map((s) => ({ where: `${at} ${s.name}`, list: s.options, sub: s })) : [];
+    const top = { where: at, list: command.options, sub: undefined };
+    for (const { where, list, sub } of lists.length > 0 ? lists : [top]) {
       if (list.length > MAX_OPTIONS) problems.push(`${where}: ${list.length} options (max ${MAX_OPTIONS})`);
       problems.push(
         ...duplicates(
@@ -106,7 +153,10 @@ export function validate(commands: readonly AnyCommand[]): string[] {
           `${where} option`,
         ),
       );
-      for (const option of list) problems.push(...checkNamed(`${where} <${option.name}>`, option));
+      for (const option of list) {
+        const item = sub ? { command, subcommand: sub, option } : { command, option };
+        problems.push(...checkNamed(`${where} <${option.name}>`, option, item));
+      }
     }
     const chars = countChars(command);
     if (chars > MAX_COMMAND_CHARS) problems.push(`${at}: ${chars} characters of names and descriptions`);
@@ -114,12 +164,18 @@ export function validate(commands: readonly AnyCommand[]): string[] {
   return problems;
 }
 
-function checkNamed(at: string, item: { name: string; description: string }): string[] {
+function checkNamed(at: string, item: { name: string; description: string }, menu: MenuItem): string[] {
   const problems: string[] = [];
   if (!NAME.test(item.name)) problems.push(`${at}: name must be 1–32 letters, digits, - _ or '`);
   else if (item.name !== item.name.toLowerCase()) problems.push(`${at}: name must be lowercase`);
   const length = item.description.length;
   if (length < 1 || length > MAX_DESCRIPTION) problems.push(`${at}: description must be 1–100 characters`);
+  for (const [locale, text] of Object.entries(descriptionLocalizations(menu) ?? {})) {
+    if (!DISCORD_LOCALES.has(locale)) problems.push(`${at}: Discord has no locale "${locale}"`);
+    const chars = text?.length ?? 0;
+    if (chars < 1 || chars > MAX_DESCRIPTION)
+      problems.push(`${at}: description in ${locale} must be 1–100 characters (it has ${chars})`);
+  }
   return problems;
 }
 
@@ -133,11 +189,20 @@ function duplicates(names: readonly string[], what: string): string[] {
   return problems;
 }
 
+/** Discord counts, for each field, the longest of its default and its localizations. */
 function countChars(command: AnyCommand): number {
-  const named = (items: readonly { name: string; description: string }[]) =>
-    items.reduce((sum, item) => sum + item.name.length + item.description.length, 0);
+  const longest = (item: MenuItem, description: string) =>
+    Math.max(
+      description.length,
+      ...Object.values(descriptionLocalizations(item) ?? {}).map((t) => t?.length ?? 0),
+    );
   const subs = command.subcommands ?? [];
-  return (
-    named([command]) + named(subs) + named(subs.length > 0 ? subs.flatMap((s) => s.options) : command.options)
-  );
+  const items: Array<{ name: string; description: string; menu: MenuItem }> = [
+    { ...command, menu: { command } },
+    ...subs.map((s) => ({ ...s, menu: { command, subcommand: s } })),
+    ...(subs.length > 0
+      ? subs.flatMap((s) => s.options.map((o) => ({ ...o, menu: { command, subcommand: s, option: o } })))
+      : command.options.map((o) => ({ ...o, menu: { command, option: o } }))),
+  ];
+  return items.reduce((sum, item) => sum + item.name.length + longest(item.menu, item.description), 0);
 }

@@ -24,6 +24,12 @@ export interface InteractionSource {
   user: { id: string; username: string; globalName: string | null };
   /** The member's permissions in the channel, overwrites applied; null in DMs. */
   memberPermissions: Readonly<PermissionsBitField> | null;
+  /**
+   * The language the member runs Discord in ("es-ES", "zh-CN"), sent with every interaction: their own
+   * requests are answered in it when the bot speaks it. Discord has no Arabic, Persian or Azerbaijani,
+   * so their readers arrive with another locale and the channel's language matters there.
+   */
+  locale?: string;
 }
 
 export interface CommandSource extends InteractionSource {
@@ -69,6 +75,7 @@ function invocation(
     community: encodeCommunity(source.guildId, source.channelId),
     // No server: the bot's DM with this person (the only place without one the commands are offered).
     ...(source.guildId === null ? { privateChat: true } : {}),
+    ...(source.locale ? { locale: source.locale } : {}),
     caller: {
       id: source.user.id,
       name: source.user.globalName ?? source.user.username,

@@ -27,7 +27,14 @@ export interface AutocompleteChoice {
   value: string;
 }
 
-export type Autocomplete = (query: string) => AutocompleteChoice[] | Promise<AutocompleteChoice[]>;
+/**
+ * Choices for what a member typed so far; `locale` is their Discord locale, for any words a choice holds
+ * (profile names, today, are said as written in every language).
+ */
+export type Autocomplete = (
+  query: string,
+  locale?: string,
+) => AutocompleteChoice[] | Promise<AutocompleteChoice[]>;
 
 export interface InteractionDeps {
   dispatch: Dispatch;
@@ -111,7 +118,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const typed = String(focused.value ?? "").trim();
     // Promise.try-style: a lookup that throws synchronously is handled like one that rejects.
     const lookup = Promise.resolve()
-      .then(() => deps.autocomplete(typed))
+      .then(() => deps.autocomplete(typed, ix.locale))
       .catch((err: unknown) => {
         deps.logger.warn({ command: ix.commandName, err }, "autocomplete lookup failed");
         return [];

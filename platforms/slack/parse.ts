@@ -1,6 +1,10 @@
 /**
  * Incoming Slack requests → CommandInvocation: a slash command, or a click on a choice button (which
  * re-runs a command with the choice made). Pure; undefined when the request does not carry what we need.
+ *
+ * No member language: Slack sends none with a slash command or a button click. `users.info` with
+ * `include_locale` would tell it, at one Web API call per person (Tier 4) before every answer; until
+ * that is worth it, a Slack reply is in the channel's language.
  */
 import type { CommandInvocation } from "../../src/core/command.ts";
 import { decodeChoiceValue } from "./actions.ts";

@@ -9,7 +9,7 @@ import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { Telegram } from "telegraf";
-import { commandMenus } from "./commands.ts";
+import { menuRegistrations } from "./commands.ts";
 import type { InlineSearch } from "./inline.ts";
 import { TELEGRAM_DELETE_WITHIN_MS, type TelegramSender, createSender } from "./send.ts";
 import { ALLOWED_UPDATES, createTelegramBot, telegramOptions } from "./wiring.ts";
@@ -70,11 +70,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       polling = undefined;
     },
     async registerCommands() {
-      const menus = commandMenus(options.commands);
-      if (menus.skipped.length > 0) logger.warn({ skipped: menus.skipped }, "command names Telegram refuses");
-      await bot.telegram.setMyCommands(menus.everyone, { scope: { type: "default" } });
-      await bot.telegram.setMyCommands(menus.moderators, { scope: { type: "all_chat_administrators" } });
-      await bot.telegram.setMyCommands(menus.moderators, { scope: { type: "all_private_chats" } });
+      const { calls, skipped } = menuRegistrations(options.commands);
+      if (skipped.length > 0) logger.warn({ skipped }, "command names Telegram refuses");
+      // One after another: the first call Telegram refuses stops the registration with its error.
+      for (const { commands, ...where } of calls) await bot.telegram.setMyCommands(commands, where);
     },
     webhookPort() {
       const address = server?.address();

@@ -17,7 +17,12 @@ const LABEL_LIMIT = 200;
 const NOTICE_LIMIT = 100;
 const STATUS_LIMIT = 60;
 
-export type InlineSearch = (query: string, limit: number) => Promise<Array<{ card: Card; share: ShareKit }>>;
+/** Cards for what a person typed; `locale` is their Telegram app's language, for the cards' words. */
+export type InlineSearch = (
+  query: string,
+  limit: number,
+  locale?: string,
+) => Promise<Array<{ card: Card; share: ShareKit }>>;
 
 export function inlineArticles(
   found: ReadonlyArray<{ card: Card; share: ShareKit }>,
@@ -61,20 +66,20 @@ export function describe(card: Card): string {
 
 export async function answerInline(
   telegram: Telegram,
-  query: { id: string; query: string },
+  query: { id: string; query: string; from?: { language_code?: string } },
   search: InlineSearch,
   logger: Logger,
 ): Promise<void> {
   let found: Array<{ card: Card; share: ShareKit }> = [];
   try {
-    found = await search(query.query.trim(), INLINE_RESULT_LIMIT);
+    found = await search(query.query.trim(), INLINE_RESULT_LIMIT, query.from?.language_code);
   } catch (err) {
     logger.error({ platform: "telegram", err }, "inline search failed");
   }
   try {
-    // Results are the same for everyone, but no caching at all: a takedown must take a profile out of
-    // search at once, and a cached answer would keep offering it to anyone typing the name.
-    await telegram.answerInlineQuery(query.id, inlineArticles(found), { cache_time: 0, is_personal: false });
+    // No caching at all: a takedown must take a profile out of search at once, and a cached answer would
+    // keep offering it to anyone typing the name. Personal: each answer is in its asker's language.
+    await telegram.answerInlineQuery(query.id, inlineArticles(found), { cache_time: 0, is_personal: true });
   } catch (err) {
     logger.warn({ platform: "telegram", err }, "answerInlineQuery failed");
   }

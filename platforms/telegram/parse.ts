@@ -13,6 +13,8 @@ interface Sender {
   first_name?: string;
   last_name?: string;
   username?: string;
+  /** The IETF tag of the language the user's Telegram app runs in ("fa", "pt-br"); absent if unknown. */
+  language_code?: string;
 }
 
 interface CommandMessage {
@@ -40,6 +42,8 @@ export interface ParsedCommand {
   /** Forum topic to answer in, so replies stay in the topic the command came from. */
   threadId?: number;
   caller: { id: string; name?: string };
+  /** The sender's own language (`from.language_code`); none for a chat speaking (channel, anonymous admin). */
+  locale?: string;
   authority: Authority;
 }
 
@@ -65,6 +69,7 @@ export function parseCommand(update: Update, botUsername: string): ParsedCommand
     messageId: message.message_id,
     threadId: message.is_topic_message ? message.message_thread_id : undefined,
     caller: callerOf(message),
+    ...localeOf(message),
     authority: authorityOf(message),
   };
 }
@@ -77,6 +82,15 @@ function callerOf(message: CommandMessage): ParsedCommand["caller"] {
   }
   if (message.from) return { id: String(message.from.id), name: displayName(message.from) };
   return { id: String(message.chat.id), name: message.chat.title };
+}
+
+/**
+ * The sender's language. When a chat speaks (a channel post, an anonymous admin), `from` is Telegram's
+ * placeholder account, whose language says nothing about the people reading: none, the chat's applies.
+ */
+function localeOf(message: CommandMessage): { locale?: string } {
+  const code = message.sender_chat ? undefined : message.from?.language_code;
+  return code ? { locale: code } : {};
 }
 
 export function displayName(user: Sender): string | undefined {
@@ -95,7 +109,7 @@ export function resolveCommand(parsed: ParsedCommand, known: ReadonlySet<string>
 }
 
 export function toInvocation(
-  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text">,
+  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale">,
   command: string,
   isModerator: () => Promise<boolean>,
 ): CommandInvocation {
@@ -107,6 +121,7 @@ export function toInvocation(
     community: encodeCommunity(parsed.chatId),
     // Telegram's chat types: "private" (one person and the bot), "group", "supergroup", "channel".
     ...(parsed.chatType === "private" ? { privateChat: true } : {}),
+    ...(parsed.locale ? { locale: parsed.locale } : {}),
     caller: { ...parsed.caller, isModerator },
   };
 }

@@ -118,8 +118,10 @@ export function createHandlers(deps: HandlerDeps) {
       const chat = message.chat;
       const authority = authorityOf({ chat, from: query.from, isButtonPress: true });
       const caller = { id: String(query.from.id), name: displayName(query.from) };
+      // A button press is always a person's own (even an anonymous admin's): their language applies.
+      const locale = query.from.language_code;
       const invocation = toInvocation(
-        { chatId: chat.id, chatType: chat.type, caller, text: chosen.args },
+        { chatId: chat.id, chatType: chat.type, caller, text: chosen.args, ...(locale ? { locale } : {}) },
         chosen.command,
         () => deps.isModerator(authority),
       );

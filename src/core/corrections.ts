@@ -3,9 +3,8 @@
  * The campaign answers for its profiles; the bot's operator (SUPPORT_URL) for the bot. Neither is made
  * up: without them, people are sent to the community's moderators, who know who runs the bot.
  */
+import { english, type Translator } from "./i18n/translator.ts";
 import type { Campaign } from "./profile.ts";
-
-export const ASK_MODERATORS = "ask this community's moderators, who can reach the people who run this bot";
 
 /**
  * The campaign's `correctionsContact`, else its own site while it runs. A past campaign's site is an
@@ -17,13 +16,18 @@ export function correctionsContact(campaign: Campaign | undefined): string | und
   return undefined;
 }
 
-/** The closing lines of /help: corrections, then problems with the bot. */
-export function contactLines(campaign: Campaign | undefined, supportUrl: string | undefined): string[] {
-  const corrections = correctionsContact(campaign);
-  if (!corrections && !supportUrl)
-    return [`Corrections, takedown requests and problems with the bot: ${ASK_MODERATORS}.`];
+/** The closing lines of /help in the reader's language: corrections, then problems with the bot. */
+export function contactLines(
+  campaign: Campaign | undefined,
+  supportUrl: string | undefined,
+  tr: Translator = english,
+): string[] {
+  const corrections = correctionsContact(campaign) ?? supportUrl;
+  if (!corrections) return [tr.t("menu.helpContact.askModeratorsForAll")];
   return [
-    `Corrections and takedown requests: ${corrections ?? supportUrl}`,
-    `Problems with the bot itself: ${supportUrl ?? ASK_MODERATORS}`,
+    tr.t("menu.helpContact.corrections", { contact: corrections }),
+    supportUrl
+      ? tr.t("menu.helpContact.problems", { contact: supportUrl })
+      : tr.t("menu.helpContact.problemsToModerators"),
   ];
 }

@@ -74,6 +74,29 @@ describe("registration through the app", () => {
 });
 
 describe("members", () => {
+  it("answers /help in Spanish to a member whose Discord is in Spanish, in a channel with no language", async () => {
+    const channel = side.fake.addChannel(side.guild, "ayuda");
+    expect(await side.world.app.services.channelLanguages.get(refOf(channel))).toBeUndefined();
+    const help = await slash(side, { channel, user: side.member, name: "help", locale: "es-ES" });
+    expect(help.content).toContain("Este bot mantiene a la vista a las familias de presos políticos");
+    expect(help.content).toContain("Comandos:");
+    // Discord's markdown would read "<nombre>" as markup: the renderer escapes it.
+    expect(help.content).toContain(
+      "/prisoner \\<nombre>: Busca a un preso de conciencia y a su familia por su nombre",
+    );
+    expect(help.content).not.toContain("Commands:");
+    // The same channel, a member in English: English.
+    const english = await slash(side, { channel, user: side.member, name: "help", locale: "en-GB" });
+    expect(english.content).toContain("Commands:");
+  });
+
+  it("registers the Spanish, French, Russian, Ukrainian and Chinese menus with Discord", () => {
+    const prisoner = side.fake.state.commands.find((c) => c.name === "prisoner")!.json;
+    expect(Object.keys(prisoner.description_localizations as object).sort()).toEqual(
+      ["es-419", "es-ES", "fr", "ru", "uk", "zh-CN"].sort(),
+    );
+  });
+
   it("autocompletes `məmm` to Ilgar Mammadov from the catalog", async () => {
     const channel = side.fake.addChannel(side.guild, "lookup");
     const choices = await autocomplete(side, { channel, user: side.member, name: "prisoner" }, "məmm");

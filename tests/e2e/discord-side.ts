@@ -90,7 +90,15 @@ export async function autocomplete(
 /** Runs a slash command in a channel and waits for the answer. */
 export async function slash(
   side: DiscordSide,
-  input: { guild?: FakeGuild; channel: FakeChannel; user: FakeUser; name: string; subcommand?: string },
+  input: {
+    guild?: FakeGuild;
+    channel: FakeChannel;
+    user: FakeUser;
+    name: string;
+    subcommand?: string;
+    /** The member's Discord locale; en-US unless given. */
+    locale?: string;
+  },
   options: Record<string, string> = {},
 ) {
   const ix = side.fake.command({ guild: side.guild, ...input, options });

@@ -13,6 +13,8 @@ import { type AppWorld, startAppWorld } from "./app-world.ts";
 
 const MEMBER = 701;
 const ADMIN = 702;
+/** A member whose Telegram app runs in Persian. */
+const PERSIAN = 703;
 
 describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", (mode) => {
   let fake: FakeTelegram;
@@ -49,6 +51,7 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
   beforeAll(async () => {
     fake = await createFakeTelegram();
     for (const id of [MEMBER, ADMIN]) fake.addUser({ id });
+    fake.addUser({ id: PERSIAN, language_code: "fa" });
     // The admin has started the bot, so it may write to them in private.
     fake.addChat({ id: ADMIN, type: "private" }, "member");
     const env: Record<string, string> = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
@@ -75,6 +78,21 @@ describe.each(["polling", "webhook"] as const)("Telegram through the app (%s)", 
     const [card] = fake.sentTo(chat);
     expect(card?.text).toContain("Ilgar Mammadov");
     expect(card?.text).toMatch(/Status as of/);
+  });
+
+  it("answers /help in Persian to a member whose Telegram is in Persian, in a group with no language", async () => {
+    const chat = group();
+    fake.setMember(chat, PERSIAN, "member");
+    await send(fake.updates.message(chat, PERSIAN, "/help"));
+    const help = fake.sentTo(chat).at(-1)?.text ?? "";
+    expect(help).toContain("این بات خانواده‌های زندانیان سیاسی را در معرض دید نگه می‌دارد");
+    expect(help).toContain("فرمان‌ها:");
+    expect(help).toContain("جست‌وجوی زندانی عقیدتی و خانواده‌اش با نام");
+    expect(help).toContain("<نام>");
+    expect(help).not.toContain("Commands:");
+    // The English-speaking member in the same group still reads English.
+    await send(fake.updates.message(chat, MEMBER, "/help"));
+    expect(fake.sentTo(chat).at(-1)?.text).toContain("Commands:");
   });
 
   it("refuses a member's /subscribe and stores nothing; an admin's works", async () => {

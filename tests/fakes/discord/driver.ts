@@ -24,6 +24,8 @@ export interface Where {
   user: FakeUser;
   guild?: FakeGuild;
   channel?: FakeChannel;
+  /** The language the member's Discord runs in (interaction `locale`); en-US unless given. */
+  locale?: string;
 }
 
 export interface CommandInput extends Where {
@@ -143,7 +145,7 @@ function emit(
     version: 1,
     data,
     ...place,
-    locale: "en-US",
+    locale: where.locale ?? "en-US",
     entitlements: [],
     attachment_size_limit: 26_214_400,
     ...extra,

@@ -174,6 +174,34 @@ export function validateAutocomplete(data: Json, errors: FormErrors): void {
 
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
+/** Discord's locales (developers/reference.mdx "Locales"); a localization under any other key is refused. */
+const LOCALES = new Set(
+  "id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el bg ru uk hi th zh-CN ja zh-TW ko".split(
+    " ",
+  ),
+);
+
+/** `name_localizations` / `description_localizations`: known locales only, each value within the field's rules. */
+function localizations(item: Json, field: "name" | "description", at: Path, errors: FormErrors): void {
+  const map = item[`${field}_localizations`];
+  if (map === undefined || map === null) return;
+  if (!isObject(map)) {
+    errors.add(
+      [...at, `${field}_localizations`],
+      "DICT_TYPE_CONVERT",
+      "Only dictionaries may be used in a DictType",
+    );
+    return;
+  }
+  for (const [locale, value] of Object.entries(map)) {
+    const here = [...at, `${field}_localizations`, locale];
+    if (!LOCALES.has(locale)) errors.add(here, "LOCALE_INVALID", `"${locale}" is not a valid locale`);
+    if (field === "description") maxLength(errors, here, value ?? "", 100, 1);
+    else if (typeof value !== "string" || !COMMAND_NAME.test(value) || value !== value.toLowerCase())
+      errors.add(here, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+  }
+}
+
 /** Bulk overwrite of CHAT_INPUT commands: names, descriptions, option rules, permissions, contexts. */
 export function validateCommands(body: unknown, errors: FormErrors): void {
   const commands = Array.isArray(body) ? body : [];
@@ -203,6 +231,8 @@ function named(item: Json, at: Path, errors: FormErrors): void {
     errors.add([...at, "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
   }
   maxLength(errors, [...at, "description"], item.description ?? "", 100, 1);
+  localizations(item, "name", at, errors);
+  localizations(item, "description", at, errors);
 }
 
 function options(raw: unknown, at: Path, errors: FormErrors, depth: number): void {

@@ -176,6 +176,10 @@ export const METHODS: Record<string, Handler> = {
 
   setMyCommands(w, p) {
     checkCommands(p.commands, p.scope);
+    // The Bot API documents "a two-letter ISO 639-1 language code", or none for everyone else.
+    const code = p.language_code;
+    if (code !== undefined && code !== "" && (typeof code !== "string" || !/^[a-z]{2}$/.test(code)))
+      throw badRequest("language code is invalid");
     w.commands.set(scopeKey(p), p.commands as Array<{ command: string; description: string }>);
     return true;
   },

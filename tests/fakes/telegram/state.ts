@@ -14,6 +14,8 @@ export interface FakeUser {
   first_name: string;
   last_name?: string;
   username?: string;
+  /** The language of the user's Telegram app, sent in `from` of their messages, presses and queries. */
+  language_code?: string;
 }
 
 export interface ChatSummary {

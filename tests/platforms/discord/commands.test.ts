@@ -38,6 +38,10 @@ describe("application commands", () => {
         type: 3,
         name: "name",
         description: "Any name or spelling, e.g. Mammadov",
+        description_localizations: expect.objectContaining({
+          "es-ES": "Cualquier nombre o grafía, p. ej. Mammadov",
+          ru: "Любое имя или написание, напр. Mammadov",
+        }),
         required: true,
         autocomplete: true,
       },

@@ -138,6 +138,16 @@ describe("parsing interactions", () => {
   });
 });
 
+describe("the member's language", () => {
+  it("carries the interaction's locale into commands and choice buttons, and none when Discord sent none", () => {
+    expect(parseCommand(source({ locale: "es-ES" }))?.locale).toBe("es-ES");
+    expect(parseChoice(source({ locale: "zh-CN" }), { command: "prisoner", args: "x" })?.locale).toBe(
+      "zh-CN",
+    );
+    expect(parseCommand(source())).not.toHaveProperty("locale");
+  });
+});
+
 describe("autocomplete choices", () => {
   it("keeps 25 distinct values that fit, clipping names and naming blank ones by their value", () => {
     const fitted = fitChoices([

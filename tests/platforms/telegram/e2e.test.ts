@@ -237,8 +237,9 @@ describe.each(["polling", "webhook"] as const)("Telegram adapter end to end (%s)
     expect(results).toHaveLength(50);
     expect(new Set(results.map((r) => r.id)).size).toBe(50);
     expect(results[0]?.input_message_content.parse_mode).toBe("HTML");
-    // Never cached: a profile taken down must leave the list at once, not a minute later.
-    expect(answer.params).toMatchObject({ cache_time: 0, is_personal: false });
+    // Never cached: a profile taken down must leave the list at once, not a minute later. Personal:
+    // each answer is in the asker's language.
+    expect(answer.params).toMatchObject({ cache_time: 0, is_personal: true });
     expect(results[0]).toMatchObject({
       description: "Azerbaijan · Айнур Мамедова · Aynur Mamedova · Status as of 1 March 2024",
     });

@@ -137,12 +137,12 @@ export function testDispatch(cards: Card[]) {
     dispatch,
     invocations,
     /** Replaceable per test; honours `limit` like a well-behaved search would. */
-    search: async (query: string, limit: number) =>
+    search: async (query: string, limit: number, _locale?: string) =>
       cards
         .filter((c) => fold(c.title).includes(fold(query)))
         .slice(0, limit)
         .map((card) => ({ card, share: sampleShare(card) })),
-    inlineResults: (query: string, limit: number) => harness.search(query, limit),
+    inlineResults: (query: string, limit: number, locale?: string) => harness.search(query, limit, locale),
   };
   return harness;
 }

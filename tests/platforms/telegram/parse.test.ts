@@ -34,6 +34,20 @@ describe("Telegram parse", () => {
     });
   });
 
+  it("takes the sender's language_code as the member's locale, never a placeholder account's", () => {
+    const persian = message("/help", { from: { ...user, language_code: "fa" } });
+    const parsed = parseCommand(persian, "FreeBot")!;
+    expect(parsed.locale).toBe("fa");
+    expect(toInvocation(parsed, "help", async () => false).locale).toBe("fa");
+    expect(parseCommand(message("/help"), "FreeBot")).not.toHaveProperty("locale");
+    // An anonymous admin speaks as the group: the placeholder account's language is nobody's.
+    const anonymous = message("/help", {
+      from: { id: 1087968824, is_bot: true, first_name: "Group", language_code: "en" },
+      sender_chat: group,
+    });
+    expect(parseCommand(anonymous, "FreeBot")).not.toHaveProperty("locale");
+  });
+
   it("accepts /cmd@ourbot in any case and ignores other bots' commands and plain text", () => {
     expect(parseCommand(message("/Prisoner@freebot x"), "FreeBot")).toMatchObject({
       command: "prisoner",

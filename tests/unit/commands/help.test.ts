@@ -4,11 +4,13 @@
  * never to an address nobody set: without one, to the community's moderators.
  */
 import { describe, expect, it } from "vitest";
-import { ASK_MODERATORS, contactLines, correctionsContact } from "../../../src/core/corrections.ts";
+import { contactLines, correctionsContact } from "../../../src/core/corrections.ts";
+import { translatorFor } from "../../../src/core/i18n/translator.ts";
 import { type Campaign, campaignSchema } from "../../../src/core/profile.ts";
 import { campaignInput } from "../../fixtures/profiles.ts";
 import { createTestBot, textOf } from "./test-bot.ts";
 
+const ASK_MODERATORS = "ask this community's moderators, who can reach the people who run this bot";
 const SAMPLE_POST =
   "https://medium.com/foggy-bottom/launch-of-freetobehome-political-prisoner-campaign-e25e8e72d541";
 
@@ -48,6 +50,15 @@ describe("/help's contacts", () => {
       "Corrections and takedown requests: fix@example.org",
       `Problems with the bot itself: ${support}`,
     ]);
+  });
+
+  it("says the contacts in the reader's language, addresses unchanged", () => {
+    const fa = translatorFor("fa");
+    expect(contactLines(undefined, undefined, fa)).toEqual([
+      "اصلاحات، درخواست‌های حذف و مشکلات بات: از مدیران این جامعه بپرسید؛ آن‌ها می‌توانند با گردانندگان این بات تماس بگیرند.",
+    ]);
+    const [corrections] = contactLines(undefined, "https://support.example.org/bot", translatorFor("es"));
+    expect(corrections).toBe("Correcciones y solicitudes de retirada: https://support.example.org/bot");
   });
 
   it("falls back to a live campaign's own site", async () => {
