@@ -5,6 +5,7 @@
  * generic apology while the details go to the log.
  */
 import type { AnyCommand, CommandInvocation } from "./core/command.ts";
+import { menuText } from "./core/command-menu.ts";
 import { UserError } from "./core/errors.ts";
 import { replyLanguage } from "./core/i18n/choose.ts";
 import { readSchemaMessage } from "./core/i18n/schema-message.ts";
@@ -47,7 +48,7 @@ function readArguments(
   const parsed = command.args.safeParse(raw);
   if (parsed.success) return { ok: true, args: parsed.data };
   const problems = [...new Set(parsed.error.issues.map((i) => problemText(tr, i)))];
-  const usage = tr.t("dispatch.usage", { usage: command.usage });
+  const usage = tr.t("dispatch.usage", { usage: menuText(tr, { command }, "usage") });
   return { ok: false, reply: reply.error(`${problems.join("\n")}\n${usage}`) };
 }
 

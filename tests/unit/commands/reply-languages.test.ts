@@ -70,7 +70,7 @@ describe("a member whose platform says es-ES, in an English channel", () => {
   it("is asked for a name in Spanish, while the channel's other members still read English", async () => {
     const bot = await createTestBot(NOW);
     expect(textOf(await bot.say("/prisoner", es))).toBe(
-      "¿Qué preso? Escriba un nombre, p. ej., /prisoner Mammadov\nUso: /prisoner <name>",
+      "¿Qué preso? Escriba un nombre, p. ej., /prisoner Mammadov\nUso: /prisoner <nombre>",
     );
     expect(textOf(await bot.say("/prisoner"))).toBe(
       "Which prisoner? Type a name, e.g. /prisoner Mammadov\nUsage: /prisoner <name>",
@@ -86,7 +86,7 @@ describe("a Russian channel", () => {
     );
     expect(textOf(await bot.say("/subscribe 25:00", mod))).toBe(
       "«25:00» — не время суток: используйте 24-часовой формат HH:MM, например 09:00 или 18:30\n" +
-        "Использование: /subscribe [HH:MM] [time zone] [campaign]",
+        "Использование: /subscribe [HH:MM] [часовой пояс] [кампания] [--language <код>]",
     );
     expect(textOf(await bot.say("/unsubscribe", mod))).toBe(
       "Остановлено: в этом канале больше не будет ежедневных публикаций. /subscribe возобновит их.",
