@@ -1,9 +1,10 @@
 /**
  * `/help` in the console: the bot's own help, with its list of commands laid out as a table (command, who
  * may run it, what it does and how to type it), plus the chat's own /quit. The table is built from the
- * same registry the help text is built from.
+ * same registry the help text is built from. The table's own words are in the reply's language.
  */
 import type { AnyCommand } from "../../src/core/command.ts";
+import { type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { layOut, type Line, type RenderOptions, renderReply } from "./render.ts";
 import { table } from "./render-text-layout.ts";
@@ -18,16 +19,25 @@ type Listed = Pick<AnyCommand, "name" | "moderatorOnly" | "description" | "usage
 /** The line /help writes for a command: the help text lists each command this way. */
 const helpLineOf = (c: Listed) => `${c.usage}: ${c.description}`;
 
-function commandTable(commands: readonly Listed[], width: number | undefined): Line[] {
-  const listed = [...commands, ...CONSOLE_COMMANDS];
+/** The console's own commands as the table lists them, described in `tr`'s language. */
+function consoleCommands(tr: Translator): Listed[] {
+  return CONSOLE_COMMANDS.map((c) => ({
+    ...c,
+    description: tr.t("render.quitDescription", { exit: "/exit", keys: "Ctrl-D" }),
+  }));
+}
+
+function commandTable(commands: readonly Listed[], width: number | undefined, tr: Translator): Line[] {
+  const listed = [...commands, ...consoleCommands(tr)];
   const rows = listed.map((c) => [
     `/${c.name}`,
-    c.moderatorOnly ? "moderators" : "anyone",
+    tr.t(c.moderatorOnly ? "render.whoModerators" : "render.whoAnyone"),
     // A usage may hold several forms ("/schedule list · /schedule cancel <id>"): one line each, and none
     // when it is the bare command already in the first column.
     [c.description, ...c.usage.split(" · ").filter((form) => form !== `/${c.name}`)].join("\n"),
   ]);
-  const [header, ...body] = table(["Command", "Who", "What it does, and how to type it"], rows, width);
+  const headings = [tr.t("render.helpCommand"), tr.t("render.helpWho"), tr.t("render.helpWhat")];
+  const [header, ...body] = table(headings, rows, width);
   const nameWidth = Math.max(...listed.map((c) => c.name.length + 1));
   return [
     { text: header!, look: "label", lead: header!.length },
@@ -52,5 +62,6 @@ export function renderHelp(reply: Reply, commands: readonly Listed[], options: R
   const before = first === -1 ? text : text.slice(0, first);
   const after = first === -1 ? [] : text.slice(first).filter((l) => !listLines.has(l));
   const plain = (lines: string[]): Line[] => lines.map((l) => ({ text: l }));
-  return layOut([...plain(before), ...commandTable(commands, options.width), ...plain(after)], options);
+  const tr = translatorFor(reply.language);
+  return layOut([...plain(before), ...commandTable(commands, options.width, tr), ...plain(after)], options);
 }

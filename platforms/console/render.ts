@@ -5,8 +5,10 @@
  *
  * A card is laid out to fit one screen: the name (with the country and other names) on its first line, its
  * "Status as of" date exactly once, each source as a numbered link, and blank lines between its parts only
- * while they fit the terminal's height.
+ * while they fit the terminal's height. The console's own words ("Sources:", "Note:", "Error:") are in the
+ * reply's language (English when absent).
  */
+import { english, type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import { type ConsoleStyle, plainStyle } from "./style.ts";
@@ -54,18 +56,23 @@ const gap = (priority: number): Line => ({ text: "", gap: priority });
  * "Status as of …" once, under the name: inside the notice where the notice says it, in one paragraph with
  * a notice that does not (a row saved for the screen), else on a line of its own.
  */
-function asOfAndNotice(card: Card): Line[] {
+function asOfAndNotice(card: Card, tr: Translator): Line[] {
   if (!card.notice) return [line(card.statusAsOf, "label", card.statusAsOf.length)];
-  if (card.notice.includes(card.statusAsOf)) return [line(`Note: ${card.notice}`, "note", 0, 2)];
-  return [line(`${card.statusAsOf}. Note: ${card.notice}`, "note", card.statusAsOf.length, 2)];
+  if (card.notice.includes(card.statusAsOf)) {
+    return [line(tr.t("render.note", { notice: card.notice }), "note", 0, 2)];
+  }
+  const text = tr.t("render.asOfNote", { asOf: card.statusAsOf, notice: card.notice });
+  // The date is painted as the lead where the language says it first.
+  const lead = text.startsWith(card.statusAsOf) ? card.statusAsOf.length : 0;
+  return [line(text, "note", lead, 2)];
 }
 
 /**
  * Sources as numbered links under one label. The link is what a reader follows and it names the site;
  * titles and publishers would take a screen of their own (other platforms show them as link text).
  */
-function sourceLines(card: Card): Line[] {
-  const label = "Sources: ";
+function sourceLines(card: Card, tr: Translator): Line[] {
+  const label = `${tr.t("render.sourcesLabel")} `;
   return card.sources.map((s, i) => {
     const head = i === 0 ? label : " ".repeat(label.length);
     return line(`${head}${i + 1}. ${s.url}`, "label", i === 0 ? label.length - 1 : 0, label.length + 3);
@@ -73,25 +80,27 @@ function sourceLines(card: Card): Line[] {
 }
 
 /** `trailer`: said after the campaign on the card's last line (where to get the share kit). */
-function cardLines(card: Card, trailer?: string): Line[] {
+function cardLines(card: Card, tr: Translator, trailer?: string): Line[] {
   // Measured without the control characters that rendering removes, so the name alone is in bold.
   const title = printable(card.title);
   const head = [title, card.subtitle].filter((part) => part.trim() !== "").join(" · ");
-  const lines = [line(head, "title", title.length, 2), ...asOfAndNotice(card)];
+  const lines = [line(head, "title", title.length, 2), ...asOfAndNotice(card, tr)];
   lines.push(gap(3), line(card.summary), gap(2));
   for (const field of card.fields) {
     lines.push(line(`${field.label}: ${field.value}`, "label", field.label.length + 1, 2));
   }
   if (card.photo) {
     const { url, alt, credit } = card.photo;
-    lines.push(line(`Photo: ${url} (${alt}; credit: ${credit})`, "label", 6, 2));
+    const details = tr.t("render.photoDetails", { url, alt, credit });
+    lines.push(line(details, "label", tr.t("render.photoLabel").length, 2));
   }
   if (card.familyStory) lines.push(gap(1), line(card.familyStory));
   if (card.quote) {
-    const translated = card.quote.isTranslation ? " (translated)" : "";
-    lines.push(gap(1), line(`"${card.quote.text}" — ${card.quote.attribution}${translated}`, "quote", 0, 2));
+    const { text, attribution, isTranslation } = card.quote;
+    const by = tr.t(isTranslation ? "render.quotedByTranslated" : "render.quotedBy", { attribution });
+    lines.push(gap(1), line(`"${text}" ${by}`, "quote", 0, 2));
   }
-  lines.push(gap(1), ...sourceLines(card));
+  lines.push(gap(1), ...sourceLines(card, tr));
   // The campaign's page is in /help and in every share kit; on the card it would take two rows.
   const campaign = card.campaign.name.includes(card.hashtag)
     ? card.campaign.name
@@ -100,9 +109,10 @@ function cardLines(card: Card, trailer?: string): Line[] {
   return lines;
 }
 
-function shareLines(kit: ShareKit): Line[] {
+function shareLines(kit: ShareKit, tr: Translator): Line[] {
+  const label = tr.t("render.shareLabel");
   return [
-    line("Share:", "label", 6),
+    line(label, "label", label.length),
     line(kit.text),
     blank,
     ...kit.links.map((link) => line(`${link.label}: ${link.url}`, "label", link.label.length + 1, 2)),
@@ -126,21 +136,25 @@ function choiceLines(prompt: string, choices: readonly Choice[]): Line[] {
   return lines;
 }
 
-function replyLines(reply: Reply): Line[] {
+function replyLines(reply: Reply, tr: Translator = english): Line[] {
   switch (reply.kind) {
-    case "text":
-      return reply.tone === "error" ? [line(`Error: ${reply.text}`, "error", 6)] : [line(reply.text)];
+    case "text": {
+      if (reply.tone !== "error") return [line(reply.text)];
+      const label = tr.t("render.errorLabel");
+      return [line(`${label} ${reply.text}`, "error", label.length)];
+    }
     case "card": {
       const intro = reply.intro ? [line(reply.intro, "label", reply.intro.length), gap(4)] : [];
       // The full kit is one command away; under every card it would drown the card itself.
-      const share = reply.share ? `Share this story: /share ${reply.card.profileId}` : undefined;
-      return [...intro, ...cardLines(reply.card, share)];
+      const command = `/share ${reply.card.profileId}`;
+      const share = reply.share ? tr.t("render.shareCommand", { command }) : undefined;
+      return [...intro, ...cardLines(reply.card, tr, share)];
     }
     case "choices":
       return choiceLines(reply.prompt, reply.choices);
     case "share":
       // The card comes too: every reply shows its sources and the date its status is known as of.
-      return [...cardLines(reply.card), blank, ...shareLines(reply.kit)];
+      return [...cardLines(reply.card, tr), blank, ...shareLines(reply.kit, tr)];
   }
 }
 
@@ -208,13 +222,20 @@ export function layOut(lines: readonly Line[], options: RenderOptions = {}): str
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): string {
-  return layOut(replyLines(reply), options);
+  return layOut(replyLines(reply, translatorFor(reply.language)), options);
 }
 
 /** A scheduled post prints as the card reply it would be, intro and share line included. */
 export function renderPost(post: OutboundPost, options: RenderOptions = {}): string {
   return renderReply(
-    { kind: "card", intro: post.intro, card: post.card, share: post.share, visibility: "public" },
+    {
+      kind: "card",
+      intro: post.intro,
+      card: post.card,
+      share: post.share,
+      visibility: "public",
+      ...(post.language === undefined ? {} : { language: post.language }),
+    },
     options,
   );
 }

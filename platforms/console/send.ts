@@ -7,23 +7,25 @@
 import type { Writable } from "node:stream";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type { OutboundPost, SendResult } from "../../src/core/platform.ts";
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import { renderPost } from "./render.ts";
 
 export interface ConsoleSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
-  notifyModerators(channel: ChannelRef, text: string): Promise<void>;
+  notifyModerators(channel: ChannelRef, text: string, language?: string): Promise<void>;
 }
 
 export function createConsoleSender(output: Writable): ConsoleSender {
   let posted = 0;
   return {
     async send(channel, post) {
-      output.write(`\n[${channel}, scheduled post]\n${renderPost(post)}\n`);
+      const heading = translatorFor(post.language).t("render.consolePost", { channel });
+      output.write(`\n${heading}\n${renderPost(post)}\n`);
       posted++;
       return { kind: "sent", messageId: `console-${posted}` };
     },
-    async notifyModerators(channel, text) {
-      output.write(`\n[${channel}, notice] ${text}\n`);
+    async notifyModerators(channel, text, language) {
+      output.write(`\n${translatorFor(language).t("render.consoleNotice", { channel, text })}\n`);
     },
   };
 }

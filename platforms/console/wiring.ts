@@ -8,6 +8,7 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { type Completion, createCompleter, type SuggestNames } from "./wiring-complete.ts";
 import { renderHelp } from "./render-help.ts";
@@ -40,13 +41,20 @@ export interface ConsoleChatOptions {
   terminal?: ConsoleTerminal;
   /** Ends the chat as Ctrl-D does (a stop signal, a reader that went away). */
   stop?: Promise<unknown>;
+  /** The chat's language until a reply says its own (the dispatcher's choice); absent: English. */
+  language?: string;
 }
 
 /** The history's file in the data folder. */
 export const CONSOLE_HISTORY_FILE = "console_history";
 
 const PROMPT = "> ";
-const NOT_A_COMMAND = 'Commands start with "/": try /help, /today or /prisoner <name>.';
+
+/** What a line that is not a command gets, in the language of the chat's latest reply. */
+function notACommand(language: string | undefined): string {
+  const examples = { help: "/help", today: "/today", prisoner: "/prisoner <name>" };
+  return translatorFor(language).t("render.notACommand", examples);
+}
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { output } = options;
@@ -63,6 +71,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   if (options.interactive && options.greeting) output.write(`${options.greeting}\n`);
   lines.prompt();
   let quit = false;
+  let language = options.language;
   for await (const line of lines.reader) {
     const parsed = parseConsoleLine(line);
     if (parsed.kind === "quit") {
@@ -70,9 +79,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       break;
     }
     if (parsed.kind === "not-a-command") {
-      output.write(`${NOT_A_COMMAND}\n`);
+      output.write(`${notACommand(language)}\n`);
     } else if (parsed.kind === "command") {
       const reply = await options.dispatch(parsed.invocation);
+      language = reply.language ?? language;
       output.write(`${render(reply, parsed.invocation.command)}\n`);
     }
     // A stop that came while the reply was being made ends the chat here, without a new prompt.

@@ -82,7 +82,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     send: (channel, post) => sender.send(channel, post),
     notifyModerators: (channel, text) => sender.notify(channel, text),
     notifyModerator: (notice) => sender.notifyPrivately(notice),
-    retract: (channel, ref, mode) => sender.retract(channel, ref, mode),
+    retract: (channel, ref, mode, text) => sender.retract(channel, ref, mode, text),
     async registerCommands() {
       const body = toApplicationCommands(options.commands);
       const appId =

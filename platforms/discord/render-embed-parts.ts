@@ -3,6 +3,7 @@
  * sources list, fitting text parts into one description, and measuring what counts toward 6,000.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { english, type Translator } from "../../src/core/i18n/translator.ts";
 import type { CardSource } from "../../src/core/reply.ts";
 import { clip, escapeText, safeUrl } from "./text.ts";
 
@@ -29,15 +30,15 @@ export function embedField(name: string, value: string, inline: boolean): APIEmb
   };
 }
 
-/** Masked links, as many as fit in one field value, then how many were left out. */
-export function sourceList(sources: readonly CardSource[]): string {
+/** Masked links, as many as fit in one field value, then how many were left out (in `tr`'s language). */
+export function sourceList(sources: readonly CardSource[], tr: Translator = english): string {
   const lines: string[] = [];
   let used = 0;
   for (const [index, source] of sources.entries()) {
     const label = escapeText(`${source.title} (${source.publisher})`).replace(/[[\]]/g, "\\$&");
     const url = safeUrl(source.url, 2048)?.replaceAll(")", "%29");
     const line = `• ${url ? `[${label}](${url})` : label}`;
-    const more = `\n…and ${sources.length - index} more`;
+    const more = `\n${escapeText(tr.t("render.moreSources", { count: sources.length - index }))}`;
     if (used + line.length + 1 + more.length > EMBED_LIMITS.fieldValue) {
       lines.push(more.trim());
       break;

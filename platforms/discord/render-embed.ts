@@ -2,8 +2,10 @@
  * A profile card as a Discord embed, within Discord's embed limits. Profile text is escaped here, so no
  * name, story or quote can format, mention or break the layout. When a card is over the 6,000 total, the
  * least important parts are cut first; the notice, the "status as of" footer and the sources always stay.
+ * The embed's own words ("Sources", "Photo:") are in the reply's language (`tr`), escaped like the rest.
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
+import { english, type Translator } from "../../src/core/i18n/translator.ts";
 import type { Card } from "../../src/core/reply.ts";
 import { EMBED_LIMITS, embedField, embedLength, fitParts, sourceList } from "./render-embed-parts.ts";
 import { clip, escapeText, safeUrl } from "./text.ts";
@@ -24,8 +26,9 @@ export function noticeText(card: Card): string {
 }
 
 /** The card's sources as masked links, in one field; none when the card cites none. */
-export function sourcesField(card: Card): APIEmbedField[] {
-  return card.sources.length > 0 ? [embedField("Sources", sourceList(card.sources), false)] : [];
+export function sourcesField(card: Card, tr: Translator = english): APIEmbedField[] {
+  if (card.sources.length === 0) return [];
+  return [embedField(tr.t("render.sources"), sourceList(card.sources, tr), false)];
 }
 
 /** The parts of a card embed, each cut on its own until the whole fits. */
@@ -46,8 +49,8 @@ interface Cuttable {
   floor: number;
 }
 
-export function cardEmbed(card: Card): APIEmbed {
-  const draft = cardDraft(card);
+export function cardEmbed(card: Card, tr: Translator = english): APIEmbed {
+  const draft = cardDraft(card, tr);
   for (const part of cutOrder(draft)) {
     const over = embedLength(assemble(draft, card)) - EMBED_LIMITS.total;
     if (over <= 0) break;
@@ -57,22 +60,21 @@ export function cardEmbed(card: Card): APIEmbed {
   return assemble(draft, card);
 }
 
-function cardDraft(card: Card): Draft {
+function cardDraft(card: Card, tr: Translator): Draft {
   const photo = card.photo ? safeUrl(card.photo.url, 2048) : undefined;
   // The status date leads the footer, so cutting a long campaign name or credit never reaches it.
-  const footer = [card.statusAsOf, card.hashtag, card.campaign.name, photo && `Photo: ${card.photo?.credit}`]
-    .filter(Boolean)
-    .join(" · ");
+  const credit = photo && tr.t("render.photoCredit", { credit: card.photo?.credit ?? "" });
+  const footer = [card.statusAsOf, card.hashtag, card.campaign.name, credit].filter(Boolean).join(" · ");
   const quote = card.quote
     ? [
         embedField(
-          card.quote.isTranslation ? "In the family's words (translated)" : "In the family's words",
+          tr.t(card.quote.isTranslation ? "render.familyWordsTranslated" : "render.familyWords"),
           `“${escapeText(card.quote.text)}” (${escapeText(card.quote.attribution)})`,
           false,
         ),
       ]
     : [];
-  const sources = sourcesField(card);
+  const sources = sourcesField(card, tr);
   const room = EMBED_LIMITS.fields - quote.length - sources.length;
   return {
     title: clip(escapeText(card.title).trim(), EMBED_LIMITS.title),
@@ -81,7 +83,9 @@ function cardDraft(card: Card): Draft {
         noticeText(card),
         card.subtitle.trim() && `*${escapeText(card.subtitle.trim())}*`,
         escapeText(card.summary),
-        card.familyStory ? `**The family's story**\n${escapeText(card.familyStory)}` : "",
+        card.familyStory
+          ? `**${escapeText(tr.t("render.familyStory"))}**\n${escapeText(card.familyStory)}`
+          : "",
       ],
       "\n\n",
       EMBED_LIMITS.description,

@@ -10,6 +10,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
+import { type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
 import { cardEmbed, noticeText, sourcesField } from "./render-embed.ts";
@@ -34,7 +35,9 @@ export interface RenderedMessage {
   visibility: Visibility;
 }
 
+/** The message's own words (labels, "Sources", "Share") are in `reply.language` (English when absent). */
 export function renderReply(reply: Reply): RenderedMessage {
+  const tr = translatorFor(reply.language);
   switch (reply.kind) {
     case "text":
       return {
@@ -45,14 +48,14 @@ export function renderReply(reply: Reply): RenderedMessage {
     case "card":
       return {
         content: reply.intro ? clip(escapeText(reply.intro), CONTENT_MAX) : undefined,
-        embeds: [cardEmbed(reply.card)],
+        embeds: [cardEmbed(reply.card, tr)],
         components: reply.share ? shareButtons(reply.share) : [],
         visibility: reply.visibility,
       };
     case "choices":
       return choicesBody(reply.prompt, reply.choices, reply.visibility);
     case "share":
-      return shareBody(reply.kit, reply.card, reply.visibility);
+      return shareBody(reply.kit, reply.card, reply.visibility, tr);
   }
 }
 
@@ -60,7 +63,7 @@ export function renderReply(reply: Reply): RenderedMessage {
 export function renderPost(post: OutboundPost): RenderedMessage {
   return {
     content: clip(escapeText(post.intro), CONTENT_MAX),
-    embeds: [cardEmbed(post.card)],
+    embeds: [cardEmbed(post.card, translatorFor(post.language))],
     components: shareButtons(post.share),
     visibility: "public",
   };
@@ -113,12 +116,15 @@ function choicesBody(prompt: string, choices: readonly Choice[], visibility: Vis
  * card, it says the notice first, the sources and the "status as of" date, so whoever shares it knows how
  * current it is; only the text to paste is cut to make room for them.
  */
-function shareBody(kit: ShareKit, card: Card, visibility: Visibility): RenderedMessage {
+function shareBody(kit: ShareKit, card: Card, visibility: Visibility, tr: Translator): RenderedMessage {
   const fence = "```";
   const notice = noticeText(card);
   const embed: APIEmbed = {
-    title: clip(`Share: ${escapeText(card.title)}`, EMBED_LIMITS.title),
-    fields: [embedField("Hashtag", clip(escapeText(kit.hashtag), HASHTAG_MAX), true), ...sourcesField(card)],
+    title: clip(escapeText(tr.t("render.shareTitle", { title: card.title })), EMBED_LIMITS.title),
+    fields: [
+      embedField(tr.t("render.hashtag"), clip(escapeText(kit.hashtag), HASHTAG_MAX), true),
+      ...sourcesField(card, tr),
+    ],
     footer: { text: clip(card.statusAsOf.trim(), EMBED_LIMITS.footer) || "—" },
   };
   const lead = notice ? `${notice}\n\n${fence}\n` : `${fence}\n`;

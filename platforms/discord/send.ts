@@ -4,6 +4,7 @@
  * ONE request, because Discord bans bots (at Cloudflare, by IP) that keep making requests it refuses:
  * 10,000 invalid ones per 10 minutes.
  */
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import {
   type APIDMChannel,
   DiscordAPIError,
@@ -45,7 +46,7 @@ export interface DiscordSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   notify(channel: ChannelRef, text: string): Promise<void>;
   notifyPrivately(notice: PrivateNotice): Promise<NoticeResult>;
-  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
+  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
 }
 
 export function createSender(rest: REST, logger: Logger): DiscordSender {
@@ -79,7 +80,7 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
      * the bot (blocked it, or no DMs from server members) and 50278 when they share no server with it any
      * more; each refusal counts towards the ban limit, so one try only.
      */
-    async notifyPrivately({ userId, channel, text }) {
+    async notifyPrivately({ userId, channel, text, language }) {
       const target = decodeChannel(channel);
       if (!target) return { delivered: false, reason: `not a Discord channel reference: ${channel}` };
       if (!isSnowflake(userId)) return { delivered: false, reason: `not a Discord user id: ${userId}` };
@@ -90,24 +91,27 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
         return notDelivered(logger, channel, classifyDiscordError(error).result);
       }
       if (dm.id === target.channelId) return { delivered: false, reason: "the DM is the failed channel" };
-      const content = `About <#${target.channelId}>:\n${escapeText(text)}`;
+      // Our own words around the channel link, in the notice's language; the link is Discord's markup.
+      const about = translatorFor(language).t("render.aboutChannel", { channel: `<#${target.channelId}>` });
+      const content = `${about}\n${escapeText(text)}`;
       const { result } = await postBody(rest, dm.id, noticeBody(content));
       return result.kind === "sent" ? { delivered: true } : notDelivered(logger, channel, result);
     },
-    retract: (_channel, ref, mode) => retract(rest, logger, ref, mode),
+    retract: (_channel, ref, mode, text) => retract(rest, logger, ref, mode, text),
   };
 }
 
 /**
  * DELETE or PATCH `/channels/{id}/messages/{id}`: a bot may delete or edit its own messages at any age.
- * Unknown Message (10008) means someone deleted it already. The edit leaves only WITHDRAWN_TEXT: no embed,
- * no buttons, no mention.
+ * Unknown Message (10008) means someone deleted it already. The edit leaves only the withdrawn text (in
+ * the channel's language; WITHDRAWN_TEXT by default): no embed, no buttons, no mention.
  */
 async function retract(
   rest: REST,
   logger: Logger,
   ref: MessageRef,
   mode: RetractMode,
+  text: string = WITHDRAWN_TEXT,
 ): Promise<RetractResult> {
   const route = Routes.channelMessage(ref.channelId, ref.messageId);
   try {
@@ -115,7 +119,7 @@ async function retract(
       await rest.delete(route);
       return { kind: "deleted" };
     }
-    const body = { content: WITHDRAWN_TEXT, embeds: [], components: [], allowed_mentions: { parse: [] } };
+    const body = { content: text, embeds: [], components: [], allowed_mentions: { parse: [] } };
     await rest.patch(route, { body });
     return { kind: "edited" };
   } catch (error) {

@@ -1,7 +1,10 @@
 /**
  * Replies and scheduled posts as Slack messages: Block Kit plus the plain `text` Slack shows in
- * notifications and to screen readers. Pure: the same input always gives the same message.
+ * notifications and to screen readers. Pure: the same input always gives the same message. The message's
+ * own words (headings, "Share:", "Photo:") are in the reply's or post's language (English when absent).
  */
+import { isolateFor } from "../../src/core/i18n/bidi.ts";
+import { type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import { choiceActionId, encodeChoiceValue } from "./actions.ts";
@@ -41,6 +44,7 @@ export interface RenderOptions {
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackResponse {
   const response_type = reply.visibility === "public" ? "in_channel" : "ephemeral";
+  const tr = translatorFor(reply.language);
   switch (reply.kind) {
     case "text":
       return {
@@ -52,19 +56,23 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackRes
       return {
         response_type,
         text: cardFallback(reply.card, reply.intro, reply.share),
-        blocks: cardBlocks(reply.card, { intro: reply.intro, share: reply.share, photo: options.photo }),
+        blocks: cardBlocks(reply.card, { intro: reply.intro, share: reply.share, photo: options.photo }, tr),
       };
     case "choices":
-      return { response_type, ...renderChoices(reply.prompt, reply.choices) };
+      return { response_type, ...renderChoices(reply.prompt, reply.choices, tr) };
     case "share":
-      return { response_type, ...renderShare(reply.kit, reply.card) };
+      return { response_type, ...renderShare(reply.kit, reply.card, tr) };
   }
 }
 
 export function renderPost(post: OutboundPost, options: RenderOptions = {}): SlackMessage {
   return {
     text: cardFallback(post.card, post.intro, post.share),
-    blocks: cardBlocks(post.card, { intro: post.intro, share: post.share, photo: options.photo }),
+    blocks: cardBlocks(
+      post.card,
+      { intro: post.intro, share: post.share, photo: options.photo },
+      translatorFor(post.language),
+    ),
   };
 }
 
@@ -75,17 +83,22 @@ export function renderNotice(text: string): SlackMessage {
 
 /**
  * A notice to one moderator in a direct message, about a channel: the channel as a link (`<#C…>`, which
- * Slack shows by name to whoever may see it), then the text as plain text.
+ * Slack shows by name to whoever may see it), then the text as plain text, both in the notice's language.
  */
-export function renderPrivateNotice(channelId: string, text: string): SlackMessage {
-  const about = `ℹ️ About <#${channelId}>:`;
+export function renderPrivateNotice(channelId: string, text: string, language?: string): SlackMessage {
+  // The words are escaped; the link between them is our own markup (a private-use mark holds its place).
+  const tr = translatorFor(language);
+  const [before = "", after = ""] = escapeMrkdwn(tr.t("render.aboutChannel", { channel: "\uE000" })).split(
+    "\uE000",
+  );
+  const about = `ℹ️ ${before}${isolateFor(`<#${channelId}>`, tr.direction)}${after}`;
   return {
     text: `${about} ${fallback([text])}`,
     blocks: [...mrkdwnSections([about]), ...plainSections(new TextBudget().take(text, 3000))],
   };
 }
 
-function renderChoices(prompt: string, choices: Choice[]): SlackMessage {
+function renderChoices(prompt: string, choices: Choice[], tr: Translator): SlackMessage {
   const budget = new TextBudget();
   const blocks: Block[] = plainSections(budget.take(prompt, 1000));
   choices.slice(0, MAX_CHOICES).forEach((choice, index) => {
@@ -100,7 +113,7 @@ function renderChoices(prompt: string, choices: Choice[]): SlackMessage {
     });
   });
   const more = choices.length - MAX_CHOICES;
-  if (more > 0) blocks.push(...context(plain(`…and ${more} more: try a fuller name.`)));
+  if (more > 0) blocks.push(...context(plain(tr.t("render.moreChoices", { count: more }))));
   return { text: fallback([prompt, ...choices.slice(0, MAX_CHOICES).map((c) => `• ${c.label}`)]), blocks };
 }
 
@@ -111,12 +124,13 @@ const SHARE_SOURCES_MAX = 4000;
  * The text to paste and one-click links, said with the card's notice, its "status as of" date and its
  * sources, so whoever shares it knows how current it is. Those are budgeted first; the text to paste last.
  */
-function renderShare(kit: ShareKit, card: Card): SlackMessage {
+function renderShare(kit: ShareKit, card: Card, tr: Translator): SlackMessage {
   const budget = new TextBudget();
-  const title = budget.take(`Share: ${card.title}`, LIMITS.header);
+  const shareTitle = tr.t("render.shareTitle", { title: card.title });
+  const title = budget.take(shareTitle, LIMITS.header);
   const notice = card.notice ? budget.take(`⚠️ ${card.notice}`, 1000) : "";
   const statusAsOf = budget.take(card.statusAsOf, 300);
-  const listed = sourceLines(card.sources, SHARE_SOURCES_MAX);
+  const listed = sourceLines(card.sources, SHARE_SOURCES_MAX, tr);
   const sources = budget.spend(listed.join("\n").length) ? listed : [];
   const links = linkButtons(kit.links, budget);
   const text = budget.take(kit.text, 3000);
@@ -129,7 +143,7 @@ function renderShare(kit: ShareKit, card: Card): SlackMessage {
     ...mrkdwnSections(sources),
   ];
   return {
-    text: fallback([`Share: ${card.title}`, card.notice ?? "", kit.text, card.statusAsOf], kit.url),
+    text: fallback([shareTitle, card.notice ?? "", kit.text, card.statusAsOf], kit.url),
     blocks,
   };
 }

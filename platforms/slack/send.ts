@@ -91,7 +91,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
      * A direct message from the bot to one member of the channel's workspace: `conversations.open` with
      * `users=<member>` (needs `im:write`), then `chat.postMessage` to the DM it returns. One try each.
      */
-    async notifyPrivately({ userId, channel, text }: PrivateNotice): Promise<NoticeResult> {
+    async notifyPrivately({ userId, channel, text, language }: PrivateNotice): Promise<NoticeResult> {
       const target = decodeChannelRef(channel);
       if (!target) return { delivered: false, reason: `not a Slack channel reference: ${channel}` };
       if (!isSlackId(userId)) return { delivered: false, reason: `not a Slack user id: ${userId}` };
@@ -105,7 +105,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         // A subscription made in this very DM: the conversation that failed is the one we would post in.
         if (dm === target.channelId)
           return { delivered: false, reason: "the direct message is the failed channel" };
-        const message = renderPrivateNotice(target.channelId, text);
+        const message = renderPrivateNotice(target.channelId, text, language);
         await deps.client.chat.postMessage({ token, channel: dm, ...message, unfurl_links: false });
         return { delivered: true };
       } catch (err) {
@@ -116,10 +116,16 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       }
     },
     /**
-     * `chat.delete`, or `chat.update` to WITHDRAWN_TEXT with no blocks, on the bot's own message (`ts`),
+     * `chat.delete`, or `chat.update` to `text` (the withdrawn text in the channel's language, WITHDRAWN_TEXT
+     * by default) with no blocks, on the bot's own message (`ts`),
      * with the workspace's token. Never posts anything.
      */
-    async retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult> {
+    async retract(
+      channel: ChannelRef,
+      ref: MessageRef,
+      mode: RetractMode,
+      text: string = WITHDRAWN_TEXT,
+    ): Promise<RetractResult> {
       const target = decodeChannelRef(channel);
       if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
       try {
@@ -131,7 +137,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
           await deps.client.chat.delete(message);
           return { kind: "deleted" };
         }
-        await deps.client.chat.update({ ...message, text: WITHDRAWN_TEXT, blocks: [] });
+        await deps.client.chat.update({ ...message, text, blocks: [] });
         return { kind: "edited" };
       } catch (err) {
         const code = slackErrorCode(err);

@@ -3,14 +3,20 @@
  * replies. Blocks are marked for `fitMessage` (fit.ts): free prose is `shrinkable` (shortened, then dropped),
  * and the name, the notice, the "status as of" line and the sources are `keep`, which the safety rules (and
  * a card that must say whom it is about) require on every post and reply. Fields and sources are `tight` lines so each can be shortened alone: a long list of earlier
- * detentions goes before "Status", and every source keeps its link.
+ * detentions goes before "Status", and every source keeps its link. The card's own words ("Sources",
+ * "Photo:", "(translated)") are in `tr`'s language, the reply's.
  */
+import { english, type Translator } from "../../src/core/i18n/translator.ts";
 import type { Card, ShareKit } from "../../src/core/reply.ts";
 import { type Block, type Span, isWebUrl, span } from "./rich.ts";
 
 const line = (): Span => span("\n");
 
-export function cardBlocks(card: Card, options: { intro?: string; photoLink: boolean }): Block[] {
+export function cardBlocks(
+  card: Card,
+  options: { intro?: string; photoLink: boolean },
+  tr: Translator = english,
+): Block[] {
   const blocks: Block[] = [];
   if (options.intro) blocks.push({ spans: [span(options.intro, { italic: true })], shrinkable: true });
   // The name first: a reader (and a notification's preview) learns whom the card is about before any note.
@@ -28,14 +34,15 @@ export function cardBlocks(card: Card, options: { intro?: string; photoLink: boo
     // A quote never goes without the words saying who said it, nor they without it.
     const group = "quote";
     blocks.push({ spans: [span(`“${card.quote.text}”`)], quote: true, shrinkable: true, group });
-    const translated = card.quote.isTranslation ? " (translated)" : "";
-    const attribution = span(`— ${card.quote.attribution}${translated}`, { italic: true });
+    const by = card.quote.isTranslation ? "render.quotedByTranslated" : "render.quotedBy";
+    const attribution = span(tr.t(by, { attribution: card.quote.attribution }), { italic: true });
     blocks.push({ spans: [attribution], shrinkable: true, group });
   }
   if (card.photo && options.photoLink) {
-    blocks.push({ spans: [span("📷 Photo: "), span(card.photo.credit, { href: card.photo.url })] });
+    const label = `📷 ${tr.t("render.photoLabel")} `;
+    blocks.push({ spans: [span(label), span(card.photo.credit, { href: card.photo.url })] });
   }
-  blocks.push(...sourceBlocks(card));
+  blocks.push(...sourceBlocks(card, tr));
   blocks.push({ spans: footer(card) });
   return blocks;
 }
@@ -50,9 +57,9 @@ function statusBlocks(card: Card, tight: boolean): Block[] {
   return card.statusAsOf ? [{ spans: [span(card.statusAsOf, { italic: true })], tight, keep: true }] : [];
 }
 
-function sourceBlocks(card: Card): Block[] {
+function sourceBlocks(card: Card, tr: Translator): Block[] {
   if (card.sources.length === 0) return [];
-  const blocks: Block[] = [{ spans: [span("Sources", { bold: true })], keep: true }];
+  const blocks: Block[] = [{ spans: [span(tr.t("render.sources"), { bold: true })], keep: true }];
   for (const source of card.sources) {
     const spans = [span("• "), span(source.title, { href: source.url }), span(` — ${source.publisher}`)];
     blocks.push({ spans, tight: true, keep: true });
@@ -77,14 +84,14 @@ export function captionBlocks(card: Card): Block[] {
  * The text to share, with what every reply must show: the notice, the status date and the sources. The
  * sources follow the text, so the hint says "below" for the buttons and points at the text by name.
  */
-export function shareBlocks(kit: ShareKit, card: Card): Block[] {
+export function shareBlocks(kit: ShareKit, card: Card, tr: Translator = english): Block[] {
   return [
-    { spans: [span(`Share the story of ${card.title}`, { bold: true })] },
+    { spans: [span(tr.t("render.shareStoryOf", { name: card.title }), { bold: true })] },
     ...noticeBlocks(card),
-    { spans: [span("Copy the text below, or use a button under this message.", { italic: true })] },
+    { spans: [span(tr.t("render.shareHint"), { italic: true })] },
     { spans: [span(kit.text)], keep: true },
     ...statusBlocks(card, false),
-    ...sourceBlocks(card),
+    ...sourceBlocks(card, tr),
   ];
 }
 

@@ -1,7 +1,9 @@
 /**
  * Replies and posts → Telegram send parameters, pure. HTML parse mode from escaped plain text (see rich.ts),
- * link previews off, share links and choices as inline keyboards.
+ * link previews off, share links and choices as inline keyboards. The message's own words are in the reply's
+ * or post's language (English when absent), and are fitted to Telegram's limits with the rest.
  */
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
 import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
@@ -50,6 +52,7 @@ function messages(blocks: Block[], keyboard?: InlineKeyboardMarkup): Outgoing[] 
 }
 
 export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
+  const tr = translatorFor(reply.language);
   switch (reply.kind) {
     case "text": {
       const mark = reply.tone === "error" ? "⚠️ " : reply.tone === "success" ? "✅ " : "";
@@ -60,7 +63,7 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
       const head: Outgoing[] = photo
         ? [{ kind: "photo", photo, caption: toHtml(fitMessage(captionBlocks(reply.card), CAPTION_LIMIT)) }]
         : [];
-      const blocks = cardBlocks(reply.card, { intro: reply.intro, photoLink: !photo });
+      const blocks = cardBlocks(reply.card, { intro: reply.intro, photoLink: !photo }, tr);
       return [...head, ...messages(blocks, reply.share && shareKeyboard(reply.share))];
     }
     case "share":
@@ -68,7 +71,10 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
       return [
         {
           kind: "text",
-          ...textParams(fitMessage(shareBlocks(reply.kit, reply.card), TEXT_LIMIT), shareKeyboard(reply.kit)),
+          ...textParams(
+            fitMessage(shareBlocks(reply.kit, reply.card, tr), TEXT_LIMIT),
+            shareKeyboard(reply.kit),
+          ),
         },
       ];
     case "choices": {
@@ -85,13 +91,14 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
 
 /** A daily post or spotlight: exactly one message, because Telegram can't dedupe a half-sent series. */
 export function renderPost(post: OutboundPost): TextParams {
-  const blocks = cardBlocks(post.card, { intro: post.intro, photoLink: true });
+  const blocks = cardBlocks(post.card, { intro: post.intro, photoLink: true }, translatorFor(post.language));
   return textParams(fitMessage(blocks, TEXT_LIMIT), shareKeyboard(post.share));
 }
 
 /** An inline-mode result: one message a user drops into any chat. */
-export function renderInlineCard(card: Card, share: ShareKit): TextParams {
-  return textParams(fitMessage(cardBlocks(card, { photoLink: true }), TEXT_LIMIT), shareKeyboard(share));
+export function renderInlineCard(card: Card, share: ShareKit, language?: string): TextParams {
+  const blocks = cardBlocks(card, { photoLink: true }, translatorFor(language));
+  return textParams(fitMessage(blocks, TEXT_LIMIT), shareKeyboard(share));
 }
 
 export function renderNotice(text: string): TextParams {

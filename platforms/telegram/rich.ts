@@ -36,17 +36,38 @@ export function separator(block: Block, index: number): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0/C1 controls except newline, plus bidi *controls* that could flip the rest of our message; right-to-left
-// letters themselves are kept (Telegram lays them out), only the invisible overrides go.
-const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+// letters themselves are kept (Telegram lays them out), only the invisible overrides go. First strong
+// isolates (U+2068 … U+2069) stay when they come in pairs: the translator wraps a name written the other way
+// in one (core/i18n/bidi.ts), and a closed pair cannot reach beyond the text it encloses.
+const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066\u2067]/g;
+const FSI = "\u2068";
+const PDI = "\u2069";
+
+/** Keeps each first strong isolate that its pop closes; an unmatched one, either way, goes. */
+function pairedIsolates(text: string): string {
+  if (!text.includes(FSI) && !text.includes(PDI)) return text;
+  const chars = [...text];
+  const open: number[] = [];
+  const keep = new Set<number>();
+  chars.forEach((char, i) => {
+    if (char === FSI) open.push(i);
+    else if (char === PDI && open.length > 0) {
+      keep.add(open.pop()!);
+      keep.add(i);
+    }
+  });
+  return chars.filter((char, i) => (char !== FSI && char !== PDI) || keep.has(i)).join("");
+}
 
 /** Makes any string safe to send: valid UTF-16, no control characters, and no `@mention` that would ping. */
 export function clean(text: string): string {
-  return text
+  const cleaned = text
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(LONE_SURROGATE, "\uFFFD")
     .replace(CONTROLS, "")
     .replace(/@(?=[A-Za-z0-9_])/g, "@\u2060"); // a word joiner stops Telegram auto-linking a mention
+  return pairedIsolates(cleaned);
 }
 
 export function span(text: string, style: Omit<Span, "text"> = {}): Span {

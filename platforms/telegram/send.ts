@@ -2,6 +2,7 @@
  * Delivery through telegraf: one sendMessage per post, mapped to a SendResult, never thrown. No retries
  * here on purpose: the delivery ledger owns retries and pacing, and telegraf itself never retries.
  */
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type {
   MessageRef,
@@ -37,11 +38,12 @@ export interface TelegramSender {
    */
   notifyModerator(notice: PrivateNotice): Promise<NoticeResult>;
   /**
-   * deleteMessage, or editMessageText to WITHDRAWN_TEXT (daily posts are text messages). Telegram lets a
+   * deleteMessage, or editMessageText to `text` (the withdrawn text in the channel's language,
+   * WITHDRAWN_TEXT by default; daily posts are text messages). Telegram lets a
    * bot delete only messages younger than 48 hours ("message can't be deleted"): that answer says "edit
    * instead"; an edit has no age limit for the bot's own messages.
    */
-  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
+  retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
 }
 
 /** Telegram deletes a bot's message only within 48 hours of sending it. */
@@ -92,7 +94,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         logger.warn({ platform: "telegram", channel, err }, "telegram moderator notice not sent");
       }
     },
-    async notifyModerator({ userId, channel, text }) {
+    async notifyModerator({ userId, channel, text, language }) {
       let chatId: number;
       try {
         chatId = decodeChannel(channel);
@@ -111,7 +113,8 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
       try {
         // A bot removed from a chat cannot read its title, and a chat id means nothing to a person: the
         // text says which subscription by its time and the day it was set up.
-        const notice = renderNotice(`About a chat you subscribed to the daily post: ${text}`);
+        const about = translatorFor(language).t("render.aboutSubscribedChat", { text });
+        const notice = renderNotice(about);
         await telegram.callApi("sendMessage", { chat_id: user, ...notice }, timeout(timeoutMs));
         return { delivered: true };
       } catch (err) {
@@ -121,14 +124,14 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         return { delivered: false, reason };
       }
     },
-    async retract(channel, ref, mode) {
+    async retract(channel, ref, mode, text = WITHDRAWN_TEXT) {
       const target = { chat_id: Number(ref.channelId), message_id: Number(ref.messageId) };
       try {
         if (mode === "delete") {
           await telegram.callApi("deleteMessage", target, timeout(timeoutMs));
           return { kind: "deleted" };
         }
-        const edit = { ...target, text: WITHDRAWN_TEXT, link_preview_options: { is_disabled: true } };
+        const edit = { ...target, text, link_preview_options: { is_disabled: true } };
         await telegram.callApi("editMessageText", edit, timeout(timeoutMs));
         return { kind: "edited" };
       } catch (err) {

@@ -17,6 +17,11 @@ export interface OutboundPost {
   kind: "daily" | "spotlight";
   /** One line above the card, e.g. "Today's featured family". */
   intro: string;
+  /**
+   * The language the post is written in (the channel's, core/i18n/choose.ts): the renderer writes its own
+   * words (labels, buttons) in it. Absent: English.
+   */
+  language?: string;
   card: Card;
   share: ShareKit;
   /**
@@ -72,6 +77,8 @@ export interface PrivateNotice {
    */
   channel: ChannelRef;
   text: string;
+  /** The language `text` is written in (the channel's): the adapter's own words above it use it too. */
+  language?: string;
 }
 
 /** How a private notice ended: the platform's answer, never thrown. */
@@ -96,10 +103,11 @@ export interface PlatformAdapter {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
   /**
    * Tells the people who manage a channel something they must act on (a cancelled spotlight), in that
-   * channel. Never used for a channel whose post just failed for good: see `notifyModerator`. Optional:
+   * channel, in `language` (the channel's; the adapter's own words around `text` use it too). Never used
+   * for a channel whose post just failed for good: see `notifyModerator`. Optional:
    * where the platform gives no way to reach them, the notice is only logged.
    */
-  notifyModerators?(channel: ChannelRef, text: string): Promise<void>;
+  notifyModerators?(channel: ChannelRef, text: string, language?: string): Promise<void>;
   /**
    * Tells one moderator in private (a direct message) that a channel's subscription is paused after a
    * permanent failure (src/delivery/moderator-notice.ts decides whom). One attempt, never retried, and
@@ -111,10 +119,11 @@ export interface PlatformAdapter {
   notifyModerator?(notice: PrivateNotice): Promise<NoticeResult>;
   /**
    * Takes back one of the bot's own posts in `channel` (the ledger's reference, which says the workspace) (its profile was taken down): "delete" removes it, "edit" turns
-   * it into `WITHDRAWN_TEXT` (src/core/retraction.ts). Never posts anything new; never throws. Optional:
-   * a platform whose posts cannot be found again (the console) leaves it out.
+   * it into `text`, the channel's language's `withdrawnText` (`WITHDRAWN_TEXT`, English, when absent;
+   * src/core/retraction.ts). Never posts anything new; never throws. Optional: a platform whose posts
+   * cannot be found again (the console) leaves it out.
    */
-  retract?(channel: ChannelRef, ref: MessageRef, mode: RetractMode): Promise<RetractResult>;
+  retract?(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
   /** How long after posting the platform still lets the bot delete a message (Telegram: 48 h); undefined: always. */
   readonly deleteWithinMs?: number;
 }

@@ -5,10 +5,16 @@
  * delivered post, and src/delivery/retract.ts runs the jobs in the delivery pass.
  */
 import type { ChannelRef } from "./channel.ts";
+import { english, type Translator } from "./i18n/translator.ts";
 import type { MessageRef } from "./platform.ts";
 
-/** The whole text a withdrawn post is edited to: nothing about the person stays. */
-export const WITHDRAWN_TEXT = "This post was withdrawn.";
+/** The whole text a withdrawn post is edited to, in the channel's language: nothing about the person stays. */
+export function withdrawnText(tr: Translator): string {
+  return tr.t("notice.withdrawn");
+}
+
+/** The English withdrawn text ("This post was withdrawn."): what an edit says when no language is given. */
+export const WITHDRAWN_TEXT = withdrawnText(english);
 
 export type RetractMode = "delete" | "edit";
 
@@ -87,12 +93,13 @@ export function retractionOutcome(result: RetractResult, attempts: number, now: 
 
 /** Takes a job through the platform: delete (or edit when the delete is refused as too old). */
 export async function retractOnce(
-  retract: (channel: ChannelRef, ref: MessageRef, mode: RetractMode) => Promise<RetractResult>,
+  retract: (channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string) => Promise<RetractResult>,
   job: RetractionJob,
   mode: RetractMode,
+  text?: string,
 ): Promise<RetractResult> {
-  const first = await retract(job.channel, job.ref, mode);
-  if (mode === "delete" && first.kind === "not-deletable") return retract(job.channel, job.ref, "edit");
+  const first = await retract(job.channel, job.ref, mode, text);
+  if (mode === "delete" && first.kind === "not-deletable") return retract(job.channel, job.ref, "edit", text);
   return first;
 }
 

@@ -6,6 +6,7 @@
  * along, so other processes keep respecting the lease, and nothing is ever sent twice: only a row that
  * surely never reached the platform is given back.
  */
+import type { ChannelTranslators } from "./languages.ts";
 import type { DeliveryLedger, DeliveryRow } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
@@ -33,6 +34,8 @@ export interface ResumeDeps {
   owner: string;
   outage: OutageWatch;
   held: HeldRows;
+  /** Each channel's language: a subscriber told of a pause is told in the channel's. */
+  translators?: ChannelTranslators;
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { userIdOnPlatform } from "../core/actor.ts";
 import { platformOf } from "../core/channel.ts";
-import { formatPartialDate } from "../core/partial-date.ts";
+import { english, type Translator } from "../core/i18n/translator.ts";
 import { localDateOf } from "../core/time.ts";
 import type { NoticeResult, PlatformAdapter } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
@@ -22,19 +22,16 @@ import type { Subscription } from "../core/ports/subscriptions.ts";
 /**
  * The adapter names the channel above this text where the platform can (a channel link); the post's time,
  * zone and the day it was set up say which subscription it is where it cannot (Telegram shows a bot no
- * name for a chat it was removed from).
+ * name for a chat it was removed from). In the channel's language (`tr`); the platform's reason as it gave it.
  */
 export function pausedNoticeText(
   subscription: Pick<Subscription, "postTime" | "timezone" | "createdAt">,
   reason: string,
+  tr: Translator = english,
 ): string {
   const { postTime, timezone } = subscription;
-  const setUp = formatPartialDate(localDateOf(subscription.createdAt, timezone));
-  return (
-    `The daily post at ${postTime} (${timezone}) that you set up there on ${setUp} is paused: ${reason}. ` +
-    "The bot cannot post there as things are. Fix its access (unarchive the channel, add the bot back, " +
-    "or give it permission to post), then run /subscribe there again to resume."
-  );
+  const date = tr.date(localDateOf(subscription.createdAt, timezone));
+  return tr.t("notice.paused", { time: postTime, timezone, date, reason });
 }
 
 /**
@@ -48,6 +45,7 @@ export async function tellSubscriber(
   adapter: PlatformAdapter,
   subscription: Subscription,
   reason: string,
+  tr: Translator = english,
 ): Promise<string> {
   const { logger } = deps;
   const { channel, createdBy } = subscription;
@@ -62,7 +60,8 @@ export async function tellSubscriber(
     return untold(`the subscriber was not recorded as a ${adapter.platform} user ("${createdBy}")`);
   let result: NoticeResult;
   try {
-    result = await adapter.notifyModerator({ userId, channel, text: pausedNoticeText(subscription, reason) });
+    const text = pausedNoticeText(subscription, reason, tr);
+    result = await adapter.notifyModerator({ userId, channel, text, language: tr.language.tag });
   } catch (err) {
     // An adapter must not throw; if it does, that is a bug: logged, and still not retried.
     logger.error({ ...fields, err }, "platform adapter threw from notifyModerator");

@@ -8,6 +8,7 @@ import type { DeliveryLedger, DeliveryOutcome, DeliveryRow } from "../core/deliv
 import type { OutboundPost, PlatformAdapter, SendResult } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
+import type { ChannelTranslators } from "./languages.ts";
 import { tellSubscriber } from "./moderator-notice.ts";
 import type { PassLine } from "./report.ts";
 import { nextAttempt } from "./retry.ts";
@@ -17,6 +18,8 @@ export interface OutcomeDeps {
   subscriptions: SubscriptionRepository;
   logger: Logger;
   owner: string;
+  /** Each channel's language (delivery/languages.ts); absent: English. */
+  translators?: ChannelTranslators;
 }
 
 const ACTOR = "delivery";
@@ -39,7 +42,7 @@ async function pauseFor(
   // No longer active (paused meanwhile by another process or a platform event, or stopped): not ours
   // to tell.
   if (!paused) return undefined;
-  return tellSubscriber(deps, adapter, paused, reason);
+  return tellSubscriber(deps, adapter, paused, reason, deps.translators?.(paused.channel));
 }
 
 /** Sends, following one move of the chat (a Telegram group upgraded to a supergroup). */

@@ -31,8 +31,8 @@ export function pacedAdapter(adapter: PlatformAdapter, pacer: Pacer | undefined)
     send: (channel, post) => paced(pacer, channel, () => adapter.send(channel, post)),
     ...(retract
       ? {
-          retract: (channel, ref, mode) =>
-            paced(pacer, channel, () => retract.call(adapter, channel, ref, mode)),
+          retract: (channel, ref, mode, text) =>
+            paced(pacer, channel, () => retract.call(adapter, channel, ref, mode, text)),
         }
       : {}),
     ...(notifyModerators ? { notifyModerators: notifyModerators.bind(adapter) } : {}),

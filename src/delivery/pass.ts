@@ -14,6 +14,7 @@ import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
+import { type ChannelTranslators, channelTranslators, type LanguageDeps } from "./languages.ts";
 import type { OutageWatch } from "./outage.ts";
 import { recordResult, type SentAttempt, sendFollowingMoves } from "./outcome.ts";
 import { catchUpMs, planDeliveries } from "./planner.ts";
@@ -24,7 +25,7 @@ import type { PassLine, PassReport } from "./report.ts";
 import { runRetractions } from "./retract.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
-export interface DeliveryDeps {
+export interface DeliveryDeps extends LanguageDeps {
   ledger: DeliveryLedger;
   /** Posts of taken-down profiles to take back; absent: this process retracts nothing. */
   retractions?: RetractionLedger;
@@ -111,6 +112,8 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     return report;
   }
   await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);
+  // Each channel's language, read once for the whole pass: posts, notices and withdrawn edits use it.
+  const translators = await channelTranslators(deps);
   for (const row of plan.rows) {
     if (row.state === "missed")
       lines.push({ kind: "missed", channel: row.channel, localDate: row.localDate, detail: row.detail! });
@@ -123,9 +126,9 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
       });
     }
   }
-  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights)));
+  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights, translators)));
   // Before any takeover, so that this process's own rows are not taken for a dead process's.
-  if (recovered) await resumeHeldRows(deps, times, lines);
+  if (recovered) await resumeHeldRows({ ...deps, translators }, times, lines);
 
   const resend = [...deps.adapters.values()]
     .filter((a) => a.afterUncertainSend === "resend")
@@ -148,11 +151,13 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     : undefined;
   // Alongside the posts, so a takedown reaches the channels within the minute even during a big fan-out.
   const retracting = deps.retractions
-    ? runRetractions({ ...deps, retractions: deps.retractions }, times.wall, lines)
+    ? runRetractions({ ...deps, retractions: deps.retractions, translators }, times.wall, lines)
     : undefined;
   for (;;) {
     await Promise.all(
-      platforms.map((p) => drainPlatform(deps, deps.adapters.get(p)!, times, lines, progress)),
+      platforms.map((p) =>
+        drainPlatform({ ...deps, translators }, deps.adapters.get(p)!, times, lines, progress),
+      ),
     );
     if (deps.outage.out) break; // the next pass resumes, once the database answers
     const next = await deps.ledger.nextPendingAt(platforms);
@@ -169,8 +174,11 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
  * current one still has work, so the workers never stand idle at a batch boundary and the platform's cap
  * stays in use; at most a batch plus the workers' share is held unsent at any time.
  */
+/** A pass's deps with each channel's language, as read when the pass began. */
+type SendingDeps = DeliveryDeps & { translators: ChannelTranslators };
+
 async function drainPlatform(
-  deps: DeliveryDeps,
+  deps: SendingDeps,
   adapter: PlatformAdapter,
   times: PassTimes,
   lines: PassLine[],
@@ -231,7 +239,7 @@ async function drainPlatform(
 }
 
 async function deliverRow(
-  deps: DeliveryDeps,
+  deps: SendingDeps,
   adapter: PlatformAdapter,
   row: DeliveryRow,
   times: PassTimes,
@@ -246,7 +254,8 @@ async function deliverRow(
       leaseUntil: new Date(startedAt.getTime() + SENDING_LEASE_MS),
     });
     if (!marked) return { ...base, kind: "skipped", detail: "another process took this row over" };
-    const resolved = await deps.resolver.resolve(row, marked.catalogVersion);
+    const tr = deps.translators(row.channel);
+    const resolved = await deps.resolver.resolve(row, marked.catalogVersion, tr);
     if (resolved.kind === "nothing") {
       await deps.ledger.finish(row.id, deps.owner, { state: "cancelled", detail: resolved.reason });
       return { ...base, kind: "cancelled", detail: resolved.reason };
@@ -257,6 +266,7 @@ async function deliverRow(
       subscriptions: deps.subscriptions,
       logger: deps.logger,
       owner: deps.owner,
+      translators: deps.translators,
     };
     const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
     answer = { ...sent, profileId: resolved.profileId, startedAt };

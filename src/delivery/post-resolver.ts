@@ -3,6 +3,7 @@
  * spotlight if it still stands and its profile may be shown, else the campaign's family of that date
  * (which the featured service replaces when the day's family was taken down or lost consent). Results are
  * remembered per campaign, date and catalog version, so ten thousand posts of one day cost one decision.
+ * The post is written in the channel's language (`tr`, delivery/languages.ts): intro, card and share kit.
  */
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost } from "../core/platform.ts";
@@ -10,7 +11,7 @@ import type { StoredProfile } from "../core/ports/catalog.ts";
 import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
-import { formatPartialDate } from "../core/partial-date.ts";
+import { english, type Translator } from "../core/i18n/translator.ts";
 import { postOfTheDay } from "../core/post-of-the-day.ts";
 import { spotlightPostable } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
@@ -58,19 +59,19 @@ export function createPostResolver(deps: PostResolverDeps) {
     stored: StoredProfile,
     campaign: Campaign,
     spotlight: boolean,
+    tr: Translator,
   ): ChosenPost {
-    const when = formatPartialDate(target.localDate);
+    const date = tr.date(target.localDate);
     return {
       kind: "post",
       profileId: stored.profile.id,
       post: {
         kind: spotlight ? "spotlight" : "daily",
-        intro: spotlight
-          ? `Spotlight for ${when}, chosen by this community's moderators`
-          : `Today's featured family (${when})`,
+        intro: tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date }),
         // As of the post's local date in its channel: the date the eligibility was judged for.
-        card: deps.presenter.card(stored, campaign, target.localDate),
-        share: deps.presenter.shareKit(stored, campaign),
+        card: deps.presenter.card(stored, campaign, target.localDate, tr),
+        share: deps.presenter.shareKit(stored, campaign, tr),
+        language: tr.language.tag,
       },
     };
   }
@@ -82,8 +83,11 @@ export function createPostResolver(deps: PostResolverDeps) {
     return spotlight?.state === "scheduled" ? spotlight : undefined;
   }
 
-  /** The post for a target as of a catalog version: its spotlight, else the campaign's family of the date. */
-  async function choose(target: PostTarget, catalogVersion: string): Promise<ChosenPost> {
+  /**
+   * The post for a target as of a catalog version: its spotlight, else the campaign's family of the date,
+   * written in `tr`'s language (the channel's).
+   */
+  async function choose(target: PostTarget, catalogVersion: string, tr = english): Promise<ChosenPost> {
     const planned = await plannedSpotlight(target);
     const snap = await deps.catalog.snapshotAt(catalogVersion);
     const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
@@ -94,7 +98,7 @@ export function createPostResolver(deps: PostResolverDeps) {
       // A spotlight's own row, in a channel without a subscription, has no rotation to fall back on.
       followsRotation: target.subscriptionId !== undefined,
     });
-    if (day.kind === "spotlight") return render(target, day.post.stored, day.post.campaign, true);
+    if (day.kind === "spotlight") return render(target, day.post.stored, day.post.campaign, true, tr);
     if (day.kind === "nothing") {
       return {
         kind: "nothing",
@@ -110,14 +114,14 @@ export function createPostResolver(deps: PostResolverDeps) {
         reason: "no profile of the campaign is public, recently verified and in a featured status",
       };
     }
-    return render(target, stored, campaign, false);
+    return render(target, stored, campaign, false, tr);
   }
 
   return {
     choose,
     /** The post for a ledger row, keyed to it so a resend of the same row is recognised as one. */
-    async resolve(row: DeliveryRow, catalogVersion: string): Promise<ResolvedPost> {
-      const chosen = await choose(row, catalogVersion);
+    async resolve(row: DeliveryRow, catalogVersion: string, tr = english): Promise<ResolvedPost> {
+      const chosen = await choose(row, catalogVersion, tr);
       if (chosen.kind === "nothing") return chosen;
       return { ...chosen, post: { ...chosen.post, idempotencyKey: idempotencyKeyOf(row) } };
     },

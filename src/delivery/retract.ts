@@ -2,7 +2,8 @@
  * The retraction step of a delivery pass: for each platform whose adapter can retract, claim the due jobs
  * (posts of a taken-down profile, src/core/retraction.ts) and delete or edit each message through the
  * adapter, at the platform's pace. Every attempt is counted and its answer recorded on the post's ledger
- * row; a dead channel or a missing permission settles the job as failed, never retried.
+ * row; a dead channel or a missing permission settles the job as failed, never retried. An edit says the
+ * withdrawn text in the channel's language.
  */
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
@@ -13,7 +14,9 @@ import {
   retractionOutcome,
   retractModeFor,
   retractOnce,
+  withdrawnText,
 } from "../core/retraction.ts";
+import type { ChannelTranslators } from "./languages.ts";
 import type { OutageWatch } from "./outage.ts";
 import type { PassLine } from "./report.ts";
 
@@ -23,6 +26,8 @@ export interface RetractDeps {
   logger: Logger;
   owner: string;
   outage: OutageWatch;
+  /** Each channel's language; absent: English. */
+  translators?: ChannelTranslators;
 }
 
 /** Longer than a delete and an edit take together; a job whose process died is taken over after it. */
@@ -83,7 +88,8 @@ async function retractJob(
   // (the adapters here are paced: delivery/paced-adapter.ts).
   const paced = (...args: Parameters<NonNullable<PlatformAdapter["retract"]>>) =>
     safeRetract(deps.logger, adapter, ...args);
-  const result = await retractOnce(paced, job, mode);
+  const tr = deps.translators?.(job.channel);
+  const result = await retractOnce(paced, job, mode, tr ? withdrawnText(tr) : undefined);
   const outcome = retractionOutcome(result, job.attempts, now());
   const recorded = await deps.retractions.finish(job.deliveryId, deps.owner, outcome, now());
   const post = `post ${job.ref.messageId}`;

@@ -102,6 +102,9 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     catalog: services.catalog,
+    // Each channel's language for its posts and notices, read once per pass.
+    channelLanguages: services.channelLanguages,
+    ...(services.defaults.language === undefined ? {} : { defaultLanguage: services.defaults.language }),
     resolver,
     previewResolver,
     adapters,

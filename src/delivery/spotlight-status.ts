@@ -1,12 +1,11 @@
 /**
  * A spotlight's profile whose status changed (released, died) is no longer featured: its scheduled
  * spotlights are cancelled and the moderators who set them are told, in the channel they set them for, in
- * the card's words (the person, the date, the status as the card says it). The spotlight's number, the
+ * the card's words (the person, the date, the status as the card says it), in the channel's language. The spotlight's number, the
  * status code and who set it (an actor id such as `telegram:42`) stay in the audit log and the pass report.
  * Checked on every pass, so a change imported by any process is acted on within a minute.
  */
 import { platformOf } from "../core/channel.ts";
-import { formatPartialDate } from "../core/partial-date.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { Spotlight, SpotlightRepository } from "../core/ports/spotlights.ts";
@@ -14,6 +13,7 @@ import { currentDetention } from "../core/profile.ts";
 import { profileEligibility } from "../rotation/eligibility.ts";
 import { shortStatus } from "../presentation/wording.ts";
 import type { CatalogService } from "../services/catalog.ts";
+import { type ChannelTranslators, defaultTranslators } from "./languages.ts";
 import type { PassLine } from "./report.ts";
 
 export async function cancelSpotlightsAfterStatusChange(
@@ -25,6 +25,7 @@ export async function cancelSpotlightsAfterStatusChange(
     staleAfterDays: number;
   },
   scheduled: readonly Spotlight[],
+  translators: ChannelTranslators = defaultTranslators(),
 ): Promise<PassLine[]> {
   if (scheduled.length === 0) return [];
   const snap = await deps.catalog.snapshot();
@@ -39,11 +40,13 @@ export async function cancelSpotlightsAfterStatusChange(
     const reason = `status changed to "${status.status}" (as of ${status.statusAsOf})`;
     const cancelled = await deps.spotlights.cancel(spotlight.id, { actor: "delivery", reason });
     if (!cancelled) continue; // cancelled meanwhile by someone else
-    const text =
-      `The spotlight of ${stored.profile.displayName} on ${formatPartialDate(spotlight.localDate)} is cancelled: ` +
-      `the profile's status is now "${shortStatus(status)}" ` +
-      `(as of ${formatPartialDate(status.statusAsOf)}), which the daily post does not feature. ` +
-      "/schedule can set someone else for that date.";
+    const tr = translators(spotlight.channel);
+    const text = tr.t("notice.spotlightCancelled", {
+      name: stored.profile.displayName,
+      date: tr.date(spotlight.localDate),
+      status: shortStatus(status),
+      asOf: tr.date(status.statusAsOf),
+    });
     lines.push({
       kind: "spotlight-cancelled",
       channel: spotlight.channel,
@@ -51,7 +54,7 @@ export async function cancelSpotlightsAfterStatusChange(
       detail: `#${spotlight.id}: ${reason}`,
     });
     const adapter = deps.adapters.get(platformOf(spotlight.channel));
-    await adapter?.notifyModerators?.(spotlight.channel, text).catch((err: unknown) => {
+    await adapter?.notifyModerators?.(spotlight.channel, text, tr.language.tag).catch((err: unknown) => {
       deps.logger.warn(
         { err, spotlight: spotlight.id },
         "could not tell moderators about a cancelled spotlight",

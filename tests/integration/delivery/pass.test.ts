@@ -116,7 +116,12 @@ for (const target of databaseTargets) {
         // Never in the chat that just refused the post: to the moderator who subscribed it, once.
         expect(telegram.notices).toEqual([]);
         expect(telegram.privateNotices).toEqual([
-          { userId: "42", channel: chat, text: expect.stringMatching(/paused: .*kicked/) },
+          {
+            userId: "42",
+            channel: chat,
+            text: expect.stringMatching(/paused: .*kicked/),
+            language: "en",
+          },
         ]);
         expect(await world.statesOf(chat)).toEqual(["paused"]);
       });

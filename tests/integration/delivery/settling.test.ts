@@ -77,7 +77,7 @@ for (const target of databaseTargets) {
         });
         expect(telegram.notices).toEqual([]);
         expect(telegram.privateNotices).toEqual([
-          { userId: "42", channel: supergroup, text: expect.stringMatching(/kicked/) },
+          { userId: "42", channel: supergroup, text: expect.stringMatching(/kicked/), language: "en" },
         ]);
         expect(telegram.attemptsTo(supergroup)).toBe(1);
       });

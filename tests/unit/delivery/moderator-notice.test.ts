@@ -72,7 +72,12 @@ describe("telling the subscriber of a paused subscription", () => {
     );
     expect(outcome).toBe("told slack:U0MOD in private");
     expect(sent).toEqual([
-      { userId: "U0MOD", channel: CHANNEL, text: expect.stringContaining("paused: is_archived") },
+      {
+        userId: "U0MOD",
+        channel: CHANNEL,
+        text: expect.stringContaining("paused: is_archived"),
+        language: "en",
+      },
     ]);
     expect(paced).toEqual(["dm:U0MOD", "answered dm:U0MOD"]);
     expect(channelNotices).toEqual([]);
