@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
 import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
+import { PSEUDO_LANGUAGE } from "../../src/core/i18n/languages.ts";
+import { englishLeft } from "./english-left.ts";
 import { COMMAND_CASES, type ContractCommand, commandLine } from "./contract-commands.ts";
 import { type ContractBot, createContractBot, hostilePost } from "./contract-bot.ts";
 
@@ -65,8 +67,12 @@ export interface Retraction {
 /** A running fake platform with the real adapter connected to it. */
 export interface ContractWorld {
   adapter: PlatformAdapter;
-  /** Runs a command in the world's channel, through the platform; resolves with the bot's answer. */
-  run(command: ContractCommand, as: Role): Promise<SentMessage[]>;
+  /**
+   * Runs a command in the world's channel, through the platform; resolves with the bot's answer. `locale`
+   * is the member's language where the platform tells one (Discord's interaction locale); a harness whose
+   * platform sends none ignores it.
+   */
+  run(command: ContractCommand, as: Role, locale?: string): Promise<SentMessage[]>;
   /** Why a message breaks the platform's limits; empty when it fits. */
   limitProblems(message: SentMessage): string[];
   /** Mentions in an answer that would notify someone; empty is the contract. */
@@ -109,6 +115,23 @@ export function adapterContract(harness: ContractHarness): void {
           expect(world.limitProblems(message), where).toEqual([]);
           if (!isNotApplicable(world.pings)) expect(world.pings(message), where).toEqual([]);
         }
+      }
+    });
+
+    it("in the pseudo-language: no English of the bot's own in any answer, and every answer fits", async () => {
+      bot.speak(PSEUDO_LANGUAGE);
+      try {
+        for (const command of COMMAND_CASES) {
+          const answer = await world.run(command, "moderator", PSEUDO_LANGUAGE);
+          const where = `${commandLine(command)} in ${PSEUDO_LANGUAGE}`;
+          expect(answer.length, `${where}: no answer`).toBeGreaterThan(0);
+          for (const message of answer) {
+            expect(world.limitProblems(message), where).toEqual([]);
+            expect(englishLeft(message.text), where).toEqual([]);
+          }
+        }
+      } finally {
+        bot.speak(undefined);
       }
     });
 

@@ -5,6 +5,7 @@
  * ones the core really makes, at their longest and most hostile.
  */
 import { fileURLToPath } from "node:url";
+import type { AnyLanguageTag } from "../../src/core/i18n/languages.ts";
 import { commands } from "../../commands/index.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
@@ -32,6 +33,8 @@ export interface ContractBot {
   suggest(typed: string, limit: number): Promise<Array<{ profileId: string; label: string }>>;
   /** How many subscriptions exist: proof that a refused command changed nothing. */
   subscriptionCount(): Promise<number>;
+  /** The bot's default language from now on (DEFAULT_LANGUAGE): undefined for English. */
+  speak(language: AnyLanguageTag | undefined): void;
 }
 
 export async function createContractBot(): Promise<ContractBot> {
@@ -57,6 +60,10 @@ export async function createContractBot(): Promise<ContractBot> {
     commands,
     suggest: (typed, limit) => services.catalog.suggest(typed, limit),
     subscriptionCount: async () => (await repositories.subscriptions.list()).length,
+    speak(language) {
+      if (language) services.defaults.language = language;
+      else delete services.defaults.language;
+    },
   };
 }
 

@@ -79,8 +79,9 @@ const discordHarness: ContractHarness = {
       ix.responseType === 4 || (ix.responseType === 5 && !(Number(ix.original?.json.flags ?? 0) & LOADING));
     return {
       adapter,
-      async run(command, as) {
+      async run(command, as, locale) {
         const ix = fake.command({
+          ...(locale ? { locale } : {}),
           guild,
           channel: general,
           user: users[as],
