@@ -16,6 +16,8 @@ export function toCampaignRow(campaign: Campaign): CampaignRow {
     featuredStatuses: campaign.featuredStatuses ?? null,
     // The column kept its first name; the setting is named for what it is for.
     contact: campaign.correctionsContact ?? null,
+    sourceLanguage: campaign.sourceLanguage ?? null,
+    translationMode: campaign.translations ?? null,
     isDefault: campaign.isDefault,
   };
 }
@@ -31,6 +33,8 @@ export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
     ...(row.historical === null ? {} : { historical: row.historical }),
     ...(row.featuredStatuses === null ? {} : { featuredStatuses: row.featuredStatuses }),
     ...(row.contact === null ? {} : { correctionsContact: row.contact }),
+    ...(row.sourceLanguage === null ? {} : { sourceLanguage: row.sourceLanguage }),
+    ...(row.translationMode === null ? {} : { translations: row.translationMode }),
     isDefault: row.isDefault,
   };
 }

@@ -3,6 +3,7 @@
  * optional field that was absent stays absent (never null), and lists keep their order, so an export
  * round-trips and "unchanged" can be decided by deep equality.
  */
+import { orderedTranslations } from "./translation-rows.ts";
 import {
   currentDetention,
   detentionSchema,
@@ -89,6 +90,7 @@ export function toProfileRow(profile: Profile): ProfileRow {
     summarySources: profile.summary.sources,
     familyStory: profile.familyStory ?? null,
     photo: profile.photo ?? null,
+    translations: profile.translations ?? null,
     lastVerifiedAt: profile.lastVerifiedAt,
     verifiedBy: profile.verifiedBy,
     confidence: profile.confidence,
@@ -257,5 +259,6 @@ export function fromProfileRows(rows: LoadedProfileRows): Profile {
         ? { takedown: { at: p.takedownAt, by: p.takedownBy, reason: p.takedownReason } }
         : {}),
     },
+    ...optional("translations", p.translations === null ? null : orderedTranslations(p.translations)),
   };
 }

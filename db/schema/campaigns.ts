@@ -12,8 +12,10 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Campaign, DetentionStatus } from "../../src/core/profile.ts";
+import { LANGUAGE_TAGS } from "../../src/core/i18n/languages.ts";
 import { DETENTION_STATUSES } from "../../src/core/profile.ts";
-import { allOneOf } from "./checks.ts";
+import { TRANSLATION_MODES } from "../../src/core/profile-translations.ts";
+import { allOneOf, oneOf } from "./checks.ts";
 
 export const campaigns = pgTable(
   "campaigns",
@@ -27,6 +29,9 @@ export const campaigns = pgTable(
     historical: jsonb("historical").$type<NonNullable<Campaign["historical"]>>(),
     featuredStatuses: text("featured_statuses").array().$type<DetentionStatus[]>(),
     contact: text("contact"),
+    /** Null: the default (profile-translations.ts), so a campaign that never set it exports without it. */
+    sourceLanguage: text("source_language").$type<NonNullable<Campaign["sourceLanguage"]>>(),
+    translationMode: text("translation_mode").$type<NonNullable<Campaign["translations"]>>(),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -35,6 +40,14 @@ export const campaigns = pgTable(
     // "At most one may be the default": subscriptions that name no campaign rely on there being one answer.
     uniqueIndex("campaigns_single_default").on(t.isDefault).where(sql`${t.isDefault}`),
     check("campaigns_featured_statuses_known", allOneOf(t.featuredStatuses, DETENTION_STATUSES)),
+    check(
+      "campaigns_source_language_known",
+      sql`${t.sourceLanguage} is null or ${oneOf(t.sourceLanguage, LANGUAGE_TAGS)}`,
+    ),
+    check(
+      "campaigns_translation_mode_known",
+      sql`${t.translationMode} is null or ${oneOf(t.translationMode, TRANSLATION_MODES)}`,
+    ),
   ],
 );
 

@@ -36,6 +36,8 @@ export const profiles = pgTable(
     summarySources: text("summary_sources").array().notNull(),
     familyStory: jsonb("family_story").$type<NonNullable<Profile["familyStory"]>>(),
     photo: jsonb("photo").$type<NonNullable<Profile["photo"]>>(),
+    /** The texts a post shows in other languages: a list, one entry per language, read only with the profile. */
+    translations: jsonb("translations").$type<NonNullable<Profile["translations"]>>(),
     lastVerifiedAt: date("last_verified_at", { mode: "string" }).notNull(),
     verifiedBy: text("verified_by").notNull(),
     confidence: text("confidence").notNull().$type<Profile["confidence"]>(),

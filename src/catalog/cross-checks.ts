@@ -6,10 +6,13 @@
 import type { ImportProblem } from "../core/errors.ts";
 import { formatPath } from "./document.ts";
 import type { RecordRef } from "./read-document.ts";
+import { sourceLanguageProblems } from "./translation-refs.ts";
 
 export function crossCheck(
   refs: readonly RecordRef[],
   knownCampaignIds: ReadonlySet<string>,
+  /** Stored campaigns' source languages, so a profile's translations can be checked against them. */
+  knownSourceLanguages: ReadonlyMap<string, string> = new Map(),
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const at = (ref: RecordRef, field: string, message: string): ImportProblem => ({
@@ -60,5 +63,6 @@ export function crossCheck(
       ),
     );
   }
+  problems.push(...sourceLanguageProblems(refs, knownSourceLanguages));
   return problems;
 }

@@ -7,6 +7,7 @@ import type { ImportProblem } from "../core/errors.ts";
 import { type Campaign, campaignSchema, type Profile, profileSchema } from "../core/profile.ts";
 import { type DocPath, formatPath, isPlainObject, type ParsedDocument } from "./document.ts";
 import { allowedKeys, describeIssue, describeUnknownKey } from "./issue-message.ts";
+import { rawTranslationLanguages, translationContext } from "./translation-refs.ts";
 
 /** Where a record was found, with the raw fields the cross-file checks need even when it is invalid. */
 export interface RecordRef {
@@ -20,6 +21,10 @@ export interface RecordRef {
   /** A profile's campaign id. */
   campaign: string | undefined;
   isDefault: boolean;
+  /** A campaign's raw sourceLanguage. */
+  sourceLanguage?: string;
+  /** A profile's translations with a readable language, by position (translation-refs.ts). */
+  translations: { index: number; language: string }[];
 }
 
 export interface DocumentContents {
@@ -102,7 +107,7 @@ function readRecord(
   kind: RecordRef["kind"],
 ): void {
   const fields = isPlainObject(raw) ? raw : {};
-  out.refs.push({
+  const ref: RecordRef = {
     kind,
     file,
     path: prefix,
@@ -110,7 +115,10 @@ function readRecord(
     id: typeof fields.id === "string" ? fields.id : undefined,
     campaign: typeof fields.campaign === "string" ? fields.campaign : undefined,
     isDefault: fields.isDefault === true,
-  });
+    ...(typeof fields.sourceLanguage === "string" ? { sourceLanguage: fields.sourceLanguage } : {}),
+    translations: kind === "profile" ? rawTranslationLanguages(fields) : [],
+  };
+  out.refs.push(ref);
   const schema: z.ZodType<Campaign | Profile> = kind === "campaign" ? campaignSchema : profileSchema;
   const result = schema.safeParse(raw);
   if (result.success) {
@@ -127,7 +135,8 @@ function readRecord(
           file,
           path: formatPath([...path, key]),
           line: doc.lineAt([...path, key]),
-          message: describeUnknownKey(key, allowedKeys(schema, issue.path)),
+          message:
+            translationContext(ref, issue.path) + describeUnknownKey(key, allowedKeys(schema, issue.path)),
         });
       }
       continue;
@@ -136,7 +145,7 @@ function readRecord(
       file,
       path: formatPath(path),
       line: doc.lineAt(path),
-      message: describeIssue(issue, raw),
+      message: translationContext(ref, issue.path) + describeIssue(issue, raw),
     });
   }
 }

@@ -33,6 +33,8 @@ export interface ReadProgress {
 export interface ReadImportOptions {
   /** Campaigns already stored, which profiles may refer to without importing them again. */
   knownCampaignIds?: Iterable<string>;
+  /** The stored campaigns' source languages (default English), for checking profiles' translations. */
+  knownSourceLanguages?: ReadonlyMap<string, string>;
   /** Where relative paths start (the terminal's working folder, also when a running bot reads them). */
   cwd?: string;
   onProgress?: (progress: ReadProgress) => void;
@@ -63,7 +65,7 @@ export async function readImportFiles(
     opts.onProgress?.({ ...progress });
   }
 
-  result.problems.push(...crossCheck(refs, new Set(opts.knownCampaignIds ?? [])));
+  result.problems.push(...crossCheck(refs, new Set(opts.knownCampaignIds ?? []), opts.knownSourceLanguages));
   return result;
 }
 

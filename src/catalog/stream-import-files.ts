@@ -35,15 +35,21 @@ export interface StreamedFiles {
 
 /** The fields the cross-file checks read, with their lines worked out now: the document can then go. */
 function lightRef(ref: RecordRef): RecordRef {
+  const fields: (string | number)[][] = [
+    ["id"],
+    ["campaign"],
+    ["isDefault"],
+    ...ref.translations.map((t) => ["translations", t.index, "language"]),
+  ];
   const lines = new Map(
-    ["id", "campaign", "isDefault"].map((field) => [field, ref.lineAt([...ref.path, field])]),
+    fields.map((field) => [field.join("."), ref.lineAt([...ref.path, ...field])] as const),
   );
-  return { ...ref, lineAt: lineLookup(lines) };
+  return { ...ref, lineAt: lineLookup(lines, ref.path.length) };
 }
 
 /** Made apart from lightRef: a closure there would keep the whole record (and its document) alive. */
-function lineLookup(lines: Map<string, number | undefined>): RecordRef["lineAt"] {
-  return (path) => lines.get(String(path.at(-1)));
+function lineLookup(lines: Map<string, number | undefined>, depth: number): RecordRef["lineAt"] {
+  return (path) => lines.get(path.slice(depth).join("."));
 }
 
 export function streamImportFiles(
@@ -71,7 +77,7 @@ export function streamImportFiles(
       }
       opts.onProgress?.({ filesRead: n + 1, filesTotal: collected.files.length, profilesChecked });
     }
-    problems.push(...crossCheck(refs, new Set(opts.knownCampaignIds ?? [])));
+    problems.push(...crossCheck(refs, new Set(opts.knownCampaignIds ?? []), opts.knownSourceLanguages));
     problems.push(...(opts.checkCampaigns?.(campaigns, read.files) ?? []));
     if (problems.length > 0) throw new ImportError(problems);
   }

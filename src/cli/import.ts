@@ -9,6 +9,7 @@ import { streamImportFiles } from "../catalog/stream-import-files.ts";
 import type { ImportProblem } from "../core/errors.ts";
 import type { CatalogRepository, StreamedImportResult } from "../core/ports/catalog.ts";
 import type { Campaign } from "../core/profile.ts";
+import { DEFAULT_SOURCE_LANGUAGE } from "../core/profile-translations.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 
 function defaultCampaignConflicts(
@@ -46,6 +47,9 @@ export async function importFiles(
   const storedCampaigns = await catalog.listCampaigns();
   const { batches, read } = streamImportFiles(paths, {
     knownCampaignIds: storedCampaigns.map((c) => c.id),
+    knownSourceLanguages: new Map(
+      storedCampaigns.map((c) => [c.id, c.sourceLanguage ?? DEFAULT_SOURCE_LANGUAGE]),
+    ),
     cwd: options.cwd,
     ...(options.streamFromBytes === undefined ? {} : { streamFromBytes: options.streamFromBytes }),
     onSkipped: (entry) => progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`),

@@ -4,6 +4,7 @@
  * from them. Objects are strict, so a misspelt field is reported rather than silently dropped.
  */
 import { z } from "zod";
+import { LANGUAGE_TAGS } from "./i18n/languages.ts";
 import { isoDateSchema, partialDateSchema } from "./partial-date.ts";
 import {
   adultBirthYear,
@@ -12,6 +13,7 @@ import {
   latestObservableDay,
   observedDate,
 } from "./plausible-values.ts";
+import { checkTranslations, TRANSLATION_MODES, translationsSchema } from "./profile-translations.ts";
 
 const slug = z
   .string()
@@ -217,6 +219,8 @@ export const profileObjectSchema = z.strictObject({
   verifiedBy: text,
   confidence: z.enum(["confirmed", "unconfirmed"]),
   publication: publicationSchema,
+  /** The texts a post shows, in other languages (profile-translations.ts); absent when there are none. */
+  translations: translationsSchema.optional(),
 });
 
 type ProfileShape = z.infer<typeof profileObjectSchema>;
@@ -305,6 +309,19 @@ function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx): void {
       message: "a photo is kept only with consent",
     });
   }
+  if (profile.translations) {
+    const current = currentDetention(profile);
+    checkTranslations(
+      profile.translations,
+      {
+        familyStory: profile.familyStory,
+        quotes: profile.quotes,
+        current,
+        currentIndex: profile.detentions.indexOf(current),
+      },
+      (path, message) => ctx.addIssue({ code: "custom", path, message }),
+    );
+  }
   if (profile.publication.takedown && profile.publication.visibility !== "withheld") {
     ctx.addIssue({
       code: "custom",
@@ -322,6 +339,7 @@ export type Detention = Profile["detentions"][number];
 export type FamilyMember = Profile["family"][number];
 export type Source = Profile["sources"][number];
 export type Quote = Profile["quotes"][number];
+export type { ProfileTranslation, TranslationMode } from "./profile-translations.ts";
 
 export const campaignSchema = z.strictObject({
   id: slug,
@@ -349,6 +367,10 @@ export const campaignSchema = z.strictObject({
       error: "expected an e-mail address (corrections@example.org) or an http or https URL",
     })
     .optional(),
+  /** The language the campaign's profiles are written in; absent: DEFAULT_SOURCE_LANGUAGE (English). */
+  sourceLanguage: z.enum(LANGUAGE_TAGS).optional(),
+  /** "reviewed-only" keeps unreviewed translations out of posts; absent: DEFAULT_TRANSLATION_MODE ("all"). */
+  translations: z.enum(TRANSLATION_MODES).optional(),
   /** The campaign used when a subscription names none; at most one may be the default. */
   isDefault: z.boolean().default(false),
 });

@@ -56,18 +56,44 @@ function completeProfile(): Profile {
   });
 }
 
+/** Translations with every field, keys that jsonb would reorder (it keeps the shortest first). */
+function translatedProfile(): Profile {
+  return makeProfile({
+    id: "translated-record",
+    translations: [
+      {
+        language: "ru",
+        reviewed: true,
+        translator: "A. Translator",
+        source: "https://example.org/ru/ilgar-mammadov",
+        summary: "Председатель движения REAL, арестован в феврале 2013 года.",
+        familyStory: "Его жена Vafa говорит от его имени.",
+        charges: [{ label: "организация массовых беспорядков" }, { label: "сопротивление властям" }],
+        detentionNotes: { note: "Приговор вынес Шекинский суд по тяжким преступлениям." },
+        quotes: [{ index: 0, text: "Как бы ни было тяжело, я всегда буду рядом с ним." }],
+      },
+      {
+        language: "zh-Hans",
+        reviewed: false,
+        translator: "machine-assisted draft",
+        summary: "REAL 运动主席。",
+      },
+    ],
+  });
+}
+
 export function catalogContract({ repositories }: ContractContext): void {
   const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
 
   describe("catalog import", () => {
     it("reads back exactly what was imported, optional fields absent and lists in order", async () => {
       const { catalog } = repositories();
-      const profiles = [...sampleProfiles(), completeProfile()];
+      const profiles = [...sampleProfiles(), completeProfile(), translatedProfile()];
       const result = await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
 
       expect(result).toEqual({
         campaigns: { created: 1, updated: 0, unchanged: 0 },
-        profiles: { created: 4, updated: 0, unchanged: 0 },
+        profiles: { created: 5, updated: 0, unchanged: 0 },
       });
       expect(await catalog.listCampaigns()).toStrictEqual([makeCampaign()]);
       const listed = await catalog.listProfiles();
@@ -79,6 +105,20 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect(new Set(seqs).size).toBe(seqs.length);
       expect(listed[0]!.createdAt).toBeInstanceOf(Date);
       expect(await catalog.getProfile("nobody")).toBeUndefined();
+      // Key order too (toStrictEqual ignores it): an export must read back as the file was written.
+      const translated = await catalog.getProfile("translated-record");
+      expect(JSON.stringify(translated?.profile)).toBe(JSON.stringify(translatedProfile()));
+    });
+
+    it("keeps a campaign's source language and translations setting, and leaves them absent when unset", async () => {
+      const { catalog } = repositories();
+      const set = makeCampaign({ sourceLanguage: "es", translations: "reviewed-only" });
+      const unset = makeCampaign({ id: "another-campaign", isDefault: false });
+      await catalog.importBundle({ campaigns: [set, unset], profiles: [] }, "curator");
+      const listed = await catalog.listCampaigns();
+      expect(listed.find((c) => c.id === set.id)).toStrictEqual(set);
+      expect(listed.find((c) => c.id === unset.id)).toStrictEqual(unset);
+      expect(JSON.stringify(listed.find((c) => c.id === set.id))).toBe(JSON.stringify(set));
     });
 
     it("counts a dry run exactly as the import would, then writes nothing", async () => {

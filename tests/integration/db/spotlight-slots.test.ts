@@ -88,11 +88,18 @@ for (const target of targets) {
       }
       const { db } = database;
       const { catalog } = createRepositories(db);
-      // Today's importer writes a column a later migration (0005) adds: lend it for the seed, then take it
-      // away again, so the upgrade below runs on the schema an old database really has.
-      await db.execute(sql`alter table profiles add column content_hash text`);
+      // Today's importer writes columns later migrations add (0005, 0008): lend them for the seed, then take
+      // them away again, so the upgrade below runs on the schema an old database really has.
+      const lent = [
+        sql`alter table profiles add column content_hash text`,
+        sql`alter table profiles add column translations jsonb`,
+        sql`alter table campaigns add column source_language text`,
+        sql`alter table campaigns add column translation_mode text`,
+      ];
+      for (const statement of lent) await db.execute(statement);
       await catalog.importBundle({ campaigns: [makeCampaign()], profiles: sampleProfiles() }, "curator");
-      await db.execute(sql`alter table profiles drop column content_hash`);
+      await db.execute(sql`alter table profiles drop column content_hash, drop column translations`);
+      await db.execute(sql`alter table campaigns drop column source_language, drop column translation_mode`);
       await db.insert(spotlights).values([
         row({}), // 1: stands
         row({ profileId: "khalil-matouk" }), // 2: the same channel and date
