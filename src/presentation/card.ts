@@ -6,6 +6,8 @@ import type { Staleness } from "../core/freshness.ts";
 import { english, type Translator } from "../core/i18n/translator.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { Card, CardSource } from "../core/reply.ts";
+import { withTexts } from "./localized-profile.ts";
+import { type TranslatedTexts, translatedTexts } from "./translated.ts";
 import { findMember, firstQuotable, referTo, storyAllowed } from "./consent.ts";
 import { detentionFields } from "./fields.ts";
 import { dated } from "./grammar.ts";
@@ -29,8 +31,19 @@ function notice(
   campaign: Campaign,
   stale: Staleness | undefined,
   tr: Translator,
+  texts: TranslatedTexts,
 ): string | undefined {
   const parts: string[] = [];
+  // Which language the profile's own texts are in, when not the reader's, and whether anyone checked them.
+  if (texts.fallback) {
+    const key =
+      texts.fallbackReason === "unreviewed" ? "card.noticeNoReviewedTranslation" : "card.noticeUntranslated";
+    parts.push(
+      tr.t(key, { wanted: tr.languageName(tr.language.tag), source: tr.languageName(texts.language) }),
+    );
+  } else if (!texts.reviewed && texts.translator) {
+    parts.push(tr.t("card.noticeUnreviewedTranslation", { translator: texts.translator }));
+  }
   if (stale) {
     const date = tr.date(profile.lastVerifiedAt);
     parts.push(tr.t("card.noticeStale", { date, days: stale.limitDays }));
@@ -71,11 +84,13 @@ function citedSources(profile: Profile, ids: ReadonlySet<string>): CardSource[] 
  * the bot's own words; the profile's texts (summary, charges as reported, names, notes) stay as given.
  */
 export function buildCard(
-  profile: Profile,
+  stored: Profile,
   campaign: Campaign,
   stale?: Staleness,
   tr: Translator = english,
 ): Card {
+  const texts = translatedTexts(stored, campaign, tr.language.tag);
+  const profile = withTexts(stored, texts);
   const current = currentDetention(profile);
   const { fields, sourceIds } = detentionFields(profile, tr);
   const cited = new Set([...profile.summary.sources, ...sourceIds]);
@@ -91,7 +106,7 @@ export function buildCard(
     hashtag: campaign.hashtag,
     campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
   };
-  const said = notice(profile, campaign, stale, tr);
+  const said = notice(profile, campaign, stale, tr, texts);
   if (said) card.notice = said;
   if (stale) card.stale = true;
 

@@ -30,6 +30,8 @@ export interface Translator {
   list(items: readonly string[], type?: "conjunction" | "unit"): string;
   /** A country's name in this language, from its ISO 3166 code. */
   region(code: string): string;
+  /** A language's name in this language ("persan" in French), from its tag. */
+  languageName(tag: string): string;
   /** Whether this language's own catalog (not a fallback) has the message. */
   has(key: MessageKey): boolean;
 }
@@ -77,6 +79,7 @@ function createTranslator(language: Language): Translator {
   const chain = [language.tag, ...language.fallback];
   const dates = new Map<number, Intl.DateTimeFormat>();
   const regions = new Intl.DisplayNames([language.intl], { type: "region" });
+  const languages = new Intl.DisplayNames([language.intl], { type: "language" });
 
   function format(key: MessageKey): { message: IntlMessageFormat; selectors: ReadonlySet<string> } {
     const known = compiled.get(key);
@@ -129,6 +132,11 @@ function createTranslator(language: Language): Translator {
     },
     region(code) {
       return regions.of(code) ?? code;
+    },
+    languageName(tag) {
+      // The pseudo-language has no name in Intl: its own stands.
+      if (tag === PSEUDO_LANGUAGE) return languageOf(tag)?.native ?? tag;
+      return languages.of(tag) ?? languageOf(tag)?.native ?? tag;
     },
     has(key) {
       return rawMessage(language.tag, key) !== undefined;
