@@ -164,6 +164,25 @@ export function adapterContract(harness: ContractHarness): void {
       expect(posts.pings(message!)).toEqual([]);
     });
 
+    for (const [language, words] of [
+      ["fa", /وضعیت/],
+      ["ar", /الوضع/],
+      ["zh-Hans", /状态/],
+    ] as const) {
+      postCase(`posts a daily card in ${language}, within the limits, its names isolated`, async (posts) => {
+        const channel = posts.newChannel();
+        const post = await bot.dailyPost("ilgar-mammadov", language, `contract-${language}`);
+        expect((await world.adapter.send(channel, post)).kind).toBe("sent");
+        const [message, ...more] = posts.messagesIn(channel);
+        expect(more).toEqual([]);
+        expect(world.limitProblems(message!)).toEqual([]);
+        expect(message!.text).toMatch(words);
+        expect(englishLeft(message!.text)).toEqual([]);
+        // A name in another script keeps its own direction inside a right-to-left sentence.
+        if (language !== "zh-Hans") expect(message!.text).toMatch(/\u2068[^\u2069]*Mammadov[^\u2069]*\u2069/);
+      });
+    }
+
     postCase(
       "gives up on a dead channel after one request, as permanent (the subscription pauses)",
       async (posts) => {

@@ -3,6 +3,7 @@
  * stream), scheduled posts printed by the real adapter. A terminal has no size limit, no mentions, no rate
  * limit and no channel that can disappear, so those cases are stated as not applicable below.
  */
+import { stripIsolates } from "../../src/core/i18n/bidi.ts";
 import { PassThrough, Writable } from "node:stream";
 import { createConsoleAdapter, runConsoleChat } from "../../platforms/console/index.ts";
 import { type ChannelRef, channelRef } from "../../src/core/channel.ts";
@@ -49,7 +50,10 @@ const consoleHarness: ContractHarness = {
     const adapter = createConsoleAdapter(printed.stream);
     let channels = 0;
     const postsIn = (channel: ChannelRef) =>
-      printed.writes.filter((w) => w.startsWith(`\n[${channel}, scheduled post]`)).map(message);
+      // A post's bracketed header names the channel (isolated in a right-to-left language), in the post's language.
+      printed.writes
+        .filter((w) => /^\[([^\s,،，]+)/.exec(stripIsolates(w.split("\n")[1] ?? ""))?.[1] === channel)
+        .map(message);
     return {
       adapter,
       async run(command) {

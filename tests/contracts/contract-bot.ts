@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import type { AnyLanguageTag } from "../../src/core/i18n/languages.ts";
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import { commands } from "../../commands/index.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
@@ -35,6 +36,8 @@ export interface ContractBot {
   subscriptionCount(): Promise<number>;
   /** The bot's default language from now on (DEFAULT_LANGUAGE): undefined for English. */
   speak(language: AnyLanguageTag | undefined): void;
+  /** A sample profile's daily post written in `language`, as the delivery pass writes it. */
+  dailyPost(profileId: string, language: AnyLanguageTag, idempotencyKey: string): Promise<OutboundPost>;
 }
 
 export async function createContractBot(): Promise<ContractBot> {
@@ -60,6 +63,20 @@ export async function createContractBot(): Promise<ContractBot> {
     commands,
     suggest: (typed, limit) => services.catalog.suggest(typed, limit),
     subscriptionCount: async () => (await repositories.subscriptions.list()).length,
+    async dailyPost(profileId, language, idempotencyKey) {
+      const stored = await services.catalog.get(profileId);
+      const campaign = stored && (await services.catalog.campaign(stored.profile.campaign));
+      if (!stored || !campaign) throw new Error(`no sample profile ${profileId}`);
+      const tr = translatorFor(language);
+      return {
+        kind: "daily",
+        intro: tr.t("post.dailyIntro", { date: tr.date("2026-11-24") }),
+        card: services.presenter.card(stored, campaign, "2026-11-24", tr),
+        share: services.presenter.shareKit(stored, campaign, tr),
+        language,
+        idempotencyKey,
+      };
+    },
     speak(language) {
       if (language) services.defaults.language = language;
       else delete services.defaults.language;
