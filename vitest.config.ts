@@ -71,6 +71,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          // As in unit: one module graph per worker rather than one per file (loading the sources, PGlite
+          // and the platforms' clients again for each file cost more CPU than many files' tests). Each
+          // file opens and closes its own databases, servers and folders; none stubs a module or the env.
+          isolate: false,
           // A real database (PGlite or Postgres), the control socket, the CLI's parts wired together.
           include: ["tests/integration/**/*.test.ts"],
           exclude: [...configDefaults.exclude, ...E2E_FILES],
@@ -80,6 +84,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          isolate: false, // as in integration
           // The whole app against the fake platform servers, and the real binary spawned.
           include: E2E_FILES,
         },

@@ -6,6 +6,8 @@
  *
  *   node --import tsx worker-process.ts [--at <ISO instant>]
  *
+ * (processes.test.ts starts it compiled into one file, with plain node: see spawn-worker.ts.)
+ *
  * DELIVERY_LEASE_MS and DELIVERY_CONCURRENCY override the service's claim lease and sends in flight;
  * WAIT_FOR_GO=1 makes the worker print "ready" once set up and wait for a line on stdin before the pass,
  * so that two workers start their passes together rather than a process start-up apart.
