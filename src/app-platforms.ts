@@ -13,7 +13,7 @@ import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import { replyLanguage } from "./core/i18n/choose.ts";
 import { translatorFor } from "./core/i18n/translator.ts";
-import type { Card, ShareKit } from "./core/reply.ts";
+import type { InlineFound } from "../platforms/telegram/inline.ts";
 
 import { commands } from "../commands/index.ts";
 export {
@@ -41,7 +41,7 @@ function pauses(app: App, platform: string) {
 }
 
 async function inlineResults(app: App, query: string, limit: number, locale: string | undefined) {
-  const found: Array<{ card: Card; share: ShareKit }> = [];
+  const found: InlineFound[] = [];
   // An inline query comes from no channel: its cards are in the asker's language, else the default.
   const tr = translatorFor(
     replyLanguage({ memberLocale: locale, defaultLanguage: app.services.defaults.language }),
@@ -54,7 +54,12 @@ async function inlineResults(app: App, query: string, limit: number, locale: str
     const today = channelClock(undefined, app.services.defaults.timezone, app.services.clock.now()).today;
     const card = app.services.presenter.card(stored, campaign, today, tr);
     // An inline result is posted into a chat as it is: a stale profile would pass for today's status.
-    if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign, tr) });
+    if (card.stale) continue;
+    found.push({
+      card,
+      share: app.services.presenter.shareKit(stored, campaign, tr),
+      language: tr.language.tag,
+    });
   }
   return found;
 }

@@ -80,5 +80,28 @@ describe("the member's language on Telegram", () => {
     await deliver(fake.updates.inlineQuery(PERSIAN, "aynur"));
     await deliver(fake.updates.inlineQuery(NO_LANGUAGE, "aynur"));
     expect(searched).toEqual(["fa", undefined]);
+    // The message a result posts has its own words in the asker's language, English for no language.
+    const [fa, none] = fake.world.inlineAnswers.slice(-2).map((answer) => {
+      const [first] = answer.results as Array<{ input_message_content: { message_text: string } }>;
+      return first!.input_message_content.message_text;
+    });
+    expect(fa).toContain("<b>منابع</b>");
+    expect(fa).not.toContain("<b>Sources</b>");
+    expect(none).toContain("<b>Sources</b>");
+  });
+
+  it("words an inline result in the language its card was written in, when the search says it", async () => {
+    const before = fake.world.inlineAnswers.length;
+    const search = harness.search;
+    harness.search = async (query, limit) =>
+      (await search(query, limit)).map((found) => ({ ...found, language: "ru" }));
+    try {
+      await deliver(fake.updates.inlineQuery(PERSIAN, "aynur"));
+    } finally {
+      harness.search = search;
+    }
+    const [answer] = fake.world.inlineAnswers.slice(before);
+    const [first] = answer!.results as Array<{ input_message_content: { message_text: string } }>;
+    expect(first!.input_message_content.message_text).toContain("<b>Источники</b>");
   });
 });
