@@ -64,6 +64,10 @@ async function inlineResults(app: App, query: string, limit: number, locale: str
   return found;
 }
 
+/** DEFAULT_LANGUAGE, for what an adapter says itself to a member whose language it cannot match. */
+const defaultLanguage = (app: App) =>
+  app.services.defaults.language ? { defaultLanguage: app.services.defaults.language } : {};
+
 function telegram(app: App): TelegramAdapter | undefined {
   const c = app.config;
   if (!c.TELEGRAM_BOT_TOKEN) return undefined;
@@ -83,6 +87,7 @@ function telegram(app: App): TelegramAdapter | undefined {
     inlineResults: (query, limit, locale) => inlineResults(app, query, limit, locale),
     commands: app.commands,
     logger: app.logger,
+    ...defaultLanguage(app),
   });
 }
 
@@ -98,6 +103,7 @@ function discord(app: App): DiscordAdapter | undefined {
     autocomplete: async (query) =>
       (await app.services.catalog.suggest(query, 25)).map((s) => ({ name: s.label, value: s.profileId })),
     logger: app.logger,
+    ...defaultLanguage(app),
     onChannelGone: gone.channelGone,
     onCommunityGone: gone.communityGone,
     ...(c.DISCORD_SHARD_COUNT
@@ -133,6 +139,7 @@ function slack(app: App): PlatformAdapter | undefined {
       dispatch: app.dispatch,
       commands: app.commands,
       logger: app.logger,
+      ...defaultLanguage(app),
     });
   } catch (err) {
     if (err instanceof SlackModeError) throw new ConfigError(err.problems);

@@ -85,6 +85,7 @@ export async function answerInline(
   query: { id: string; query: string; from?: { language_code?: string } },
   search: InlineSearch,
   logger: Logger,
+  defaultLanguage?: string,
 ): Promise<void> {
   let found: InlineFound[] = [];
   try {
@@ -97,7 +98,7 @@ export async function answerInline(
     // keep offering it to anyone typing the name. Personal: each answer is in its asker's language.
     await telegram.answerInlineQuery(
       query.id,
-      inlineArticles(found, matchLanguage(query.from?.language_code)),
+      inlineArticles(found, matchLanguage(query.from?.language_code) ?? defaultLanguage),
       { cache_time: 0, is_personal: true },
     );
   } catch (err) {

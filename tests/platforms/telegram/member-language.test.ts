@@ -4,6 +4,7 @@
  * speaking (an anonymous admin, a channel post) carries none, so the chat's language applies.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translatorFor } from "../../../src/core/i18n/translator.ts";
 import { type TelegramAdapter, createTelegramAdapter } from "../../../platforms/telegram/index.ts";
 import { type FakeTelegram, createFakeTelegram } from "../../fakes/telegram/index.ts";
 import type { BuiltUpdate } from "../../fakes/telegram/updates.ts";
@@ -74,6 +75,20 @@ describe("the member's language on Telegram", () => {
     const data = rows.flat().find((b) => b.callback_data)!.callback_data!;
     await deliver(fake.updates.callbackQuery(CHAT, list.messageId, PERSIAN, data));
     expect(lastInvocation()).toMatchObject({ command: "prisoner", locale: "fa" });
+  });
+
+  it("tells a Persian presser of an expired list in Persian, a presser without a language in English", async () => {
+    await deliver(fake.updates.message(CHAT, NO_LANGUAGE, "/help"));
+    const list = fake.sentTo(CHAT).at(-1)!;
+    const said = async (user: number) => {
+      const press = fake.updates.callbackQuery(CHAT, list.messageId, user, "t|from-before-a-restart.1");
+      await deliver(press);
+      const queryId = (press.callback_query as { id: string }).id;
+      return fake.world.callbackAnswers.find((a) => a.queryId === queryId)?.text;
+    };
+    expect(await said(PERSIAN)).toBe(translatorFor("fa").t("render.listExpired"));
+    expect(await said(PERSIAN)).not.toMatch(/expired/);
+    expect(await said(NO_LANGUAGE)).toBe("This list has expired. Please run the command again.");
   });
 
   it("searches inline in the asker's language", async () => {
