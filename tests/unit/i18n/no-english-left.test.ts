@@ -72,6 +72,7 @@ describe("English left in what users see", () => {
   it("catches a hard-coded English reply, and not a log line, a thrown error or a comment", () => {
     const source = [
       'export const answer = () => reply.error("Something went wrong, try again.");',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for the scanner to read
       "export const card = (name: string) => `The spotlight of ${name} is cancelled.`;",
       'logger.warn({ id }, "Could not send the post");',
       'throw new Error("This should never happen");',
