@@ -122,7 +122,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         commandNames: new Set(options.commands.map((c) => c.name)),
         isModerator: moderators.isModerator,
         runModerators: (call) =>
-          runModeratorsCommand({ moderators, botModerators: options.botModerators, moderatorCommands }, call),
+          runModeratorsCommand(
+            {
+              moderators,
+              botModerators: options.botModerators,
+              moderatorCommands,
+              ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+            },
+            call,
+          ),
         logger,
         onWorkspaceGone: workspaceGone,
         ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
