@@ -13,7 +13,7 @@ import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import { replyLanguage } from "./core/i18n/choose.ts";
 import { translatorFor } from "./core/i18n/translator.ts";
-import type { Card, ShareKit } from "./core/reply.ts";
+import type { InlineFound } from "../platforms/telegram/inline.ts";
 
 import { commands } from "../commands/index.ts";
 export {
@@ -41,7 +41,7 @@ function pauses(app: App, platform: string) {
 }
 
 async function inlineResults(app: App, query: string, limit: number, locale: string | undefined) {
-  const found: Array<{ card: Card; share: ShareKit }> = [];
+  const found: InlineFound[] = [];
   // An inline query comes from no channel: its cards are in the asker's language, else the default.
   const tr = translatorFor(
     replyLanguage({ memberLocale: locale, defaultLanguage: app.services.defaults.language }),
@@ -54,10 +54,19 @@ async function inlineResults(app: App, query: string, limit: number, locale: str
     const today = channelClock(undefined, app.services.defaults.timezone, app.services.clock.now()).today;
     const card = app.services.presenter.card(stored, campaign, today, tr);
     // An inline result is posted into a chat as it is: a stale profile would pass for today's status.
-    if (!card.stale) found.push({ card, share: app.services.presenter.shareKit(stored, campaign, tr) });
+    if (card.stale) continue;
+    found.push({
+      card,
+      share: app.services.presenter.shareKit(stored, campaign, tr),
+      language: tr.language.tag,
+    });
   }
   return found;
 }
+
+/** DEFAULT_LANGUAGE, for what an adapter says itself to a member whose language it cannot match. */
+const defaultLanguage = (app: App) =>
+  app.services.defaults.language ? { defaultLanguage: app.services.defaults.language } : {};
 
 function telegram(app: App): TelegramAdapter | undefined {
   const c = app.config;
@@ -78,6 +87,7 @@ function telegram(app: App): TelegramAdapter | undefined {
     inlineResults: (query, limit, locale) => inlineResults(app, query, limit, locale),
     commands: app.commands,
     logger: app.logger,
+    ...defaultLanguage(app),
   });
 }
 
@@ -93,6 +103,7 @@ function discord(app: App): DiscordAdapter | undefined {
     autocomplete: async (query) =>
       (await app.services.catalog.suggest(query, 25)).map((s) => ({ name: s.label, value: s.profileId })),
     logger: app.logger,
+    ...defaultLanguage(app),
     onChannelGone: gone.channelGone,
     onCommunityGone: gone.communityGone,
     ...(c.DISCORD_SHARD_COUNT
@@ -128,6 +139,7 @@ function slack(app: App): PlatformAdapter | undefined {
       dispatch: app.dispatch,
       commands: app.commands,
       logger: app.logger,
+      ...defaultLanguage(app),
     });
   } catch (err) {
     if (err instanceof SlackModeError) throw new ConfigError(err.problems);

@@ -6,7 +6,7 @@
  */
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { english, type Translator } from "../../src/core/i18n/translator.ts";
-import type { Card } from "../../src/core/reply.ts";
+import type { Card, CardFieldId } from "../../src/core/reply.ts";
 import { EMBED_LIMITS, embedField, embedLength, fitParts, sourceList } from "./render-embed-parts.ts";
 import { clip, escapeText, safeUrl } from "./text.ts";
 
@@ -37,6 +37,8 @@ interface Draft {
   /** Notice, subtitle, summary, family story: as they show in the description ("" when left out). */
   text: string[];
   fields: APIEmbedField[];
+  /** Each field's id (`CardField.id`), by position: the cut order finds fields by it, in any language. */
+  fieldIds: (CardFieldId | undefined)[];
   quote: APIEmbedField[];
   sources: APIEmbedField[];
   footer: string;
@@ -76,6 +78,7 @@ function cardDraft(card: Card, tr: Translator): Draft {
     : [];
   const sources = sourcesField(card, tr);
   const room = EMBED_LIMITS.fields - quote.length - sources.length;
+  const kept = card.fields.slice(0, room);
   return {
     title: clip(escapeText(card.title).trim(), EMBED_LIMITS.title),
     text: fitParts(
@@ -90,9 +93,8 @@ function cardDraft(card: Card, tr: Translator): Draft {
       "\n\n",
       EMBED_LIMITS.description,
     ),
-    fields: card.fields
-      .slice(0, room)
-      .map((f) => embedField(f.label, escapeText(f.value), f.value.length <= 40)),
+    fields: kept.map((f) => embedField(f.label, escapeText(f.value), f.value.length <= 40)),
+    fieldIds: kept.map((f) => f.id),
     quote,
     sources,
     footer: clip(footer, EMBED_LIMITS.footer),
@@ -119,12 +121,13 @@ function cutOrder(draft: Draft): Cuttable[] {
     },
     floor,
   });
-  const labelled = (label: string) => draft.fields.filter((f) => f.name === label).map((f) => field(f, 100));
+  const withId = (id: CardFieldId) =>
+    draft.fields.filter((_, i) => draft.fieldIds[i] === id).map((f) => field(f, 100));
   return [
     ...draft.quote.map((f) => field(f, 200)),
     text(3, 200),
-    ...labelled("Earlier detentions"),
-    ...labelled("Designations"),
+    ...withId("earlierDetentions"),
+    ...withId("designations"),
     text(2, 300),
     ...[...draft.fields].reverse().map((f) => field(f, 60)),
     text(1, 60),

@@ -3,6 +3,7 @@
  * with every interaction. Checked when a channel subscribes: without Embed Links Discord still accepts a
  * message with text but silently drops its embeds, so the card would never show and nobody would know.
  */
+import { english, type Translator } from "../../src/core/i18n/translator.ts";
 import { PermissionFlagsBits, type PermissionsBitField } from "discord.js";
 
 const NEEDED_IN_CHANNEL = [
@@ -28,9 +29,7 @@ export function missingPostingPermissions(
   return needed.filter(([, flag]) => !appPermissions.has(flag, true)).map(([name]) => name);
 }
 
-export function missingPermissionsMessage(missing: readonly string[]): string {
-  return (
-    `I can't post the daily card in this channel: I am missing ${missing.join(", ")} here. ` +
-    "Ask a server admin to give the bot these permissions in this channel, then run /subscribe again."
-  );
+/** In `tr`'s language; the permissions keep the names Discord's settings show in English. */
+export function missingPermissionsMessage(missing: readonly string[], tr: Translator = english): string {
+  return tr.t("render.missingPermissions", { permissions: missing.join(", ") });
 }

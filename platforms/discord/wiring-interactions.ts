@@ -10,6 +10,8 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
+import { matchLanguage } from "../../src/core/i18n/languages.ts";
+import { type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { reply as replies, type Reply, type Visibility } from "../../src/core/reply.ts";
@@ -42,6 +44,8 @@ export interface InteractionDeps {
   commands: readonly AnyCommand[];
   logger: Logger;
   tuning: Required<DiscordTuning>;
+  /** DEFAULT_LANGUAGE, for the adapter's own words to a member whose locale we do not speak. */
+  defaultLanguage?: string;
 }
 
 const AUTOCOMPLETE_MAX = 25;
@@ -57,26 +61,37 @@ const SEEN_MAX = 1_000;
 
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const seen = new Set<string>();
+  /** The adapter's own words, before or instead of a dispatcher's reply: the member's language, else the default. */
+  const trFor = (locale: string | undefined): Translator =>
+    translatorFor(matchLanguage(locale) ?? deps.defaultLanguage);
 
   async function run(invocation: CommandInvocation): Promise<Reply> {
     try {
       return await deps.dispatch(invocation);
     } catch (err) {
       deps.logger.error({ command: invocation.command, channel: invocation.channel, err }, "dispatch failed");
-      return replies.error("Something went wrong. Please try again later.");
+      const tr = trFor(invocation.locale);
+      return { ...replies.error(tr.t("render.failed")), language: tr.language.tag };
     }
   }
 
   /** Replies directly when the answer is quick; otherwise defers, then edits (or follows up). */
   async function answer(ix: ChatInputCommandInteraction | ButtonInteraction, invocation?: CommandInvocation) {
     if (!invocation) {
-      await ix.reply(interactionReply(renderReply(replies.error("This can't be used here."))));
+      const tr = trFor(ix.locale);
+      const refusal = { ...replies.error(tr.t("render.notUsableHere")), language: tr.language.tag };
+      await ix.reply(interactionReply(renderReply(refusal)));
       return;
     }
     if (invocation.command === SUBSCRIBE) {
       const missing = missingPostingPermissions(ix.appPermissions, ix.channel?.isThread() ?? false);
       if (missing.length > 0) {
-        await ix.reply(interactionReply(renderReply(replies.error(missingPermissionsMessage(missing)))));
+        const tr = trFor(ix.locale);
+        const refusal = {
+          ...replies.error(missingPermissionsMessage(missing, tr)),
+          language: tr.language.tag,
+        };
+        await ix.reply(interactionReply(renderReply(refusal)));
         return;
       }
     }

@@ -26,6 +26,8 @@ export interface DiscordClientOptions {
   dispatch: Dispatch;
   commands: readonly AnyCommand[];
   autocomplete: Autocomplete;
+  /** DEFAULT_LANGUAGE: what the adapter says itself where the member's Discord locale is not one we speak. */
+  defaultLanguage?: string;
   onChannelGone?(channel: ChannelRef, reason: string): Promise<void>;
   onCommunityGone?(community: CommunityRef, reason: string): Promise<void>;
   /** DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT: the gateway shards this process runs; default one shard. */
@@ -48,8 +50,15 @@ export function createDiscordClient(
   });
   // REST works without the gateway, so `deliver` and `register-commands` need no login.
   client.rest.setToken(options.token);
-  const { dispatch, autocomplete, commands } = options;
-  const handle = createInteractionHandler({ dispatch, autocomplete, commands, logger, tuning });
+  const { dispatch, autocomplete, commands, defaultLanguage } = options;
+  const handle = createInteractionHandler({
+    dispatch,
+    autocomplete,
+    commands,
+    logger,
+    tuning,
+    ...(defaultLanguage ? { defaultLanguage } : {}),
+  });
 
   const report = (what: string, task: Promise<void> | undefined) =>
     task?.catch((err: unknown) => logger.error({ err }, `${what} handler failed`));

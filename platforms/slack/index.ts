@@ -48,6 +48,8 @@ export interface SlackAdapterOptions extends SlackCredentialOptions {
   apiUrl?: string;
   installationStore: InstallationStore;
   botModerators: BotModeratorRepository;
+  /** DEFAULT_LANGUAGE: the adapter's own words (Slack sends no member locale). */
+  defaultLanguage?: string;
   onWorkspaceRevoked(community: CommunityRef, reason: WorkspaceGoneReason): Promise<void> | void;
   dispatch: Dispatch;
   commands: readonly AnyCommand[];
@@ -120,9 +122,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         commandNames: new Set(options.commands.map((c) => c.name)),
         isModerator: moderators.isModerator,
         runModerators: (call) =>
-          runModeratorsCommand({ moderators, botModerators: options.botModerators, moderatorCommands }, call),
+          runModeratorsCommand(
+            {
+              moderators,
+              botModerators: options.botModerators,
+              moderatorCommands,
+              ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+            },
+            call,
+          ),
         logger,
         onWorkspaceGone: workspaceGone,
+        ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
       });
       const server = transport.kind === "socket" ? await bolt.start() : await bolt.start(options.port);
       app = bolt;

@@ -5,7 +5,8 @@
  * themselves; any moderator may see the list.
  */
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
-import { type Reply, reply } from "../../src/core/reply.ts";
+import { english, type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
+import { type Reply, reply as plainReply, type Visibility } from "../../src/core/reply.ts";
 import { encodeCommunityRef } from "./ids.ts";
 import { isFullMember, isWorkspaceAdmin, type Moderators, type SlackUserRoles } from "./moderators.ts";
 
@@ -24,14 +25,14 @@ export type ModeratorsRequest =
  */
 const USER = /^(?:<@([UW][A-Z0-9]{2,40})(?:\|[^>]*)?>|([UW][A-Z0-9]{2,40}))$/;
 
-export function parseModeratorsText(text: string): ModeratorsRequest {
+export function parseModeratorsText(text: string, tr: Translator = english): ModeratorsRequest {
   const [verb = "", target, ...rest] = text.trim().split(/\s+/);
   const action = verb.toLowerCase();
   if (action === "list" && target === undefined) return { action: "list" };
   if (action !== "add" && action !== "remove") return { action: "usage" };
   const match = target === undefined || rest.length > 0 ? null : USER.exec(target);
   const userId = match?.[1] ?? match?.[2];
-  if (!userId) return { action: "usage", problem: `Name one person, as @name, to ${action}.` };
+  if (!userId) return { action: "usage", problem: tr.t("render.modNameOne", { action }) };
   return { action, userId };
 }
 
@@ -40,6 +41,8 @@ export interface ModeratorAdminDeps {
   botModerators: BotModeratorRepository;
   /** The moderator-only commands, named in the reply so an admin knows what they granted. */
   moderatorCommands: readonly string[];
+  /** DEFAULT_LANGUAGE: the replies' language (Slack sends no member locale); absent: English. */
+  defaultLanguage?: string;
 }
 
 export interface ModeratorsCall {
@@ -52,56 +55,58 @@ const displayName = (user: SlackUserRoles | undefined, id: string) =>
   user?.real_name?.trim() || user?.name?.trim() || id;
 
 export async function runModeratorsCommand(deps: ModeratorAdminDeps, call: ModeratorsCall): Promise<Reply> {
-  const request = parseModeratorsText(call.text);
+  const tr = translatorFor(deps.defaultLanguage);
+  const language = tr.language.tag;
+  // Every reply says its language, so the renderer's own words follow it.
+  const reply = {
+    info: (text: string, v?: Visibility): Reply => ({ ...plainReply.info(text, v), language }),
+    success: (text: string, v?: Visibility): Reply => ({ ...plainReply.success(text, v), language }),
+    error: (text: string): Reply => ({ ...plainReply.error(text), language }),
+  };
+  const request = parseModeratorsText(call.text, tr);
   if (request.action === "usage") {
-    return reply.error([request.problem, `Usage: ${MODERATORS_USAGE}`].filter(Boolean).join("\n"));
+    const usage = tr.t("render.modUsage", { usage: MODERATORS_USAGE });
+    return reply.error([request.problem, usage].filter(Boolean).join("\n"));
   }
   const community = encodeCommunityRef(call.teamId);
   if (request.action === "list") {
     if (!(await deps.moderators.isModerator(call.teamId, call.userId))) {
-      return reply.error("Only this workspace's moderators can see the list of bot moderators.");
+      return reply.error(tr.t("render.modListRefused"));
     }
     const ids = await deps.botModerators.list(community);
     if (ids.length === 0) {
-      return reply.info("No bot moderators here yet: only workspace admins and owners moderate.", "private");
+      return reply.info(tr.t("render.modNone"), "private");
     }
     const names = await Promise.all(
       ids.map(async (id) => displayName(await lookup(deps, call.teamId, id), id)),
     );
-    return reply.info(
-      `Bot moderators here, besides workspace admins and owners: ${names.join(", ")}.`,
-      "private",
-    );
+    return reply.info(tr.t("render.modList", { names: names.join(", ") }), "private");
   }
   if (!(await deps.moderators.isAdmin(call.teamId, call.userId))) {
-    return reply.error(
-      `Only workspace admins and owners can ${request.action} bot moderators. Nothing was changed.`,
-    );
+    return reply.error(tr.t("render.modNotAdmin", { action: request.action }));
   }
   const change = { community, userId: request.userId, actor: `slack:${call.userId}` };
   if (request.action === "remove") {
     // Removing needs no facts about the person, so a failed lookup only costs their name.
     const name = displayName(await lookup(deps, call.teamId, request.userId), request.userId);
     return (await deps.botModerators.revoke(change))
-      ? reply.success(`${name} is no longer a bot moderator here.`, "private")
-      : reply.info(`${name} was not a bot moderator here. Nothing was changed.`, "private");
+      ? reply.success(tr.t("render.modRemoved", { name }), "private")
+      : reply.info(tr.t("render.modWasNot", { name }), "private");
   }
   // Adding does: a guest or a stranger must not get in because Slack could not be asked (this throws).
   const target = await deps.moderators.user(call.teamId, request.userId);
   const name = displayName(target, request.userId);
   if (!isFullMember(target)) {
-    return reply.error(
-      `${name} is not a full member of this workspace (guests, bots and people from other organisations cannot moderate). Nothing was changed.`,
-    );
+    return reply.error(tr.t("render.modNotMember", { name }));
   }
   if (isWorkspaceAdmin(target)) {
-    return reply.info(`${name} is a workspace admin or owner and moderates already.`, "private");
+    return reply.info(tr.t("render.modIsAdmin", { name }), "private");
   }
   const granted = await deps.botModerators.grant(change);
   const what = deps.moderatorCommands.map((c) => `/${c}`).join(", ");
   return granted
-    ? reply.success(`${name} is now a bot moderator here and can use ${what}.`, "private")
-    : reply.info(`${name} is a bot moderator here already. Nothing was changed.`, "private");
+    ? reply.success(tr.t("render.modAdded", { name, commands: what }), "private")
+    : reply.info(tr.t("render.modAlready", { name }), "private");
 }
 
 /** A name for the list; a user Slack cannot tell us about is shown by id rather than failing the list. */

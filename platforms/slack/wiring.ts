@@ -3,6 +3,7 @@
  * then answer through the request's response_url. The same listeners serve HTTP and Socket Mode.
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { type MessageKey, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
@@ -20,11 +21,20 @@ export interface ListenerDeps {
   logger: Logger;
   /** Told when a workspace removes the app or revokes its bot token. */
   onWorkspaceGone(teamId: string, reason: WorkspaceGoneReason): Promise<void>;
+  /** DEFAULT_LANGUAGE, for the adapter's own words (Slack sends no member locale). */
+  defaultLanguage?: string;
 }
 
 export type WorkspaceGoneReason = "app_uninstalled" | "tokens_revoked";
 
-const APOLOGY = replies.error("Sorry, something went wrong on our side. Please try again in a minute.");
+/**
+ * The adapter's own words: Slack's payloads carry no member locale, so they are in the default language
+ * (DEFAULT_LANGUAGE, else English), with the reply marked so the renderer's words follow.
+ */
+function ownError(deps: Pick<ListenerDeps, "defaultLanguage">, key: MessageKey): Reply {
+  const tr = translatorFor(deps.defaultLanguage);
+  return { ...replies.error(tr.t(key)), language: tr.language.tag };
+}
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   // Every slash command routed to this app, so that none waits 3 s for an ack; dispatch answers unknown ones.
@@ -36,14 +46,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         userId: command.user_id,
         text: unescapeSlackText(command.text),
       };
-      const reply = await guarded(deps.logger, MODERATORS_COMMAND, () => deps.runModerators(call));
+      const reply = await guarded(deps, MODERATORS_COMMAND, () => deps.runModerators(call));
       await answer(deps.logger, respond, reply, {});
       return;
     }
     const invocation = parseSlashCommand(command, deps.isModerator);
     const reply = invocation
-      ? await guarded(deps.logger, invocation.command, () => deps.dispatch(invocation))
-      : replies.error("This request could not be read.");
+      ? await guarded(deps, invocation.command, () => deps.dispatch(invocation))
+      : ownError(deps, "render.requestUnreadable");
     await answer(deps.logger, respond, reply, {});
   });
 
@@ -51,8 +61,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     await args.ack();
     const invocation = parseChoiceAction(args.body, args.action.value, deps.commandNames, deps.isModerator);
     const reply = invocation
-      ? await guarded(deps.logger, invocation.command, () => deps.dispatch(invocation))
-      : replies.error("That choice has expired; please run the command again.");
+      ? await guarded(deps, invocation.command, () => deps.dispatch(invocation))
+      : ownError(deps, "render.choiceExpired");
     // A private answer replaces the list it was picked from; a public one is posted, and the list removed.
     if (reply.visibility === "private") {
       await answer(deps.logger, args.respond, reply, { replace_original: true });
@@ -85,13 +95,13 @@ async function workspaceGone(deps: ListenerDeps, teamId: string, reason: Workspa
   await deps.onWorkspaceGone(teamId, reason);
 }
 
-async function guarded(logger: Logger, command: string, work: () => Promise<Reply>): Promise<Reply> {
+async function guarded(deps: ListenerDeps, command: string, work: () => Promise<Reply>): Promise<Reply> {
   try {
     return await work();
   } catch (err) {
     // Dispatch turns errors into replies itself; this is the last boundary if it ever does not.
-    logger.error({ err, command }, "slack: a command threw");
-    return APOLOGY;
+    deps.logger.error({ err, command }, "slack: a command threw");
+    return ownError(deps, "render.slackApology");
   }
 }
 

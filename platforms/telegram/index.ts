@@ -25,6 +25,8 @@ export interface TelegramAdapterOptions {
   inlineResults: InlineSearch;
   commands: readonly AnyCommand[];
   logger: Logger;
+  /** DEFAULT_LANGUAGE: the adapter's own words to a member whose app language we do not speak. */
+  defaultLanguage?: string;
   /** How long a scheduled post may wait for Telegram's answer before it counts as uncertain. */
   sendTimeoutMs?: number;
 }

@@ -2,6 +2,7 @@
  * Inline mode: typing `@OurBot mammadov` in any chat lists matching cards; picking one posts it there.
  * Each result is a single self-contained message (a card within 4,096 characters and its share buttons).
  */
+import { matchLanguage } from "../../src/core/i18n/languages.ts";
 import type { Card, ShareKit } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Telegram } from "telegraf";
@@ -17,24 +18,39 @@ const LABEL_LIMIT = 200;
 const NOTICE_LIMIT = 100;
 const STATUS_LIMIT = 60;
 
-/** Cards for what a person typed; `locale` is their Telegram app's language, for the cards' words. */
-export type InlineSearch = (
-  query: string,
-  limit: number,
-  locale?: string,
-) => Promise<Array<{ card: Card; share: ShareKit }>>;
+/**
+ * A card found inline, with the language it is written in (the asker's, else the bot's default), so that
+ * the message's own words ("Sources", "Photo:") are in the card's language too.
+ */
+export interface InlineFound {
+  card: Card;
+  share: ShareKit;
+  language?: string;
+}
 
+/** Cards for what a person typed; `locale` is their Telegram app's language, for the cards' words. */
+export type InlineSearch = (query: string, limit: number, locale?: string) => Promise<InlineFound[]>;
+
+/**
+ * `language`: the words of a result whose card does not say its language: the asker's (matched from their
+ * `language_code`), else English.
+ */
 export function inlineArticles(
-  found: ReadonlyArray<{ card: Card; share: ShareKit }>,
+  found: ReadonlyArray<InlineFound>,
+  language?: string,
 ): InlineQueryResultArticle[] {
   const ids = new Set<string>();
-  return found.slice(0, INLINE_RESULT_LIMIT).map(({ card, share }, i) => {
+  return found.slice(0, INLINE_RESULT_LIMIT).map(({ card, share, language: written }, i) => {
     // Result ids must be unique and at most 64 bytes; profile ids normally are, and the index covers the rest.
     const preferred = card.profileId;
     const id =
       preferred && Buffer.byteLength(preferred) <= ID_BYTES && !ids.has(preferred) ? preferred : `#${i}`;
     ids.add(id);
-    const { reply_markup, text, parse_mode, link_preview_options } = renderInlineCard(card, share);
+    const { reply_markup, text, parse_mode, link_preview_options } = renderInlineCard(
+      card,
+      share,
+      written ?? language,
+    );
     const article: InlineQueryResultArticle = {
       type: "article",
       id,
@@ -69,8 +85,9 @@ export async function answerInline(
   query: { id: string; query: string; from?: { language_code?: string } },
   search: InlineSearch,
   logger: Logger,
+  defaultLanguage?: string,
 ): Promise<void> {
-  let found: Array<{ card: Card; share: ShareKit }> = [];
+  let found: InlineFound[] = [];
   try {
     found = await search(query.query.trim(), INLINE_RESULT_LIMIT, query.from?.language_code);
   } catch (err) {
@@ -79,7 +96,11 @@ export async function answerInline(
   try {
     // No caching at all: a takedown must take a profile out of search at once, and a cached answer would
     // keep offering it to anyone typing the name. Personal: each answer is in its asker's language.
-    await telegram.answerInlineQuery(query.id, inlineArticles(found), { cache_time: 0, is_personal: true });
+    await telegram.answerInlineQuery(
+      query.id,
+      inlineArticles(found, matchLanguage(query.from?.language_code) ?? defaultLanguage),
+      { cache_time: 0, is_personal: true },
+    );
   } catch (err) {
     logger.warn({ platform: "telegram", err }, "answerInlineQuery failed");
   }

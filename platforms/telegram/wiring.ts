@@ -4,6 +4,8 @@
  * logged and the person gets a short apology, never silence.
  */
 import type { AnyCommand, CommandInvocation } from "../../src/core/command.ts";
+import { matchLanguage } from "../../src/core/i18n/languages.ts";
+import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
@@ -33,6 +35,8 @@ export interface TelegramBotOptions {
   inlineResults: InlineSearch;
   commands: readonly AnyCommand[];
   logger: Logger;
+  /** DEFAULT_LANGUAGE: the adapter's own words to a member whose app language we do not speak. */
+  defaultLanguage?: string;
 }
 
 /** A Telegraf bot with every update handler attached; polling or the webhook is started by the adapter. */
@@ -50,13 +54,16 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     codec: createChoiceCodec(),
     knownCommands: new Set(options.commands.map((c) => c.name)),
     logger,
+    ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
   });
   const firstTime = createUpdateDedupe();
 
   bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
   bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
   bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery));
-  bot.on("inline_query", (ctx) => answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger));
+  bot.on("inline_query", (ctx) =>
+    answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger, options.defaultLanguage),
+  );
   bot.catch((err, ctx) => logger.error({ err, updateId: ctx.update.update_id }, "telegram update failed"));
   return bot;
 }
@@ -68,11 +75,15 @@ export interface HandlerDeps {
   codec: ChoiceCodec;
   knownCommands: ReadonlySet<string>;
   logger: Logger;
+  /** DEFAULT_LANGUAGE, for the adapter's own words to a member whose language we do not speak. */
+  defaultLanguage?: string;
 }
 
 export function createHandlers(deps: HandlerDeps) {
   const { telegram, codec, logger } = deps;
   const render = (reply: Reply) => renderReply(reply, { encodeChoice: (c) => codec.encode(c) });
+  /** The adapter's own words: the member's language (Telegram's language_code), else the default. */
+  const trFor = (locale: string | undefined) => translatorFor(matchLanguage(locale) ?? deps.defaultLanguage);
 
   async function run(invocation: CommandInvocation): Promise<Reply> {
     try {
@@ -82,7 +93,8 @@ export function createHandlers(deps: HandlerDeps) {
         { platform: "telegram", command: invocation.command, channel: invocation.channel, err },
         "dispatch threw",
       );
-      return replies.error("Something went wrong. Please try again later.");
+      const tr = trFor(invocation.locale);
+      return { ...replies.error(tr.t("render.failed")), language: tr.language.tag };
     }
   }
 
@@ -110,7 +122,7 @@ export function createHandlers(deps: HandlerDeps) {
       await telegram
         .answerCbQuery(
           query.id,
-          chosen && message ? undefined : "This list has expired. Please run the command again.",
+          chosen && message ? undefined : trFor(query.from.language_code).t("render.listExpired"),
         )
         .catch((err) => logger.warn({ platform: "telegram", err }, "answerCallbackQuery failed"));
       if (!chosen || !message) return;

@@ -117,6 +117,8 @@ function chat(
     dispatch: app.dispatch,
     commands: app.commands,
     output: ctx.io.stdout,
+    // What the chat says before any reply (a line that is not a command) is in DEFAULT_LANGUAGE.
+    ...(app.services.defaults.language ? { language: app.services.defaults.language } : {}),
     greeting:
       "FreeToBeHome console: you are the moderator of channel console:local.\n" +
       `Try /today, /prisoner Mammadov, /share, /subscribe 09:00 Europe/Baku, /help.${how.terminal ? " Tab completes commands and names." : ""} /quit or Ctrl-D ends.`,

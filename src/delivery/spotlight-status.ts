@@ -44,7 +44,7 @@ export async function cancelSpotlightsAfterStatusChange(
     const text = tr.t("notice.spotlightCancelled", {
       name: stored.profile.displayName,
       date: tr.date(spotlight.localDate),
-      status: shortStatus(status),
+      status: shortStatus(status, stored.profile.gender, tr),
       asOf: tr.date(status.statusAsOf),
     });
     lines.push({

@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { renderPost } from "../../../platforms/telegram/render.ts";
 import { communityRef } from "../../../src/core/channel.ts";
+import { translatorFor } from "../../../src/core/i18n/translator.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
+import { statusLabel } from "../../../src/presentation/wording.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
 import { useDeliveryWorld } from "./harness.ts";
@@ -77,6 +79,9 @@ for (const target of databaseTargets) {
       expect(telegram.notices[0]!.text).toContain("لغو شد");
       expect(telegram.notices[0]!.text).toContain("Oleg Sentsov");
       expect(telegram.notices[0]!.text).not.toContain("The spotlight of");
+      // The status in the card's Persian words ("آزادشده"), never the English "Released".
+      expect(telegram.notices[0]!.text).toContain(statusLabel("released", "male", translatorFor("fa")));
+      expect(telegram.notices[0]!.text).not.toMatch(/Released|served/);
     });
   });
 }

@@ -296,6 +296,26 @@ describe("moderators", () => {
     expect(h.catalogue.moderatorAnswers).toHaveLength(before);
   });
 
+  it("says what is missing in the member's language: Persian for a Persian Discord", async () => {
+    const mod = h.fake.addMember(h.guild, "mod-fa-no-embeds", Permission.ManageChannels);
+    const plain = h.fake.addChannel(h.guild, "no-embeds-fa");
+    h.fake.denyBot(plain, Permission.EmbedLinks);
+    const ix = h.fake.command({
+      guild: h.guild,
+      channel: plain,
+      user: mod,
+      locale: "fa",
+      name: "subscribe",
+      options: { time: "09:00" },
+    });
+    await answered(ix);
+    const answer = asSent(ix.callbacks[0]);
+    const shown = answer.content ?? answer.embeds?.[0]?.description ?? "";
+    expect(shown).toContain("نمی‌توانم کارت روزانه را در این کانال منتشر کنم");
+    expect(shown).toContain("Embed Links");
+    expect(shown).not.toContain("I can't post");
+  });
+
   it("uses the member's permissions in that channel: an overwrite taking Manage Channels away counts", async () => {
     const user = h.fake.addMember(h.guild, "demoted", Permission.ManageChannels);
     const quiet = h.fake.addChannel(h.guild, "quiet", [

@@ -4,6 +4,7 @@
  * speaking (an anonymous admin, a channel post) carries none, so the chat's language applies.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translatorFor } from "../../../src/core/i18n/translator.ts";
 import { type TelegramAdapter, createTelegramAdapter } from "../../../platforms/telegram/index.ts";
 import { type FakeTelegram, createFakeTelegram } from "../../fakes/telegram/index.ts";
 import type { BuiltUpdate } from "../../fakes/telegram/updates.ts";
@@ -76,9 +77,46 @@ describe("the member's language on Telegram", () => {
     expect(lastInvocation()).toMatchObject({ command: "prisoner", locale: "fa" });
   });
 
+  it("tells a Persian presser of an expired list in Persian, a presser without a language in English", async () => {
+    await deliver(fake.updates.message(CHAT, NO_LANGUAGE, "/help"));
+    const list = fake.sentTo(CHAT).at(-1)!;
+    const said = async (user: number) => {
+      const press = fake.updates.callbackQuery(CHAT, list.messageId, user, "t|from-before-a-restart.1");
+      await deliver(press);
+      const queryId = (press.callback_query as { id: string }).id;
+      return fake.world.callbackAnswers.find((a) => a.queryId === queryId)?.text;
+    };
+    expect(await said(PERSIAN)).toBe(translatorFor("fa").t("render.listExpired"));
+    expect(await said(PERSIAN)).not.toMatch(/expired/);
+    expect(await said(NO_LANGUAGE)).toBe("This list has expired. Please run the command again.");
+  });
+
   it("searches inline in the asker's language", async () => {
     await deliver(fake.updates.inlineQuery(PERSIAN, "aynur"));
     await deliver(fake.updates.inlineQuery(NO_LANGUAGE, "aynur"));
     expect(searched).toEqual(["fa", undefined]);
+    // The message a result posts has its own words in the asker's language, English for no language.
+    const [fa, none] = fake.world.inlineAnswers.slice(-2).map((answer) => {
+      const [first] = answer.results as Array<{ input_message_content: { message_text: string } }>;
+      return first!.input_message_content.message_text;
+    });
+    expect(fa).toContain("<b>منابع</b>");
+    expect(fa).not.toContain("<b>Sources</b>");
+    expect(none).toContain("<b>Sources</b>");
+  });
+
+  it("words an inline result in the language its card was written in, when the search says it", async () => {
+    const before = fake.world.inlineAnswers.length;
+    const search = harness.search;
+    harness.search = async (query, limit) =>
+      (await search(query, limit)).map((found) => ({ ...found, language: "ru" }));
+    try {
+      await deliver(fake.updates.inlineQuery(PERSIAN, "aynur"));
+    } finally {
+      harness.search = search;
+    }
+    const [answer] = fake.world.inlineAnswers.slice(before);
+    const [first] = answer!.results as Array<{ input_message_content: { message_text: string } }>;
+    expect(first!.input_message_content.message_text).toContain("<b>Источники</b>");
   });
 });

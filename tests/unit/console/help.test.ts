@@ -46,3 +46,21 @@ describe("/help in the console", () => {
     }
   });
 });
+
+describe("/help in a Persian console", () => {
+  it("replaces the Persian help's command lines by the table, with no English description left", async () => {
+    const persian = await (await createTestBot(undefined, { language: "fa" })).say("/help");
+    expect(persian.language).toBe("fa");
+    const out = renderHelp(persian, commands);
+    for (const command of commands) {
+      expect(out, command.name).not.toContain(command.description);
+      // Each command's row, and its Persian description once, in the table only (not the help's lines too).
+      expect(out.split("\n").some((l) => l.startsWith(`/${command.name} `))).toBe(true);
+    }
+    const text = persian.kind === "text" ? persian.text : "";
+    const described = text.split("\n").filter((l) => /^\S*\/[a-z]+/.test(l.replace(/^\u2068/, "")));
+    expect(described.length).toBeGreaterThanOrEqual(commands.length);
+    for (const line of described) expect(out).not.toContain(line);
+    expect(out).toMatch(/^فرمان/m);
+  });
+});
