@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
 import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
-import { PSEUDO_LANGUAGE } from "../../src/core/i18n/languages.ts";
+import { PSEUDO_LANGUAGE, USER_LANGUAGES } from "../../src/core/i18n/languages.ts";
 import { englishLeft } from "./english-left.ts";
 import { COMMAND_CASES, type ContractCommand, commandLine } from "./contract-commands.ts";
 import { type ContractBot, createContractBot, hostilePost } from "./contract-bot.ts";
@@ -128,6 +128,22 @@ export function adapterContract(harness: ContractHarness): void {
           for (const message of answer) {
             expect(world.limitProblems(message), where).toEqual([]);
             expect(englishLeft(message.text), where).toEqual([]);
+          }
+        }
+      } finally {
+        bot.speak(undefined);
+      }
+    });
+
+    it("in every shipped language: every command's answer fits the platform's limits", async () => {
+      try {
+        for (const { tag } of USER_LANGUAGES) {
+          bot.speak(tag);
+          for (const command of COMMAND_CASES) {
+            const answer = await world.run(command, "moderator", tag);
+            const where = `${commandLine(command)} in ${tag}`;
+            expect(answer.length, `${where}: no answer`).toBeGreaterThan(0);
+            for (const message of answer) expect(world.limitProblems(message), where).toEqual([]);
           }
         }
       } finally {
