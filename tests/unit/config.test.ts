@@ -58,6 +58,19 @@ describe("configuration", () => {
     );
   });
 
+  it("takes DEFAULT_LANGUAGE as a shipped language's tag in any case, and names the choices otherwise", () => {
+    expect(loadConfig({ DEFAULT_LANGUAGE: "ZH-hans" }).DEFAULT_LANGUAGE).toBe("zh-Hans");
+    expect(loadConfig({ DEFAULT_LANGUAGE: "fa" }).DEFAULT_LANGUAGE).toBe("fa");
+    expect(loadConfig({}).DEFAULT_LANGUAGE).toBe("en");
+    for (const wrong of ["klingon", "constructor", "fa-IR"]) {
+      expect(problemsOf({ DEFAULT_LANGUAGE: wrong })).toEqual([
+        expect.stringMatching(
+          /^DEFAULT_LANGUAGE.*must be one of the bot's languages: en, es, fr, ar, fa, ru, uk, az, zh-Hans/,
+        ),
+      ]);
+    }
+  });
+
   it("never prints a secret's value, even when it is the invalid one", () => {
     const secret = "xoxp-super-secret-value";
     const problems = problemsOf({
