@@ -1,6 +1,7 @@
 /** Maps a Campaign to its row and back; absent optional fields stay absent (never null). */
 import type { Campaign } from "../../src/core/profile.ts";
 import type { campaigns } from "../schema/index.ts";
+import { orderedCampaignTranslations } from "./translation-rows.ts";
 
 export type CampaignRow = Omit<typeof campaigns.$inferInsert, "createdAt" | "updatedAt">;
 
@@ -18,6 +19,7 @@ export function toCampaignRow(campaign: Campaign): CampaignRow {
     contact: campaign.correctionsContact ?? null,
     sourceLanguage: campaign.sourceLanguage ?? null,
     translationMode: campaign.translations ?? null,
+    textTranslations: campaign.textTranslations ?? null,
     isDefault: campaign.isDefault,
   };
 }
@@ -35,6 +37,10 @@ export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
     ...(row.contact === null ? {} : { correctionsContact: row.contact }),
     ...(row.sourceLanguage === null ? {} : { sourceLanguage: row.sourceLanguage }),
     ...(row.translationMode === null ? {} : { translations: row.translationMode }),
+    // jsonb keeps keys shortest first: read back in the schema's order so an export reads as imported.
+    ...(row.textTranslations === null
+      ? {}
+      : { textTranslations: orderedCampaignTranslations(row.textTranslations) }),
     isDefault: row.isDefault,
   };
 }

@@ -32,6 +32,8 @@ export const campaigns = pgTable(
     /** Null: the default (profile-translations.ts), so a campaign that never set it exports without it. */
     sourceLanguage: text("source_language").$type<NonNullable<Campaign["sourceLanguage"]>>(),
     translationMode: text("translation_mode").$type<NonNullable<Campaign["translations"]>>(),
+    /** The campaign's own texts in other languages (campaign-translations.ts); null when it has none. */
+    textTranslations: jsonb("text_translations").$type<NonNullable<Campaign["textTranslations"]>>(),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

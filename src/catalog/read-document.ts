@@ -23,7 +23,7 @@ export interface RecordRef {
   isDefault: boolean;
   /** A campaign's raw sourceLanguage. */
   sourceLanguage?: string;
-  /** A profile's translations with a readable language, by position (translation-refs.ts). */
+  /** A profile's translations or a campaign's textTranslations with a readable language, by position. */
   translations: { index: number; language: string }[];
 }
 
@@ -116,7 +116,7 @@ function readRecord(
     campaign: typeof fields.campaign === "string" ? fields.campaign : undefined,
     isDefault: fields.isDefault === true,
     ...(typeof fields.sourceLanguage === "string" ? { sourceLanguage: fields.sourceLanguage } : {}),
-    translations: kind === "profile" ? rawTranslationLanguages(fields) : [],
+    translations: rawTranslationLanguages(fields, kind),
   };
   out.refs.push(ref);
   const schema: z.ZodType<Campaign | Profile> = kind === "campaign" ? campaignSchema : profileSchema;

@@ -17,6 +17,7 @@ import type { ReadImportOptions } from "./read-import-files.ts";
 import { readFileText } from "./read-file-text.ts";
 import { type RecordRef, readDocument } from "./read-document.ts";
 import { NotUtf8, openRegular, STREAMED_FILE_BYTES, yamlChunks } from "./yaml-chunks.ts";
+import { translationsKey } from "./translation-refs.ts";
 
 export interface StreamImportOptions extends ReadImportOptions {
   /** Told of each entry of a folder that is not read, as soon as the folders are listed. */
@@ -39,7 +40,7 @@ function lightRef(ref: RecordRef): RecordRef {
     ["id"],
     ["campaign"],
     ["isDefault"],
-    ...ref.translations.map((t) => ["translations", t.index, "language"]),
+    ...ref.translations.map((t) => [translationsKey(ref.kind), t.index, "language"]),
   ];
   const lines = new Map(
     fields.map((field) => [field.join("."), ref.lineAt([...ref.path, ...field])] as const),

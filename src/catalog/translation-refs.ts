@@ -9,9 +9,20 @@ import { DEFAULT_SOURCE_LANGUAGE } from "../core/profile-translations.ts";
 import { type DocPath, formatPath, isPlainObject } from "./document.ts";
 import type { RecordRef } from "./read-document.ts";
 
+/**
+ * Where a record lists its translations: a profile's `translations`, a campaign's `textTranslations` (its
+ * `translations` is its setting, "all" or "reviewed-only", not a list of texts).
+ */
+export function translationsKey(kind: RecordRef["kind"]): string {
+  return kind === "profile" ? "translations" : "textTranslations";
+}
+
 /** The raw language of each translation entry, wherever it is readable, for messages and cross-checks. */
-export function rawTranslationLanguages(fields: Record<string, unknown>): RecordRef["translations"] {
-  const list = fields.translations;
+export function rawTranslationLanguages(
+  fields: Record<string, unknown>,
+  kind: RecordRef["kind"],
+): RecordRef["translations"] {
+  const list = fields[translationsKey(kind)];
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index) =>
     isPlainObject(entry) && typeof entry.language === "string" ? [{ index, language: entry.language }] : [],
@@ -19,16 +30,15 @@ export function rawTranslationLanguages(fields: Record<string, unknown>): Record
 }
 
 /**
- * `profile "id", translation into "fr": ` for a problem inside `translations`, else "". `issuePath` is
- * relative to the record.
+ * `profile "id", translation into "fr": ` (or `campaign "id", …`) for a problem inside the record's list
+ * of translations, else "". `issuePath` is relative to the record.
  */
 export function translationContext(
   ref: Pick<RecordRef, "kind" | "id" | "translations">,
   issuePath: DocPath,
 ): string {
-  // A campaign's `translations` is its setting ("all" or "reviewed-only"), not a list of texts.
-  if (ref.kind !== "profile" || issuePath[0] !== "translations") return "";
-  const who = ref.id === undefined ? "profile" : `profile "${ref.id}"`;
+  if (issuePath[0] !== translationsKey(ref.kind)) return "";
+  const who = ref.id === undefined ? ref.kind : `${ref.kind} "${ref.id}"`;
   const index = issuePath[1];
   const language = ref.translations.find((t) => t.index === index)?.language;
   return language === undefined ? `${who}: ` : `${who}, translation into "${language}": `;

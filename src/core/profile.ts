@@ -13,6 +13,7 @@ import {
   latestObservableDay,
   observedDate,
 } from "./plausible-values.ts";
+import { campaignTranslationsSchema, checkCampaignTranslations } from "./campaign-translations.ts";
 import { checkTranslations, TRANSLATION_MODES, translationsSchema } from "./profile-translations.ts";
 
 const slug = z
@@ -339,41 +340,48 @@ export type Detention = Profile["detentions"][number];
 export type FamilyMember = Profile["family"][number];
 export type Source = Profile["sources"][number];
 export type Quote = Profile["quotes"][number];
+export type { CampaignTranslation } from "./campaign-translations.ts";
 export type { ProfileTranslation, TranslationMode } from "./profile-translations.ts";
 
-export const campaignSchema = z.strictObject({
-  id: slug,
-  name: text,
-  hashtag: z.string().regex(/^#[\p{L}\p{N}_]+$/u, { error: "expected a hashtag such as #FreeToBeHome" }),
-  description: text.max(1000),
-  /** The call to action: where people learn more and act. */
-  url: webUrl,
-  /** The share text; {name} is replaced with the profile's name. */
-  shareText: text.max(500),
-  /** A campaign of the past: its posts say plainly that statuses are as of an earlier date. */
-  historical: z
-    .strictObject({ asOf: observedDate(partialDateSchema, "historical.asOf"), note: text.optional() })
-    .optional(),
-  /** Overrides DEFAULT_FEATURED_STATUSES for this campaign's rotation. */
-  featuredStatuses: z.array(z.enum(DETENTION_STATUSES)).min(1).optional(),
-  /**
-   * Where people send corrections and takedown requests, shown by /help: an e-mail address or an http(s)
-   * URL. Default: see correctionsContact (core/corrections.ts).
-   */
-  correctionsContact: z
-    .string()
-    .trim()
-    .refine((v) => EMAIL.test(v) || (URL.canParse(v) && /^https?:\/\//i.test(v)), {
-      error: "expected an e-mail address (corrections@example.org) or an http or https URL",
-    })
-    .optional(),
-  /** The language the campaign's profiles are written in; absent: DEFAULT_SOURCE_LANGUAGE (English). */
-  sourceLanguage: z.enum(LANGUAGE_TAGS).optional(),
-  /** "reviewed-only" keeps unreviewed translations out of posts; absent: DEFAULT_TRANSLATION_MODE ("all"). */
-  translations: z.enum(TRANSLATION_MODES).optional(),
-  /** The campaign used when a subscription names none; at most one may be the default. */
-  isDefault: z.boolean().default(false),
-});
+export const campaignSchema = z
+  .strictObject({
+    id: slug,
+    name: text,
+    hashtag: z.string().regex(/^#[\p{L}\p{N}_]+$/u, { error: "expected a hashtag such as #FreeToBeHome" }),
+    description: text.max(1000),
+    /** The call to action: where people learn more and act. */
+    url: webUrl,
+    /** The share text; {name} is replaced with the profile's name. */
+    shareText: text.max(500),
+    /** A campaign of the past: its posts say plainly that statuses are as of an earlier date. */
+    historical: z
+      .strictObject({ asOf: observedDate(partialDateSchema, "historical.asOf"), note: text.optional() })
+      .optional(),
+    /** Overrides DEFAULT_FEATURED_STATUSES for this campaign's rotation. */
+    featuredStatuses: z.array(z.enum(DETENTION_STATUSES)).min(1).optional(),
+    /**
+     * Where people send corrections and takedown requests, shown by /help: an e-mail address or an http(s)
+     * URL. Default: see correctionsContact (core/corrections.ts).
+     */
+    correctionsContact: z
+      .string()
+      .trim()
+      .refine((v) => EMAIL.test(v) || (URL.canParse(v) && /^https?:\/\//i.test(v)), {
+        error: "expected an e-mail address (corrections@example.org) or an http or https URL",
+      })
+      .optional(),
+    /** The language the campaign's profiles are written in; absent: DEFAULT_SOURCE_LANGUAGE (English). */
+    sourceLanguage: z.enum(LANGUAGE_TAGS).optional(),
+    /** "reviewed-only" keeps unreviewed translations out of posts; absent: DEFAULT_TRANSLATION_MODE ("all"). */
+    translations: z.enum(TRANSLATION_MODES).optional(),
+    /** The campaign's own texts in other languages (campaign-translations.ts); absent when there are none. */
+    textTranslations: campaignTranslationsSchema.optional(),
+    /** The campaign used when a subscription names none; at most one may be the default. */
+    isDefault: z.boolean().default(false),
+  })
+  .superRefine((campaign, ctx) =>
+    checkCampaignTranslations(campaign, (path, message) => ctx.addIssue({ code: "custom", path, message })),
+  );
 export type Campaign = z.infer<typeof campaignSchema>;
 export type CampaignInput = z.input<typeof campaignSchema>;
 

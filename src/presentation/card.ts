@@ -8,6 +8,7 @@ import { type Campaign, currentDetention, type Profile } from "../core/profile.t
 import type { Card, CardSource } from "../core/reply.ts";
 import { withTexts } from "./localized-profile.ts";
 import { type TranslatedTexts, translatedTexts } from "./translated.ts";
+import { localizedCampaign } from "./campaign-texts.ts";
 import { findMember, firstQuotable, referTo, storyAllowed } from "./consent.ts";
 import { detentionFields } from "./fields.ts";
 import { dated } from "./grammar.ts";
@@ -91,6 +92,8 @@ export function buildCard(
 ): Card {
   const texts = translatedTexts(stored, campaign, tr.language.tag);
   const profile = withTexts(stored, texts);
+  // The campaign's own words (name, historical note) in the reader's language where it has them.
+  const shownCampaign = localizedCampaign(campaign, tr.language.tag);
   const current = currentDetention(profile);
   const { fields, sourceIds } = detentionFields(profile, tr);
   const cited = new Set([...profile.summary.sources, ...sourceIds]);
@@ -104,9 +107,9 @@ export function buildCard(
     sources: [],
     statusAsOf: tr.t("card.statusAsOf", dated(current.statusAsOf, tr)),
     hashtag: campaign.hashtag,
-    campaign: { id: campaign.id, name: campaign.name, url: campaign.url },
+    campaign: { id: campaign.id, name: shownCampaign.name, url: campaign.url },
   };
-  const said = notice(profile, campaign, stale, tr, texts);
+  const said = notice(profile, shownCampaign, stale, tr, texts);
   if (said) card.notice = said;
   if (stale) card.stale = true;
 

@@ -6,6 +6,7 @@
 import { english, type Translator } from "../core/i18n/translator.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { ShareKit, ShareLink, ShareNetwork } from "../core/reply.ts";
+import { localizedCampaign } from "./campaign-texts.ts";
 
 /**
  * encodeURIComponent plus the sub-delimiters it leaves alone (! ' ( ) *), so every reserved character of
@@ -30,17 +31,20 @@ function hasHashtag(text: string, hashtag: string): boolean {
 }
 
 /**
- * The campaign's words with the name filled in and the hashtag, without the link. A past campaign's words
- * may describe a status that has changed ("still behind bars"), so the text travelling on its own says
- * which campaign it comes from and the date the status is known as of.
+ * The campaign's words (in the reader's language where the campaign has them) with the name filled in and
+ * the hashtag, without the link. A past campaign's words may describe a status that has changed ("still
+ * behind bars"), so the text travelling on its own says which campaign it comes from and the date the
+ * status is known as of.
  */
 export function shareMessage(
   profile: Pick<Profile, "displayName" | "detentions">,
   campaign: Campaign,
   tr: Translator = english,
 ): string {
-  // split/join, not replace: a "$&" in a name must stay literal.
-  const text = campaign.shareText.split("{name}").join(profile.displayName).trim();
+  // The campaign's share text in the reader's language where it has one; split/join, not replace: a "$&"
+  // in a name must stay literal.
+  const shareText = localizedCampaign(campaign, tr.language.tag).shareText;
+  const text = shareText.split("{name}").join(profile.displayName).trim();
   const tagged = hasHashtag(text, campaign.hashtag) ? text : `${text} ${campaign.hashtag}`;
   if (!campaign.historical) return tagged;
   const asOf = tr.date(currentDetention(profile).statusAsOf);

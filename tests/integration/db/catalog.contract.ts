@@ -121,6 +121,37 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect(JSON.stringify(listed.find((c) => c.id === set.id))).toBe(JSON.stringify(set));
     });
 
+    it("reads a campaign's translated texts back as imported, keys in the schema's order", async () => {
+      const { catalog, audit } = repositories();
+      const translated = makeCampaign({
+        historical: { asOf: "2016-12", note: "Sources were compiled for the tests." },
+        textTranslations: [
+          {
+            language: "fa",
+            reviewed: false,
+            translator: "machine-assisted draft",
+            source: "https://example.org/fa",
+            name: "کارزار",
+            description: "یک داستان در روز.",
+            shareText: "{name} را به یاد بسپارید.",
+            historicalNote: "منابع برای آزمون‌ها گردآوری شده‌اند.",
+          },
+          { language: "zh-Hans", reviewed: true, translator: "A. Translator", shareText: "记住{name}。" },
+        ],
+      });
+      await catalog.importBundle({ campaigns: [translated], profiles: [] }, "curator");
+      const [listed] = await catalog.listCampaigns();
+      expect(listed).toStrictEqual(translated);
+      expect(JSON.stringify(listed)).toBe(JSON.stringify(translated));
+      const again = await catalog.importBundle({ campaigns: [translated], profiles: [] }, "curator");
+      expect(again.campaigns).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      const { textTranslations: _dropped, ...without } = translated;
+      await catalog.importBundle({ campaigns: [without], profiles: [] }, "curator");
+      expect(JSON.stringify((await catalog.listCampaigns())[0])).toBe(JSON.stringify(without));
+      const updated = (await audit.list()).find((e) => e.action === AUDIT_ACTIONS.campaignUpdated);
+      expect(updated?.details).toEqual({ fields: ["textTranslations"] });
+    });
+
     it("counts a dry run exactly as the import would, then writes nothing", async () => {
       const { catalog, audit } = repositories();
       await catalog.importBundle(bundle(), "curator");
