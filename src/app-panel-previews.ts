@@ -29,7 +29,7 @@ function textsOf(value: unknown): string[] {
 
 export const cardPreviews: readonly CardPreview[] = [
   {
-    platform: "Discord (embed)",
+    platform: "panel.previewDiscord",
     render(post) {
       const message = discordPost(post);
       const lines = message.content ? [message.content, ""] : [];
@@ -45,16 +45,16 @@ export const cardPreviews: readonly CardPreview[] = [
     },
   },
   {
-    platform: "Slack (blocks)",
+    platform: "panel.previewSlack",
     render: (post) =>
       slackPost(post)
         .blocks.map((block) => textsOf(block).join("  "))
         .filter(Boolean)
         .join("\n\n"),
   },
-  { platform: "Telegram (message)", render: (post) => telegramText(telegramPost(post).text) },
+  { platform: "panel.previewTelegram", render: (post) => telegramText(telegramPost(post).text) },
   {
-    platform: "Console",
+    platform: "panel.previewConsole",
     render: (post) =>
       consoleReply({
         kind: "card",

@@ -5,12 +5,13 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie } from "hono/cookie";
+import { getCookie, setCookie } from "hono/cookie";
 import { UserError } from "../core/errors.ts";
 import { PANEL_CSS } from "./assets.ts";
 import type { PanelDeps } from "./deps.ts";
 import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
+import { chosenLanguage, LANG_COOKIE, panelTranslator, tHtml } from "./i18n.ts";
 import { page, publicPage } from "./layout.ts";
 import { registerChannels } from "./pages/channels.ts";
 import { registerPeople } from "./pages/people.ts";
@@ -47,10 +48,20 @@ function backFrom(path: string): string {
 
 const wantsPage = (c: PanelContext) => c.req.method === "GET" && !c.req.path.startsWith("/api/");
 
-function refuse(c: PanelContext, what: string): Response {
-  const viewer = c.get("viewer");
-  const body = html`<p class="error" role="alert">Your role (${viewer.person.role}) may not ${what}. Nothing changed.</p>`;
-  return c.html(page({ title: "Not allowed", viewer, body }).text, 403);
+/** Each refusal is its own sentence: "Your role (viewer) may not … Nothing changed." */
+export type Refusal =
+  | "panel.mayNotTakeDown"
+  | "panel.mayNotRestore"
+  | "panel.mayNotPause"
+  | "panel.mayNotResume"
+  | "panel.mayNotSeePeople"
+  | "panel.mayNotRevoke";
+
+function refuse(c: PanelContext, refusal: Refusal): Response {
+  const tr = c.get("tr");
+  const role = tr.t("panel.role", { role: c.get("viewer").person.role });
+  const body = html`<p class="error" role="alert">${tr.t(refusal, { role })}</p>`;
+  return c.html(page(c, { title: tr.t("panel.notAllowedTitle"), body }).text, 403);
 }
 
 export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<PanelEnv> {
@@ -62,14 +73,38 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   );
 
   app.use("*", async (c, next) => {
+    const url = new URL(c.req.url);
+    const asked = url.searchParams.get("lang");
+    url.searchParams.delete("lang");
+    c.set("here", `${url.pathname}${url.search}`);
+    c.set(
+      "tr",
+      panelTranslator(getCookie(c, LANG_COOKIE), c.req.header("accept-language"), deps.defaults.language),
+    );
     if (!requests.take(options.clientAddress(c))) {
-      c.res = c.text("Too many requests: wait a minute.", 429);
+      c.res = c.text(c.get("tr").t("panel.tooManyRequests"), 429);
+    } else if (asked !== null && c.req.method === "GET") {
+      // The language picker: remember a known language (a year) and show the same page without `?lang=`.
+      const tag = chosenLanguage(asked);
+      if (tag) {
+        setCookie(c, LANG_COOKIE, tag, {
+          path: "/",
+          sameSite: "Lax",
+          httpOnly: true,
+          secure: deps.secureCookies,
+          maxAge: 365 * 24 * 3600,
+        });
+      }
+      c.res = c.redirect(c.get("here"), 303);
     } else {
       await next();
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text("Request too large.", 413) }));
+  app.use(
+    "*",
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(c.get("tr").t("panel.tooLarge"), 413) }),
+  );
   app.get("/assets/panel.css", (c) => c.body(PANEL_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
   registerSignIn(app, deps, { limiter: signIns, clientAddress: options.clientAddress });
 
@@ -78,17 +113,19 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     const token = getCookie(c, SESSION_COOKIE);
     const person = token ? await deps.staff.authenticate(token) : undefined;
     if (!token || !person) {
-      return wantsPage(c) ? c.html(signInPage().text, 401) : c.json({ error: "sign in first" }, 401);
+      return wantsPage(c) ? c.html(signInPage(c).text, 401) : c.json({ error: "sign in first" }, 401);
     }
     c.set("sessionToken", token);
     c.set("viewer", { person, csrf: csrfTokenFor(token) });
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const body = await c.req.parseBody();
       if (!csrfValid(token, body[CSRF_FIELD])) {
+        const tr = c.get("tr");
         return c.html(
           publicPage(
-            "Refused",
-            html`<p class="error" role="alert">This form is out of date or did not come from the panel (no valid CSRF token). Nothing changed. Go back, reload the page and try again.</p>`,
+            c,
+            tr.t("panel.refusedTitle"),
+            html`<p class="error" role="alert">${tr.t("panel.csrfRefused")}</p>`,
           ).text,
           403,
         );
@@ -110,24 +147,23 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerPeople(app, deps, refuse);
 
   app.notFound((c) => {
-    const viewer = c.get("viewer");
-    const body = html`<p>There is no such page. <a href="/today">Back to Today</a>.</p>`;
-    return c.html(
-      viewer ? page({ title: "Not found", viewer, body }).text : publicPage("Not found", body).text,
-      404,
-    );
+    const tr = c.get("tr");
+    const link = html`<a href="/today">${tr.t("panel.backToToday")}</a>`;
+    const body = html`<p>${tHtml(tr, "panel.notFound", {}, { link })}</p>`;
+    const title = tr.t("panel.notFoundTitle");
+    return c.html(c.get("viewer") ? page(c, { title, body }).text : publicPage(c, title, body).text, 404);
   });
   app.onError((err, c) => {
-    const viewer = c.get("viewer");
-    if (err instanceof UserError && viewer) {
-      const body = html`<p class="error" role="alert">${err.message}</p><p><a href="${backFrom(c.req.path)}">Back</a></p>`;
-      return c.html(page({ title: "Nothing changed", viewer, body }).text, 400);
+    const tr = c.get("tr") ?? panelTranslator(undefined, undefined, deps.defaults.language);
+    if (err instanceof UserError && c.get("viewer")) {
+      const message = err.text ? tr.t(err.text.key, err.text.values) : err.message;
+      const body = html`<p class="error" role="alert">${message}</p><p><a href="${backFrom(c.req.path)}">${tr.t("panel.back")}</a></p>`;
+      return c.html(page(c, { title: tr.t("panel.nothingChangedTitle"), body }).text, 400);
     }
     deps.logger.error({ err, path: c.req.path }, "panel request failed");
-    return c.html(
-      publicPage("Something went wrong", html`<p>Something went wrong; it is logged. Try again.</p>`).text,
-      500,
-    );
+    if (!c.get("tr")) c.set("tr", tr);
+    if (!c.get("here")) c.set("here", "/today");
+    return c.html(publicPage(c, tr.t("panel.errorTitle"), html`<p>${tr.t("panel.error")}</p>`).text, 500);
   });
   return app;
 }

@@ -8,14 +8,16 @@ export const PANEL_CSS = `
 body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
-.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem; }
-.skip:focus { left: .5rem; }
+.skip { position: absolute; inset-inline-start: -999px; top: 0; background: #fff; padding: .5rem; }
+.skip:focus { inset-inline-start: .5rem; }
 .top { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .6rem 1rem; background: #fff; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; }
 .top nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .top nav a { text-decoration: none; padding: .25rem 0; }
 .top nav a[aria-current="page"] { font-weight: 700; border-bottom: 3px solid var(--accent); }
-.who { margin-left: auto; display: flex; align-items: center; gap: .5rem; }
+.languages ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: .6rem 1rem; border-top: 1px solid var(--line); }
+.languages a[aria-current] { font-weight: 700; }
+.who { margin-inline-start: auto; display: flex; align-items: center; gap: .5rem; }
 .role { color: var(--muted); }
 main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
 main.narrow { max-width: 32rem; }
@@ -24,7 +26,7 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .notice { background: #e8f4ec; border: 1px solid #b5dcc2; padding: .5rem .75rem; border-radius: 4px; }
 .error { background: #fbeaea; border: 1px solid #e6b3b3; padding: .5rem .75rem; border-radius: 4px; }
 table { width: 100%; border-collapse: collapse; background: #fff; }
-th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: start; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 .badge { display: inline-block; font-size: .8rem; padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--line); background: #fff; white-space: nowrap; }
@@ -53,8 +55,8 @@ dl.facts dd { margin: 0; }
 .card { background: #fff; border: 1px solid var(--line); padding: .75rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 section.box { background: #fff; border: 1px solid var(--line); padding: .75rem 1rem; margin: 1rem 0; }
 @media (max-width: 40rem) {
-  .who { margin-left: 0; width: 100%; justify-content: space-between; }
-  table.stack thead { position: absolute; left: -999px; }
+  .who { margin-inline-start: 0; width: 100%; justify-content: space-between; }
+  table.stack thead { position: absolute; inset-inline-start: -999px; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border-bottom: 2px solid var(--line); padding: .35rem 0; }
   table.stack td { border: 0; padding: .15rem .6rem; }

@@ -7,6 +7,7 @@ import type { AuditLog } from "../core/ports/audit-log.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
+import type { MessageKey } from "../core/i18n/translator.ts";
 import type { OutboundPost } from "../core/platform.ts";
 import type { BotDefaults, FeaturedService, Presenter } from "../core/services.ts";
 import type { CatalogService } from "../services/catalog.ts";
@@ -15,7 +16,8 @@ import type { StaffAccess } from "../services/staff-access.ts";
 
 /** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
 export interface CardPreview {
-  platform: string;
+  /** The platform and the kind of message, as the panel names it ("Discord (embed)"). */
+  platform: MessageKey;
   /** Plain text of what the platform would show, line by line (the panel escapes it). */
   render(post: OutboundPost): string;
 }

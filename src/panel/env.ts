@@ -1,11 +1,13 @@
 /** What the panel's middleware hands to its routes, and the small helpers they share. */
 import type { Context } from "hono";
+import type { MessageKey, Translator } from "../core/i18n/translator.ts";
 import type { StaffRole } from "../core/staff.ts";
 import { html, type Html } from "./html.ts";
 import type { Viewer } from "./layout.ts";
 
 export interface PanelEnv {
-  Variables: { viewer: Viewer; sessionToken: string };
+  /** `tr`: the staff member's language (i18n.ts); `here`: this page's path and query, for the picker. */
+  Variables: { viewer: Viewer; sessionToken: string; tr: Translator; here: string };
 }
 
 export type PanelContext = Context<PanelEnv>;
@@ -33,36 +35,33 @@ export function pager(
   c: PanelContext,
   at: { page: number; pages: number },
   total: number,
-  noun: string,
+  count: "panel.pagerProfiles" | "panel.pagerSubscriptions" | "panel.pagerChannels",
 ): Html {
+  const tr = c.get("tr");
   const link = (page: number, label: string, rel: string) => {
     const url = new URL(c.req.url);
     url.searchParams.set("page", String(page));
     return html`<a href="${url.pathname}${url.search}" rel="${rel}">${label}</a>`;
   };
-  return html`<nav class="pager" aria-label="Pages">
-    ${at.page > 1 ? link(at.page - 1, "← Previous", "prev") : ""}
-    <span>Page ${at.page} of ${at.pages} · ${total} ${total === 1 ? noun.replace(/s$/, "") : noun}</span>
-    ${at.page < at.pages ? link(at.page + 1, "Next →", "next") : ""}
+  return html`<nav class="pager" aria-label="${tr.t("panel.pages")}">
+    ${at.page > 1 ? link(at.page - 1, tr.t("panel.previous"), "prev") : ""}
+    <span>${tr.t(count, { page: at.page, pages: at.pages, total })}</span>
+    ${at.page < at.pages ? link(at.page + 1, tr.t("panel.next"), "next") : ""}
   </nav>`;
 }
 
 /** The notices a change redirects with (`?done=…`): fixed words, so a link cannot put text on the page. */
-export const NOTICES: Readonly<Record<string, string>> = {
-  "taken-down": "Taken down: the profile is out of search, rotation and posts now.",
-  "already-down": "It was already taken down; nothing changed.",
-  restored: "Restored.",
-  paused: "Paused: the channel gets no daily post until it is resumed.",
-  resumed: "Resumed: the channel gets its daily post again from its next post time.",
-  revoked: "Revoked: their sessions have ended and their links no longer work.",
+const NOTICES: Readonly<Record<string, MessageKey>> = {
+  "taken-down": "panel.noticeTakenDown",
+  "already-down": "panel.noticeAlreadyDown",
+  restored: "panel.noticeRestored",
+  paused: "panel.noticePaused",
+  resumed: "panel.noticeResumed",
+  revoked: "panel.noticeRevoked",
 };
 
-export const noticeOf = (c: PanelContext): string | undefined => NOTICES[c.req.query("done") ?? ""];
-
-/** "2026-12-07 01:15 UTC": an instant as staff read it in lists and records. */
-export function utcMinute(at: Date | string): string {
-  const date = typeof at === "string" ? new Date(at) : at;
-  return Number.isNaN(date.getTime())
-    ? String(at)
-    : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
+export const noticeOf = (c: PanelContext): string | undefined => {
+  const done = c.req.query("done") ?? "";
+  const key = Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined;
+  return key ? c.get("tr").t(key) : undefined;
+};

@@ -6,16 +6,25 @@
 import type { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import type { PanelDeps } from "./deps.ts";
-import type { PanelEnv } from "./env.ts";
+import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
+import { tHtml } from "./i18n.ts";
 import { publicPage } from "./layout.ts";
 import { type RateLimiter, SESSION_COOKIE } from "./security.ts";
 
-const HOW_TO = html`<p>Ask an admin of this bot for a sign-in link. On the bot's machine they run <code>freetobehome panel link --name &lt;your name&gt; --role viewer</code>; the link works once, for 15 minutes.</p>`;
+function howTo(c: PanelContext) {
+  const tr = c.get("tr");
+  const command = html`<code>freetobehome panel link --name &lt;${tr.t("panel.yourName")}&gt; --role viewer</code>`;
+  return html`<p>${tHtml(tr, "panel.howTo", {}, { command })}</p>`;
+}
 
 /** The page a person not signed in gets for any page of the panel (with 401). */
-export const signInPage = (message?: string) =>
-  publicPage("Sign in", html`${message ? html`<p class="error" role="alert">${message}</p>` : ""}${HOW_TO}`);
+export const signInPage = (c: PanelContext, message?: string) =>
+  publicPage(
+    c,
+    c.get("tr").t("panel.signIn"),
+    html`${message ? html`<p class="error" role="alert">${message}</p>` : ""}${howTo(c)}`,
+  );
 
 export function registerSignIn(
   app: Hono<PanelEnv>,
@@ -23,39 +32,37 @@ export function registerSignIn(
   options: { limiter: RateLimiter; clientAddress(c: unknown): string },
 ): void {
   app.get("/sign-in", (c) => {
+    const tr = c.get("tr");
     const token = c.req.query("token") ?? "";
     if (!token) {
-      const message = c.req.query("signed-out") === "1" ? "You are signed out." : undefined;
+      const message = c.req.query("signed-out") === "1" ? tr.t("panel.signedOut") : undefined;
       return c.html(
         publicPage(
-          "Sign in",
-          html`${message ? html`<p class="notice" role="status">${message}</p>` : ""}${HOW_TO}`,
+          c,
+          tr.t("panel.signIn"),
+          html`${message ? html`<p class="notice" role="status">${message}</p>` : ""}${howTo(c)}`,
         ).text,
       );
     }
     return c.html(
       publicPage(
-        "Sign in",
-        html`<p>This link signs you in to the FreeToBeHome staff panel. It works once.</p>
+        c,
+        tr.t("panel.signIn"),
+        html`<p>${tr.t("panel.linkIntro")}</p>
 <form method="post" action="/sign-in"><input type="hidden" name="token" value="${token}">
-<button type="submit">Sign in</button></form>`,
+<button type="submit">${tr.t("panel.signIn")}</button></form>`,
       ).text,
     );
   });
 
   app.post("/sign-in", async (c) => {
     if (!options.limiter.take(options.clientAddress(c))) {
-      return c.html(signInPage("Too many sign-in attempts from your address. Wait a few minutes.").text, 429);
+      return c.html(signInPage(c, c.get("tr").t("panel.tooManySignIns")).text, 429);
     }
     const token = (await c.req.parseBody()).token;
     const session = typeof token === "string" ? await deps.staff.signIn(token) : undefined;
     if (!session) {
-      return c.html(
-        signInPage(
-          "This link does not work: it was used already, it is older than 15 minutes, or it was revoked.",
-        ).text,
-        401,
-      );
+      return c.html(signInPage(c, c.get("tr").t("panel.linkSpent")).text, 401);
     }
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,

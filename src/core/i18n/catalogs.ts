@@ -13,6 +13,7 @@ import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
 import menu from "./catalogs/en/menu.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
+import panel from "./catalogs/en/panel.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
 import schedule from "./catalogs/en/schedule.json" with { type: "json" };
@@ -34,6 +35,7 @@ export const SOURCE = {
   notice,
   render,
   menu,
+  panel,
 } as const;
 
 export type Areas = typeof SOURCE;

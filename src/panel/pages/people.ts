@@ -2,23 +2,26 @@
 import type { Hono } from "hono";
 import type { StaffPerson } from "../../core/staff.ts";
 import type { PanelDeps } from "../deps.ts";
-import { may, noticeOf, type PanelContext, type PanelEnv, utcMinute } from "../env.ts";
+import type { Translator } from "../../core/i18n/translator.ts";
+import type { Refusal } from "../app.ts";
+import { may, noticeOf, type PanelContext, type PanelEnv } from "../env.ts";
 import { html } from "../html.ts";
+import { tHtml, utcMinute } from "../i18n.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
 
-const when = (d: Date | undefined) => (d ? utcMinute(d) : "—");
+const when = (tr: Translator, d: Date | undefined) => (d ? utcMinute(tr, d) : "—");
 
-function row(viewer: Viewer, p: StaffPerson) {
+function row(tr: Translator, viewer: Viewer, p: StaffPerson) {
   const revocable = !p.revokedAt && p.id !== viewer.person.id;
   return html`<tr>
-  <td data-label="Name">${p.name}</td>
-  <td data-label="Role">${p.role}</td>
-  <td data-label="Added">${when(p.createdAt)} <span class="muted">by ${p.createdBy}</span></td>
-  <td data-label="Last sign-in">${when(p.lastSignInAt)}</td>
-  <td data-label="State">${p.revokedAt ? html`<span class="badge down">revoked</span> <span class="muted">by ${p.revokedBy ?? "?"}</span>` : html`<span class="badge active">active</span>`}</td>
+  <td data-label="${tr.t("panel.name")}">${p.name}</td>
+  <td data-label="${tr.t("panel.roleHeader")}">${tr.t("panel.role", { role: p.role })}</td>
+  <td data-label="${tr.t("panel.added")}">${when(tr, p.createdAt)} <span class="muted">${tr.t("panel.byName", { name: p.createdBy })}</span></td>
+  <td data-label="${tr.t("panel.lastSignIn")}">${when(tr, p.lastSignInAt)}</td>
+  <td data-label="${tr.t("panel.state")}">${p.revokedAt ? html`<span class="badge down">${tr.t("panel.revoked")}</span> <span class="muted">${tr.t("panel.byName", { name: p.revokedBy ?? "?" })}</span>` : html`<span class="badge active">${tr.t("panel.active")}</span>`}</td>
   <td>${
     revocable
-      ? html`<form method="post" action="/people/${p.id}/revoke">${csrfField(viewer)}<button type="submit" class="danger" aria-label="Revoke ${p.name}">Revoke</button></form>`
+      ? html`<form method="post" action="/people/${p.id}/revoke">${csrfField(viewer)}<button type="submit" class="danger" aria-label="${tr.t("panel.revokeName", { name: p.name })}">${tr.t("panel.revoke")}</button></form>`
       : ""
   }</td>
 </tr>`;
@@ -27,24 +30,27 @@ function row(viewer: Viewer, p: StaffPerson) {
 export function registerPeople(
   app: Hono<PanelEnv>,
   deps: PanelDeps,
-  refuse: (c: PanelContext, what: string) => Response,
+  refuse: (c: PanelContext, refusal: Refusal) => Response,
 ): void {
   app.get("/people", async (c) => {
     const viewer = c.get("viewer");
-    if (!may(viewer, "admin")) return refuse(c, "see the people list");
+    if (!may(viewer, "admin")) return refuse(c, "panel.mayNotSeePeople");
+    const tr = c.get("tr");
     const people = await deps.staff.people();
-    const body = html`<p>To let someone in, run <code>freetobehome panel link --name &lt;who&gt; --role viewer|editor|admin</code> on the bot's machine: it prints a sign-in link that works once, for 15 minutes.</p>
+    const command = html`<code>freetobehome panel link --name &lt;${tr.t("panel.who")}&gt; --role viewer|editor|admin</code>`;
+    const body = html`<p>${tHtml(tr, "panel.peopleIntro", {}, { command })}</p>
 <div class="table-wrap"><table class="stack">
-<thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Added</th><th scope="col">Last sign-in</th><th scope="col">State</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
-<tbody>${people.map((p) => row(viewer, p))}</tbody></table></div>`;
+<thead><tr><th scope="col">${tr.t("panel.name")}</th><th scope="col">${tr.t("panel.roleHeader")}</th><th scope="col">${tr.t("panel.added")}</th><th scope="col">${tr.t("panel.lastSignIn")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
+<tbody>${people.map((p) => row(tr, viewer, p))}</tbody></table></div>`;
     const notice = noticeOf(c);
     return c.html(
-      page({ title: "People", section: "people", viewer, body, ...(notice ? { notice } : {}) }).text,
+      page(c, { title: tr.t("panel.navPeople"), section: "people", body, ...(notice ? { notice } : {}) })
+        .text,
     );
   });
   app.post("/people/:id/revoke", async (c) => {
     const viewer = c.get("viewer");
-    if (!may(viewer, "admin")) return refuse(c, "revoke someone");
+    if (!may(viewer, "admin")) return refuse(c, "panel.mayNotRevoke");
     await deps.staff.revoke(Number(c.req.param("id")), viewer.person);
     return c.redirect("/people?done=revoked", 303);
   });

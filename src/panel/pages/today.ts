@@ -11,9 +11,16 @@ import { instantOf, localDateOf } from "../../core/time.ts";
 import type { PanelDeps } from "../deps.ts";
 import { type PanelEnv, pageOf, pager } from "../env.ts";
 import { html } from "../html.ts";
+import { tHtml } from "../i18n.ts";
 import { page } from "../layout.ts";
+import type { Translator } from "../../core/i18n/translator.ts";
 
-async function row(deps: PanelDeps, subscription: Subscription, latest: Map<number, DeliveryRow>) {
+async function row(
+  tr: Translator,
+  deps: PanelDeps,
+  subscription: Subscription,
+  latest: Map<number, DeliveryRow>,
+) {
   // A paused channel posts nothing: no family is decided for it here.
   const family =
     subscription.state === "active"
@@ -26,36 +33,37 @@ async function row(deps: PanelDeps, subscription: Subscription, latest: Map<numb
   const last = latest.get(subscription.id);
   const today = last?.localDate === localDate ? last : undefined;
   return html`<tr>
-    <td data-label="Channel">${subscription.channel}<br><span class="muted">${subscription.community}</span></td>
-    <td data-label="Posts at">${when.time} <span class="muted">${when.timezone}</span><br><span class="muted">${localDate}</span></td>
-    <td data-label="Family">${
+    <td data-label="${tr.t("panel.channel")}">${subscription.channel}<br><span class="muted">${subscription.community}</span></td>
+    <td data-label="${tr.t("panel.postsAt")}">${when.time} <span class="muted">${when.timezone}</span><br><span class="muted">${tr.date(localDate)}</span></td>
+    <td data-label="${tr.t("panel.family")}">${
       subscription.state === "paused"
-        ? html`<span class="muted">nothing while paused</span>`
+        ? html`<span class="muted">${tr.t("panel.nothingWhilePaused")}</span>`
         : family
           ? html`<a href="/profiles/${encodeURIComponent(family.profile.profile.id)}">${family.profile.profile.displayName}</a>`
-          : html`<span class="muted">nothing to post (no eligible profile)</span>`
+          : html`<span class="muted">${tr.t("panel.nothingToPost")}</span>`
     }</td>
-    <td data-label="Chosen by">${
+    <td data-label="${tr.t("panel.chosenBy")}">${
       subscription.state === "paused"
         ? ""
         : family?.source === "spotlight"
-          ? html`<span class="badge spotlight">Spotlight</span>`
+          ? html`<span class="badge spotlight">${tr.t("panel.spotlight")}</span>`
           : family
-            ? html`<span class="badge">Rotation</span>`
+            ? html`<span class="badge">${tr.t("panel.rotation")}</span>`
             : ""
     }</td>
-    <td data-label="Today's post">${
+    <td data-label="${tr.t("panel.todaysPost")}">${
       subscription.state === "paused"
-        ? html`<span class="badge paused">paused</span>`
+        ? html`<span class="badge paused">${tr.t("panel.subscriptionState", { state: "paused" })}</span>`
         : today
-          ? html`<span class="badge ${today.state}">${today.state}</span>`
-          : html`<span class="muted">not yet</span>`
+          ? html`<span class="badge ${today.state}">${tr.t("panel.deliveryState", { state: today.state })}</span>`
+          : html`<span class="muted">${tr.t("panel.notYet")}</span>`
     }</td>
   </tr>`;
 }
 
 export function registerToday(app: Hono<PanelEnv>, deps: PanelDeps): void {
   app.get("/today", async (c) => {
+    const tr = c.get("tr");
     const now = deps.clock.now();
     const subscriptions = (await deps.subscriptions.list()).filter((s) => s.state !== "stopped");
     // In the order the posts go out today, each at its own local time.
@@ -64,15 +72,15 @@ export function registerToday(app: Hono<PanelEnv>, deps: PanelDeps): void {
     const ordered = [...subscriptions].sort((a, b) => dueAt(a) - dueAt(b));
     const shown = pageOf(ordered, c.req.query("page"));
     const latest = await deps.deliveries.latestBySubscription();
-    const rows = await Promise.all(shown.items.map((s) => row(deps, s, latest)));
+    const rows = await Promise.all(shown.items.map((s) => row(tr, deps, s, latest)));
     const body =
       subscriptions.length === 0
-        ? html`<p>No channel is subscribed yet. A moderator subscribes one with <code>/subscribe</code>.</p>`
-        : html`<p class="muted">Each channel's day and time are in its own time zone.</p>
+        ? html`<p>${tHtml(tr, "panel.noChannels", {}, { command: html`<code>/subscribe</code>` })}</p>`
+        : html`<p class="muted">${tr.t("panel.ownZone")}</p>
 <div class="table-wrap"><table class="stack">
-<thead><tr><th scope="col">Channel</th><th scope="col">Posts at</th><th scope="col">Family</th><th scope="col">Chosen by</th><th scope="col">Today's post</th></tr></thead>
+<thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.postsAt")}</th><th scope="col">${tr.t("panel.family")}</th><th scope="col">${tr.t("panel.chosenBy")}</th><th scope="col">${tr.t("panel.todaysPost")}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-${pager(c, shown, subscriptions.length, "channels")}`;
-    return c.html(page({ title: "Today", section: "today", viewer: c.get("viewer"), body }).text);
+${pager(c, shown, subscriptions.length, "panel.pagerChannels")}`;
+    return c.html(page(c, { title: tr.t("panel.navToday"), section: "today", body }).text);
   });
 }
