@@ -44,11 +44,14 @@ export interface CatalogRepository {
    * Upserts every campaign and profile in one transaction, with one audit entry per record created or
    * changed; unchanged records are left alone. Either everything lands or nothing does.
    */
-  /** All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written). */
+  /**
+   * All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written).
+   * `profilesPerWrite`: as for importStream.
+   */
   importBundle(
     bundle: { campaigns: Campaign[]; profiles: Profile[] },
     actor: string,
-    options?: { dryRun?: boolean },
+    options?: { dryRun?: boolean; profilesPerWrite?: number },
   ): Promise<ImportResult>;
   /**
    * The same import as importBundle, fed a batch at a time: written as it is read, in one transaction.
