@@ -2,11 +2,14 @@
  * Which platform adapters run: those whose credentials are set, each built from the configuration and
  * wired to the app's dispatch, search and subscriptions. Part of the composition root, the one place that
  * knows every platform; platform events that end a channel's access pause its subscriptions here.
+ *
+ * A platform's module (and its client library: discord.js and Slack's Bolt take most of a second of CPU
+ * to load) is imported only when its credentials are set, so `console`, `deliver` and a start with one
+ * platform do not load the others.
  */
 import type { App } from "./app.ts";
-import { createDiscordAdapter, type DiscordAdapter } from "../platforms/discord/index.ts";
-import { createSlackAdapter, createSlackManifest, SlackModeError } from "../platforms/slack/index.ts";
-import { createTelegramAdapter, type TelegramAdapter } from "../platforms/telegram/index.ts";
+import type { DiscordAdapter } from "../platforms/discord/index.ts";
+import type { TelegramAdapter } from "../platforms/telegram/index.ts";
 import type { ChannelRef, CommunityRef } from "./core/channel.ts";
 import { channelClock } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
@@ -68,9 +71,10 @@ async function inlineResults(app: App, query: string, limit: number, locale: str
 const defaultLanguage = (app: App) =>
   app.services.defaults.language ? { defaultLanguage: app.services.defaults.language } : {};
 
-function telegram(app: App): TelegramAdapter | undefined {
+async function telegram(app: App): Promise<TelegramAdapter | undefined> {
   const c = app.config;
   if (!c.TELEGRAM_BOT_TOKEN) return undefined;
+  const { createTelegramAdapter } = await import("../platforms/telegram/index.ts");
   return createTelegramAdapter({
     token: c.TELEGRAM_BOT_TOKEN,
     ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
@@ -91,9 +95,10 @@ function telegram(app: App): TelegramAdapter | undefined {
   });
 }
 
-function discord(app: App): DiscordAdapter | undefined {
+async function discord(app: App): Promise<DiscordAdapter | undefined> {
   const c = app.config;
   if (!c.DISCORD_TOKEN) return undefined;
+  const { createDiscordAdapter } = await import("../platforms/discord/index.ts");
   const gone = pauses(app, "discord");
   return createDiscordAdapter({
     token: c.DISCORD_TOKEN,
@@ -117,9 +122,10 @@ function discord(app: App): DiscordAdapter | undefined {
   });
 }
 
-function slack(app: App): PlatformAdapter | undefined {
+async function slack(app: App): Promise<PlatformAdapter | undefined> {
   const c = app.config;
   if (!c.platforms.slack) return undefined;
+  const { createSlackAdapter, SlackModeError } = await import("../platforms/slack/index.ts");
   const gone = pauses(app, "slack");
   const optional = <K extends keyof typeof c>(key: K, as: string) =>
     c[key] === undefined ? {} : { [as]: c[key] };
@@ -147,16 +153,20 @@ function slack(app: App): PlatformAdapter | undefined {
   }
 }
 
-export function createPlatformAdapters(app: App): PlatformAdapter[] {
-  return [telegram(app), slack(app), discord(app)].filter((a): a is PlatformAdapter => a !== undefined);
+/** Built one after another, in this order: a settings error in one stops the ones after it. */
+export async function createPlatformAdapters(app: App): Promise<PlatformAdapter[]> {
+  const built = [await telegram(app), await slack(app), await discord(app)];
+  return built.filter((a): a is PlatformAdapter => a !== undefined);
 }
 
 /** The adapters whose platform keeps a command list (Discord's slash commands, Telegram's menus). */
-export function createRegisteringAdapters(app: App): RegisteringAdapter[] {
-  return [discord(app), telegram(app)].filter((a): a is RegisteringAdapter => a !== undefined);
+export async function createRegisteringAdapters(app: App): Promise<RegisteringAdapter[]> {
+  const built = [await discord(app), await telegram(app)];
+  return built.filter((a): a is RegisteringAdapter => a !== undefined);
 }
 
 /** The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL. */
-export function slackManifest(publicUrl?: string): object {
+export async function slackManifest(publicUrl?: string): Promise<object> {
+  const { createSlackManifest } = await import("../platforms/slack/index.ts");
   return createSlackManifest(commands, publicUrl ? { publicUrl } : {});
 }

@@ -87,7 +87,11 @@ export interface ImportSession {
   finish(): Promise<StreamedImportResult>;
 }
 
-export async function openImportSession(tx: Db, actor: string): Promise<ImportSession> {
+export async function openImportSession(
+  tx: Db,
+  actor: string,
+  profilesPerWrite = PROFILES_PER_WRITE,
+): Promise<ImportSession> {
   const storedHashes = await storedContentHashes(tx);
   const knownCampaigns = new Set((await tx.select({ id: campaigns.id }).from(campaigns)).map((r) => r.id));
   const campaignCounts = noChanges();
@@ -171,7 +175,7 @@ export async function openImportSession(tx: Db, actor: string): Promise<ImportSe
         seenProfiles.add(profile.id);
         if (knownCampaigns.has(profile.campaign)) pending.push(profile);
         else heldBack.push(profile);
-        if (pending.length >= PROFILES_PER_WRITE) {
+        if (pending.length >= profilesPerWrite) {
           const full = pending;
           pending = [];
           await write(full);
@@ -184,8 +188,8 @@ export async function openImportSession(tx: Db, actor: string): Promise<ImportSe
       }
       await write(pending);
       pending = [];
-      for (let i = 0; i < heldBack.length; i += PROFILES_PER_WRITE) {
-        await write(heldBack.slice(i, i + PROFILES_PER_WRITE));
+      for (let i = 0; i < heldBack.length; i += profilesPerWrite) {
+        await write(heldBack.slice(i, i + profilesPerWrite));
       }
       let restated = 0;
       for (const id of seenProfiles) if (storedHashes.has(id)) restated++;

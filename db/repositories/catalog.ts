@@ -47,12 +47,12 @@ async function importStream(
   db: Db,
   batches: AsyncIterable<ImportBatch>,
   actor: string,
-  options: { dryRun?: boolean },
+  options: { dryRun?: boolean; profilesPerWrite?: number },
 ): Promise<StreamedImportResult> {
   try {
     return await db.transaction(async (tx) => {
       await lockCatalog(tx);
-      const session = await openImportSession(tx, actor);
+      const session = await openImportSession(tx, actor, options.profilesPerWrite);
       for await (const batch of batches) await session.add(batch);
       const result = await session.finish();
       if (touched(result.campaigns) + touched(result.profiles) > 0) await bumpRevision(tx);

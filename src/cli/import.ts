@@ -41,6 +41,8 @@ export async function importFiles(
     progress?: Progress;
     /** Files from this size on are read a document at a time (tests make it small). */
     streamFromBytes?: number;
+    /** Profiles written per round (the repository's 1,000 unless given; tests make it small). */
+    profilesPerWrite?: number;
   },
 ): Promise<string> {
   const progress = options.progress ?? silentProgress;
@@ -62,7 +64,10 @@ export async function importFiles(
         { force: p.filesRead === p.filesTotal },
       ),
   });
-  const result = await catalog.importStream(batches, options.actor, { dryRun: options.dryRun ?? false });
+  const result = await catalog.importStream(batches, options.actor, {
+    dryRun: options.dryRun ?? false,
+    ...(options.profilesPerWrite === undefined ? {} : { profilesPerWrite: options.profilesPerWrite }),
+  });
   const skipped = read.skipped > 0 ? ` (${read.skipped} skipped, named on stderr)` : "";
   const heading = options.dryRun
     ? `Dry run, nothing written: ${read.files.length} file(s) valid${skipped}.`

@@ -15,7 +15,7 @@ export async function runRegisterCommands(ctx: CliContext): Promise<number> {
     );
   }
   return ctx.withApp(async (app) => {
-    for (const adapter of createRegisteringAdapters(app)) {
+    for (const adapter of await createRegisteringAdapters(app)) {
       await adapter.registerCommands();
       ctx.io.stdout.write(`Registered ${app.commands.length} commands with ${adapter.platform}.\n`);
     }
@@ -30,6 +30,6 @@ export async function runSlackManifest(ctx: CliContext, options: { url?: string 
       `--url must be the bot's public https URL, such as https://bot.example.org (got "${url}")`,
     );
   }
-  ctx.io.stdout.write(`${JSON.stringify(slackManifest(url), null, 2)}\n`);
+  ctx.io.stdout.write(`${JSON.stringify(await slackManifest(url), null, 2)}\n`);
   return 0;
 }

@@ -38,7 +38,7 @@ export async function runService(ctx: CliContext): Promise<number> {
   let control: { close(): Promise<void> } | undefined;
   let panel: PanelServer | undefined;
   try {
-    adapters.push(...createPlatformAdapters(app));
+    adapters.push(...(await createPlatformAdapters(app)));
     ops = await startOpsServer({
       port: config.HTTP_PORT,
       registry: app.metrics.registry,

@@ -32,7 +32,7 @@ export async function startAppWorld(env: Record<string, string>, start: string):
   const app = await createApp(loadConfig(env), { logger, clock, database });
   const read = await readImportFiles([SAMPLE]);
   await app.repositories.catalog.importBundle({ campaigns: read.campaigns, profiles: read.profiles }, "test");
-  const adapters = createPlatformAdapters(app);
+  const adapters = await createPlatformAdapters(app);
   for (const adapter of adapters) await adapter.start();
   const delivery = app.delivery(adapters);
   return {

@@ -37,7 +37,7 @@ export async function startDiscordApp(start: string): Promise<DiscordSide> {
   const moderator = fake.addMember(guild, "mod", Permission.ManageChannels);
   const world = await startAppWorld({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, start);
   // What `freetobehome register-commands` runs: adapters of their own, over REST only.
-  for (const adapter of createRegisteringAdapters(world.app)) {
+  for (const adapter of await createRegisteringAdapters(world.app)) {
     await adapter.registerCommands();
     await adapter.stop();
   }

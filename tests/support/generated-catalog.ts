@@ -15,8 +15,18 @@ export function sampleCampaign(): Campaign {
   return campaignSchema.parse(parse(readFileSync(`${DATA}/campaign.yaml`, "utf8")));
 }
 
-export function generatedProfiles(count: number): Profile[] {
+/**
+ * `sources`: how many each profile lists (default his five); more are further reports of his case, cited
+ * by no claim, so that fewer profiles make as many source rows.
+ */
+export function generatedProfiles(count: number, options: { sources?: number } = {}): Profile[] {
   const base = profileSchema.parse(parse(readFileSync(`${DATA}/profiles/ilgar-mammadov.yaml`, "utf8")));
+  const extra = Array.from({ length: Math.max(0, (options.sources ?? 0) - base.sources.length) }, (_, n) => ({
+    id: `report-${n + 1}`,
+    url: `https://example.org/reports/${n + 1}`,
+    title: `Report ${n + 1} on Ilgar Mammadov`,
+    publisher: "example.org",
+  }));
   return Array.from({ length: count }, (_, i) => {
     const name = `Generated Person ${i}`;
     const copy = structuredClone(base);
@@ -26,6 +36,7 @@ export function generatedProfiles(count: number): Profile[] {
       id: `generated-${i}`,
       displayName: name,
       names: [{ ...primary!, value: name }, ...others],
+      sources: [...copy.sources, ...structuredClone(extra)],
       ...(copy.translations ? { translations: copy.translations.slice(0, 1) } : {}),
     };
   });

@@ -44,20 +44,25 @@ export interface CatalogRepository {
    * Upserts every campaign and profile in one transaction, with one audit entry per record created or
    * changed; unchanged records are left alone. Either everything lands or nothing does.
    */
-  /** All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written). */
+  /**
+   * All or nothing. `dryRun`: the same import, counted exactly, then rolled back (nothing written).
+   * `profilesPerWrite`: as for importStream.
+   */
   importBundle(
     bundle: { campaigns: Campaign[]; profiles: Profile[] },
     actor: string,
-    options?: { dryRun?: boolean },
+    options?: { dryRun?: boolean; profilesPerWrite?: number },
   ): Promise<ImportResult>;
   /**
    * The same import as importBundle, fed a batch at a time: written as it is read, in one transaction.
    * An error thrown by the batches (the files' problems, found once all are read) rolls everything back.
+   * `profilesPerWrite`: profiles written per round (default 1,000), smaller in tests so that a catalog
+   * of a few hundred takes several rounds.
    */
   importStream(
     batches: AsyncIterable<ImportBatch>,
     actor: string,
-    options?: { dryRun?: boolean },
+    options?: { dryRun?: boolean; profilesPerWrite?: number },
   ): Promise<StreamedImportResult>;
   /** Up to `limit` profiles after the insertion position `afterSeq` (0: from the start), in insertion order. */
   pageProfiles(afterSeq: number, limit: number): Promise<StoredProfile[]>;
