@@ -1,6 +1,7 @@
 /** `profiles list` and `profiles stale`: what curators check before and after an import. */
 import type { App } from "../app.ts";
-import { daysBetween, formatPartialDate } from "../core/partial-date.ts";
+import { english } from "../core/i18n/translator.ts";
+import { daysBetween } from "../core/partial-date.ts";
 import { currentDetention, type Profile } from "../core/profile.ts";
 import type { CliContext } from "./context.ts";
 import { type ListView, writeList } from "./list-output.ts";
@@ -20,7 +21,7 @@ const view: Omit<ListView<ProfileRow>, "empty"> = {
       profile.id,
       profile.displayName,
       profile.campaign + (historical ? " (historical)" : ""),
-      `${detention.status} as of ${formatPartialDate(detention.statusAsOf)}`,
+      `${detention.status} as of ${english.date(detention.statusAsOf)}`,
       `${profile.lastVerifiedAt} (${age} d)`,
       profile.publication.takedown ? "taken down" : profile.publication.visibility,
     ];

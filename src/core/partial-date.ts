@@ -53,30 +53,6 @@ export function latestDay(date: PartialDate): IsoDate {
   return `${date.slice(0, 4)}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2014", "May 2014" or "4 February 2013": only as precise as the record is. */
-export function formatPartialDate(date: PartialDate): string {
-  const [year, month, day] = date.split("-");
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (monthName === undefined) return year ?? date;
-  if (day === undefined) return `${monthName} ${year}`;
-  return `${Number(day)} ${monthName} ${year}`;
-}
-
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
