@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
+import { thisPlace } from "../src/core/place.ts";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { channelLanguage } from "../src/core/i18n/choose.ts";
@@ -39,7 +40,7 @@ export const language = defineCommand({
     language: z.string().trim().max(40, { error: "language.tooLong" }).optional(),
   }),
   async run({ args, services, invocation, tr }) {
-    const place = invocation.privateChat ? "chat" : "channel";
+    const place = thisPlace(invocation);
     const chosen = await services.channelLanguages.get(invocation.channel);
     if (!args.language) {
       const current = languageOf(

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
+import { thisPlace } from "../src/core/place.ts";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { findUserLanguage, type LanguageTag } from "../src/core/i18n/languages.ts";
@@ -102,7 +103,7 @@ export const subscribe = defineCommand({
       zone: subscription.timezone,
       next: localDateTime(said, next.at, subscription.timezone),
     });
-    const place = invocation.privateChat ? "chat" : "channel";
+    const place = thisPlace(invocation);
     return {
       kind: "text",
       tone: "success",

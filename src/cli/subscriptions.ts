@@ -5,7 +5,8 @@
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { Subscription } from "../core/ports/subscriptions.ts";
 import { nextPostOf } from "../core/channel-clock.ts";
-import { formatLocal } from "../core/time.ts";
+import { localDateTime } from "../core/i18n/local-time.ts";
+import { english } from "../core/i18n/translator.ts";
 import type { CliContext } from "./context.ts";
 import { type ListView, writeList } from "./list-output.ts";
 
@@ -29,7 +30,7 @@ const view: ListView<SubscriptionRow> = {
     s.campaignId,
     `${s.postTime} ${s.timezone}`,
     s.state + (s.pausedReason ? ` (${s.pausedReason})` : ""),
-    next ? formatLocal(next, s.timezone) : "-",
+    next ? localDateTime(english, next, s.timezone) : "-",
     lastResult(last),
   ],
   json: ({ subscription: s, next, last }) => ({

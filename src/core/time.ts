@@ -96,11 +96,6 @@ export function nextOccurrence(
   return { localDate: date, at: instantOf(date, time, zone) };
 }
 
-/** "Tuesday 24 November 2026, 09:00 (Europe/Baku)". */
-export function formatLocal(instant: Date, zone: string): string {
-  return `${DateTime.fromJSDate(instant, { zone }).setLocale("en-GB").toFormat("cccc d LLLL yyyy, HH:mm")} (${zone})`;
-}
-
 export function addDays(localDate: string, days: number): string {
   return DateTime.fromISO(localDate, { zone: "UTC" }).plus({ days }).toISODate()!;
 }

@@ -10,7 +10,8 @@
  */
 import type { DeliveryLedger, DeliveryRow, PlannedDelivery } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
-import { formatLocal } from "../core/time.ts";
+import { localDateTime } from "../core/i18n/local-time.ts";
+import { english } from "../core/i18n/translator.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { catchUpMs } from "./planner.ts";
 import type { PostResolver } from "./post-resolver.ts";
@@ -72,7 +73,7 @@ async function previewRow(deps: PreviewDeps, row: Candidate, when: Date, version
       kind: settled.state,
       detail: `would be recorded as ${settled.state}: ${settled.reason}`,
     };
-  const where = `on ${row.platform} at ${formatLocal(when, row.timezone)} = ${when.toISOString()}`;
+  const where = `on ${row.platform} at ${localDateTime(english, when, row.timezone)} = ${when.toISOString()}`;
   if (!deps.adapters.has(row.platform)) {
     return {
       ...base,
@@ -96,7 +97,7 @@ async function previewRow(deps: PreviewDeps, row: Candidate, when: Date, version
  * failed or missed once its local day has ended, missed when never tried and more than CATCH_UP_HOURS late.
  */
 function settlementOf(row: Candidate, when: Date, catchUpHours: number) {
-  const due = `due at ${formatLocal(row.dueAt, row.timezone)} = ${row.dueAt.toISOString()}`;
+  const due = `due at ${localDateTime(english, row.dueAt, row.timezone)} = ${row.dueAt.toISOString()}`;
   if (endOfLocalDay(row.localDate, row.timezone) <= when) {
     return row.attempts === 0
       ? { state: "missed" as const, reason: `${due}; its local day ended before it was sent` }
