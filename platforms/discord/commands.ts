@@ -3,10 +3,11 @@
  * Every definition is checked against Discord's naming rules first, and every problem is reported at
  * once, because a registration Discord refuses would leave the old commands in place.
  *
- * Descriptions are localized (`description_localizations`, from the catalog area `menu`) in every shipped
- * language Discord has a locale for; English is the default. Names are not (`name_localizations`): a
- * command is typed by name, and in a community whose members run Discord in different languages
- * everyone must be able to type, read and tell each other the same `/prisoner`, as every help text says.
+ * Names and descriptions are localized (`name_localizations` from the catalog area `names`,
+ * `description_localizations` from `menu`) in every shipped language Discord has a locale for; English is
+ * the default. A localized name is a label in the member's menu: interactions still carry the English
+ * name, and Discord's client matches the English name when typed, so the `/prisoner` every help text
+ * names works for everyone.
  */
 import {
   ApplicationCommandOptionType,
@@ -20,7 +21,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { AnyCommand, CommandOption, SubcommandDefinition } from "../../src/core/command.ts";
-import { type MenuItem, ownMenuText } from "../../src/core/command-menu.ts";
+import { type MenuItem, ownMenuName, ownMenuText } from "../../src/core/command-menu.ts";
 import { USER_LANGUAGES } from "../../src/core/i18n/languages.ts";
 import { translatorFor } from "../../src/core/i18n/translator.ts";
 import { MODERATOR_DEFAULT_PERMISSIONS } from "./permissions.ts";
@@ -52,9 +53,23 @@ export function descriptionLocalizations(item: MenuItem): LocalizationMap | unde
   return Object.keys(map).length > 0 ? (map as LocalizationMap) : undefined;
 }
 
+/** The item's name in each Discord locale whose language's catalog has it; undefined for none. */
+export function nameLocalizations(item: MenuItem): LocalizationMap | undefined {
+  const map: Record<string, string> = {};
+  for (const { locale, tr } of LOCALIZED) {
+    const name = ownMenuName(tr, item);
+    if (name !== undefined) map[locale] = name;
+  }
+  return Object.keys(map).length > 0 ? (map as LocalizationMap) : undefined;
+}
+
 const localized = (item: MenuItem) => {
-  const map = descriptionLocalizations(item);
-  return map ? { description_localizations: map } : {};
+  const names = nameLocalizations(item);
+  const descriptions = descriptionLocalizations(item);
+  return {
+    ...(names ? { name_localizations: names } : {}),
+    ...(descriptions ? { description_localizations: descriptions } : {}),
+  };
 };
 
 export class CommandRegistrationError extends Error {
@@ -128,6 +143,10 @@ export function validate(commands: readonly AnyCommand[]): string[] {
       commands.map((c) => c.name),
       "command",
     ),
+    ...localizedDuplicates(
+      commands.map((command) => ({ command })),
+      "command",
+    ),
   );
   for (const command of commands) {
     const at = `/${command.name}`;
@@ -137,6 +156,10 @@ export function validate(commands: readonly AnyCommand[]): string[] {
     problems.push(
       ...duplicates(
         subs.map((s) => s.name),
+        `${at} subcommand`,
+      ),
+      ...localizedDuplicates(
+        subs.map((subcommand) => ({ command, subcommand })),
         `${at} subcommand`,
       ),
     );
@@ -150,6 +173,10 @@ export function validate(commands: readonly AnyCommand[]): string[] {
       problems.push(
         ...duplicates(
           list.map((o) => o.name),
+          `${where} option`,
+        ),
+        ...localizedDuplicates(
+          list.map((option) => (sub ? { command, subcommand: sub, option } : { command, option })),
           `${where} option`,
         ),
       );
@@ -168,6 +195,13 @@ function checkNamed(at: string, item: { name: string; description: string }, men
   const problems: string[] = [];
   if (!NAME.test(item.name)) problems.push(`${at}: name must be 1–32 letters, digits, - _ or '`);
   else if (item.name !== item.name.toLowerCase()) problems.push(`${at}: name must be lowercase`);
+  for (const [locale, name] of Object.entries(nameLocalizations(menu) ?? {})) {
+    if (!DISCORD_LOCALES.has(locale)) problems.push(`${at}: Discord has no locale "${locale}"`);
+    if (!name || !NAME.test(name))
+      problems.push(`${at}: name in ${locale} must be 1–32 letters, digits, - _ or '`);
+    else if (name !== name.toLocaleLowerCase(locale))
+      problems.push(`${at}: name in ${locale} must be lowercase`);
+  }
   const length = item.description.length;
   if (length < 1 || length > MAX_DESCRIPTION) problems.push(`${at}: description must be 1–100 characters`);
   for (const [locale, text] of Object.entries(descriptionLocalizations(menu) ?? {})) {
@@ -189,6 +223,27 @@ function duplicates(names: readonly string[], what: string): string[] {
   return problems;
 }
 
+/**
+ * Siblings must differ in every locale too: two options both called "nombre" in Spanish are refused.
+ * Siblings that share their English name are already reported once, so they are not reported again here.
+ */
+function localizedDuplicates(items: readonly MenuItem[], what: string): string[] {
+  const own = (item: MenuItem) => (item.option ?? item.subcommand ?? item.command).name;
+  const problems: string[] = [];
+  for (const locale of new Set(LOCALIZED.map((l) => l.locale))) {
+    const seen = new Map<string, string>();
+    for (const item of items) {
+      const map = (nameLocalizations(item) ?? {}) as Record<string, string | undefined>;
+      const name = map[locale] ?? own(item);
+      const first = seen.get(name);
+      if (first !== undefined && first !== own(item))
+        problems.push(`${what} in ${locale} "${name}" is defined twice`);
+      if (first === undefined) seen.set(name, own(item));
+    }
+  }
+  return problems;
+}
+
 /** Discord counts, for each field, the longest of its default and its localizations. */
 function countChars(command: AnyCommand): number {
   const longest = (item: MenuItem, description: string) =>
@@ -204,5 +259,10 @@ function countChars(command: AnyCommand): number {
       ? subs.flatMap((s) => s.options.map((o) => ({ ...o, menu: { command, subcommand: s, option: o } })))
       : command.options.map((o) => ({ ...o, menu: { command, option: o } }))),
   ];
-  return items.reduce((sum, item) => sum + item.name.length + longest(item.menu, item.description), 0);
+  const longestName = (item: MenuItem, name: string) =>
+    Math.max(name.length, ...Object.values(nameLocalizations(item) ?? {}).map((n) => n?.length ?? 0));
+  return items.reduce(
+    (sum, item) => sum + longestName(item.menu, item.name) + longest(item.menu, item.description),
+    0,
+  );
 }

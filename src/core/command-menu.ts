@@ -7,6 +7,11 @@
  *
  * Keys: `menu.command.<command>.description`, `.usage` and `.option.<option>`, and for a subcommand
  * `menu.command.<command>.<subcommand>.description` and `.option.<option>`.
+ *
+ * Names have their own area, `names` (`names.command.<command>[.<subcommand>][.option.<option>]`), under
+ * the same rule: the English catalog repeats each definition's name, and a translated name is used only
+ * while it does. A localized name is only a label: Discord sends the English name with every interaction,
+ * and its client still matches the English name a member types, so every `/prisoner` in a help text works.
  */
 import type { AnyCommand, CommandOption, SubcommandDefinition } from "./command.ts";
 import { english, isMessageKey, type MessageKey, type Translator } from "./i18n/translator.ts";
@@ -74,4 +79,26 @@ export function menuItems(command: AnyCommand): MenuItem[] {
       ...subcommand.options.map((option) => ({ command, subcommand, option })),
     ]),
   ];
+}
+
+/** The catalog key of an item's name. */
+export function nameKey(item: MenuItem): string {
+  const sub = item.subcommand ? `.${item.subcommand.name}` : "";
+  const option = item.option ? `.option.${item.option.name}` : "";
+  return `names.command.${item.command.name}${sub}${option}`;
+}
+
+/** The definition's own name for the item. */
+function nameSource(item: MenuItem): string {
+  return (item.option ?? item.subcommand ?? item.command).name;
+}
+
+/**
+ * The item's name in `tr`'s language, only when that language's own catalog has it and the English
+ * catalog still repeats the definition's name; else undefined (the platform shows the English name).
+ */
+export function ownMenuName(tr: Translator, item: MenuItem): string | undefined {
+  const key = nameKey(item);
+  if (!isMessageKey(key) || english.t(key) !== nameSource(item)) return undefined;
+  return tr.has(key) ? tr.t(key) : undefined;
 }

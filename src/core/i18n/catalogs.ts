@@ -12,6 +12,7 @@ import common from "./catalogs/en/common.json" with { type: "json" };
 import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
 import menu from "./catalogs/en/menu.json" with { type: "json" };
+import names from "./catalogs/en/names.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
@@ -35,6 +36,7 @@ export const SOURCE = {
   notice,
   render,
   menu,
+  names,
   panel,
 } as const;
 

@@ -42,6 +42,7 @@ describe("application commands", () => {
           "es-ES": "Cualquier nombre o grafía, p. ej. Mammadov",
           ru: "Любое имя или написание, напр. Mammadov",
         }),
+        name_localizations: expect.objectContaining({ "es-ES": "nombre", ru: "имя", "zh-CN": "姓名" }),
         required: true,
         autocomplete: true,
       },

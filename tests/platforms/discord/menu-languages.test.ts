@@ -1,7 +1,8 @@
 /**
  * Slash command menus in the members' languages: every description of every command, subcommand and
  * option of the real registry carries `description_localizations` for each shipped language Discord has a
- * locale for, each within Discord's 100 characters; names stay English (typed alike by everyone).
+ * locale for, each within Discord's 100 characters, and `name_localizations` that Discord's naming rules
+ * accept (lowercase, 1–32 letters, digits, - _ '), distinct among siblings in every locale.
  */
 import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.ts";
@@ -26,7 +27,7 @@ describe("Discord menus in every language Discord supports", () => {
   const body = toApplicationCommands(commands) as unknown as Json[];
   const items = described(body);
 
-  it("localizes every command's and option's description, each 1–100 characters, names untouched", () => {
+  it("localizes every command's and option's description, each 1–100 characters, and its name", () => {
     expect(items.length).toBeGreaterThan(commands.length);
     for (const { at, item } of items) {
       const localized = item.description_localizations as Record<string, string> | undefined;
@@ -36,7 +37,12 @@ describe("Discord menus in every language Discord supports", () => {
         expect(text.length, `${at} ${locale}`).toBeLessThanOrEqual(100);
         expect(text, `${at} ${locale}`).not.toBe(item.description);
       }
-      expect(item.name_localizations, at).toBeUndefined();
+      const names = item.name_localizations as Record<string, string> | undefined;
+      expect(Object.keys(names ?? {}).sort(), at).toEqual([...LOCALES].sort());
+      for (const [locale, name] of Object.entries(names ?? {})) {
+        expect(name, `${at} ${locale}`).toMatch(/^[-_'\p{L}\p{N}]{1,32}$/u);
+        expect(name, `${at} ${locale}`).toBe(name.toLocaleLowerCase(locale));
+      }
     }
     const errors = new FormErrors();
     validateCommands(body, errors);
@@ -52,12 +58,52 @@ describe("Discord menus in every language Discord supports", () => {
     expect(map.uk).toBe(translatorFor("uk").t("menu.command.prisoner.description"));
   });
 
+  it("names each command in the member's language, siblings distinct in every locale", () => {
+    const prisoner = body.find((c) => c.name === "prisoner")!;
+    expect(prisoner.name_localizations).toMatchObject({
+      "es-ES": "preso",
+      fr: "prisonnier",
+      "zh-CN": "良心犯",
+    });
+    for (const { at, item } of items) {
+      const siblings = ((item.options as Json[] | undefined) ?? []).map((o) => o.name_localizations);
+      for (const locale of LOCALES) {
+        const names = siblings.map((m) => (m as Record<string, string> | undefined)?.[locale]);
+        expect(new Set(names).size, `${at} ${locale}`).toBe(names.length);
+      }
+    }
+  });
+
+  it("refuses a localized name Discord would refuse, naming the command and the locale", () => {
+    const [prisoner] = commands;
+    // Two options that the Spanish catalog names alike ("nombre") are refused before registering.
+    const twice = {
+      ...prisoner!,
+      options: [prisoner!.options[0]!, { ...prisoner!.options[0]!, name: "name" }],
+    };
+    expect(() => toApplicationCommands([twice])).toThrow(/option "name" is defined twice/);
+    const sub = commands.find((c) => c.name === "schedule")!;
+    const clash = {
+      ...sub,
+      subcommands: sub.subcommands!.map((s) =>
+        s.name === "add"
+          ? { ...s, options: [...s.options, { name: "fecha", description: "x", required: false }] }
+          : s,
+      ),
+    };
+    expect(() => toApplicationCommands([clash])).toThrow(/option in es-ES "fecha" is defined twice/);
+  });
+
   it("leaves a description the catalog does not know (or knows in older words) in English only", () => {
     const [prisoner] = commands;
     const edited = { ...prisoner!, description: "Find someone by name" };
     const [command] = toApplicationCommands([edited]) as unknown as Json[];
     expect(command!.description).toBe("Find someone by name");
     expect(command!.description_localizations).toBeUndefined();
+    expect(command!.name_localizations).toBeDefined();
+    const renamed = { ...prisoner!, name: "lookup" };
+    const [other] = toApplicationCommands([renamed]) as unknown as Json[];
+    expect(other!.name_localizations).toBeUndefined();
     // Its option is unchanged, so still localized.
     expect((command!.options as Json[])[0]!.description_localizations).toBeDefined();
   });
