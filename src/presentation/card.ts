@@ -8,7 +8,7 @@ import { type Campaign, currentDetention, type Profile } from "../core/profile.t
 import type { Card, CardSource } from "../core/reply.ts";
 import { withTexts } from "./localized-profile.ts";
 import { type TranslatedTexts, translatedTexts } from "./translated.ts";
-import { localizedCampaign } from "./campaign-texts.ts";
+import { type ChosenCampaignTexts, campaignTexts, localizedCampaign } from "./campaign-texts.ts";
 import { findMember, firstQuotable, referTo, storyAllowed } from "./consent.ts";
 import { detentionFields } from "./fields.ts";
 import { dated } from "./grammar.ts";
@@ -33,6 +33,7 @@ function notice(
   stale: Staleness | undefined,
   tr: Translator,
   texts: TranslatedTexts,
+  campaignWords: ChosenCampaignTexts,
 ): string | undefined {
   const parts: string[] = [];
   // Which language the profile's own texts are in, when not the reader's, and whether anyone checked them.
@@ -44,6 +45,12 @@ function notice(
     );
   } else if (!texts.reviewed && texts.translator) {
     parts.push(tr.t("card.noticeUnreviewedTranslation", { translator: texts.translator }));
+  }
+  // The campaign's words (its name, note, call to action) are translated apart from the profile's: say
+  // so when nobody reviewed them, unless the line above already named the same translator.
+  const saidAlready = !texts.fallback && !texts.reviewed && texts.translator === campaignWords.translator;
+  if (!campaignWords.fallback && !campaignWords.reviewed && campaignWords.translator && !saidAlready) {
+    parts.push(tr.t("card.noticeUnreviewedCampaignTranslation", { translator: campaignWords.translator }));
   }
   if (stale) {
     const date = tr.date(profile.lastVerifiedAt);
@@ -94,6 +101,7 @@ export function buildCard(
   const profile = withTexts(stored, texts);
   // The campaign's own words (name, historical note) in the reader's language where it has them.
   const shownCampaign = localizedCampaign(campaign, tr.language.tag);
+  const campaignWords = campaignTexts(campaign, tr.language.tag);
   const current = currentDetention(profile);
   const { fields, sourceIds } = detentionFields(profile, tr);
   const cited = new Set([...profile.summary.sources, ...sourceIds]);
@@ -109,7 +117,7 @@ export function buildCard(
     hashtag: campaign.hashtag,
     campaign: { id: campaign.id, name: shownCampaign.name, url: campaign.url },
   };
-  const said = notice(profile, shownCampaign, stale, tr, texts);
+  const said = notice(profile, shownCampaign, stale, tr, texts, campaignWords);
   if (said) card.notice = said;
   if (stale) card.stale = true;
 

@@ -118,6 +118,27 @@ describe("a Persian card and share kit", () => {
     expect(buildShareKit(ilgarMammadov(), campaign(), translatorFor("ru")).text).toContain("still waiting");
   });
 
+  it("say when the campaign's words are an unreviewed translation, once when one translator made both", () => {
+    const fa = translatorFor("fa");
+    const campaignNote = (translator: string) =>
+      fa.t("card.noticeUnreviewedCampaignTranslation", { translator });
+    // The sample profile has no Persian translation: its texts fall back, the campaign's are a draft.
+    expect(buildCard(ilgarMammadov(), campaign(), undefined, fa).notice).toContain(campaignNote(DRAFT));
+    // Profile and campaign drafted by the same hand: the profile's line already says it.
+    const drafted = {
+      ...ilgarMammadov(),
+      translations: [{ language: "fa", reviewed: false, translator: DRAFT, summary: "خلاصه" }],
+    } as unknown as ReturnType<typeof ilgarMammadov>;
+    const both = buildCard(drafted, campaign(), undefined, fa).notice ?? "";
+    expect(both).not.toContain(campaignNote(DRAFT));
+    expect(both).toContain(fa.t("card.noticeUnreviewedTranslation", { translator: DRAFT }));
+    // A reviewed campaign translation, or none, says nothing of the kind.
+    const es = translatorFor("es");
+    expect(buildCard(ilgarMammadov(), campaign(), undefined, es).notice ?? "").not.toContain(
+      es.t("card.noticeUnreviewedCampaignTranslation", { translator: ES.translator }),
+    );
+  });
+
   it("show a reviewed translation's campaign name on the card", () => {
     const card = buildCard(ilgarMammadov(), campaign(), undefined, translatorFor("es"));
     expect(card.campaign.name).toBe(ES.name);
