@@ -7,6 +7,10 @@ import { renderReply as consoleReply } from "../platforms/console/render.ts";
 import { renderPost as discordPost } from "../platforms/discord/render.ts";
 import { renderPost as slackPost } from "../platforms/slack/render.ts";
 import { renderPost as telegramPost } from "../platforms/telegram/render.ts";
+import { messageLink as discordLink } from "../platforms/discord/ids.ts";
+import { messageLink as telegramLink } from "../platforms/telegram/ids.ts";
+import type { ChannelRef } from "./core/channel.ts";
+import type { MessageRef } from "./core/platform.ts";
 import type { CardPreview } from "./panel/deps.ts";
 
 const ENTITIES: Record<string, string> = {
@@ -65,3 +69,14 @@ export const cardPreviews: readonly CardPreview[] = [
       }),
   },
 ];
+
+/**
+ * A sent message's address, from its platform's own ids: Discord's message links, Telegram's t.me/c
+ * links for supergroups and channels. Slack's permalinks need the workspace's domain (chat.getPermalink),
+ * which the ledger does not keep, so Slack posts have none; nor has the console.
+ */
+export function messageLink(platform: string, channel: ChannelRef, ref: MessageRef): string | undefined {
+  if (platform === "discord") return discordLink(channel, ref);
+  if (platform === "telegram") return telegramLink(channel, ref);
+  return undefined;
+}

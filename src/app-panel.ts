@@ -23,6 +23,7 @@ export function panelDeps(app: App): PanelDeps {
     presenter: services.presenter,
     subscriptions: services.subscriptions,
     deliveries: repositories.deliveries,
+    deliveryLog: repositories.deliveryLog,
     audit: repositories.audit,
     staff: staffAccess(app),
     clock: services.clock,
@@ -38,9 +39,9 @@ export async function startPanel(app: App): Promise<PanelServer | undefined> {
   const { PANEL_PORT, PANEL_HOST } = app.config;
   if (PANEL_PORT === undefined) return undefined;
   // The platforms' renderers are loaded only here: a `panel link` command needs none of them.
-  const { cardPreviews } = await import("./app-panel-previews.ts");
+  const { cardPreviews, messageLink } = await import("./app-panel-previews.ts");
   return startPanelServer(
-    { ...panelDeps(app), previews: cardPreviews },
+    { ...panelDeps(app), previews: cardPreviews, messageLink },
     { host: PANEL_HOST, port: PANEL_PORT },
   );
 }

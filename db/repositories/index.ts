@@ -1,4 +1,5 @@
 /** Every repository over one database connection, as the composition root hands them to services. */
+import type { DeliveryLog } from "../../src/core/ports/delivery-log.ts";
 import type { AuditLog } from "../../src/core/ports/audit-log.ts";
 import type { CampaignRepository } from "../../src/core/ports/campaigns.ts";
 import type { CatalogRepository } from "../../src/core/ports/catalog.ts";
@@ -17,6 +18,7 @@ import { createCampaignRepository } from "./campaigns.ts";
 import { createCatalogRepository } from "./catalog.ts";
 import { createChannelLanguageRepository } from "./channel-languages.ts";
 import { createDeliveryLedger } from "./deliveries.ts";
+import { createDeliveryLog } from "./delivery-log.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
 import { createRetractionLedger } from "./retractions.ts";
 import { createRotationLog } from "./rotation.ts";
@@ -34,6 +36,8 @@ export interface Repositories {
   rotation: RotationLog;
   audit: AuditLog;
   deliveries: DeliveryLedger;
+  /** The ledger as staff read it: filtered pages, CSV, per-day figures. */
+  deliveryLog: DeliveryLog;
   retractions: RetractionLedger;
   installations: InstallationStore;
   botModerators: BotModeratorRepository;
@@ -51,6 +55,7 @@ export function createRepositories(db: Db): Repositories {
     rotation: createRotationLog(db),
     audit: createAuditLog(db),
     deliveries: createDeliveryLedger(db),
+    deliveryLog: createDeliveryLog(db),
     retractions: createRetractionLedger(db),
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),

@@ -62,3 +62,15 @@ export function decodeChoiceId(customId: string): { command: string; args: strin
   // Arguments may contain colons themselves, so everything after the command belongs to them.
   return command ? { command, args: customId.slice(second + 1) } : undefined;
 }
+
+// === Message links ============================================================================
+
+/** Where a sent message opens in Discord (its "Copy Message Link"); undefined for a malformed reference. */
+export function messageLink(
+  channel: string,
+  ref: { channelId: string; messageId: string },
+): string | undefined {
+  const decoded = decodeChannel(channel);
+  if (!decoded || !isSnowflake(ref.channelId) || !isSnowflake(ref.messageId)) return undefined;
+  return `https://discord.com/channels/${decoded.guildId ?? "@me"}/${ref.channelId}/${ref.messageId}`;
+}

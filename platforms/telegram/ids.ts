@@ -26,3 +26,17 @@ export function decodeChannel(ref: ChannelRef | CommunityRef): number {
   if (!Number.isSafeInteger(id)) throw new TypeError(`Telegram chat id out of range: ${JSON.stringify(ref)}`);
   return id;
 }
+
+/**
+ * Where a sent message opens in Telegram: `t.me/c/<id>/<message>` for a supergroup or channel (its chat id
+ * without the -100), which opens for its members. Basic groups and private chats have no message links.
+ */
+export function messageLink(
+  channel: ChannelRef,
+  ref: { channelId: string; messageId: string },
+): string | undefined {
+  const match = /^-100(\d{1,13})$/.exec(ref.channelId);
+  if (!match || !/^[1-9]\d{0,9}$/.test(ref.messageId) || channel !== `telegram:${ref.channelId}`)
+    return undefined;
+  return `https://t.me/c/${match[1]}/${ref.messageId}`;
+}

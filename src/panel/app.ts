@@ -7,13 +7,15 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { UserError } from "../core/errors.ts";
-import { PANEL_CSS } from "./assets.ts";
+import { PANEL_CSS, uplotAssets } from "./assets.ts";
+import { DELIVERY_CHARTS_JS } from "./chart-script.ts";
 import type { PanelDeps } from "./deps.ts";
 import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
 import { chosenLanguage, LANG_COOKIE, panelTranslator, tHtml } from "./i18n.ts";
 import { page, publicPage } from "./layout.ts";
 import { registerChannels } from "./pages/channels.ts";
+import { registerDeliveries } from "./pages/deliveries.ts";
 import { registerPeople } from "./pages/people.ts";
 import { registerProfile } from "./pages/profile.ts";
 import { registerProfiles } from "./pages/profiles.ts";
@@ -106,6 +108,12 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(c.get("tr").t("panel.tooLarge"), 413) }),
   );
   app.get("/assets/panel.css", (c) => c.body(PANEL_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
+  const script = { "content-type": "text/javascript; charset=utf-8" };
+  app.get("/assets/uplot.js", (c) => c.body(uplotAssets().js, 200, script));
+  app.get("/assets/uplot.css", (c) =>
+    c.body(uplotAssets().css, 200, { "content-type": "text/css; charset=utf-8" }),
+  );
+  app.get("/assets/delivery-charts.js", (c) => c.body(DELIVERY_CHARTS_JS, 200, script));
   registerSignIn(app, deps, { limiter: signIns, clientAddress: options.clientAddress });
 
   // Everything below needs a session.
@@ -144,6 +152,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerProfiles(app, deps);
   registerProfile(app, deps, refuse);
   registerChannels(app, deps, refuse);
+  registerDeliveries(app, deps);
   registerPeople(app, deps, refuse);
 
   app.notFound((c) => {

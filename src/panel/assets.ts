@@ -2,6 +2,9 @@
  * The panel's one stylesheet, served from /assets/panel.css (no CDN, no inline style: the CSP allows
  * styles from the panel itself only). Plain CSS, readable at phone width.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
 export const PANEL_CSS = `
 :root { --ink: #1b1b1f; --muted: #5a5a66; --line: #d8d8e0; --accent: #0b5cad; --bad: #a4161a; --ok: #1b6e35; --bg: #f7f7f9; }
 * { box-sizing: border-box; }
@@ -54,6 +57,11 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .card { background: #fff; border: 1px solid var(--line); padding: .75rem 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 section.box { background: #fff; border: 1px solid var(--line); padding: .75rem 1rem; margin: 1rem 0; }
+.charts figure { margin: 1rem 0; }
+.charts figcaption { font-weight: 600; margin-bottom: .35rem; }
+.chart { background: #fff; border: 1px solid var(--line); min-height: 2rem; overflow-x: auto; }
+.problems { color: var(--bad); }
+table.log td { overflow-wrap: anywhere; min-width: 4.5rem; }
 @media (max-width: 40rem) {
   .who { margin-inline-start: 0; width: 100%; justify-content: space-between; }
   table.stack thead { position: absolute; inset-inline-start: -999px; }
@@ -65,3 +73,14 @@ section.box { background: #fff; border: 1px solid var(--line); padding: .75rem 1
   dl.facts dd { margin-bottom: .4rem; }
 }
 `;
+
+/** uPlot (MIT), served from the installed package: the Deliveries page's charts, no CDN. Read once. */
+let uplot: { js: string; css: string } | undefined;
+export function uplotAssets(): { js: string; css: string } {
+  if (!uplot) {
+    const require = createRequire(import.meta.url);
+    const read = (file: string) => readFileSync(require.resolve(`uplot/dist/${file}`), "utf8");
+    uplot = { js: read("uPlot.iife.min.js"), css: read("uPlot.min.css") };
+  }
+  return uplot;
+}

@@ -4,6 +4,9 @@
  */
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { AuditLog } from "../core/ports/audit-log.ts";
+import type { DeliveryLog } from "../core/ports/delivery-log.ts";
+import type { ChannelRef } from "../core/channel.ts";
+import type { MessageRef } from "../core/platform.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
@@ -29,6 +32,8 @@ export interface PanelDeps {
   presenter: Presenter;
   subscriptions: SubscriptionRepository;
   deliveries: Pick<DeliveryLedger, "latestBySubscription">;
+  /** The ledger as staff read it: the Deliveries page, its CSV and charts. */
+  deliveryLog: DeliveryLog;
   audit: Pick<AuditLog, "list">;
   staff: StaffAccess;
   clock: Clock;
@@ -39,4 +44,6 @@ export interface PanelDeps {
   secureCookies: boolean;
   /** Previews of the card per platform; none given, the profile page shows the neutral card only. */
   previews?: readonly CardPreview[];
+  /** A sent message's address on its platform, where the platform has one (injected, like previews). */
+  messageLink?: (platform: string, channel: ChannelRef, ref: MessageRef) => string | undefined;
 }

@@ -35,7 +35,7 @@ export function pager(
   c: PanelContext,
   at: { page: number; pages: number },
   total: number,
-  count: "panel.pagerProfiles" | "panel.pagerSubscriptions" | "panel.pagerChannels",
+  count: "panel.pagerProfiles" | "panel.pagerSubscriptions" | "panel.pagerChannels" | "deliveryLog.pager",
 ): Html {
   const tr = c.get("tr");
   const link = (page: number, label: string, rel: string) => {

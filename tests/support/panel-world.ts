@@ -6,7 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { type App, createApp } from "../../src/app.ts";
 import { panelDeps, staffAccess } from "../../src/app-panel.ts";
-import { cardPreviews } from "../../src/app-panel-previews.ts";
+import { cardPreviews, messageLink } from "../../src/app-panel-previews.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../src/config.ts";
 import { channelRef, communityRef } from "../../src/core/channel.ts";
@@ -29,13 +29,21 @@ export interface PanelWorld {
   linkToken(name: string, role: StaffRole): Promise<string>;
   /** The console's /prisoner reply, as a person in a console channel would get it. */
   prisoner(name: string): Promise<Reply>;
+  /** Moves the app's clock (only for a world started with `now`). */
+  setNow(at: string): void;
   close(): Promise<void>;
 }
 
-export async function startPanelWorld(env: Record<string, string> = {}): Promise<PanelWorld> {
+/** `now`: the app's clock starts there and moves only by `setNow`; without it, the system's clock. */
+export async function startPanelWorld(
+  env: Record<string, string> = {},
+  options: { now?: string } = {},
+): Promise<PanelWorld> {
   const logger = createMemoryLogger();
   const database = await openPgliteTestDatabase();
-  const app = await createApp(loadConfig(env), { logger, database });
+  let now = options.now === undefined ? undefined : new Date(options.now);
+  const clock = { now: () => now ?? new Date() };
+  const app = await createApp(loadConfig(env), { logger, database, clock });
   const read = await readImportFiles([SAMPLE]);
   const base = read.profiles.find((p) => p.id === "khalil-matouk")!;
   const markup: Profile = {
@@ -49,10 +57,10 @@ export async function startPanelWorld(env: Record<string, string> = {}): Promise
     { campaigns: read.campaigns, profiles: [...read.profiles, markup] },
     "test",
   );
-  await seedChannels(app);
+  await seedChannels(app, clock.now());
   return {
     app,
-    deps: { ...panelDeps(app), previews: cardPreviews },
+    deps: { ...panelDeps(app), previews: cardPreviews, messageLink },
     async linkToken(name, role) {
       return (await staffAccess(app).issueLink({ name, role, actor: "test" })).token;
     },
@@ -65,12 +73,16 @@ export async function startPanelWorld(env: Record<string, string> = {}): Promise
         community: communityRef("console:local"),
         caller: { id: "local", isModerator: async () => true },
       }),
+    setNow(at) {
+      if (now === undefined) throw new Error("this panel world runs on the system's clock");
+      now = new Date(at);
+    },
     close: () => app.close(),
   };
 }
 
 /** A few subscriptions on several platforms and zones, one paused, and a spotlight today in one channel. */
-async function seedChannels(app: App): Promise<void> {
+async function seedChannels(app: App, now: Date): Promise<void> {
   const { subscriptions, spotlights } = app.repositories;
   const campaignId = "free-to-be-home-2016";
   const channels = [
@@ -87,6 +99,7 @@ async function seedChannels(app: App): Promise<void> {
       postTime,
       timezone,
       actor: "test",
+      at: now,
     });
   }
   await subscriptions.pause(channelRef("telegram:-1001234"), {
@@ -99,7 +112,7 @@ async function seedChannels(app: App): Promise<void> {
     community: communityRef("slack:T01"),
     campaignId,
     profileId: "narges-mohammadi",
-    localDate: localDateOf(new Date(), "Europe/Berlin"),
+    localDate: localDateOf(now, "Europe/Berlin"),
     timezone: "Europe/Berlin",
     createdBy: "slack:U1",
   });

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
+import deliveryLog from "./catalogs/en/deliveryLog.json" with { type: "json" };
 import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
 import menu from "./catalogs/en/menu.json" with { type: "json" };
@@ -38,6 +39,7 @@ export const SOURCE = {
   menu,
   names,
   panel,
+  deliveryLog,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -64,6 +64,8 @@ describe("the panel in the pseudo-language", () => {
       "/profiles?q=Narges",
       "/profiles?q=Nargis%20Mohamadi",
       "/channels",
+      "/deliveries",
+      "/deliveries?from=2026-02-30&state=nope",
       "/people",
     ]) {
       await add(path, request(path, admin.cookie));
