@@ -26,6 +26,7 @@ import {
   csrfValid,
   RateLimiter,
   SECURITY_HEADERS,
+  NEXT_COOKIE,
   SESSION_COOKIE,
 } from "./security.ts";
 import { registerSignIn, registerSignOut, signInPage } from "./sign-in.ts";
@@ -121,7 +122,16 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     const token = getCookie(c, SESSION_COOKIE);
     const person = token ? await deps.staff.authenticate(token) : undefined;
     if (!token || !person) {
-      return wantsPage(c) ? c.html(signInPage(c).text, 401) : c.json({ error: "sign in first" }, 401);
+      if (!wantsPage(c)) return c.json({ error: "sign in first" }, 401);
+      // Remember the page, so that signing in (with a link opened later) comes back to it.
+      setCookie(c, NEXT_COOKIE, c.get("here"), {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: deps.secureCookies,
+        path: "/",
+        maxAge: 30 * 60,
+      });
+      return c.html(signInPage(c).text, 401);
     }
     c.set("sessionToken", token);
     c.set("viewer", { person, csrf: csrfTokenFor(token) });

@@ -6,6 +6,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SESSION_COOKIE = "ftbh_session";
+/** The page someone asked for before signing in, to return to after (30 minutes; a path on this panel only). */
+export const NEXT_COOKIE = "ftbh_next";
+
+/** A path on this panel to go back to, or undefined: never another site ("//x", "/\\x"), never sign-in. */
+export function returnPath(value: string | undefined): string | undefined {
+  if (!value || value.length > 2000 || !/^\/(?![/\\])[^\s\\]*$/.test(value)) return undefined;
+  return /^\/sign-(in|out)\b/.test(value) ? undefined : value;
+}
 export const CSRF_FIELD = "_csrf";
 
 /**

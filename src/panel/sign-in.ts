@@ -4,13 +4,13 @@
  * use it up. Attempts are rate-limited per address.
  */
 import type { Hono } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { PanelDeps } from "./deps.ts";
 import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
 import { tHtml } from "./i18n.ts";
 import { publicPage } from "./layout.ts";
-import { type RateLimiter, SESSION_COOKIE } from "./security.ts";
+import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE } from "./security.ts";
 
 function howTo(c: PanelContext) {
   const tr = c.get("tr");
@@ -71,7 +71,9 @@ export function registerSignIn(
       path: "/",
       expires: session.expiresAt,
     });
-    return c.redirect("/today", 303);
+    const next = returnPath(getCookie(c, NEXT_COOKIE));
+    deleteCookie(c, NEXT_COOKIE, { path: "/", secure: deps.secureCookies });
+    return c.redirect(next ?? "/today", 303);
   });
 }
 

@@ -64,6 +64,33 @@ describe("the staff panel over HTTP", () => {
     expect(await (await request("/api/me", { cookie })).json()).toEqual({ name: "Once", role: "viewer" });
   });
 
+  it("comes back to the page asked for before signing in, and only to a page of the panel", async () => {
+    // Its own address: these sign-ins must not use up the others' rate limit.
+    const own = createPanelApp(world.deps, { clientAddress: () => "192.0.2.77" });
+    const request = (path: string, init: RequestInit & { cookie?: string } = {}) =>
+      own.request(path, {
+        ...init,
+        headers: { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.headers ?? {}) },
+      });
+    const asked = await request("/profiles/ilgar-mammadov?tab=sources");
+    expect(asked.status).toBe(401);
+    const next = (asked.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect(next).toMatch(/^ftbh_next=/);
+    const back = await request("/sign-in", {
+      ...form({ token: await world.linkToken("Returner", "viewer") }),
+      cookie: next,
+    });
+    expect(back.headers.get("location")).toBe("/profiles/ilgar-mammadov?tab=sources");
+    expect(back.headers.get("set-cookie")).toMatch(/ftbh_next=;/);
+    for (const evil of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "/sign-out"]) {
+      const res = await request("/sign-in", {
+        ...form({ token: await world.linkToken("Returner", "viewer") }),
+        cookie: `ftbh_next=${encodeURIComponent(evil)}`,
+      });
+      expect(res.headers.get("location"), evil).toBe("/today");
+    }
+  });
+
   it("marks the session cookie Secure when the panel is reached over https", async () => {
     const secure = createPanelApp(
       { ...world.deps, secureCookies: true },
