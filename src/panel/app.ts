@@ -27,6 +27,7 @@ import {
   RateLimiter,
   SECURITY_HEADERS,
   NEXT_COOKIE,
+  returnPath,
   SESSION_COOKIE,
 } from "./security.ts";
 import { registerSignIn, registerSignOut, signInPage } from "./sign-in.ts";
@@ -108,6 +109,8 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     "*",
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(c.get("tr").t("panel.tooLarge"), 413) }),
   );
+  // Browsers ask for an icon on their own; the panel has none, and says so without a sign-in page.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   app.get("/assets/panel.css", (c) => c.body(PANEL_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
   const script = { "content-type": "text/javascript; charset=utf-8" };
   app.get("/assets/uplot.js", (c) => c.body(uplotAssets().js, 200, script));
@@ -124,13 +127,14 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     if (!token || !person) {
       if (!wantsPage(c)) return c.json({ error: "sign in first" }, 401);
       // Remember the page, so that signing in (with a link opened later) comes back to it.
-      setCookie(c, NEXT_COOKIE, c.get("here"), {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: deps.secureCookies,
-        path: "/",
-        maxAge: 30 * 60,
-      });
+      if (returnPath(c.get("here")))
+        setCookie(c, NEXT_COOKIE, c.get("here"), {
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: deps.secureCookies,
+          path: "/",
+          maxAge: 30 * 60,
+        });
       return c.html(signInPage(c).text, 401);
     }
     c.set("sessionToken", token);

@@ -9,10 +9,15 @@ export const SESSION_COOKIE = "ftbh_session";
 /** The page someone asked for before signing in, to return to after (30 minutes; a path on this panel only). */
 export const NEXT_COOKIE = "ftbh_next";
 
-/** A path on this panel to go back to, or undefined: never another site ("//x", "/\\x"), never sign-in. */
+/**
+ * A page of this panel to go back to, or undefined: never another site ("//x", "/\\x"), never the sign-in
+ * pages, an asset or a file (a browser's own request for /favicon.ico must not become the way back).
+ */
 export function returnPath(value: string | undefined): string | undefined {
   if (!value || value.length > 2000 || !/^\/(?![/\\])[^\s\\]*$/.test(value)) return undefined;
-  return /^\/sign-(in|out)\b/.test(value) ? undefined : value;
+  const path = value.split("?")[0] ?? "";
+  if (/^\/(sign-in|sign-out|assets)\b/.test(path) || /\.[a-z0-9]+$/i.test(path)) return undefined;
+  return value;
 }
 export const CSRF_FIELD = "_csrf";
 

@@ -54,6 +54,10 @@ describe.skipIf(noChromium)("the staff panel in a browser", () => {
     await page.goto(`${server.url}/sign-in?token=${token}`);
     await screenshots(page, "sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Back to the page asked for before signing in.
+    await page.waitForURL(`${server.url}/profiles`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Profiles");
+    await page.getByRole("link", { name: "Today" }).click();
     await page.waitForURL(`${server.url}/today`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Today");
     expect(await page.getByText("Spotlight").count()).toBeGreaterThan(0);
