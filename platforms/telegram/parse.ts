@@ -108,14 +108,16 @@ export function resolveCommand(parsed: ParsedCommand, known: ReadonlySet<string>
   return undefined;
 }
 
+/** `parsed.via`: "button" for a press on one of our callback buttons (counted, see CommandInvocation). */
 export function toInvocation(
-  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale">,
+  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale"> & { via?: "button" },
   command: string,
   isModerator: () => Promise<boolean>,
 ): CommandInvocation {
   return {
     command,
     text: parsed.text,
+    ...(parsed.via ? { via: parsed.via } : {}),
     platform: "telegram",
     channel: encodeChannel(parsed.chatId),
     community: encodeCommunity(parsed.chatId),

@@ -133,7 +133,14 @@ export function createHandlers(deps: HandlerDeps) {
       // A button press is always a person's own (even an anonymous admin's): their language applies.
       const locale = query.from.language_code;
       const invocation = toInvocation(
-        { chatId: chat.id, chatType: chat.type, caller, text: chosen.args, ...(locale ? { locale } : {}) },
+        {
+          chatId: chat.id,
+          chatType: chat.type,
+          caller,
+          text: chosen.args,
+          via: "button",
+          ...(locale ? { locale } : {}),
+        },
         chosen.command,
         () => deps.isModerator(authority),
       );
