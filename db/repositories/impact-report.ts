@@ -16,6 +16,18 @@ const keyOf = (k: Key) => JSON.stringify([k.day, k.profileId, k.platform]);
 export function createImpactReport(db: Db): ImpactReportSource {
   return {
     async read(filter) {
+      const sentInRange = and(
+        eq(deliveries.state, "sent"),
+        isNotNull(deliveries.profileId),
+        gte(postDay, filter.from),
+        lte(postDay, filter.to),
+        filter.profileId === undefined ? undefined : eq(deliveries.profileId, filter.profileId),
+        filter.campaignId === undefined ? undefined : eq(deliveries.campaignId, filter.campaignId),
+      );
+      const [reached] = await db
+        .select({ channels: sql<number>`count(distinct ${deliveries.channelRef})::int` })
+        .from(deliveries)
+        .where(sentInRange);
       const posts = await db
         .select({
           day: postDay,
@@ -25,16 +37,7 @@ export function createImpactReport(db: Db): ImpactReportSource {
           channels: sql<number>`count(distinct ${deliveries.channelRef})::int`,
         })
         .from(deliveries)
-        .where(
-          and(
-            eq(deliveries.state, "sent"),
-            isNotNull(deliveries.profileId),
-            gte(postDay, filter.from),
-            lte(postDay, filter.to),
-            filter.profileId === undefined ? undefined : eq(deliveries.profileId, filter.profileId),
-            filter.campaignId === undefined ? undefined : eq(deliveries.campaignId, filter.campaignId),
-          ),
-        )
+        .where(sentInRange)
         .groupBy(postDay, deliveries.platform, deliveries.profileId);
       const presses = await db
         .select()
@@ -71,9 +74,15 @@ export function createImpactReport(db: Db): ImpactReportSource {
         row.posts = p.posts;
         row.channels = p.channels;
       }
-      for (const p of presses) rowOf(p).presses.push({ button: p.button, presses: p.presses });
+      for (const p of presses) {
+        const row = rowOf({ day: p.day, platform: p.platform, profileId: p.profileId });
+        row.presses.push({ button: p.button, presses: p.presses });
+      }
       const order = (r: ImpactRow) => [r.day, r.profileId, r.platform];
-      return [...rows.values()].sort((a, b) => compareTuples(order(a), order(b)));
+      return {
+        rows: [...rows.values()].sort((a, b) => compareTuples(order(a), order(b))),
+        channelsReached: reached?.channels ?? 0,
+      };
     },
   };
 }

@@ -24,7 +24,13 @@ export interface ImpactRow {
   presses: ReadonlyArray<{ button: string; presses: number }>;
 }
 
-export interface ImpactReportSource {
+export interface ImpactFigures {
   /** Rows with a post or a press in the range, by day, then profile, then platform. */
-  read(filter: ImpactFilter): Promise<ImpactRow[]>;
+  rows: ImpactRow[];
+  /** Distinct channels any of the posts reached over the whole range (not the sum of the days'). */
+  channelsReached: number;
+}
+
+export interface ImpactReportSource {
+  read(filter: ImpactFilter): Promise<ImpactFigures>;
 }
