@@ -78,6 +78,11 @@ export interface ShareKit {
   url: string;
   hashtag: string;
   links: ShareLink[];
+  /**
+   * `https://t.me/<bot>?start=p_<id>`: the profile in a private chat with the Telegram bot, when its
+   * username is known (core/deep-link.ts). The Telegram share link shares it.
+   */
+  botLink?: string;
 }
 
 /** One option of a list to pick from; `command` and `args` re-run the command with the choice made. */

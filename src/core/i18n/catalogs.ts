@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
+import deeplink from "./catalogs/en/deeplink.json" with { type: "json" };
 import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
 import menu from "./catalogs/en/menu.json" with { type: "json" };
@@ -36,6 +37,7 @@ export const SOURCE = {
   render,
   menu,
   panel,
+  deeplink,
 } as const;
 
 export type Areas = typeof SOURCE;
