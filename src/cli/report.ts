@@ -3,6 +3,7 @@
  * delivered, channels reached and presses per button (core/ports/impact-report.ts), as an aligned table
  * with totals for a person or as CSV (RFC 4180) for a spreadsheet.
  */
+import type { App } from "../app.ts";
 import type { ImpactFigures, ImpactRow } from "../core/ports/impact-report.ts";
 import { profileNotFound } from "../services/curation.ts";
 import type { CliContext } from "./context.ts";
@@ -67,10 +68,7 @@ export async function runReport(ctx: CliContext, options: ReportOptions): Promis
   });
 }
 
-async function refuseUnknown(
-  app: Parameters<Parameters<CliContext["withApp"]>[0]>[0],
-  options: ReportOptions,
-): Promise<void> {
+async function refuseUnknown(app: App, options: ReportOptions): Promise<void> {
   const { catalog } = app.repositories;
   if (options.profile !== undefined && !(await catalog.getProfile(options.profile)))
     throw profileNotFound(options.profile);
