@@ -1,5 +1,7 @@
 /** Telegram deep links to a profile: which ids fit a start parameter, and what a payload is read as. */
+import type { Update } from "telegraf/types";
 import { describe, expect, it } from "vitest";
+import { parseCommand, resolveRequest } from "../../platforms/telegram/parse.ts";
 import {
   createTelegramBotName,
   profileStartParameter,
@@ -40,5 +42,36 @@ describe("deep links to a profile", () => {
       `p_${"a".repeat(63)}`,
     ])
       expect(readStartPayload(payload)).toEqual({ kind: "unreadable" });
+  });
+});
+
+describe("Telegram's /start with a payload", () => {
+  const parsed = (chatType: string, target = "") => {
+    const text = `/start${target} p_ilgar-mammadov`;
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 7,
+        date: 0,
+        chat: { id: chatType === "private" ? 42 : -1001, type: chatType },
+        from: { id: 42, is_bot: false, first_name: "Leyla" },
+        text,
+        entities: [{ type: "bot_command", offset: 0, length: `/start${target}`.length }],
+      },
+    } as Update;
+    return parseCommand(update, "FreeBot")!;
+  };
+  const known = new Set(["prisoner", "help"]);
+
+  it("runs /prisoner <id> in a private chat or when it names us, and is help in a group it does not name", () => {
+    expect(resolveRequest(parsed("private"), known)).toEqual({ command: "prisoner", text: "ilgar-mammadov" });
+    expect(resolveRequest(parsed("supergroup", "@FreeBot"), known)).toEqual({
+      command: "prisoner",
+      text: "ilgar-mammadov",
+    });
+    expect(resolveRequest(parsed("supergroup"), known)).toEqual({
+      command: "help",
+      text: "p_ilgar-mammadov",
+    });
   });
 });
