@@ -92,6 +92,7 @@ async function telegram(app: App): Promise<TelegramAdapter | undefined> {
     commands: app.commands,
     logger: app.logger,
     ...defaultLanguage(app),
+    onUsername: (username) => app.services.telegramBot.set(username),
   });
 }
 

@@ -24,6 +24,7 @@ import { createDispatcher } from "./dispatch.ts";
 import { acquireDataDirLock, type DataDirLock } from "./ops/data-dir-lock.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { type AppServices, createBotServices } from "./services/create-services.ts";
+import { createPressRecorder } from "./services/press-count.ts";
 
 /**
  * The sample campaign shipped in data/, imported into a new, never used embedded database on first start.
@@ -184,7 +185,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       pausedSubscriptions: () => repositories.subscriptions.countPaused(),
       logger,
     });
-    const dispatch = createDispatcher({ commands, services, logger, onOutcome: metrics.recordCommand });
+    const countPress = createPressRecorder({ counter: repositories.presses, clock, logger });
+    const dispatch = createDispatcher({
+      commands,
+      services,
+      logger,
+      onOutcome: metrics.recordCommand,
+      countPress,
+    });
     const parts = { config, logger, repositories, services, metrics, clock };
     return {
       ...parts,

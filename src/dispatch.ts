@@ -14,6 +14,7 @@ import type { Dispatch } from "./core/platform.ts";
 import type { Logger } from "./core/ports/logger.ts";
 import { type Reply, reply } from "./core/reply.ts";
 import type { BotServices } from "./core/services.ts";
+import type { PressRecorder } from "./services/press-count.ts";
 
 /** How a command ended: the values of the command metrics' `outcome` label. */
 export const COMMAND_OUTCOMES = ["ok", "refused", "user_error", "failed"] as const;
@@ -28,6 +29,8 @@ export interface DispatcherOptions {
    * undefined when no command has the name typed: what a user types never becomes a name here.
    */
   onOutcome?(command: string | undefined, platform: string, outcome: CommandOutcome, seconds: number): void;
+  /** Counts a button press that ran a command to its end (services/press-count.ts); absent: none counted. */
+  countPress?: PressRecorder;
 }
 
 /**
@@ -101,6 +104,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     try {
       tr = await translatorOf(options.services, invocation);
       result = await handle(invocation, command, tr);
+      if (command && result.outcome === "ok")
+        await options.countPress?.(invocation, command.name, result.reply);
     } catch (err) {
       if (err instanceof UserError) {
         const text = err.text ? tr.t(err.text.key, err.text.values) : err.message;

@@ -12,6 +12,8 @@ import type { ChannelLanguageRepository } from "../../src/core/ports/channel-lan
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
 import type { StaffRepository } from "../../src/core/staff.ts";
+import type { ImpactReportSource } from "../../src/core/ports/impact-report.ts";
+import type { PressCounter } from "../../src/core/ports/presses.ts";
 import type { Db } from "../client.ts";
 import { createAuditLog } from "./audit.ts";
 import { createCampaignRepository } from "./campaigns.ts";
@@ -20,6 +22,8 @@ import { createChannelLanguageRepository } from "./channel-languages.ts";
 import { createDeliveryLedger } from "./deliveries.ts";
 import { createDeliveryLog } from "./delivery-log.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
+import { createImpactReport } from "./impact-report.ts";
+import { createPressCounter } from "./presses.ts";
 import { createRetractionLedger } from "./retractions.ts";
 import { createRotationLog } from "./rotation.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
@@ -43,6 +47,10 @@ export interface Repositories {
   botModerators: BotModeratorRepository;
   /** The staff panel's people, sign-in links and sessions. */
   staff: StaffRepository;
+  /** Button presses, counted per day, platform, profile and button. */
+  presses: PressCounter;
+  /** The figures of `freetobehome report`: posts, channels and presses. */
+  impact: ImpactReportSource;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -60,6 +68,8 @@ export function createRepositories(db: Db): Repositories {
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),
     staff: createStaffRepository(db),
+    presses: createPressCounter(db),
+    impact: createImpactReport(db),
   };
 }
 

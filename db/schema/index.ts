@@ -13,3 +13,4 @@ export * from "./spotlights.ts";
 export * from "./subscriptions.ts";
 export * from "./staff.ts";
 export * from "./channel-languages.ts";
+export * from "./presses.ts";

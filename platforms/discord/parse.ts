@@ -58,7 +58,9 @@ export function parseChoice(
   source: InteractionSource,
   choice: { command: string; args: string },
 ): CommandInvocation | undefined {
-  return invocation(source, choice.command, { text: choice.args });
+  const parsed = invocation(source, choice.command, { text: choice.args });
+  // A press on our own button, counted as one (src/services/press-count.ts).
+  return parsed && { ...parsed, via: "button" };
 }
 
 function invocation(

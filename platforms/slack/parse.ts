@@ -64,11 +64,13 @@ export function parseChoiceAction(
   const teamId = body.team?.id ?? body.user.team_id;
   const channelId = body.channel?.id ?? body.container?.channel_id;
   if (teamId === undefined || channelId === undefined) return undefined;
-  return invocation(teamId, channelId, body.user.id, body.user.username ?? body.user.name, {
+  const parsed = invocation(teamId, channelId, body.user.id, body.user.username ?? body.user.name, {
     command: choice.command,
     text: choice.args,
     isModerator,
   });
+  // A press on our own button, counted as one (src/services/press-count.ts).
+  return parsed && { ...parsed, via: "button" };
 }
 
 function invocation(

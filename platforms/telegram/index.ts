@@ -29,6 +29,8 @@ export interface TelegramAdapterOptions {
   defaultLanguage?: string;
   /** How long a scheduled post may wait for Telegram's answer before it counts as uncertain. */
   sendTimeoutMs?: number;
+  /** Told the bot's username once getMe has given it at start (deep links to the bot, core/deep-link.ts). */
+  onUsername?: (username: string) => void;
 }
 
 export type TelegramAdapter = PlatformAdapter &
@@ -53,6 +55,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     ...sender,
     async start() {
       bot.botInfo = await bot.telegram.getMe(); // fails fast on a bad token, before anything listens
+      options.onUsername?.(bot.botInfo.username);
       if (options.webhook) {
         server = await startWebhook(bot, options.webhook, ALLOWED_UPDATES, logger);
         return;

@@ -3,6 +3,7 @@
  * post whose text starts with a `bot_command` entity: `/prisoner Məmmədov` or `/prisoner@OurBot Məmmədov`.
  */
 import type { CommandInvocation } from "../../src/core/command.ts";
+import { readStartPayload } from "../../src/core/deep-link.ts";
 import type { Update } from "telegraf/types";
 import { encodeChannel, encodeCommunity } from "./ids.ts";
 import { type Authority, authorityOf } from "./moderators.ts";
@@ -108,14 +109,35 @@ export function resolveCommand(parsed: ParsedCommand, known: ReadonlySet<string>
   return undefined;
 }
 
+/** What a message asks to run: a command with its text, or a deep link we cannot read. */
+export type Request = { command: string; text: string } | { badLink: true };
+
+/**
+ * Which command to run for a message, and with what text. `/start p_<id>` in a private chat (or naming us)
+ * comes from a profile's deep link (core/deep-link.ts) and runs /prisoner <id>; a payload we cannot read is
+ * a bad link, said so; anything else goes as resolveCommand decides.
+ */
+export function resolveRequest(parsed: ParsedCommand, known: ReadonlySet<string>): Request | undefined {
+  if (parsed.command === "start" && parsed.addressed) {
+    const start = readStartPayload(parsed.text);
+    if (start.kind === "profile" && known.has("prisoner"))
+      return { command: "prisoner", text: start.profileId };
+    if (start.kind !== "plain") return { badLink: true };
+  }
+  const command = resolveCommand(parsed, known);
+  return command === undefined ? undefined : { command, text: parsed.text };
+}
+
+/** `parsed.via`: "button" for a press on one of our callback buttons (counted, see CommandInvocation). */
 export function toInvocation(
-  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale">,
+  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale"> & { via?: "button" },
   command: string,
   isModerator: () => Promise<boolean>,
 ): CommandInvocation {
   return {
     command,
     text: parsed.text,
+    ...(parsed.via ? { via: parsed.via } : {}),
     platform: "telegram",
     channel: encodeChannel(parsed.chatId),
     community: encodeCommunity(parsed.chatId),

@@ -97,8 +97,15 @@ export function renderPost(post: OutboundPost): TextParams {
 
 /** An inline-mode result: one message a user drops into any chat. */
 export function renderInlineCard(card: Card, share: ShareKit, language?: string): TextParams {
-  const blocks = cardBlocks(card, { photoLink: true }, translatorFor(language));
-  return textParams(fitMessage(blocks, TEXT_LIMIT), shareKeyboard(share));
+  const tr = translatorFor(language);
+  const blocks = cardBlocks(card, { photoLink: true }, tr);
+  const keyboard = shareKeyboard(share);
+  // Dropped into any chat, the card offers the profile in a private chat with the bot (its deep link).
+  if (share.botLink && isWebUrl(share.botLink))
+    keyboard.inline_keyboard.push([
+      { text: buttonLabel(tr.t("deeplink.openPrivately")), url: share.botLink },
+    ]);
+  return textParams(fitMessage(blocks, TEXT_LIMIT), keyboard);
 }
 
 export function renderNotice(text: string): TextParams {

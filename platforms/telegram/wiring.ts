@@ -14,7 +14,7 @@ import type { CallbackQuery, Update } from "telegraf/types";
 import { type ChoiceCodec, createChoiceCodec } from "./choices.ts";
 import { type InlineSearch, answerInline } from "./inline.ts";
 import { type ModeratorCheck, authorityOf, createModeratorCheck } from "./moderators.ts";
-import { displayName, parseCommand, resolveCommand, toInvocation } from "./parse.ts";
+import { displayName, parseCommand, resolveRequest, toInvocation } from "./parse.ts";
 import { renderReply } from "./render.ts";
 import { createUpdateDedupe } from "./wiring-dedupe.ts";
 import { sendReply } from "./wiring-replies.ts";
@@ -98,12 +98,25 @@ export function createHandlers(deps: HandlerDeps) {
     }
   }
 
+  /** A deep link whose payload we cannot read (cut short, altered): said plainly, in the member's language. */
+  function badLink(locale: string | undefined): Reply {
+    const tr = trFor(locale);
+    return { ...replies.error(tr.t("deeplink.badLink")), language: tr.language.tag };
+  }
+
   return {
     async command(update: Update, botUsername: string): Promise<void> {
       const parsed = parseCommand(update, botUsername);
-      const command = parsed && resolveCommand(parsed, deps.knownCommands);
-      if (!parsed || !command) return;
-      const reply = await run(toInvocation(parsed, command, () => deps.isModerator(parsed.authority)));
+      const request = parsed && resolveRequest(parsed, deps.knownCommands);
+      if (!parsed || !request) return;
+      const reply =
+        "badLink" in request
+          ? badLink(parsed.locale)
+          : await run(
+              toInvocation({ ...parsed, text: request.text }, request.command, () =>
+                deps.isModerator(parsed.authority),
+              ),
+            );
       // Telegram has no ephemeral messages: a private answer in a shared chat quotes the asker's message
       // and arrives silently; nothing is DMed, since bots may only message users who started them.
       const quiet = reply.visibility === "private" && parsed.chatType !== "private";
@@ -133,7 +146,14 @@ export function createHandlers(deps: HandlerDeps) {
       // A button press is always a person's own (even an anonymous admin's): their language applies.
       const locale = query.from.language_code;
       const invocation = toInvocation(
-        { chatId: chat.id, chatType: chat.type, caller, text: chosen.args, ...(locale ? { locale } : {}) },
+        {
+          chatId: chat.id,
+          chatType: chat.type,
+          caller,
+          text: chosen.args,
+          via: "button",
+          ...(locale ? { locale } : {}),
+        },
         chosen.command,
         () => deps.isModerator(authority),
       );

@@ -10,6 +10,7 @@ import { defineCampaignCommands } from "./program-campaigns.ts";
 import { defineDeliveryCommands } from "./program-deliveries.ts";
 import { defineCatalogCommands } from "./program-catalog.ts";
 import { definePanelCommands } from "./program-panel.ts";
+import { defineReportCommand } from "./program-report.ts";
 import { quoteWords, UsageError } from "./usage.ts";
 
 /** `freetobehome completion <shell>` prints its script while parsing: it needs no settings, no app. */
@@ -94,6 +95,7 @@ export function defineCommands(program: Command, hooks: ProgramHooks): Command {
   defineCatalogCommands(program, { runs, select, argv: hooks.argv });
   defineCampaignCommands(program, runs);
   defineDeliveryCommands(program, runs);
+  defineReportCommand(program, runs);
   definePanelCommands(program, runs);
   runs(
     define(program, "deliver", {

@@ -43,6 +43,12 @@ export interface CommandInvocation {
    * the bot speaks it (core/i18n/choose.ts).
    */
   locale?: string;
+  /**
+   * "button": a press on one of the bot's own choice buttons (Discord custom_id, Slack action, Telegram
+   * callback_data) re-ran this command, set by each platform's parse. Absent: the command was typed. Only
+   * presses are counted (src/core/press-count.ts); a typed command never is.
+   */
+  via?: "button";
   caller: {
     id: string;
     name?: string;

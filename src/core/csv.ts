@@ -17,3 +17,7 @@ export function csvField(value: string | number | undefined): string {
 export function csvLine(fields: ReadonlyArray<string | number | undefined>): string {
   return `${fields.map(csvField).join(",")}\r\n`;
 }
+
+export function csvRecords(records: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+  return records.map(csvLine).join("");
+}

@@ -78,6 +78,11 @@ export interface ShareKit {
   url: string;
   hashtag: string;
   links: ShareLink[];
+  /**
+   * `https://t.me/<bot>?start=p_<id>`: the profile in a private chat with the Telegram bot, when its
+   * username is known (core/deep-link.ts). The Telegram share link shares it.
+   */
+  botLink?: string;
 }
 
 /** One option of a list to pick from; `command` and `args` re-run the command with the choice made. */
@@ -98,7 +103,29 @@ export type Reply = (
   | { kind: "card"; card: Card; intro?: string; share?: ShareKit; visibility: Visibility }
   | { kind: "choices"; prompt: string; choices: Choice[]; visibility: Visibility }
   | { kind: "share"; kit: ShareKit; card: Card; visibility: Visibility }
-) & { language?: string };
+) & {
+  language?: string;
+  /**
+   * The one profile a reply of another kind than a card or share kit is about (e.g. a profile's actions),
+   * so a button press that brought it is counted for that profile (profileShown).
+   */
+  profileId?: string;
+};
+
+/**
+ * The one profile a reply shows, if it shows exactly one: a card, a share kit, or a reply that names its
+ * profile. A pick list, a refusal or a plain answer shows none. A button press is counted only for this.
+ */
+export function profileShown(reply: Reply): string | undefined {
+  switch (reply.kind) {
+    case "card":
+    case "share":
+      return reply.card.profileId;
+    case "text":
+    case "choices":
+      return reply.profileId;
+  }
+}
 
 export const reply = {
   info: (text: string, visibility: Visibility = "public"): Reply => ({

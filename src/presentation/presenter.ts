@@ -7,6 +7,8 @@ import { buildShareKit } from "./share.ts";
 
 export interface PresenterOptions {
   staleAfterDays: number;
+  /** The Telegram bot's username once known (core/deep-link.ts): share kits then link to the bot. */
+  telegramBot?: () => string | undefined;
 }
 
 export function createPresenter(options: PresenterOptions): Presenter {
@@ -20,6 +22,7 @@ export function createPresenter(options: PresenterOptions): Presenter {
         staleness(stored.profile, campaign, today, options.staleAfterDays),
         tr,
       ),
-    shareKit: (stored, campaign, tr = english) => buildShareKit(stored.profile, campaign, tr),
+    shareKit: (stored, campaign, tr = english) =>
+      buildShareKit(stored.profile, campaign, tr, options.telegramBot?.()),
   };
 }

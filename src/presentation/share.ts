@@ -3,6 +3,7 @@
  * hand rather than with URLSearchParams, which writes spaces as "+" (read literally by mail clients under
  * RFC 6068) and leaves nothing to stop a "&" or "#" in a name from cutting the link short.
  */
+import { telegramProfileLink } from "../core/deep-link.ts";
 import { english, type Translator } from "../core/i18n/translator.ts";
 import { type Campaign, currentDetention, type Profile } from "../core/profile.ts";
 import type { ShareKit, ShareLink, ShareNetwork } from "../core/reply.ts";
@@ -76,9 +77,16 @@ function query(base: string, params: ReadonlyArray<readonly [string, string]>): 
   return `${base}?${params.map(([k, v]) => `${k}=${encodeParam(v)}`).join("&")}`;
 }
 
-export function buildShareKit(profile: Profile, campaign: Campaign, tr: Translator = english): ShareKit {
+/** `telegramBot`: the bot's username where known; the kit then links to the profile in the bot. */
+export function buildShareKit(
+  profile: Profile,
+  campaign: Campaign,
+  tr: Translator = english,
+  telegramBot?: string,
+): ShareKit {
   const message = shareMessage(profile, campaign, tr);
   const url = campaign.url;
+  const botLink = telegramProfileLink(telegramBot, profile.id);
   const text = `${message} ${url}`;
   const subject = oneLine(`${profile.displayName} ${campaign.hashtag}`);
 
@@ -91,8 +99,9 @@ export function buildShareKit(profile: Profile, campaign: Campaign, tr: Translat
     facebook: query("https://www.facebook.com/sharer/sharer.php", [["u", url]]),
     bluesky: query("https://bsky.app/intent/compose", [["text", text]]),
     linkedin: query("https://www.linkedin.com/sharing/share-offsite/", [["url", url]]),
+    // Shared on Telegram, the link opens the profile's card with the bot, sources and campaign page included.
     telegram: query("https://t.me/share/url", [
-      ["url", url],
+      ["url", botLink ?? url],
       ["text", message],
     ]),
     whatsapp: query("https://wa.me/", [["text", text]]),
@@ -106,5 +115,12 @@ export function buildShareKit(profile: Profile, campaign: Campaign, tr: Translat
     label: tr.t("share.network", { network }),
     url: urls[network],
   }));
-  return { profileId: profile.id, text, url, hashtag: campaign.hashtag, links };
+  return {
+    profileId: profile.id,
+    text,
+    url,
+    hashtag: campaign.hashtag,
+    links,
+    ...(botLink ? { botLink } : {}),
+  };
 }

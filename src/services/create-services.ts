@@ -10,6 +10,7 @@ import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { BotDefaults, BotServices } from "../core/services.ts";
+import { createTelegramBotName, type TelegramBotName } from "../core/deep-link.ts";
 import { createPresenter } from "../presentation/presenter.ts";
 import { type CatalogService, createCatalogService } from "./catalog.ts";
 import { type CurationService, createCurationService } from "./curation.ts";
@@ -25,14 +26,21 @@ export interface ServiceRepositories {
   retractions?: RetractionLedger;
 }
 
-export type AppServices = BotServices & { catalog: CatalogService; curation: CurationService };
+export type AppServices = BotServices & {
+  catalog: CatalogService;
+  curation: CurationService;
+  /** Told the Telegram bot's username by its adapter; share kits then link to the bot. */
+  telegramBot: TelegramBotName;
+};
 
 export function createBotServices(
   repositories: ServiceRepositories,
   options: { clock: Clock; defaults: BotDefaults; staleAfterDays: number; retractWithinDays?: number },
 ): AppServices {
   const catalog = createCatalogService(repositories.catalog);
+  const telegramBot = createTelegramBotName();
   return {
+    telegramBot,
     catalog,
     curation: createCurationService({
       catalog: repositories.catalog,
@@ -49,7 +57,7 @@ export function createBotServices(
       defaults: options.defaults,
       staleAfterDays: options.staleAfterDays,
     }),
-    presenter: createPresenter({ staleAfterDays: options.staleAfterDays }),
+    presenter: createPresenter({ staleAfterDays: options.staleAfterDays, telegramBot: telegramBot.get }),
     subscriptions: repositories.subscriptions,
     channelLanguages: repositories.channelLanguages,
     spotlights: repositories.spotlights,

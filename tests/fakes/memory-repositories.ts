@@ -18,6 +18,7 @@ import {
 import type { Repositories } from "../../db/repositories/index.ts";
 import { createMemoryCampaigns } from "./memory-campaigns.ts";
 import { createMemoryChannelLanguages } from "./memory-channel-languages.ts";
+import { createMemoryPresses } from "./memory-presses.ts";
 import { createMemorySpotlights } from "./memory-spotlights.ts";
 import { createMemorySubscriptions } from "./memory-subscriptions.ts";
 import {
@@ -288,7 +289,7 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
 
 export function createMemoryRepositories(): Omit<
   Repositories,
-  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff"
+  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff" | "impact"
 > & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };
@@ -300,6 +301,7 @@ export function createMemoryRepositories(): Omit<
     spotlights: createMemorySpotlights(store),
     rotation: createMemoryRotation(store),
     audit: createMemoryAudit(store),
+    presses: createMemoryPresses(store),
     reset() {
       store.state = emptyState();
     },

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
+import deeplink from "./catalogs/en/deeplink.json" with { type: "json" };
 import deliveryLog from "./catalogs/en/deliveryLog.json" with { type: "json" };
 import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
@@ -40,6 +41,7 @@ export const SOURCE = {
   names,
   panel,
   deliveryLog,
+  deeplink,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -10,11 +10,12 @@ import { catalogContract } from "./catalog.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
 import { spotlightsContract } from "./spotlights.contract.ts";
+import { pressesContract } from "./presses.contract.ts";
 
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
 export type ContractRepositories = Omit<
   Repositories,
-  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff"
+  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff" | "impact"
 >;
 
 export interface ContractTarget {
@@ -52,6 +53,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
     schedulingContract(context);
     spotlightsContract(context);
     campaignsContract(context);
+    pressesContract(context);
   });
 }
 

@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CASES: [words: string[], offered: string][] = [
   [
     [""],
-    "start console migrate import export profiles subscriptions campaigns deliveries panel deliver register-commands slack-manifest languages completion help",
+    "start console migrate import export profiles subscriptions campaigns deliveries report panel deliver register-commands slack-manifest languages completion help",
   ],
   [["pro"], "profiles"],
   [["profiles", ""], "list stale takedown restore help"],
