@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
+import dates from "./catalogs/en/dates.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
 import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
@@ -36,6 +37,7 @@ export const SOURCE = {
   render,
   menu,
   panel,
+  dates,
 } as const;
 
 export type Areas = typeof SOURCE;
