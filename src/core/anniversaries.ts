@@ -12,7 +12,9 @@
  * - No birthdays: a profile holds a birth year only (data-model.md: "a year, not a birth date"), and no
  *   consent scope covers a birth date, so there is nothing to show.
  */
+import type { Translator } from "./i18n/translator.ts";
 import { currentDetention, type Profile } from "./profile.ts";
+import type { Card } from "./reply.ts";
 
 export type AnniversaryKind = "arrest" | "sentence";
 
@@ -77,4 +79,20 @@ export function anniversaryCalendar(
     (byMonthDay.get(localDate.slice(5)) ?? []).flatMap(({ profile }) =>
       anniversariesOn(profile, localDate).map((anniversary) => ({ profileId: profile.id, anniversary })),
     );
+}
+
+/**
+ * Why a family is posted today, said above its card: "10 years ago today, Ilgar Mammadov was arrested."
+ * Named as the card names the person (`card.title`, in the reader's language where it has a form).
+ */
+export function anniversaryLine(
+  anniversary: Anniversary,
+  card: Pick<Card, "title">,
+  gender: Profile["gender"],
+  tr: Translator,
+): string {
+  const values = { years: anniversary.years, name: card.title, gender: gender ?? "other" };
+  return anniversary.kind === "arrest"
+    ? tr.t("dates.anniversaryArrest", values)
+    : tr.t("dates.anniversarySentence", values);
 }
