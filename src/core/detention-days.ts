@@ -48,7 +48,11 @@ export function detentionDays(
   const arrest = detention.arrestDate;
   if (!isWholeDate(arrest)) return undefined;
   const release = detention.release?.date;
-  if (release !== undefined && !HELD_STATUSES.includes(detention.status) && detention.status !== "disappeared") {
+  if (
+    release !== undefined &&
+    !HELD_STATUSES.includes(detention.status) &&
+    detention.status !== "disappeared"
+  ) {
     if (!isWholeDate(release)) return undefined;
     const days = dayNumber(arrest, release);
     // A release not yet reached on the reader's calendar is not announced early.

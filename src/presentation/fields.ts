@@ -74,7 +74,9 @@ function dayCount(detention: Detention, gender: Profile["gender"], today: string
 function periodWithCount(detention: Detention, gender: Profile["gender"], tr: Translator, today?: string) {
   const period = periodField(detention, tr);
   const count = today === undefined ? undefined : dayCount(detention, gender, today, tr);
-  return count ? { ...period, value: tr.t("dates.periodWithCount", { period: period.value, count }) } : period;
+  return count
+    ? { ...period, value: tr.t("dates.periodWithCount", { period: period.value, count }) }
+    : period;
 }
 
 function earlierEpisodes(profile: Profile, current: Detention): Detention[] {

@@ -29,7 +29,9 @@ function catalog(size: number, seed: number) {
     return {
       id: `p${String(i).padStart(3, "0")}`,
       seq: i + 1,
-      detentions: [{ arrestDate: arrest, status: "sentenced", ...(sentence ? { sentenceDate: sentence } : {}) }],
+      detentions: [
+        { arrestDate: arrest, status: "sentenced", ...(sentence ? { sentenceDate: sentence } : {}) },
+      ],
     } as { id: string; seq: number; detentions: never };
   });
 }
