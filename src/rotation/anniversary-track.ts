@@ -18,6 +18,10 @@
  *   carried over: the next round shows everyone again.
  * The walk starts at the round's first decided date and uses today's catalog (who is eligible, whose
  * anniversary it is) for the earlier days of the round too: a correction to an arrest date applies from then on.
+ * Known limit: the answer is derived, not recorded. Should an earlier date of the round be decided only after
+ * this one (no channel posted it before a channel ahead in time posted this date), a later ask can walk a
+ * different round and answer differently; recording the track's picks as the rotation log records its own
+ * (first writer wins) would close that.
  */
 import type { ProfileAnniversary } from "../core/anniversaries.ts";
 import type { Anniversary } from "../core/anniversaries.ts";
