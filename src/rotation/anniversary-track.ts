@@ -18,10 +18,10 @@
  *   carried over: the next round shows everyone again.
  * The walk starts at the round's first decided date and uses today's catalog (who is eligible, whose
  * anniversary it is) for the earlier days of the round too: a correction to an arrest date applies from then on.
- * Known limit: the answer is derived, not recorded. Should an earlier date of the round be decided only after
- * this one (no channel posted it before a channel ahead in time posted this date), a later ask can walk a
- * different round and answer differently; recording the track's picks as the rotation log records its own
- * (first writer wins) would close that.
+ * The round is read as it stood when the date was recorded in the log: an earlier date decided only later
+ * (no channel posted it before a channel ahead in time posted this date) is left out, so every channel
+ * asking about a date, at any time, gets one answer. The walk of the days before may then differ a little
+ * from what those days showed; recording the track's own picks (first writer wins) would make it exact.
  */
 import type { ProfileAnniversary } from "../core/anniversaries.ts";
 import type { Anniversary } from "../core/anniversaries.ts";
@@ -51,8 +51,10 @@ export function anniversaryTrackPick(input: AnniversaryTrackInput): TrackPick | 
   const log = input.history.filter((e) => e.campaignId === input.campaignId);
   const today = log.find((e) => e.localDate === input.localDate);
   if (!today) return undefined;
+  const asOf = today.recordedAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const round = log
     .filter((e) => e.cycle === today.cycle && e.localDate <= input.localDate)
+    .filter((e) => (e.recordedAt?.getTime() ?? Number.NEGATIVE_INFINITY) <= asOf)
     .sort((a, b) => (a.localDate < b.localDate ? -1 : 1));
 
   const shown = new Set<string>();

@@ -162,3 +162,33 @@ describe("the anniversary track over simulated years", () => {
     expect(pick).toEqual({ profileId: history[1]!.profileId });
   });
 });
+
+describe("the anniversary track's answer for a date", () => {
+  it("stays the same when an earlier date of the round is decided after it", () => {
+    const at = (minute: number) => new Date(Date.UTC(2027, 4, 1, 0, minute));
+    const entry = (localDate: string, profileId: string, minute: number): RotationEntry => ({
+      campaignId: "c",
+      localDate,
+      profileId,
+      cycle: 0,
+      recordedAt: at(minute),
+    });
+    const calendar = (date: string) =>
+      date === "2027-05-02"
+        ? [{ profileId: "k", anniversary: { kind: "arrest" as const, years: 14, date: "2013-05-02" } }]
+        : [];
+    const ask = (history: RotationEntry[]) =>
+      anniversaryTrackPick({
+        campaignId: "c",
+        localDate: "2027-05-02",
+        history,
+        anniversariesOn: calendar,
+        isEligible: () => true,
+      });
+    // A channel ahead in time decides 2 May first: the anniversary's family, "k".
+    const before = [entry("2027-05-02", "n", 1)];
+    expect(ask(before)).toMatchObject({ profileId: "k" });
+    // A channel behind then decides 1 May, and the log gives it "k": asked again, 2 May is still "k".
+    expect(ask([...before, entry("2027-05-01", "k", 2)])).toMatchObject({ profileId: "k" });
+  });
+});
