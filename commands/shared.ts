@@ -30,17 +30,19 @@ export async function cardReply(
   tr: Translator,
   stored: StoredProfile,
   today: string,
-  options: { intro?: string; visibility?: Visibility } = {},
+  /** `intro`: a line above the card, or one made from it (naming the person as the card does). */
+  options: { intro?: string | ((card: Card) => string); visibility?: Visibility } = {},
 ): Promise<Reply> {
   const campaign = await campaignOf(services, stored);
   const card = services.presenter.card(stored, campaign, today, tr);
+  const intro = typeof options.intro === "function" ? options.intro(card) : options.intro;
   // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
   return {
     kind: "card",
     card,
     ...(card.stale ? {} : { share: services.presenter.shareKit(stored, campaign, tr) }),
     visibility: card.stale ? "private" : (options.visibility ?? "public"),
-    ...(options.intro ? { intro: options.intro } : {}),
+    ...(intro ? { intro } : {}),
   };
 }
 

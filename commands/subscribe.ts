@@ -1,4 +1,7 @@
-/** /subscribe [time] [timezone] [campaign] [--language <code>]: the daily featured family in this channel (one subscription per channel). */
+/**
+ * /subscribe [time] [timezone] [campaign] [--language <code>] [anniversaries on|off]: the daily featured
+ * family in this channel (one subscription per channel). Every answer says whether anniversaries are on.
+ */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
@@ -25,13 +28,18 @@ function messageFor(existing: Subscription | undefined, privateChat: boolean | u
 export const subscribe = defineCommand({
   name: "subscribe",
   description: "Post the daily featured family here (moderators)",
-  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>]",
+  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [anniversaries on|off]",
   moderatorOnly: true,
   options: [
     { name: "time", description: "Local time of day, HH:MM (24-hour)", required: false },
     { name: "timezone", description: "IANA time zone, e.g. Europe/Baku", required: false },
     { name: "campaign", description: "Campaign id (default: the default campaign)", required: false },
     { name: "language", description: "Language of the posts here, e.g. fa or es", required: false },
+    {
+      name: "anniversaries",
+      description: "on or off: a family first on the anniversary of an arrest or sentence",
+      required: false,
+    },
   ],
   parseText(text) {
     const args: Record<string, string | undefined> = {};
@@ -39,6 +47,9 @@ export const subscribe = defineCommand({
     // "--language fa": a language code could pass for a campaign id, so it is named.
     const flag = tokens.findIndex((t) => t.toLowerCase() === "--language");
     if (flag >= 0) args.language = tokens.splice(flag, 2)[1] ?? "";
+    // "anniversaries off": named too, as "on" and "off" could pass for campaign ids.
+    const named = tokens.findIndex((t) => t.toLowerCase() === "anniversaries");
+    if (named >= 0) args.anniversaries = tokens.splice(named, 2)[1] ?? "";
     for (const token of tokens) {
       const key =
         isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
@@ -62,6 +73,12 @@ export const subscribe = defineCommand({
       .min(1, { error: "subscribe.languageMissing" })
       .max(40, { error: "language.tooLong" })
       .optional(),
+    anniversaries: z
+      .preprocess(
+        (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+        z.enum(["on", "off"], { error: "dates.anniversariesOnOff" }),
+      )
+      .optional(),
   }),
   async run({ args, services, invocation, tr }) {
     // Checked before anything changes: an unknown language refuses the whole command.
@@ -83,6 +100,7 @@ export const subscribe = defineCommand({
       campaignId: campaign.id,
       postTime,
       timezone,
+      ...(args.anniversaries === undefined ? {} : { anniversaries: args.anniversaries === "on" }),
       actor: actorOf(invocation),
       at: services.clock.now(),
     });
@@ -104,13 +122,16 @@ export const subscribe = defineCommand({
       next: localDateTime(said, next.at, subscription.timezone),
     });
     const place = thisPlace(invocation);
+    const lines = [
+      subscribed,
+      said.t(subscription.anniversaries ? "dates.anniversariesOn" : "dates.anniversariesOff"),
+      ...(language ? [said.t("language.set", { place, name: language.native })] : []),
+    ];
     return {
       kind: "text",
       tone: "success",
       visibility: "public",
-      text: language
-        ? `${subscribed}\n${said.t("language.set", { place, name: language.native })}`
-        : subscribed,
+      text: lines.join("\n"),
       language: said.language.tag,
     };
   },

@@ -1,6 +1,11 @@
-/** /today: this channel's featured family for its local date (its spotlight, if one is set). */
+/**
+ * /today: this channel's featured family for its local date (its spotlight, if one is set; else, where
+ * anniversaries are on, an anniversary's family with the reason, as the daily post says it).
+ */
 import { defineCommand, NO_ARGUMENTS } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
+import type { Card } from "../src/core/reply.ts";
+import { anniversaryLine } from "../src/core/anniversaries.ts";
 import { cardReply } from "./shared.ts";
 
 export const today = defineCommand({
@@ -18,7 +23,11 @@ export const today = defineCommand({
     const spotlightKey = invocation.privateChat
       ? "commands.spotlightIntroChat"
       : "commands.spotlightIntroCommunity";
-    const intro = tr.t(featured.source === "spotlight" ? spotlightKey : "commands.todayIntro", { date });
+    const { anniversary } = featured;
+    const gender = featured.profile.profile.gender;
+    const intro = anniversary
+      ? (card: Card) => anniversaryLine(anniversary, card, gender, tr)
+      : tr.t(featured.source === "spotlight" ? spotlightKey : "commands.todayIntro", { date });
     return cardReply(services, tr, featured.profile, featured.localDate, { intro });
   },
 });

@@ -12,6 +12,7 @@ const entryColumns = {
   localDate: featuredDays.localDate,
   profileId: featuredDays.profileId,
   cycle: featuredDays.cycle,
+  recordedAt: featuredDays.recordedAt,
 };
 
 function sameDay(entry: Pick<RotationEntry, "campaignId" | "localDate">) {

@@ -23,6 +23,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     postTime: row.postTime,
     timezone: row.timezone,
     state: row.state,
+    anniversaries: row.anniversaries,
     ...(row.pausedReason === null ? {} : { pausedReason: row.pausedReason }),
     ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
     createdBy: row.createdBy,
@@ -54,6 +55,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           timezone: input.timezone,
           state: "active" as const,
           pausedReason: null,
+          ...(input.anniversaries === undefined ? {} : { anniversaries: input.anniversaries }),
         };
         const [row] = await tx
           .insert(subscriptions)
@@ -81,6 +83,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
             campaignId: input.campaignId,
             postTime: input.postTime,
             timezone: input.timezone,
+            anniversaries: subscription.anniversaries,
           },
         });
         return { subscription, created: row.inserted };

@@ -1,5 +1,5 @@
 /** Subscriptions: a channel's request for a campaign's daily family at a local time. One per channel. */
-import { check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { SubscriptionState } from "../../src/core/ports/subscriptions.ts";
 import { campaigns } from "./campaigns.ts";
@@ -19,6 +19,8 @@ export const subscriptions = pgTable(
     postTime: text("post_time").notNull(),
     timezone: text("timezone").notNull(),
     state: text("state").notNull().$type<SubscriptionState>(),
+    /** Whether an anniversary may put its family first here on its date (`/subscribe anniversaries on|off`). */
+    anniversaries: boolean("anniversaries").notNull().default(true),
     pausedReason: text("paused_reason"),
     /**
      * The last local date the delivery planner has written a ledger row for (or decided there is none):

@@ -9,6 +9,7 @@ import type { ChannelLanguageRepository } from "./ports/channel-languages.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { Spotlight, SpotlightRepository } from "./ports/spotlights.ts";
 import type { Subscription, SubscriptionRepository } from "./ports/subscriptions.ts";
+import type { Anniversary } from "./anniversaries.ts";
 import type { Campaign } from "./profile.ts";
 import type { Translator } from "./i18n/translator.ts";
 import type { Card, ShareKit } from "./reply.ts";
@@ -39,6 +40,8 @@ export interface FeaturedFamily {
   /** A moderator's spotlight, or the campaign's rotation. */
   source: "spotlight" | "rotation";
   spotlight?: Spotlight;
+  /** Set when the rotation's family is shown for its anniversary on this date (the post says why). */
+  anniversary?: Anniversary;
 }
 
 /** Why a profile may not be featured, in the order the rule checks (src/rotation/eligibility.ts). */
@@ -56,8 +59,15 @@ export type FeatureEligibility =
 export interface FeaturedService {
   /** Today's family for a channel (its spotlight if one is set, else the rotation), in the channel's zone. */
   forChannel(channel: ChannelRef, community: CommunityRef): Promise<FeaturedFamily | undefined>;
-  /** The rotation's family for a campaign on a local date (YYYY-MM-DD). */
-  forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined>;
+  /**
+   * The rotation's family for a campaign on a local date (YYYY-MM-DD); with `anniversaries`, on the track
+   * of channels that have them on (an anniversary's family first, see rotation/anniversary-track.ts).
+   */
+  forCampaign(
+    campaign: Campaign,
+    localDate: string,
+    options?: { anniversaries?: boolean },
+  ): Promise<FeaturedFamily | undefined>;
   /**
    * Whether a profile may be featured on a local date (YYYY-MM-DD) by the rule the daily post applies, so a
    * spotlight is refused when it is set rather than dropped silently on the day.

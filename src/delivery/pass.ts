@@ -11,6 +11,8 @@ import type { Logger } from "../core/ports/logger.ts";
 import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
+import type { PlanningSubscription } from "../core/delivery.ts";
+import { anniversariesOn } from "../core/post-of-the-day.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
@@ -104,8 +106,9 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     lookbackDays: LOOKBACK_DAYS,
     defaultPostTime: deps.defaultPostTime,
   });
+  const anniversaries = anniversariesOf(input.subscriptions);
   if (options.dryRun) {
-    const previewDeps = { ...deps, resolver: deps.previewResolver() };
+    const previewDeps = { ...deps, resolver: deps.previewResolver(), anniversaries };
     lines.push(
       ...(await previewPass(previewDeps, { planned: plan.rows, fromDate, at: start, wallNow: times.wall() })),
     );
@@ -156,7 +159,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   for (;;) {
     await Promise.all(
       platforms.map((p) =>
-        drainPlatform({ ...deps, translators }, deps.adapters.get(p)!, times, lines, progress),
+        drainPlatform({ ...deps, translators, anniversaries }, deps.adapters.get(p)!, times, lines, progress),
       ),
     );
     if (deps.outage.out) break; // the next pass resumes, once the database answers
@@ -174,8 +177,17 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
  * current one still has work, so the workers never stand idle at a batch boundary and the platform's cap
  * stays in use; at most a batch plus the workers' share is held unsent at any time.
  */
-/** A pass's deps with each channel's language, as read when the pass began. */
-type SendingDeps = DeliveryDeps & { translators: ChannelTranslators };
+/** A pass's deps with each channel's language and anniversaries setting, as read when the pass began. */
+type SendingDeps = DeliveryDeps & { translators: ChannelTranslators; anniversaries: RowAnniversaries };
+
+/** Whether a row's subscription has anniversaries on, as the pass read the subscriptions. */
+export type RowAnniversaries = (row: Pick<DeliveryRow, "subscriptionId">) => boolean;
+
+function anniversariesOf(subscriptions: readonly PlanningSubscription[]): RowAnniversaries {
+  const byId = new Map(subscriptions.map((s) => [s.id, s]));
+  // A spotlight's own row has no subscription and no rotation: the setting does not apply to it.
+  return (row) => row.subscriptionId !== undefined && anniversariesOn(byId.get(row.subscriptionId));
+}
 
 async function drainPlatform(
   deps: SendingDeps,
@@ -255,7 +267,8 @@ async function deliverRow(
     });
     if (!marked) return { ...base, kind: "skipped", detail: "another process took this row over" };
     const tr = deps.translators(row.channel);
-    const resolved = await deps.resolver.resolve(row, marked.catalogVersion, tr);
+    const target = { ...row, anniversaries: deps.anniversaries(row) };
+    const resolved = await deps.resolver.resolve(target, marked.catalogVersion, tr);
     if (resolved.kind === "nothing") {
       await deps.ledger.finish(row.id, deps.owner, { state: "cancelled", detail: resolved.reason });
       return { ...base, kind: "cancelled", detail: resolved.reason };

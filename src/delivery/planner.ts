@@ -74,6 +74,8 @@ function planSubscription(
       spotlights: { all: byDate.get(date) ?? [], where: sub },
       postable: (standing) => standing,
       followsRotation: true,
+      // An anniversary posts at the subscription's own time, like the rotation: it sets no time of its own.
+      anniversaries: sub.anniversaries,
     });
     const spotlight = day.kind === "spotlight" ? day.spotlight : undefined;
     const time = spotlight ? spotlightPostTime(spotlight, sub, input.defaultPostTime).time : sub.postTime;

@@ -4,6 +4,8 @@
  * (which the featured service replaces when the day's family was taken down or lost consent). Results are
  * remembered per campaign, date and catalog version, so ten thousand posts of one day cost one decision.
  * The post is written in the channel's language (`tr`, delivery/languages.ts): intro, card and share kit.
+ * A subscription with anniversaries on follows the rotation's anniversary track, and an anniversary post's
+ * intro says why its family is posted today.
  */
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { OutboundPost } from "../core/platform.ts";
@@ -12,7 +14,9 @@ import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
 import { english, type Translator } from "../core/i18n/translator.ts";
+import type { FeaturedFamily } from "../core/services.ts";
 import { postOfTheDay } from "../core/post-of-the-day.ts";
+import { anniversaryLine } from "../core/anniversaries.ts";
 import { spotlightPostable } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
 
@@ -21,7 +25,10 @@ export type ResolvedPost =
   | { kind: "nothing"; reason: string };
 
 /** What a row is about, as far as choosing its post goes (a dry run chooses for rows not yet written). */
-export type PostTarget = Pick<DeliveryRow, "localDate" | "campaignId" | "subscriptionId" | "spotlightId">;
+export type PostTarget = Pick<DeliveryRow, "localDate" | "campaignId" | "subscriptionId" | "spotlightId"> & {
+  /** The row's subscription's setting as the pass read it (anniversariesOn); absent: off. */
+  anniversaries?: boolean;
+};
 
 /** The post chosen for a target, before it is tied to a ledger row (the idempotency key). */
 export type ChosenPost =
@@ -40,14 +47,14 @@ export interface PostResolverDeps {
 export const idempotencyKeyOf = (row: Pick<DeliveryRow, "id">) => `ftbh-d-${row.id}`;
 
 export function createPostResolver(deps: PostResolverDeps) {
-  const rotation = new Map<string, Promise<StoredProfile | undefined>>();
+  const rotation = new Map<string, Promise<FeaturedFamily | undefined>>();
 
-  function rotationPick(campaign: Campaign, localDate: string, version: string) {
-    const key = `${campaign.id}|${localDate}|${version}`;
+  function rotationPick(campaign: Campaign, localDate: string, version: string, anniversaries: boolean) {
+    const key = `${campaign.id}|${localDate}|${version}|${anniversaries}`;
     let pick = rotation.get(key);
     if (!pick) {
       if (rotation.size > 1_000) rotation.clear();
-      pick = deps.featured.forCampaign(campaign, localDate).then((f) => f?.profile);
+      pick = deps.featured.forCampaign(campaign, localDate, { anniversaries });
       pick.catch(() => rotation.delete(key));
       rotation.set(key, pick);
     }
@@ -60,16 +67,21 @@ export function createPostResolver(deps: PostResolverDeps) {
     campaign: Campaign,
     spotlight: boolean,
     tr: Translator,
+    anniversary?: FeaturedFamily["anniversary"],
   ): ChosenPost {
     const date = tr.date(target.localDate);
+    // As of the post's local date in its channel: the date the eligibility was judged for.
+    const card = deps.presenter.card(stored, campaign, target.localDate, tr);
+    const intro = anniversary
+      ? anniversaryLine(anniversary, card, stored.profile.gender, tr)
+      : tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date });
     return {
       kind: "post",
       profileId: stored.profile.id,
       post: {
         kind: spotlight ? "spotlight" : "daily",
-        intro: tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date }),
-        // As of the post's local date in its channel: the date the eligibility was judged for.
-        card: deps.presenter.card(stored, campaign, target.localDate, tr),
+        intro,
+        card,
         share: deps.presenter.shareKit(stored, campaign, tr),
         language: tr.language.tag,
       },
@@ -97,6 +109,7 @@ export function createPostResolver(deps: PostResolverDeps) {
       postable: spotlightPostable(snap, options),
       // A spotlight's own row, in a channel without a subscription, has no rotation to fall back on.
       followsRotation: target.subscriptionId !== undefined,
+      anniversaries: target.anniversaries ?? false,
     });
     if (day.kind === "spotlight") return render(target, day.post.stored, day.post.campaign, true, tr);
     if (day.kind === "nothing") {
@@ -107,20 +120,25 @@ export function createPostResolver(deps: PostResolverDeps) {
     }
     const campaign = snap.campaigns.find((c) => c.id === target.campaignId);
     if (!campaign) return { kind: "nothing", reason: `campaign "${target.campaignId}" no longer exists` };
-    const stored = await rotationPick(campaign, target.localDate, snap.version);
-    if (!stored) {
+    const anniversaries = day.anniversaries;
+    const family = await rotationPick(campaign, target.localDate, snap.version, anniversaries);
+    if (!family) {
       return {
         kind: "nothing",
         reason: "no profile of the campaign is public, recently verified and in a featured status",
       };
     }
-    return render(target, stored, campaign, false, tr);
+    return render(target, family.profile, campaign, false, tr, family.anniversary);
   }
 
   return {
     choose,
     /** The post for a ledger row, keyed to it so a resend of the same row is recognised as one. */
-    async resolve(row: DeliveryRow, catalogVersion: string, tr = english): Promise<ResolvedPost> {
+    async resolve(
+      row: DeliveryRow & Pick<PostTarget, "anniversaries">,
+      catalogVersion: string,
+      tr = english,
+    ): Promise<ResolvedPost> {
       const chosen = await choose(row, catalogVersion, tr);
       if (chosen.kind === "nothing") return chosen;
       return { ...chosen, post: { ...chosen.post, idempotencyKey: idempotencyKeyOf(row) } };

@@ -25,6 +25,8 @@ export interface PreviewDeps {
   /** Chooses posts through a rotation log that records nothing. */
   resolver: PostResolver;
   catchUpHours: number;
+  /** Whether a row's subscription has anniversaries on (as a pass would read it). */
+  anniversaries: (row: Pick<DeliveryRow, "subscriptionId">) => boolean;
 }
 
 export interface PreviewInput {
@@ -81,7 +83,7 @@ async function previewRow(deps: PreviewDeps, row: Candidate, when: Date, version
       detail: `${where}: no ${row.platform} adapter is running; would be left pending`,
     };
   }
-  const chosen = await deps.resolver.choose(row, version);
+  const chosen = await deps.resolver.choose({ ...row, anniversaries: deps.anniversaries(row) }, version);
   if (chosen.kind === "nothing")
     return { ...base, kind: "cancelled", detail: `${where}: would be cancelled: ${chosen.reason}` };
   const { post, profileId } = chosen;

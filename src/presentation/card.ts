@@ -90,12 +90,14 @@ function citedSources(profile: Profile, ids: ReadonlySet<string>): CardSource[] 
  * `stale`: the profile's freshness as of today (see core/freshness.ts); a stale profile is never posted
  * on schedule, and a lookup of one says plainly that it may be out of date. `tr`: the reader's language for
  * the bot's own words; the profile's texts (summary, charges as reported, names, notes) stay as given.
+ * `today`: the reader's local date (the channel's, or the post's), for the day count on the period line.
  */
 export function buildCard(
   stored: Profile,
   campaign: Campaign,
   stale?: Staleness,
   tr: Translator = english,
+  today?: string,
 ): Card {
   const texts = translatedTexts(stored, campaign, tr.language.tag);
   const profile = withTexts(stored, texts);
@@ -103,7 +105,7 @@ export function buildCard(
   const shownCampaign = localizedCampaign(campaign, tr.language.tag);
   const campaignWords = campaignTexts(campaign, tr.language.tag);
   const current = currentDetention(profile);
-  const { fields, sourceIds } = detentionFields(profile, tr);
+  const { fields, sourceIds } = detentionFields(profile, tr, today);
   const cited = new Set([...profile.summary.sources, ...sourceIds]);
 
   const card: Card = {

@@ -2,6 +2,7 @@
  * The labelled lines of a card. Each field reports the source ids behind it, so the card cites exactly the
  * sources of what it shows (a designation or relative left out takes its source out too).
  */
+import { detentionDays } from "../core/detention-days.ts";
 import { english, type MessageKey, type Translator } from "../core/i18n/translator.ts";
 import { currentDetention, type Detention, type Profile } from "../core/profile.ts";
 import type { CardField, CardFieldId } from "../core/reply.ts";
@@ -60,6 +61,24 @@ function periodField(detention: Detention, tr: Translator): CardField {
   return line("arrested", arrestDate(detention, tr), tr);
 }
 
+/** "Day 1,392 in detention", "Released after 2,017 days in detention": how long, or nothing (detention-days.ts). */
+function dayCount(detention: Detention, gender: Profile["gender"], today: string, tr: Translator) {
+  const count = detentionDays(detention, today);
+  if (!count) return undefined;
+  if (count.kind === "held") return tr.t("dates.heldDay", { day: count.day });
+  if (count.kind === "disappeared") return tr.t("dates.disappearedDay", { day: count.day });
+  return tr.t("dates.releasedAfter", { days: count.days, gender: genderOf(gender) });
+}
+
+/** The period line, with the day count as of the reader's date where one is known. */
+function periodWithCount(detention: Detention, gender: Profile["gender"], tr: Translator, today?: string) {
+  const period = periodField(detention, tr);
+  const count = today === undefined ? undefined : dayCount(detention, gender, today, tr);
+  return count
+    ? { ...period, value: tr.t("dates.periodWithCount", { period: period.value, count }) }
+    : period;
+}
+
 function earlierEpisodes(profile: Profile, current: Detention): Detention[] {
   return profile.detentions
     .filter((d) => d !== current)
@@ -77,11 +96,13 @@ function briefly(detention: Detention, gender: Profile["gender"], tr: Translator
   });
 }
 
-export function detentionFields(profile: Profile, tr: Translator = english): SourcedFields {
+/** `today`: the reader's local date, for the day count (none without it). */
+export function detentionFields(profile: Profile, tr: Translator = english, today?: string): SourcedFields {
   const current = currentDetention(profile);
   const gender = profile.gender;
   const separator = tr.t("card.separator");
-  const fields = [line("status", describeStatus(current, gender, tr), tr), periodField(current, tr)];
+  const period = periodWithCount(current, gender, tr, today);
+  const fields = [line("status", describeStatus(current, gender, tr), tr), period];
   const sourceIds = [...current.sources];
 
   fields.push(line("charges", formatCharges(current.charges, tr), tr));

@@ -13,14 +13,15 @@ export interface PresenterOptions {
 
 export function createPresenter(options: PresenterOptions): Presenter {
   return {
-    // Freshness as of the reader's local date: a card read in a channel already in tomorrow must say it is
-    // stale when the daily post there would leave it out.
+    // Freshness and the day count as of the reader's local date: a card read in a channel already in
+    // tomorrow must say it is stale when the daily post there would leave it out, and count that day.
     card: (stored, campaign, today, tr = english) =>
       buildCard(
         stored.profile,
         campaign,
         staleness(stored.profile, campaign, today, options.staleAfterDays),
         tr,
+        today,
       ),
     shareKit: (stored, campaign, tr = english) =>
       buildShareKit(stored.profile, campaign, tr, options.telegramBot?.()),

@@ -4,6 +4,7 @@
  * and none asserts guilt ("charged with", never "committed"). Each takes the reader's translator (English
  * by default); the words come from the `card` catalog, the record's own data stays as the data gives it.
  */
+import { HELD_STATUSES } from "../core/detention-days.ts";
 import { english } from "../core/i18n/translator.ts";
 import type { PartialDate } from "../core/partial-date.ts";
 import { dated, genderOf } from "./grammar.ts";
@@ -40,12 +41,7 @@ export const RELEASE_TYPE_LABELS: Readonly<Record<ReleaseType, string>> = Object
 ) as Record<ReleaseType, string>;
 
 /** Statuses in which the person is held now; the card says "Detained since" only for these. */
-export const STILL_DETAINED: readonly DetentionStatus[] = [
-  "pretrial_detention",
-  "on_trial",
-  "sentenced",
-  "house_arrest",
-];
+export const STILL_DETAINED: readonly DetentionStatus[] = HELD_STATUSES;
 
 export function isStillDetained(status: DetentionStatus): boolean {
   return STILL_DETAINED.includes(status);

@@ -29,14 +29,16 @@ export function createDryRunRotationLog(real: RotationLog): RotationLog {
     async record(entry) {
       const decided = await standing(entry);
       if (decided) return decided;
-      picksOf(entry.campaignId).set(entry.localDate, entry);
-      return entry;
+      const own = { ...entry, recordedAt: new Date() };
+      picksOf(entry.campaignId).set(entry.localDate, own);
+      return own;
     },
     async replace(entry, previousProfileId) {
       const decided = await standing(entry);
       if (decided && decided.profileId !== previousProfileId) return decided;
-      picksOf(entry.campaignId).set(entry.localDate, entry);
-      return entry;
+      const own = { ...entry, recordedAt: new Date() };
+      picksOf(entry.campaignId).set(entry.localDate, own);
+      return own;
     },
   };
 }

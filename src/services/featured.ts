@@ -1,7 +1,8 @@
 /**
  * Today's family. The rotation is derived from the stored catalog and the rotation log (the first process
  * to decide a date records it, every other process and restart reads the same answer); a channel's
- * spotlight replaces it for that date. Nothing is kept in memory between calls.
+ * spotlight replaces it for that date. Nothing is kept in memory between calls. A channel with anniversaries
+ * on follows the rotation's anniversary track (rotation/anniversary-track.ts), derived from the same log.
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
 import { readChannelClock } from "../core/channel-clock.ts";
@@ -11,9 +12,12 @@ import type { RotationLog } from "../core/ports/rotation-log.ts";
 import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { Campaign } from "../core/profile.ts";
-import { postOfTheDay } from "../core/post-of-the-day.ts";
+import { anniversaryCalendar } from "../core/anniversaries.ts";
+import type { RotationEntry } from "../core/ports/rotation-log.ts";
+import { anniversariesOn, postOfTheDay } from "../core/post-of-the-day.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
 import { rotationEligibility, spotlightPostable } from "../rotation/eligibility.ts";
+import { anniversaryTrackPick } from "../rotation/anniversary-track.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
 
@@ -33,7 +37,8 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
   const isEligible = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
     eligibility(stored, campaign, localDate).eligible;
 
-  async function forCampaign(campaign: Campaign, localDate: string): Promise<FeaturedFamily | undefined> {
+  /** The log's entry for the date (recorded now if it was not), with the profiles it was chosen among. */
+  async function decide(campaign: Campaign, localDate: string) {
     const snap = await deps.catalog.snapshot();
     const eligible = snap.all.filter((s) => isEligible(s, campaign, localDate));
     const byId = new Map(eligible.map((s) => [s.profile.id, s]));
@@ -50,8 +55,32 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
       const pick = replacementForDate({ campaignId: campaign.id, localDate, eligible: candidates, history });
       entry = pick ? await deps.rotation.replace(pick, decided.profileId) : undefined;
     }
-    const profile = entry ? byId.get(entry.profileId) : undefined;
-    return profile ? { profile, campaign, localDate, source: "rotation" } : undefined;
+    const recorded: RotationEntry[] = entry
+      ? [...history.filter((e) => e.localDate !== localDate), entry]
+      : history;
+    return { entry, byId, history: recorded };
+  }
+
+  async function forCampaign(
+    campaign: Campaign,
+    localDate: string,
+    options: { anniversaries?: boolean } = {},
+  ): Promise<FeaturedFamily | undefined> {
+    const { entry, byId, history } = await decide(campaign, localDate);
+    if (!entry) return undefined;
+    const pick = options.anniversaries
+      ? anniversaryTrackPick({
+          campaignId: campaign.id,
+          localDate,
+          history,
+          anniversariesOn: anniversaryCalendar([...byId.values()].map((s) => s.profile)),
+          isEligible: (id) => byId.has(id),
+        })
+      : undefined;
+    const profile = byId.get(pick?.profileId ?? entry.profileId);
+    if (!profile) return undefined;
+    const family: FeaturedFamily = { profile, campaign, localDate, source: "rotation" };
+    return pick?.anniversary ? { ...family, anniversary: pick.anniversary } : family;
   }
 
   return {
@@ -69,12 +98,15 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
         spotlights: { all: upcoming, where: { channel, community } },
         postable: spotlightPostable(await deps.catalog.snapshot(), options),
         followsRotation: campaign !== undefined,
+        anniversaries: anniversariesOn(subscription),
       });
       if (day.kind === "spotlight") {
         const { stored, campaign: its } = day.post;
         return { profile: stored, campaign: its, localDate, source: "spotlight", spotlight: day.spotlight };
       }
-      return day.kind === "rotation" && campaign ? forCampaign(campaign, localDate) : undefined;
+      return day.kind === "rotation" && campaign
+        ? forCampaign(campaign, localDate, { anniversaries: day.anniversaries })
+        : undefined;
     },
   };
 }

@@ -250,8 +250,9 @@ function createMemoryRotation(store: { state: MemoryState }): RotationLog {
     requireCampaign(state, entry.campaignId);
     requireProfile(state, entry.profileId);
     const { campaignId, localDate, profileId, cycle } = entry;
-    state.featuredDays.set(key(entry), { campaignId, localDate, profileId, cycle });
-    return copy(entry);
+    const recorded = { campaignId, localDate, profileId, cycle, recordedAt: new Date() };
+    state.featuredDays.set(key(entry), recorded);
+    return copy(recorded);
   };
   return {
     async history(campaignId) {
@@ -267,6 +268,7 @@ function createMemoryRotation(store: { state: MemoryState }): RotationLog {
       requireProfile(store.state, entry.profileId);
       standing.profileId = entry.profileId;
       standing.cycle = entry.cycle;
+      standing.recordedAt = new Date();
       return copy(standing);
     },
   };

@@ -18,18 +18,20 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
         postTime: input.postTime,
         timezone: input.timezone,
         state: "active",
+        anniversaries: input.anniversaries ?? existing?.anniversaries ?? true,
         createdBy: existing?.createdBy ?? input.actor,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
       state.subscriptions.set(input.channel, subscription);
       const { channel, campaignId, postTime, timezone } = input;
+      const { anniversaries } = subscription;
       audit(state, {
         actor: input.actor,
         action: existing ? AUDIT_ACTIONS.subscriptionUpdated : AUDIT_ACTIONS.subscriptionCreated,
         entityType: "subscription",
         entityId: String(subscription.id),
-        details: { channel, campaignId, postTime, timezone },
+        details: { channel, campaignId, postTime, timezone, anniversaries },
       });
       return { subscription: copy(subscription), created: !existing };
     },

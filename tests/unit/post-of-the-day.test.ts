@@ -39,6 +39,7 @@ function decide(all: Spotlight[], overrides: Partial<PostOfTheDayInput<string>> 
     spotlights: { all, where },
     postable: everyPostable,
     followsRotation: true,
+    anniversaries: false,
     ...overrides,
   });
 }
@@ -62,11 +63,23 @@ describe("the post of the day", () => {
       spotlight({ channel: channelRef("console:room-b") }),
       spotlight({ scope: "community", community: communityRef("console:other-community") }),
     ];
-    expect(decide(others)).toEqual({ kind: "rotation" });
+    expect(decide(others)).toEqual({ kind: "rotation", anniversaries: false });
   });
 
   it("is the rotation when no spotlight stands, where the channel follows a campaign", () => {
-    expect(decide([])).toEqual({ kind: "rotation" });
+    expect(decide([])).toEqual({ kind: "rotation", anniversaries: false });
+  });
+
+  it("is the anniversary track of the rotation where the channel has anniversaries on", () => {
+    expect(decide([], { anniversaries: true })).toEqual({ kind: "rotation", anniversaries: true });
+  });
+
+  it("keeps a spotlight above an anniversary", () => {
+    expect(decide([channelOwn], { anniversaries: true })).toMatchObject({ kind: "spotlight" });
+  });
+
+  it("has no anniversary where the channel follows no campaign", () => {
+    expect(decide([], { anniversaries: true, followsRotation: false })).toEqual({ kind: "nothing" });
   });
 
   it("is nothing when no spotlight stands and the channel follows no campaign", () => {
@@ -79,7 +92,10 @@ describe("the post of the day", () => {
       asked.push(s);
       return s === channelOwn ? s.profileId : undefined;
     };
-    expect(decide([channelOwn, communityWide], { postable: onlyTheChannels })).toEqual({ kind: "rotation" });
+    expect(decide([channelOwn, communityWide], { postable: onlyTheChannels })).toEqual({
+      kind: "rotation",
+      anniversaries: false,
+    });
     expect(asked).toEqual([communityWide]);
   });
 
@@ -100,6 +116,7 @@ describe("the post of the day", () => {
         spotlights: { planned: spotlight },
         postable: everyPostable,
         followsRotation: true,
+        anniversaries: false,
         ...overrides,
       });
 
@@ -108,8 +125,11 @@ describe("the post of the day", () => {
     });
 
     it("falls back to the rotation, or nothing, when it may not be posted or no longer stands", () => {
-      expect(planned(channelOwn, { postable: () => undefined })).toEqual({ kind: "rotation" });
-      expect(planned(undefined)).toEqual({ kind: "rotation" });
+      expect(planned(channelOwn, { postable: () => undefined })).toEqual({
+        kind: "rotation",
+        anniversaries: false,
+      });
+      expect(planned(undefined)).toEqual({ kind: "rotation", anniversaries: false });
       expect(planned(undefined, { followsRotation: false })).toEqual({ kind: "nothing" });
     });
   });

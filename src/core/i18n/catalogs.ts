@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
+import dates from "./catalogs/en/dates.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
 import deeplink from "./catalogs/en/deeplink.json" with { type: "json" };
 import deliveryLog from "./catalogs/en/deliveryLog.json" with { type: "json" };
@@ -42,6 +43,7 @@ export const SOURCE = {
   panel,
   deliveryLog,
   deeplink,
+  dates,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -7,6 +7,11 @@ export interface RotationEntry {
   profileId: string;
   /** Which pass through the eligible profiles this day belongs to, from 0. */
   cycle: number;
+  /**
+   * When the log recorded (or last replaced) the pick, as the log returns it: the anniversary track reads
+   * a date's round as it stood then (rotation/anniversary-track.ts). Absent on a pick not yet recorded.
+   */
+  recordedAt?: Date;
 }
 
 export interface RotationLog {

@@ -13,6 +13,11 @@ export interface Subscription {
   /** IANA time zone. */
   timezone: string;
   state: SubscriptionState;
+  /**
+   * Whether an anniversary of an arrest or sentence may put its family first here on its date
+   * (rotation/anniversary-track.ts); on unless a moderator turned it off.
+   */
+  anniversaries: boolean;
   /** Why a subscription was paused (a platform's permanent error), shown to moderators. */
   pausedReason?: string;
   /** The last local date whose post is settled (planned, sent or not owed): the next post is after it. */
@@ -30,6 +35,8 @@ export interface SubscriptionRepository {
     campaignId: string;
     postTime: string;
     timezone: string;
+    /** Absent: unchanged on an existing subscription, on for a new one. */
+    anniversaries?: boolean;
     actor: string;
     /** When the request was made (the app's clock): days due before it are not owed. Default: now. */
     at?: Date;

@@ -17,7 +17,8 @@ const ENGLISH =
   /\b(the|is|not|no|of|to|in|on|at|and|or|for|this|here|it|was|has|use|which|did|you|mean|today|spotlight|channel|community|profile|family|nothing|changed|cannot|scheduled|cancelled|stopped|subscribed|updated|usage|there|already|posted|verified)\b/i;
 
 /**
- * The texts a command wrote, without the values put in them: names, commands, options, quoted words, and
+ * The texts a command wrote, without the values put in them: names, commands, options and their typed
+ * values, quoted words, and
  * the card's own "Status as of …" (the card's catalog area, given to /schedule's refusal as a value).
  */
 function writtenBy(reply: Reply, values: readonly string[]): string[] {
@@ -32,7 +33,8 @@ function writtenBy(reply: Reply, values: readonly string[]): string[] {
   return texts.map((text) => {
     let rest = text;
     for (const value of values) rest = rest.split(value).join("");
-    return rest.replace(/\/\w+|--\w+|"[^"]*"|\(Status as of [^)]*\)/g, "");
+    // "on|off" in a usage line is what one types, like a command or an option.
+    return rest.replace(/\/\w+|--\w+|\bon\|off\b|"[^"]*"|\(Status as of [^)]*\)/g, "");
   });
 }
 

@@ -20,6 +20,7 @@ function subscription(createdBy: string): Subscription {
     postTime: "09:00",
     timezone: "UTC",
     state: "paused",
+    anniversaries: true,
     pausedReason: "is_archived",
     createdBy,
     createdAt: new Date(0),

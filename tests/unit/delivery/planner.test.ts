@@ -19,6 +19,7 @@ function sub(overrides: Partial<PlanningSubscription> = {}): PlanningSubscriptio
     postTime: "09:00",
     timezone: "UTC",
     state: "active",
+    anniversaries: true,
     createdBy: "mod",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     updatedAt: new Date("2026-01-01T00:00:00Z"),

@@ -1,0 +1,1 @@
+ALTER TABLE "subscriptions" ADD COLUMN "anniversaries" boolean DEFAULT true NOT NULL;
