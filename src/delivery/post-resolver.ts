@@ -62,6 +62,7 @@ export function createPostResolver(deps: PostResolverDeps) {
     tr: Translator,
   ): ChosenPost {
     const date = tr.date(target.localDate);
+    const buttons = deps.presenter.buttons(stored, campaign, target.localDate, tr);
     return {
       kind: "post",
       profileId: stored.profile.id,
@@ -71,6 +72,7 @@ export function createPostResolver(deps: PostResolverDeps) {
         // As of the post's local date in its channel: the date the eligibility was judged for.
         card: deps.presenter.card(stored, campaign, target.localDate, tr),
         share: deps.presenter.shareKit(stored, campaign, tr),
+        ...(buttons.length > 0 ? { buttons } : {}),
         language: tr.language.tag,
       },
     };

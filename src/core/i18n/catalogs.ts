@@ -6,6 +6,7 @@
  * file in every language and one import below. The build copies the folder (scripts/build.js).
  */
 import { readFileSync } from "node:fs";
+import act from "./catalogs/en/act.json" with { type: "json" };
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
@@ -36,6 +37,7 @@ export const SOURCE = {
   render,
   menu,
   panel,
+  act,
 } as const;
 
 export type Areas = typeof SOURCE;
