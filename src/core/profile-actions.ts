@@ -62,9 +62,12 @@ export const actionSchema = z.discriminatedUnion(
   [letterActionSchema, petitionActionSchema, officialActionSchema, familyChannelActionSchema],
   { error: `expected an action whose kind is one of: ${ACTION_KINDS.join(", ")}` },
 );
-export const actionsSchema = z.array(actionSchema).min(1, {
-  error: "leave actions out when there are none",
-});
+/** At most ten: a reader acts on a few clear asks, and every platform's answer stays within its limits. */
+export const ACTIONS_MAX = 10;
+export const actionsSchema = z
+  .array(actionSchema)
+  .min(1, { error: "leave actions out when there are none" })
+  .max(ACTIONS_MAX, { error: `at most ${ACTIONS_MAX} actions` });
 export type Action = z.infer<typeof actionSchema>;
 
 /** The campaign's page for a profile: an http(s) URL with "{id}" where the profile's id goes. */
