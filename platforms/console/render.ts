@@ -142,18 +142,14 @@ function choiceLines(prompt: string, choices: readonly Choice[]): Line[] {
  */
 function buttonLines(buttons: readonly ReplyButton[]): Line[] {
   if (buttons.length === 0) return [];
-  const choices = buttons.map((b) =>
-    b.kind === "command"
-      ? { label: b.label, detail: "", command: b.command, args: b.args }
-      : { label: b.label, detail: "", command: "", args: b.url },
-  );
-  const lines: Line[] = [gap(1)];
-  choices.forEach((choice, i) => {
-    const head = `  ${i + 1}. ${choice.label}`;
-    const what = choice.command === "" ? `     ${choice.args}` : `     ${commandLine(choice)}`;
-    lines.push(line(head, "choice", head.length, 5), line(what, "command", what.length));
-  });
-  return lines;
+  return [
+    gap(1),
+    ...buttons.flatMap((button, i) => {
+      const head = `  ${i + 1}. ${button.label}`;
+      const what = `     ${button.kind === "link" ? button.url : commandLine({ ...button, label: "", detail: "" })}`;
+      return [line(head, "choice", head.length, 5), line(what, "command", what.length)];
+    }),
+  ];
 }
 
 function replyLines(reply: Reply, tr: Translator = english): Line[] {
