@@ -143,11 +143,14 @@ export function createHandlers(deps: HandlerDeps) {
       );
       const reply = await run(invocation);
       const parts = render(reply);
-      if (chosen.privately && reply.visibility === "private" && chat.type !== "private") {
-        await answerInPrivate(telegram, { query, parts, reply, botUsername, answerQuery }, logger);
+      // A card's or post's own button: answered to the presser alone, and never by editing the card.
+      if (chosen.privately) {
+        if (chat.type === "private") {
+          await answerQuery();
+          await sendReply(telegram, { chatId: chat.id, replyTo: message.message_id }, parts, logger);
+        } else await answerInPrivate(telegram, { query, parts, reply, botUsername, answerQuery }, logger);
         return;
       }
-      if (chosen.privately) await answerQuery();
       const [only] = parts;
       // A public answer replaces the pick list, so the chat keeps one message per question.
       if (reply.visibility === "public" && parts.length === 1 && only?.kind === "text") {

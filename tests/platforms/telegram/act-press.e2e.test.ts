@@ -54,7 +54,7 @@ describe("What you can do, pressed on Telegram", () => {
     await fake.close();
   });
 
-  async function postWithButtons() {
+  async function postWithButtons(chatId = GROUP) {
     const card = sampleCard({ profileId: "ilgar-mammadov" });
     const post: OutboundPost = {
       kind: "daily",
@@ -67,8 +67,8 @@ describe("What you can do, pressed on Telegram", () => {
       ],
       idempotencyKey: `press-${Date.now()}`,
     };
-    expect((await adapter.send(channelRef(`telegram:${GROUP}`), post)).kind).toBe("sent");
-    const message = fake.sentTo(GROUP).at(-1)!;
+    expect((await adapter.send(channelRef(`telegram:${chatId}`), post)).kind).toBe("sent");
+    const message = fake.sentTo(chatId).at(-1)!;
     const markup = message.params.reply_markup as {
       inline_keyboard: Array<Array<{ text: string; url?: string; callback_data?: string }>>;
     };
@@ -78,8 +78,8 @@ describe("What you can do, pressed on Telegram", () => {
     return { message, data: own![0]!.callback_data! };
   }
 
-  async function press(messageId: number, userId: number, data: string) {
-    const update = fake.updates.callbackQuery(GROUP, messageId, userId, data);
+  async function press(messageId: number, userId: number, data: string, chatId = GROUP) {
+    const update = fake.updates.callbackQuery(chatId, messageId, userId, data);
     fake.queueUpdate(update);
     await fake.waitForPoll(update.update_id + 1, 10_000);
     const queryId = (update.callback_query as { id: string }).id;
@@ -96,6 +96,17 @@ describe("What you can do, pressed on Telegram", () => {
     expect(dm?.text).toContain("Qué puedes hacer por");
     expect(answer?.text).toBe(translatorFor("es").t("act.sentPrivately"));
     expect(fake.sentTo(GROUP)).toHaveLength(inGroup);
+  });
+
+  it("answers in the private chat itself when pressed there, as a new message, the post left as it was", async () => {
+    const { message, data } = await postWithButtons(FRIEND);
+    const before = fake.sentTo(FRIEND).length;
+    const answer = await press(message.messageId, FRIEND, data, FRIEND);
+    expect(answer?.text).toBeUndefined();
+    const added = fake.sentTo(FRIEND).slice(before);
+    expect(added.map((m) => m.method)).toEqual(["sendMessage"]);
+    expect(added[0]?.text).toContain("Qué puedes hacer por");
+    expect(fake.messageIn(FRIEND, message.messageId)?.text).toBe(message.text);
   });
 
   it("tells a presser who never started the bot where to start it, and posts nothing anywhere", async () => {
