@@ -3,6 +3,7 @@
  * file here and one line in this list.
  */
 import type { AnyCommand } from "../src/core/command.ts";
+import { act } from "./act.ts";
 import { createHelp } from "./help.ts";
 import { language } from "./language.ts";
 import { prisoner } from "./prisoner.ts";
@@ -16,6 +17,7 @@ export const commands: readonly AnyCommand[] = [
   prisoner,
   today,
   share,
+  act,
   subscribe,
   unsubscribe,
   schedule,

@@ -37,10 +37,12 @@ export async function cardReply(
   const card = services.presenter.card(stored, campaign, today, tr);
   const intro = typeof options.intro === "function" ? options.intro(card) : options.intro;
   // A stale profile is for the one who asked, with its notice: not for the channel, not for sharing.
+  const buttons = card.stale ? [] : services.presenter.buttons(stored, campaign, today, tr);
   return {
     kind: "card",
     card,
     ...(card.stale ? {} : { share: services.presenter.shareKit(stored, campaign, tr) }),
+    ...(buttons.length > 0 ? { buttons } : {}),
     visibility: card.stale ? "private" : (options.visibility ?? "public"),
     ...(intro ? { intro } : {}),
   };

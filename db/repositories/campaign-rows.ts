@@ -2,6 +2,7 @@
 import type { Campaign } from "../../src/core/profile.ts";
 import type { campaigns } from "../schema/index.ts";
 import { orderedCampaignTranslations } from "./translation-rows.ts";
+import { orderedAction } from "../../src/core/profile-actions.ts";
 
 export type CampaignRow = Omit<typeof campaigns.$inferInsert, "createdAt" | "updatedAt">;
 
@@ -12,6 +13,7 @@ export function toCampaignRow(campaign: Campaign): CampaignRow {
     hashtag: campaign.hashtag,
     description: campaign.description,
     url: campaign.url,
+    profileUrl: campaign.profileUrl ?? null,
     shareText: campaign.shareText,
     historical: campaign.historical ?? null,
     featuredStatuses: campaign.featuredStatuses ?? null,
@@ -20,6 +22,7 @@ export function toCampaignRow(campaign: Campaign): CampaignRow {
     sourceLanguage: campaign.sourceLanguage ?? null,
     translationMode: campaign.translations ?? null,
     textTranslations: campaign.textTranslations ?? null,
+    actions: campaign.actions ?? null,
     isDefault: campaign.isDefault,
   };
 }
@@ -31,6 +34,7 @@ export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
     hashtag: row.hashtag,
     description: row.description,
     url: row.url,
+    ...(row.profileUrl === null ? {} : { profileUrl: row.profileUrl }),
     shareText: row.shareText,
     ...(row.historical === null ? {} : { historical: row.historical }),
     ...(row.featuredStatuses === null ? {} : { featuredStatuses: row.featuredStatuses }),
@@ -41,6 +45,7 @@ export function fromCampaignRow(row: typeof campaigns.$inferSelect): Campaign {
     ...(row.textTranslations === null
       ? {}
       : { textTranslations: orderedCampaignTranslations(row.textTranslations) }),
+    ...(row.actions === null ? {} : { actions: row.actions.map(orderedAction) }),
     isDefault: row.isDefault,
   };
 }

@@ -4,6 +4,7 @@
  * round-trips and "unchanged" can be decided by deep equality.
  */
 import { orderedTranslations } from "./translation-rows.ts";
+import { orderedAction } from "../../src/core/profile-actions.ts";
 import {
   currentDetention,
   detentionSchema,
@@ -91,6 +92,7 @@ export function toProfileRow(profile: Profile): ProfileRow {
     familyStory: profile.familyStory ?? null,
     photo: profile.photo ?? null,
     translations: profile.translations ?? null,
+    actions: profile.actions ?? null,
     lastVerifiedAt: profile.lastVerifiedAt,
     verifiedBy: profile.verifiedBy,
     confidence: profile.confidence,
@@ -260,5 +262,6 @@ export function fromProfileRows(rows: LoadedProfileRows): Profile {
         : {}),
     },
     ...optional("translations", p.translations === null ? null : orderedTranslations(p.translations)),
+    ...optional("actions", p.actions === null ? null : p.actions.map(orderedAction)),
   };
 }

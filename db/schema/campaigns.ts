@@ -25,6 +25,8 @@ export const campaigns = pgTable(
     hashtag: text("hashtag").notNull(),
     description: text("description").notNull(),
     url: text("url").notNull(),
+    /** The campaign's page for one profile, "{id}" standing for its id; null when it has none. */
+    profileUrl: text("profile_url"),
     shareText: text("share_text").notNull(),
     historical: jsonb("historical").$type<NonNullable<Campaign["historical"]>>(),
     featuredStatuses: text("featured_statuses").array().$type<DetentionStatus[]>(),
@@ -34,6 +36,8 @@ export const campaigns = pgTable(
     translationMode: text("translation_mode").$type<NonNullable<Campaign["translations"]>>(),
     /** The campaign's own texts in other languages (campaign-translations.ts); null when it has none. */
     textTranslations: jsonb("text_translations").$type<NonNullable<Campaign["textTranslations"]>>(),
+    /** Calls to action shown for every profile of the campaign, after a profile's own; null when none. */
+    actions: jsonb("actions").$type<NonNullable<Campaign["actions"]>>(),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -38,6 +38,8 @@ export const profiles = pgTable(
     photo: jsonb("photo").$type<NonNullable<Profile["photo"]>>(),
     /** The texts a post shows in other languages: a list, one entry per language, read only with the profile. */
     translations: jsonb("translations").$type<NonNullable<Profile["translations"]>>(),
+    /** Calls to action (core/profile-actions.ts), in the file's order; null when the profile lists none. */
+    actions: jsonb("actions").$type<NonNullable<Profile["actions"]>>(),
     lastVerifiedAt: date("last_verified_at", { mode: "string" }).notNull(),
     verifiedBy: text("verified_by").notNull(),
     confidence: text("confidence").notNull().$type<Profile["confidence"]>(),

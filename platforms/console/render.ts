@@ -10,7 +10,7 @@
  */
 import { english, type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
-import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
+import type { Card, Choice, Reply, ReplyButton, ShareKit } from "../../src/core/reply.ts";
 import { type ConsoleStyle, plainStyle } from "./style.ts";
 import { printable, rowsAt, wrapLine } from "./render-text-layout.ts";
 
@@ -136,6 +136,22 @@ function choiceLines(prompt: string, choices: readonly Choice[]): Line[] {
   return lines;
 }
 
+/**
+ * A card's buttons as numbered choices: what to type for a command ("What you can do": /act <id>, answered
+ * to whoever types it), the address for a link ("Read more").
+ */
+function buttonLines(buttons: readonly ReplyButton[]): Line[] {
+  if (buttons.length === 0) return [];
+  return [
+    gap(1),
+    ...buttons.flatMap((button, i) => {
+      const head = `  ${i + 1}. ${button.label}`;
+      const what = `     ${button.kind === "link" ? button.url : commandLine({ ...button, label: "", detail: "" })}`;
+      return [line(head, "choice", head.length, 5), line(what, "command", what.length)];
+    }),
+  ];
+}
+
 function replyLines(reply: Reply, tr: Translator = english): Line[] {
   switch (reply.kind) {
     case "text": {
@@ -148,7 +164,7 @@ function replyLines(reply: Reply, tr: Translator = english): Line[] {
       // The full kit is one command away; under every card it would drown the card itself.
       const command = `/share ${reply.card.profileId}`;
       const share = reply.share ? tr.t("render.shareCommand", { command }) : undefined;
-      return [...intro, ...cardLines(reply.card, tr, share)];
+      return [...intro, ...cardLines(reply.card, tr, share), ...buttonLines(reply.buttons ?? [])];
     }
     case "choices":
       return choiceLines(reply.prompt, reply.choices);
@@ -233,6 +249,7 @@ export function renderPost(post: OutboundPost, options: RenderOptions = {}): str
       intro: post.intro,
       card: post.card,
       share: post.share,
+      ...(post.buttons ? { buttons: post.buttons } : {}),
       visibility: "public",
       ...(post.language === undefined ? {} : { language: post.language }),
     },

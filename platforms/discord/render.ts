@@ -12,7 +12,7 @@ import {
 } from "discord.js";
 import { type Translator, translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
-import type { Card, Choice, Reply, ShareKit, Visibility } from "../../src/core/reply.ts";
+import type { Card, Choice, Reply, ReplyButton, ShareKit, Visibility } from "../../src/core/reply.ts";
 import { cardEmbed, noticeText, sourcesField } from "./render-embed.ts";
 import { EMBED_LIMITS, embedField, embedLength, fitTotal } from "./render-embed-parts.ts";
 import { encodeChoiceId } from "./ids.ts";
@@ -49,7 +49,7 @@ export function renderReply(reply: Reply): RenderedMessage {
       return {
         content: reply.intro ? clip(escapeText(reply.intro), CONTENT_MAX) : undefined,
         embeds: [cardEmbed(reply.card, tr)],
-        components: reply.share ? shareButtons(reply.share) : [],
+        components: cardButtons(reply.buttons, reply.share),
         visibility: reply.visibility,
       };
     case "choices":
@@ -64,7 +64,7 @@ export function renderPost(post: OutboundPost): RenderedMessage {
   return {
     content: clip(escapeText(post.intro), CONTENT_MAX),
     embeds: [cardEmbed(post.card, translatorFor(post.language))],
-    components: shareButtons(post.share),
+    components: cardButtons(post.buttons, post.share),
     visibility: "public",
   };
 }
@@ -158,6 +158,29 @@ export function shareButtons(kit: ShareKit): ButtonRow[] {
     });
   }
   return rows(buttons);
+}
+
+/**
+ * A card's or post's buttons: its own first ("What you can do" re-runs `act` for the presser through the
+ * choice id; "Read more" links), then the share links. A button Discord cannot carry (custom_id over 100
+ * characters, a link that is not http(s)) is left out.
+ */
+export function cardButtons(own: readonly ReplyButton[] = [], share?: ShareKit): ButtonRow[] {
+  const buttons: APIButtonComponent[] = [];
+  for (const button of own) {
+    const label = clip(button.label, BUTTON_LABEL_MAX) || "…";
+    if (button.kind === "link") {
+      const url = safeUrl(button.url);
+      if (url) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, url, label });
+      continue;
+    }
+    const customId = encodeChoiceId(button.command, button.args);
+    if (customId)
+      buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label });
+  }
+  // Own buttons on a row of their own, so they never share one with (or push out) a share link.
+  const ownRows = rows(buttons);
+  return [...ownRows, ...(share ? shareButtons(share) : [])].slice(0, ROWS_MAX);
 }
 
 /** At most five buttons per row and five rows; anything beyond is dropped. */

@@ -50,8 +50,8 @@ export interface InteractionDeps {
 
 const AUTOCOMPLETE_MAX = 25;
 const CHOICE_TEXT_MAX = 100;
-/** Commands whose answer is private (the share kit): a deferral must be private from the start. */
-const PRIVATE_COMMANDS = new Set(["share"]);
+/** Commands whose answer is private (the share kit, the actions): a deferral must be private from the start. */
+const PRIVATE_COMMANDS = new Set(["share", "act"]);
 /** Subscribing is refused where the bot could not post the card (checked from `app_permissions`). */
 const SUBSCRIBE = "subscribe";
 /** Shown for a moment while a deferred answer moves to a follow-up of the other visibility. */

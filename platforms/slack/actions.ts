@@ -8,7 +8,14 @@ export const CHOICE_ACTION = /^ftbh\.choice\.\d+$/;
 /** URL buttons: Slack still sends an interaction for them, which must be acknowledged and nothing more. */
 export const LINK_ACTION = /^ftbh\.link\.\d+$/;
 
+/**
+ * Buttons under a card or a post that run a command for whoever presses them and answer only that person
+ * ("What you can do"): never `replace_original`, which would swap the channel's card for one reader's answer.
+ */
+export const PRIVATE_COMMAND_ACTION = /^ftbh\.act\.\d+$/;
+
 export const choiceActionId = (index: number): string => `ftbh.choice.${index}`;
+export const privateCommandActionId = (index: number): string => `ftbh.act.${index}`;
 export const linkActionId = (index: number): string => `ftbh.link.${index}`;
 
 /** Slack's limit for a button's value. */

@@ -3,7 +3,8 @@
  * message shares.
  */
 import type { types } from "@slack/bolt";
-import { linkActionId } from "./actions.ts";
+import type { ReplyButton } from "../../src/core/reply.ts";
+import { encodeChoiceValue, linkActionId, privateCommandActionId } from "./actions.ts";
 import { fitText, MAX_URL, safeUrl, splitText } from "./text.ts";
 
 export type Block = types.KnownBlock;
@@ -105,8 +106,24 @@ export function fieldSections(pairs: Array<{ label: string; value: string }>): B
 }
 
 /** URL buttons (share links); links whose URL we would not accept are left out. */
-export function linkButtons(links: Array<{ label: string; url: string }>, budget: TextBudget): Block[] {
+export function linkButtons(
+  links: Array<{ label: string; url: string }>,
+  budget: TextBudget,
+  own: readonly ReplyButton[] = [],
+): Block[] {
   const buttons: types.Button[] = [];
+  // A card's own buttons first ("What you can do", "Read more"), then the share links.
+  for (const button of own) {
+    if (button.kind === "link") {
+      links = [{ label: button.label, url: button.url }, ...links];
+      continue;
+    }
+    const value = encodeChoiceValue({ command: button.command, args: button.args });
+    const label = fitText(button.label, LIMITS.buttonText);
+    if (!value || !label || !budget.spend(label.length)) continue;
+    const id = privateCommandActionId(buttons.length);
+    buttons.push({ type: "button", text: plain(label), action_id: id, value, style: "primary" });
+  }
   for (const link of links) {
     const url = safeUrl(link.url);
     const label = fitText(link.label, LIMITS.buttonText);

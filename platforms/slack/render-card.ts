@@ -4,7 +4,7 @@
  * in reading order.
  */
 import { english, type Translator } from "../../src/core/i18n/translator.ts";
-import type { Card, ShareKit } from "../../src/core/reply.ts";
+import type { Card, ReplyButton, ShareKit } from "../../src/core/reply.ts";
 import {
   type Block,
   LIMITS,
@@ -27,7 +27,7 @@ const MAX_SOURCES = 10;
 /** The card's own words (headings, "Photo:", "(translated)") are in `tr`'s language, the reply's. */
 export function cardBlocks(
   card: Card,
-  options: { intro?: string; share?: ShareKit; photo?: boolean } = {},
+  options: { intro?: string; share?: ShareKit; buttons?: readonly ReplyButton[]; photo?: boolean } = {},
   tr: Translator = english,
 ): Block[] {
   const budget = new TextBudget();
@@ -37,7 +37,7 @@ export function cardBlocks(
   const statusAsOf = budget.take(card.statusAsOf, 300);
   const footerMarkup = footerLine(card);
   const footer = budget.spend(footerMarkup.length) ? footerMarkup : "";
-  const share = options.share ? linkButtons(options.share.links, budget) : [];
+  const share = linkButtons(options.share?.links ?? [], budget, options.buttons);
   const intro = budget.take(options.intro ?? "", 300);
   const notice = card.notice ? budget.take(`⚠️ ${card.notice}`, 1000) : "";
   // Sources before the subtitle, fields and summary: every reply must show them, whatever else is cut.

@@ -56,7 +56,11 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackRes
       return {
         response_type,
         text: cardFallback(reply.card, reply.intro, reply.share),
-        blocks: cardBlocks(reply.card, { intro: reply.intro, share: reply.share, photo: options.photo }, tr),
+        blocks: cardBlocks(
+          reply.card,
+          { intro: reply.intro, share: reply.share, buttons: reply.buttons, photo: options.photo },
+          tr,
+        ),
       };
     case "choices":
       return { response_type, ...renderChoices(reply.prompt, reply.choices, tr) };
@@ -70,7 +74,7 @@ export function renderPost(post: OutboundPost, options: RenderOptions = {}): Sla
     text: cardFallback(post.card, post.intro, post.share),
     blocks: cardBlocks(
       post.card,
-      { intro: post.intro, share: post.share, photo: options.photo },
+      { intro: post.intro, share: post.share, buttons: post.buttons, photo: options.photo },
       translatorFor(post.language),
     ),
   };

@@ -7,7 +7,7 @@ import { type MessageKey, translatorFor } from "../../src/core/i18n/translator.t
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
-import { CHOICE_ACTION, LINK_ACTION } from "./actions.ts";
+import { CHOICE_ACTION, LINK_ACTION, PRIVATE_COMMAND_ACTION } from "./actions.ts";
 import { MODERATORS_COMMAND, type ModeratorsCall } from "./moderator-admin.ts";
 import { type ModeratorCheck, parseChoiceAction, parseSlashCommand, unescapeSlackText } from "./parse.ts";
 import { renderReply } from "./render.ts";
@@ -73,6 +73,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       .respond({ delete_original: true })
       .catch((err) => deps.logger.info({ err }, "slack: could not remove the choice list"));
   });
+
+  // "What you can do" under a card or post: answered to the presser alone (ephemeral, via response_url),
+  // as a new message, so the card everyone sees stays as it is.
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: PRIVATE_COMMAND_ACTION },
+    async (args) => {
+      await args.ack();
+      const invocation = parseChoiceAction(args.body, args.action.value, deps.commandNames, deps.isModerator);
+      const reply = invocation
+        ? await guarded(deps, invocation.command, () => deps.dispatch(invocation))
+        : ownError(deps, "render.choiceExpired");
+      await answer(
+        deps.logger,
+        args.respond,
+        { ...reply, visibility: "private" },
+        { replace_original: false },
+      );
+    },
+  );
 
   // Share buttons are links; Slack still reports the click and expects an ack.
   app.action({ type: "block_actions", action_id: LINK_ACTION }, async ({ ack }) => {

@@ -8,6 +8,18 @@ export const CALLBACK_DATA_LIMIT = 64;
 export interface ChosenCommand {
   command: string;
   args: string;
+  /** Pressed on a card's or post's button that answers the presser in private (`p|command|args`). */
+  privately?: true;
+}
+
+/**
+ * callback_data for a button that runs a command for whoever presses it and answers them in private
+ * ("What you can do"). Always inline, never a token: it rides on posts that outlive the process. Undefined
+ * when it does not fit in 64 bytes; the button is then left out.
+ */
+export function privateCommandData(command: string, args: string): string | undefined {
+  const data = `p|${command}|${args}`;
+  return Buffer.byteLength(data, "utf8") <= CALLBACK_DATA_LIMIT ? data : undefined;
 }
 
 export interface ChoiceCodec {
@@ -35,10 +47,12 @@ export function createChoiceCodec(maxTokens = 2_000): ChoiceCodec {
     },
     decode(data) {
       if (data.startsWith("t|")) return tokens.get(data.slice(2));
-      if (!data.startsWith("r|")) return undefined;
+      const privately = data.startsWith("p|");
+      if (!data.startsWith("r|") && !privately) return undefined;
       const bar = data.indexOf("|", 2);
       if (bar < 0) return undefined;
-      return { command: data.slice(2, bar), args: data.slice(bar + 1) };
+      const chosen = { command: data.slice(2, bar), args: data.slice(bar + 1) };
+      return privately ? { ...chosen, privately: true } : chosen;
     },
   };
 }

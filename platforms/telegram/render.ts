@@ -5,7 +5,8 @@
  */
 import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { OutboundPost } from "../../src/core/platform.ts";
-import type { Card, Choice, Reply, ShareKit } from "../../src/core/reply.ts";
+import type { Card, Choice, Reply, ReplyButton, ShareKit } from "../../src/core/reply.ts";
+import { privateCommandData } from "./choices.ts";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
 import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./render-card.ts";
 import { type Block, clean, isWebUrl, span, toHtml } from "./rich.ts";
@@ -64,7 +65,7 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
         ? [{ kind: "photo", photo, caption: toHtml(fitMessage(captionBlocks(reply.card), CAPTION_LIMIT)) }]
         : [];
       const blocks = cardBlocks(reply.card, { intro: reply.intro, photoLink: !photo }, tr);
-      return [...head, ...messages(blocks, reply.share && shareKeyboard(reply.share))];
+      return [...head, ...messages(blocks, cardKeyboard(reply.buttons, reply.share))];
     }
     case "share":
       // One message: the hint points at the text and at the buttons under this very message.
@@ -92,7 +93,7 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
 /** A daily post or spotlight: exactly one message, because Telegram can't dedupe a half-sent series. */
 export function renderPost(post: OutboundPost): TextParams {
   const blocks = cardBlocks(post.card, { intro: post.intro, photoLink: true }, translatorFor(post.language));
-  return textParams(fitMessage(blocks, TEXT_LIMIT), shareKeyboard(post.share));
+  return textParams(fitMessage(blocks, TEXT_LIMIT), cardKeyboard(post.buttons, post.share));
 }
 
 /** An inline-mode result: one message a user drops into any chat. */
@@ -114,6 +115,25 @@ export function renderNotice(text: string): TextParams {
 
 function buttonLabel(text: string): string {
   return clip(clean(text).trim(), BUTTON_LABEL_LIMIT) || "…";
+}
+
+/**
+ * A card's or post's keyboard: its own buttons on the first row ("What you can do" as private-answer
+ * callback data, "Read more" as a URL button), then the share links. A button Telegram cannot carry (data
+ * over 64 bytes, a link that is not http(s)) is left out.
+ */
+export function cardKeyboard(buttons: readonly ReplyButton[] = [], share?: ShareKit): InlineKeyboardMarkup {
+  const own: InlineKeyboardButton[] = [];
+  for (const button of buttons) {
+    if (button.kind === "link") {
+      if (isWebUrl(button.url)) own.push({ text: buttonLabel(button.label), url: button.url });
+      continue;
+    }
+    const data = privateCommandData(button.command, button.args);
+    if (data) own.push({ text: buttonLabel(button.label), callback_data: data });
+  }
+  const rows = share ? shareKeyboard(share).inline_keyboard : [];
+  return { inline_keyboard: own.length > 0 ? [own, ...rows] : rows };
 }
 
 /** Share links as URL buttons, three per row; only http(s) links, which Telegram accepts on buttons. */

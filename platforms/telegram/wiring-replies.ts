@@ -39,12 +39,13 @@ async function withFloodWait<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Whether any part was delivered: false when the chat refused the first text (e.g. a user who never started the bot). */
 export async function sendReply(
   telegram: Telegram,
   target: ReplyTarget,
   parts: readonly Outgoing[],
   logger: Logger,
-): Promise<void> {
+): Promise<boolean> {
   let quoted = false;
   for (const part of parts) {
     const extra = {
@@ -82,7 +83,8 @@ export async function sendReply(
         { platform: "telegram", chatId: target.chatId, part: part.kind, err },
         "telegram reply part failed",
       );
-      if (part.kind !== "photo") return;
+      if (part.kind !== "photo") return quoted;
     }
   }
+  return quoted;
 }

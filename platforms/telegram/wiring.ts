@@ -17,6 +17,7 @@ import { type ModeratorCheck, authorityOf, createModeratorCheck } from "./modera
 import { displayName, parseCommand, resolveRequest, toInvocation } from "./parse.ts";
 import { renderReply } from "./render.ts";
 import { createUpdateDedupe } from "./wiring-dedupe.ts";
+import { answerInPrivate } from "./wiring-private.ts";
 import { sendReply } from "./wiring-replies.ts";
 import type { AllowedUpdate } from "./wiring-webhook.ts";
 
@@ -60,7 +61,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
   bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
-  bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery));
+  bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery, ctx.botInfo.username));
   bot.on("inline_query", (ctx) =>
     answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger, options.defaultLanguage),
   );
@@ -128,16 +129,19 @@ export function createHandlers(deps: HandlerDeps) {
       );
     },
 
-    async callback(query: CallbackQuery): Promise<void> {
+    async callback(query: CallbackQuery, botUsername: string): Promise<void> {
       const chosen = "data" in query ? codec.decode(query.data) : undefined;
       const message = query.message;
-      // Answer first: the person's button shows a spinner until we do.
-      await telegram
-        .answerCbQuery(
-          query.id,
+      const answerQuery = (text?: string, alert?: boolean) =>
+        telegram
+          .answerCbQuery(query.id, text, alert ? { show_alert: true } : undefined)
+          .catch((err) => logger.warn({ platform: "telegram", err }, "answerCallbackQuery failed"));
+      // A private answer is told in the query's answer once we know where it went; anything else is
+      // answered first, since the person's button shows a spinner until we do.
+      if (!chosen?.privately || !message)
+        await answerQuery(
           chosen && message ? undefined : trFor(query.from.language_code).t("render.listExpired"),
-        )
-        .catch((err) => logger.warn({ platform: "telegram", err }, "answerCallbackQuery failed"));
+        );
       if (!chosen || !message) return;
 
       const chat = message.chat;
@@ -159,6 +163,14 @@ export function createHandlers(deps: HandlerDeps) {
       );
       const reply = await run(invocation);
       const parts = render(reply);
+      // A card's or post's own button: answered to the presser alone, and never by editing the card.
+      if (chosen.privately) {
+        if (chat.type === "private") {
+          await answerQuery();
+          await sendReply(telegram, { chatId: chat.id, replyTo: message.message_id }, parts, logger);
+        } else await answerInPrivate(telegram, { query, parts, reply, botUsername, answerQuery }, logger);
+        return;
+      }
       const [only] = parts;
       // A public answer replaces the pick list, so the chat keeps one message per question.
       if (reply.visibility === "public" && parts.length === 1 && only?.kind === "text") {

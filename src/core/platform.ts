@@ -6,7 +6,7 @@
  */
 import type { ChannelRef } from "./channel.ts";
 import type { CommandInvocation } from "./command.ts";
-import type { Card, Reply, ShareKit } from "./reply.ts";
+import type { Card, Reply, ReplyButton, ShareKit } from "./reply.ts";
 import type { Platform } from "./channel.ts";
 import type { RetractMode, RetractResult } from "./retraction.ts";
 
@@ -24,6 +24,8 @@ export interface OutboundPost {
   language?: string;
   card: Card;
   share: ShareKit;
+  /** "What you can do" and "Read more", below the share links (presentation/actions.ts). */
+  buttons?: ReplyButton[];
   /**
    * Stable for one (subscription, local date): platforms that dedupe (Discord's nonce) use it so that a
    * resend after an uncertain failure never makes a second message. At most 25 characters.

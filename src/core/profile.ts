@@ -15,6 +15,8 @@ import {
 } from "./plausible-values.ts";
 import { campaignTranslationsSchema, checkCampaignTranslations } from "./campaign-translations.ts";
 import { checkTranslations, TRANSLATION_MODES, translationsSchema } from "./profile-translations.ts";
+import { actionsSchema, checkActions, profileUrlSchema } from "./profile-actions.ts";
+import { webUrl } from "./web-url.ts";
 
 const slug = z
   .string()
@@ -26,11 +28,6 @@ const text = z.string().trim().min(1, { error: "must not be empty" });
 
 /** Deliberately loose: one @, something on both sides, a dot in the domain, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const webUrl = z
-  .string()
-  .url({ error: "expected an absolute URL" })
-  .refine((u) => /^https?:\/\//i.test(u), { error: "expected an http or https URL" });
 
 export const NAME_KINDS = ["primary", "native", "transliteration", "alias", "former", "short"] as const;
 export const nameSchema = z.strictObject({
@@ -222,9 +219,13 @@ export const profileObjectSchema = z.strictObject({
   publication: publicationSchema,
   /** The texts a post shows, in other languages (profile-translations.ts); absent when there are none. */
   translations: translationsSchema.optional(),
+  /** What a reader can do (profile-actions.ts), shown before the campaign's own; absent when there are none. */
+  actions: actionsSchema.optional(),
 });
 
 type ProfileShape = z.infer<typeof profileObjectSchema>;
+const issueOn = (ctx: z.RefinementCtx) => (path: (string | number)[], message: string) =>
+  ctx.addIssue({ code: "custom", path, message });
 
 /** Cross-field rules: references resolve, and nobody is named who must not be. */
 function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx): void {
@@ -303,13 +304,8 @@ function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx): void {
         message: `unknown family member id "${id}"`,
       });
   });
-  if (profile.photo && !profile.photo.consent) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["photo", "consent"],
-      message: "a photo is kept only with consent",
-    });
-  }
+  if (profile.photo && !profile.photo.consent)
+    issueOn(ctx)(["photo", "consent"], "a photo is kept only with consent");
   if (profile.translations) {
     const current = currentDetention(profile);
     checkTranslations(
@@ -320,9 +316,10 @@ function checkProfile(profile: ProfileShape, ctx: z.RefinementCtx): void {
         current,
         currentIndex: profile.detentions.indexOf(current),
       },
-      (path, message) => ctx.addIssue({ code: "custom", path, message }),
+      issueOn(ctx),
     );
   }
+  if (profile.actions) checkActions(profile.actions, ["actions"], new Set(family.keys()), issueOn(ctx));
   if (profile.publication.takedown && profile.publication.visibility !== "withheld") {
     ctx.addIssue({
       code: "custom",
@@ -351,6 +348,8 @@ export const campaignSchema = z
     description: text.max(1000),
     /** The call to action: where people learn more and act. */
     url: webUrl,
+    /** The campaign's page for one profile, "{id}" standing for its id (profile-actions.ts). */
+    profileUrl: profileUrlSchema.optional(),
     /** The share text; {name} is replaced with the profile's name. */
     shareText: text.max(500),
     /** A campaign of the past: its posts say plainly that statuses are as of an earlier date. */
@@ -376,12 +375,16 @@ export const campaignSchema = z
     translations: z.enum(TRANSLATION_MODES).optional(),
     /** The campaign's own texts in other languages (campaign-translations.ts); absent when there are none. */
     textTranslations: campaignTranslationsSchema.optional(),
+    /** What a reader can do for any of the campaign's profiles, shown after a profile's own. */
+    actions: actionsSchema.optional(),
     /** The campaign used when a subscription names none; at most one may be the default. */
     isDefault: z.boolean().default(false),
   })
-  .superRefine((campaign, ctx) =>
-    checkCampaignTranslations(campaign, (path, message) => ctx.addIssue({ code: "custom", path, message })),
-  );
+  .superRefine((campaign, ctx) => {
+    checkCampaignTranslations(campaign, issueOn(ctx));
+    // A campaign has no family: a family's own channel belongs to one profile.
+    if (campaign.actions) checkActions(campaign.actions, ["actions"], undefined, issueOn(ctx));
+  });
 export type Campaign = z.infer<typeof campaignSchema>;
 export type CampaignInput = z.input<typeof campaignSchema>;
 

@@ -94,13 +94,31 @@ export interface Choice {
 }
 
 /**
+ * A button under a card or a daily post, whatever the platform. `command`: runs `command args` for the
+ * person who pressed it (through the same path as a choice) and answers them privately, in their language;
+ * `link`: opens `url`. Each platform's renderer lays them out within its limits and leaves out one it
+ * cannot carry (a command too long for the platform's button data), never the card itself.
+ */
+export type ReplyButton =
+  | { kind: "command"; label: string; command: string; args: string }
+  | { kind: "link"; label: string; url: string };
+
+/**
  * `language`: the language the reply is written in (a tag of core/i18n/languages.ts), set by the
  * dispatcher and the daily post; the platform's renderer writes its own words (labels, buttons) in it.
  * Absent: English.
  */
 export type Reply = (
   | { kind: "text"; text: string; tone: "info" | "success" | "error"; visibility: Visibility }
-  | { kind: "card"; card: Card; intro?: string; share?: ShareKit; visibility: Visibility }
+  | {
+      kind: "card";
+      card: Card;
+      intro?: string;
+      share?: ShareKit;
+      /** "What you can do", "Read more" (presentation/actions.ts); the share links stay in `share`. */
+      buttons?: ReplyButton[];
+      visibility: Visibility;
+    }
   | { kind: "choices"; prompt: string; choices: Choice[]; visibility: Visibility }
   | { kind: "share"; kit: ShareKit; card: Card; visibility: Visibility }
 ) & {

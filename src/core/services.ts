@@ -12,7 +12,7 @@ import type { Subscription, SubscriptionRepository } from "./ports/subscriptions
 import type { Anniversary } from "./anniversaries.ts";
 import type { Campaign } from "./profile.ts";
 import type { Translator } from "./i18n/translator.ts";
-import type { Card, ShareKit } from "./reply.ts";
+import type { Card, ReplyButton, ShareKit } from "./reply.ts";
 
 /** The outcome of a name lookup: never a silent pick among several people. */
 export type ProfileLookup =
@@ -82,6 +82,13 @@ export interface Presenter {
    */
   card(profile: StoredProfile, campaign: Campaign, today: string, tr?: Translator): Card;
   shareKit(profile: StoredProfile, campaign: Campaign, tr?: Translator): ShareKit;
+  /**
+   * What a reader can do for the profile as of `today` (the channel's local date), in `tr`'s language:
+   * current actions only (presentation/actions.ts), or plainly that there is none.
+   */
+  actions(profile: StoredProfile, campaign: Campaign, today: string, tr: Translator): string;
+  /** The buttons under its card or post: "What you can do" while an action is current, "Read more". */
+  buttons(profile: StoredProfile, campaign: Campaign, today: string, tr: Translator): ReplyButton[];
 }
 
 export interface BotDefaults {

@@ -75,6 +75,7 @@ export function createPostResolver(deps: PostResolverDeps) {
     const intro = anniversary
       ? anniversaryLine(anniversary, card, stored.profile.gender, tr)
       : tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date });
+    const buttons = deps.presenter.buttons(stored, campaign, target.localDate, tr);
     return {
       kind: "post",
       profileId: stored.profile.id,
@@ -83,6 +84,7 @@ export function createPostResolver(deps: PostResolverDeps) {
         intro,
         card,
         share: deps.presenter.shareKit(stored, campaign, tr),
+        ...(buttons.length > 0 ? { buttons } : {}),
         language: tr.language.tag,
       },
     };

@@ -2,6 +2,7 @@
 import { staleness } from "../core/freshness.ts";
 import { english } from "../core/i18n/translator.ts";
 import type { Presenter } from "../core/services.ts";
+import { actionButtons, actionsText } from "./actions.ts";
 import { buildCard } from "./card.ts";
 import { buildShareKit } from "./share.ts";
 
@@ -25,5 +26,9 @@ export function createPresenter(options: PresenterOptions): Presenter {
       ),
     shareKit: (stored, campaign, tr = english) =>
       buildShareKit(stored.profile, campaign, tr, options.telegramBot?.()),
+    actions: (stored, campaign, today, tr) =>
+      actionsText(stored.profile, campaign, today, options.staleAfterDays, tr),
+    buttons: (stored, campaign, today, tr) =>
+      actionButtons(stored.profile, campaign, today, options.staleAfterDays, tr),
   };
 }

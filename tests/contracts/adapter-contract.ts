@@ -13,7 +13,14 @@ import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
 import { PSEUDO_LANGUAGE, USER_LANGUAGES } from "../../src/core/i18n/languages.ts";
 import { englishLeft } from "./english-left.ts";
 import { COMMAND_CASES, type ContractCommand, commandLine } from "./contract-commands.ts";
-import { type ContractBot, createContractBot, hostilePost } from "./contract-bot.ts";
+import { type ContractBot, createContractBot, hostilePost, LIMITS_PROFILE } from "./contract-bot.ts";
+
+/** The card of the profile at the limits, whose campaign has a page per profile and both have actions. */
+const LIMITS_CARD: ContractCommand = {
+  name: "prisoner",
+  text: LIMITS_PROFILE,
+  options: { name: LIMITS_PROFILE },
+};
 
 export interface NotApplicable {
   notApplicable: string;
@@ -64,6 +71,26 @@ export interface Retraction {
   makeUndeletable: Capability<(channel: ChannelRef, ref: MessageRef) => void>;
 }
 
+/** The buttons under a card or a post ("What you can do", "Read more", the share links). */
+export interface Buttons {
+  /** The labels of a message's buttons, as the platform holds them (the console: its numbered choices). */
+  labels(message: SentMessage): string[];
+  /**
+   * Presses the button labelled `label` as a member whose language is `language` (a tag of ours; the
+   * harness says it as its platform does). `privately`: what only the presser sees of the answer;
+   * `publicly`: anything new everyone in the chat sees.
+   */
+  press: Capability<
+    (
+      message: SentMessage,
+      label: string,
+      language: string,
+    ) => Promise<{ privately: SentMessage[]; publicly: SentMessage[] }>
+  >;
+  /** Whether the platform tells the presser's language (else the answer is in the chat's). */
+  knowsPresserLanguage: boolean;
+}
+
 /** A running fake platform with the real adapter connected to it. */
 export interface ContractWorld {
   adapter: PlatformAdapter;
@@ -80,6 +107,7 @@ export interface ContractWorld {
   /** Moderator commands refused to members; not applicable where every caller moderates. */
   members: Capability<true>;
   posts: Capability<ScheduledPosts>;
+  buttons: Buttons;
   stop(): Promise<void>;
 }
 
@@ -170,6 +198,43 @@ export function adapterContract(harness: ContractHarness): void {
         expect(await bot.subscriptionCount()).toBe(before);
       },
     );
+
+    it("puts What you can do and Read more under a card, within the platform's limits", async () => {
+      const answer = await world.run(LIMITS_CARD, "member");
+      const card = answer.find((m) => world.buttons.labels(m).includes("What you can do"));
+      expect(card, "no message with the buttons").toBeDefined();
+      expect(world.buttons.labels(card!)).toContain("Read more");
+      for (const message of answer) expect(world.limitProblems(message)).toEqual([]);
+    });
+
+    caseOn(
+      () => world.buttons.press,
+      "answers What you can do to the presser alone, in the presser's language",
+      async () => {
+        const press = world.buttons.press as Exclude<Buttons["press"], NotApplicable>;
+        const answer = await world.run(LIMITS_CARD, "member");
+        const card = answer.find((m) => world.buttons.labels(m).includes("What you can do"))!;
+        const { privately, publicly } = await press(card, "What you can do", "es");
+        expect(publicly).toEqual([]);
+        const said = privately.map((m) => m.text).join("\n");
+        expect(said).toContain(
+          world.buttons.knowsPresserLanguage ? "Qué puedes hacer por" : "What you can do for",
+        );
+        expect(said).toContain("https://petition.example.org/sign?a=1&b=<2>&n=1");
+        for (const message of privately) expect(world.limitProblems(message)).toEqual([]);
+      },
+    );
+
+    postCase("puts What you can do and Read more under a daily post, within the limits", async (posts) => {
+      const channel = posts.newChannel();
+      const post = await bot.dailyPost(LIMITS_PROFILE, "en", "contract-buttons");
+      expect((await world.adapter.send(channel, post)).kind).toBe("sent");
+      const [message] = posts.messagesIn(channel);
+      expect(world.limitProblems(message!)).toEqual([]);
+      expect(world.buttons.labels(message!)).toEqual(
+        expect.arrayContaining(["What you can do", "Read more"]),
+      );
+    });
 
     postCase("posts a hostile card that fits and pings nobody", async (posts) => {
       const channel = posts.newChannel();

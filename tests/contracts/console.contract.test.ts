@@ -78,6 +78,15 @@ const consoleHarness: ContractHarness = {
           "a printed line cannot be taken back; the console keeps no message reference",
         ),
       },
+      buttons: {
+        // A card's buttons print as numbered choices: "  1. What you can do", then what to type.
+        labels: (sent) =>
+          [...stripIsolates(sent.text).matchAll(/^ {2}\d+\. (.+)$/gm)].map((m) => m[1]!.trim()),
+        press: notApplicable(
+          "a terminal has one reader: a numbered choice is the command to type (/act <id>), answered to them",
+        ),
+        knowsPresserLanguage: false,
+      },
       async stop() {
         input.end();
         await chatDone;

@@ -19,6 +19,7 @@ import {
   limitsCampaign,
   limitsCard,
   limitsProfile,
+  limitsButtons,
   limitsShareKit,
 } from "../platforms/discord/schema-limits.ts";
 
@@ -73,6 +74,7 @@ export async function createContractBot(): Promise<ContractBot> {
         intro: tr.t("post.dailyIntro", { date: tr.date("2026-11-24") }),
         card: services.presenter.card(stored, campaign, "2026-11-24", tr),
         share: services.presenter.shareKit(stored, campaign, tr),
+        buttons: services.presenter.buttons(stored, campaign, "2026-11-24", tr),
         language,
         idempotencyKey,
       };
@@ -91,6 +93,7 @@ export function hostilePost(idempotencyKey: string): OutboundPost {
     intro: "Today's featured family @everyone @here <!channel> <@123456789012345678>",
     card: limitsCard(),
     share: limitsShareKit(),
+    buttons: limitsButtons(),
     idempotencyKey,
   };
 }

@@ -20,6 +20,9 @@ export const COMMAND_CASES: readonly ContractCommand[] = [
   { name: "prisoner", text: "mo", options: { name: "mo" } },
   { name: "prisoner", text: "nobody-by-this-name", options: { name: "nobody-by-this-name" } },
   { name: "share", text: LIMITS_PROFILE, options: { name: LIMITS_PROFILE } },
+  // Twenty actions at their longest (the profile's and its campaign's), then today's family, which has none.
+  { name: "act", text: LIMITS_PROFILE, options: { name: LIMITS_PROFILE } },
+  { name: "act", text: "" },
   { name: "subscribe", text: "", options: {} },
   { name: "today", text: "" },
   {

@@ -49,6 +49,18 @@ function pings(message: SentMessage): string[] {
   ]);
 }
 
+/** Discord's own names of the languages a press is made in. */
+const LOCALES: Record<string, string> = { es: "es-ES" };
+const EPHEMERAL = 1 << 6;
+const ephemeral = (m: StoredMessage) => (Number(m.json.flags ?? 0) & EPHEMERAL) !== 0;
+
+function buttonsOf(message: SentMessage): Array<Record<string, unknown>> {
+  const rows = ((message.body as StoredMessage).json.components ?? []) as Array<{
+    components: Array<Record<string, unknown>>;
+  }>;
+  return rows.flatMap((row) => row.components);
+}
+
 const discordHarness: ContractHarness = {
   platform: "discord",
   async start(bot) {
@@ -138,6 +150,37 @@ const discordHarness: ContractHarness = {
           const last = fake.messagesIn(channelOf(ref)).at(-1);
           return { channelId: channelOf(ref).id, messageId: last?.id ?? "none" };
         },
+      },
+      buttons: {
+        labels: (message) => buttonsOf(message).map((b) => String(b.label)),
+        async press(message, label, language) {
+          const stored = message.body as StoredMessage;
+          const button = buttonsOf(message).find((b) => b.label === label);
+          if (!button) throw new Error(`no button ${label}`);
+          const channel = [general, ...channels.values()].find((c) => c.id === stored.channelId) ?? general;
+          const before = fake.messagesIn(channel).length;
+          const ix = fake.click({
+            guild,
+            channel,
+            user: users.member,
+            locale: LOCALES[language] ?? language,
+            message: stored,
+            customId: String(button.custom_id),
+          });
+          await fake.waitFor(() => settled(ix), 10_000);
+          const answers = [ix.original, ...ix.followUps].filter(
+            (m): m is StoredMessage => m !== undefined && !m.deleted,
+          );
+          return {
+            privately: answers.filter(ephemeral).map(sent),
+            publicly: fake
+              .messagesIn(channel)
+              .slice(before)
+              .filter((m) => !m.deleted && !ephemeral(m))
+              .map(sent),
+          };
+        },
+        knowsPresserLanguage: true,
       },
       async stop() {
         await adapter.stop();

@@ -8,7 +8,9 @@ import { channelRef } from "../../src/core/channel.ts";
 import type { Rejection } from "../fakes/slack/state.ts";
 import { scanMarkup } from "../fakes/slack/markup.ts";
 import { validateMessage } from "../fakes/slack/validate.ts";
-import { ask, startHarness, TEAM } from "../platforms/slack/harness.ts";
+import { blockActionPayload, interactionBody, postSigned } from "../fakes/slack/index.ts";
+import { waitFor } from "../platforms/slack/fixtures.ts";
+import { ask, GENERAL, SIGNING_SECRET, startHarness, TEAM } from "../platforms/slack/harness.ts";
 import {
   type ContractHarness,
   adapterContract,
@@ -42,6 +44,22 @@ const sent = (message: Record<string, unknown>, refusals: Rejection[] = []): Sen
 });
 
 const pings = (sentMessage: SentMessage) => scanMarkup((sentMessage.body as SlackBody).message).mentions;
+
+interface SlackButton {
+  text: { text: string };
+  action_id: string;
+  value?: string;
+}
+
+function buttonsOf(message: SentMessage): SlackButton[] {
+  const blocks = ((message.body as SlackBody).message.blocks ?? []) as Array<{
+    type: string;
+    elements?: SlackButton[];
+  }>;
+  return blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+}
+
+let presses = 0;
 
 const slackHarness: ContractHarness = {
   platform: "slack",
@@ -86,6 +104,42 @@ const slackHarness: ContractHarness = {
           channelId: idOf(ref),
           messageId: h.fake.messagesIn(idOf(ref)).at(-1)?.ts ?? "none",
         }),
+      },
+      buttons: {
+        labels: (message) => buttonsOf(message).map((b) => b.text.text),
+        async press(message, label) {
+          const button = buttonsOf(message).find((b) => b.text.text === label);
+          if (!button) throw new Error(`no button ${label}`);
+          const id = `press-${++presses}`;
+          const click = blockActionPayload({
+            teamId: TEAM,
+            channelId: GENERAL,
+            userId: USERS.member,
+            actionId: button.action_id,
+            ...(button.value === undefined ? {} : { value: button.value }),
+            responseUrl: h.fake.responseUrl(id),
+          });
+          const refusedBefore = h.fake.rejections.length;
+          const postedBefore = h.fake.messagesIn(GENERAL).length;
+          await postSigned(h.endpoint, interactionBody(click), { signingSecret: SIGNING_SECRET });
+          await waitFor(() => h.fake.responses.some((r) => r.id === id));
+          const answers = h.fake.responses.filter((r) => r.id === id);
+          const refusals = h.fake.rejections.slice(refusedBefore);
+          const isPrivate = (body: Record<string, unknown>) =>
+            body.response_type === "ephemeral" && body.replace_original !== true;
+          return {
+            privately: answers.filter((r) => isPrivate(r.body)).map((r) => sent(r.body, refusals)),
+            publicly: [
+              ...answers.filter((r) => !isPrivate(r.body)).map((r) => sent(r.body, refusals)),
+              ...h.fake
+                .messagesIn(GENERAL)
+                .slice(postedBefore)
+                .map((m) => sent({ text: m.text, blocks: m.blocks })),
+            ],
+          };
+        },
+        // Slack tells no user locale without a Web API call per person: the channel's language is used.
+        knowsPresserLanguage: false,
       },
       stop: () => h.stop(),
     };

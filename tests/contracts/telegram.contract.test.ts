@@ -10,6 +10,8 @@ import { type ContractHarness, adapterContract, type SentMessage } from "./adapt
 
 const MEMBER = 501;
 const ADMIN = 502;
+/** A member whose Telegram runs in Spanish and who has started the bot (so it may write to them). */
+const PRESSER = 503;
 const TEXT_MAX = 4096;
 const CAPTION_MAX = 1024;
 /** Telegram makes `@name` (5–32 characters) a mention wherever it stands as a word. */
@@ -35,6 +37,14 @@ function pings(sentMessage: SentMessage): string[] {
   ];
 }
 
+type KeyboardButton = { text: string; url?: string; callback_data?: string };
+
+function keyboardOf(message: SentMessage): KeyboardButton[] {
+  const { message: posted } = message.body as TelegramBody;
+  const markup = posted.params.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined;
+  return (markup?.inline_keyboard ?? []).flat();
+}
+
 const telegramHarness: ContractHarness = {
   platform: "telegram",
   async start(bot) {
@@ -42,12 +52,15 @@ const telegramHarness: ContractHarness = {
     const cap = { burst: 100, perSecond: 10 };
     const fake = await createFakeTelegram({ caps: { perChat: cap, perGroup: cap } });
     for (const id of [MEMBER, ADMIN]) fake.addUser({ id, first_name: `User ${id}` });
+    fake.addUser({ id: PRESSER, first_name: "Presser", language_code: "es" });
+    fake.addChat({ id: PRESSER, type: "private" }, "member");
     let nextChat = -100_300_000;
     const newChat = () => {
       const id = nextChat--;
       fake.addChat({ id, type: "supergroup", title: `Group ${id}` });
       fake.setMember(id, MEMBER, "member");
       fake.setMember(id, ADMIN, "administrator");
+      fake.setMember(id, PRESSER, "member");
       return id;
     };
     const group = newChat();
@@ -111,6 +124,36 @@ const telegramHarness: ContractHarness = {
           channelId: String(chatOf(ref)),
           messageId: String(fake.sentTo(chatOf(ref)).at(-1)?.messageId ?? "none"),
         }),
+      },
+      buttons: {
+        labels: (message) => keyboardOf(message).map((b) => b.text),
+        async press(message, label) {
+          const { message: posted } = message.body as TelegramBody;
+          const button = keyboardOf(message).find((b) => b.text === label);
+          if (!button?.callback_data) throw new Error(`no callback button ${label}`);
+          const before = { dm: fake.sentTo(PRESSER).length, chat: fake.sentTo(posted.chatId).length };
+          const refusedBefore = fake.rejections().length;
+          const update = fake.updates.callbackQuery(
+            posted.chatId,
+            posted.messageId,
+            PRESSER,
+            button.callback_data,
+          );
+          fake.queueUpdate(update);
+          await fake.waitForPoll(update.update_id + 1, 10_000);
+          const refusals = fake.rejections().slice(refusedBefore);
+          return {
+            privately: fake
+              .sentTo(PRESSER)
+              .slice(before.dm)
+              .map((m) => sent(m, refusals)),
+            publicly: fake
+              .sentTo(posted.chatId)
+              .slice(before.chat)
+              .map((m) => sent(m)),
+          };
+        },
+        knowsPresserLanguage: true,
       },
       async stop() {
         await adapter.stop();

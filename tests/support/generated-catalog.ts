@@ -11,6 +11,24 @@ import { type Campaign, campaignSchema, type Profile, profileSchema } from "../.
 
 const DATA = fileURLToPath(new URL("../../data", import.meta.url));
 
+const ACTIONS: NonNullable<Profile["actions"]> = [
+  {
+    kind: "letter",
+    address: "Example Prison No. 1\nExample City",
+    writeIn: "az",
+    avoid: "the case",
+    source: "https://example.org/letters",
+    asOf: "2026-10-01",
+  },
+  {
+    kind: "petition",
+    url: "https://example.org/petition",
+    by: "Example Rights",
+    source: "https://example.org/petition",
+    asOf: "2026-10-01",
+  },
+];
+
 export function sampleCampaign(): Campaign {
   return campaignSchema.parse(parse(readFileSync(`${DATA}/campaign.yaml`, "utf8")));
 }
@@ -38,6 +56,8 @@ export function generatedProfiles(count: number, options: { sources?: number } =
       names: [{ ...primary!, value: name }, ...others],
       sources: [...copy.sources, ...structuredClone(extra)],
       ...(copy.translations ? { translations: copy.translations.slice(0, 1) } : {}),
+      // Every tenth lists calls to action (example.org, made up), so the byte-for-byte round trip covers them.
+      ...(i % 10 === 3 ? { actions: structuredClone(ACTIONS) } : {}),
     };
   });
 }

@@ -6,6 +6,7 @@
  * file in every language and one import below. The build copies the folder (scripts/build.js).
  */
 import { readFileSync } from "node:fs";
+import act from "./catalogs/en/act.json" with { type: "json" };
 import card from "./catalogs/en/card.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import dates from "./catalogs/en/dates.json" with { type: "json" };
@@ -44,6 +45,7 @@ export const SOURCE = {
   deliveryLog,
   deeplink,
   dates,
+  act,
 } as const;
 
 export type Areas = typeof SOURCE;

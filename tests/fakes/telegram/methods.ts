@@ -36,7 +36,8 @@ export interface FakeWorld {
   /** Inline and callback query ids the fake issued and nobody has answered yet. */
   openQueries: Set<string>;
   inlineAnswers: Array<{ queryId: string; results: unknown[]; params: Record<string, unknown> }>;
-  callbackAnswers: Array<{ queryId: string; text?: string }>;
+  /** `showAlert`: shown as an alert the person dismisses, not a passing notice. */
+  callbackAnswers: Array<{ queryId: string; text?: string; showAlert?: true }>;
 }
 
 type Params = Record<string, unknown>;
@@ -200,7 +201,11 @@ export const METHODS: Record<string, Handler> = {
     if (typeof p.text === "string" && p.text.length > 200) throw badRequest("MESSAGE_TOO_LONG");
     if (!w.openQueries.delete(`callback:${id}`))
       throw badRequest("query is too old and response timeout expired or query ID is invalid");
-    w.callbackAnswers.push({ queryId: id, text: typeof p.text === "string" ? p.text : undefined });
+    w.callbackAnswers.push({
+      queryId: id,
+      text: typeof p.text === "string" ? p.text : undefined,
+      ...(p.show_alert === true ? { showAlert: true } : {}),
+    });
     return true;
   },
 

@@ -82,18 +82,31 @@ function translatedProfile(): Profile {
   });
 }
 
+/** Every kind of action with every field, keys that jsonb would reorder (it keeps the shortest first). */
+function actingProfile(): Profile {
+  const common = { source: "https://example.org/actions", asOf: "2026-10-01" };
+  return makeProfile({
+    id: "acting-record",
+    actions: [
+      { kind: "letter", address: "Prison 1\nCity", writeIn: "az", avoid: "the case", ...common },
+      { kind: "petition", url: "https://example.org/petition", by: "Example Rights", ...common },
+      { kind: "official", name: "An Official", role: "Minister", url: "https://example.org/o", ...common },
+    ],
+  });
+}
+
 export function catalogContract({ repositories }: ContractContext): void {
   const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
 
   describe("catalog import", () => {
     it("reads back exactly what was imported, optional fields absent and lists in order", async () => {
       const { catalog } = repositories();
-      const profiles = [...sampleProfiles(), completeProfile(), translatedProfile()];
+      const profiles = [...sampleProfiles(), completeProfile(), translatedProfile(), actingProfile()];
       const result = await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
 
       expect(result).toEqual({
         campaigns: { created: 1, updated: 0, unchanged: 0 },
-        profiles: { created: 5, updated: 0, unchanged: 0 },
+        profiles: { created: 6, updated: 0, unchanged: 0 },
       });
       expect(await catalog.listCampaigns()).toStrictEqual([makeCampaign()]);
       const listed = await catalog.listProfiles();
@@ -108,6 +121,29 @@ export function catalogContract({ repositories }: ContractContext): void {
       // Key order too (toStrictEqual ignores it): an export must read back as the file was written.
       const translated = await catalog.getProfile("translated-record");
       expect(JSON.stringify(translated?.profile)).toBe(JSON.stringify(translatedProfile()));
+      const acting = await catalog.getProfile("acting-record");
+      expect(JSON.stringify(acting?.profile)).toBe(JSON.stringify(actingProfile()));
+    });
+
+    it("reads a campaign's profile page and actions back as imported, and an unchanged re-import writes nothing", async () => {
+      const { catalog } = repositories();
+      const acting = makeCampaign({
+        profileUrl: "https://example.org/prisoners/{id}",
+        actions: [
+          {
+            kind: "petition",
+            url: "https://example.org/petition",
+            by: "Example Rights",
+            source: "https://example.org/actions",
+            asOf: "2026-10-01",
+          },
+        ],
+      });
+      await catalog.importBundle({ campaigns: [acting], profiles: [] }, "curator");
+      const [listed] = await catalog.listCampaigns();
+      expect(JSON.stringify(listed)).toBe(JSON.stringify(acting));
+      const again = await catalog.importBundle({ campaigns: [acting], profiles: [] }, "curator");
+      expect(again.campaigns).toEqual({ created: 0, updated: 0, unchanged: 1 });
     });
 
     it("keeps a campaign's source language and translations setting, and leaves them absent when unset", async () => {

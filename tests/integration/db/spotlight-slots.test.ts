@@ -88,7 +88,7 @@ for (const target of targets) {
       }
       const { db } = database;
       const { catalog } = createRepositories(db);
-      // Today's importer writes columns later migrations add (0005, 0008, 0009): lend them for the seed, then take
+      // Today's importer writes columns later migrations add (0005, 0008, 0009, 0012): lend them for the seed, then take
       // them away again, so the upgrade below runs on the schema an old database really has.
       const lent = [
         sql`alter table profiles add column content_hash text`,
@@ -96,12 +96,16 @@ for (const target of targets) {
         sql`alter table campaigns add column source_language text`,
         sql`alter table campaigns add column translation_mode text`,
         sql`alter table campaigns add column text_translations jsonb`,
+        sql`alter table profiles add column actions jsonb`,
+        sql`alter table campaigns add column profile_url text, add column actions jsonb`,
       ];
       for (const statement of lent) await db.execute(statement);
       await catalog.importBundle({ campaigns: [makeCampaign()], profiles: sampleProfiles() }, "curator");
-      await db.execute(sql`alter table profiles drop column content_hash, drop column translations`);
       await db.execute(
-        sql`alter table campaigns drop column source_language, drop column translation_mode, drop column text_translations`,
+        sql`alter table profiles drop column content_hash, drop column translations, drop column actions`,
+      );
+      await db.execute(
+        sql`alter table campaigns drop column source_language, drop column translation_mode, drop column text_translations, drop column profile_url, drop column actions`,
       );
       await db.insert(spotlights).values([
         row({}), // 1: stands

@@ -5,9 +5,11 @@
  * both Discord and Slack. Shared by the Discord and Slack suites.
  */
 import { campaignSchema, profileSchema } from "../../../src/core/profile.ts";
-import type { Card, ShareKit } from "../../../src/core/reply.ts";
+import type { Card, ReplyButton, ShareKit } from "../../../src/core/reply.ts";
+import { actionButtons } from "../../../src/presentation/actions.ts";
 import { buildCard } from "../../../src/presentation/card.ts";
 import { buildShareKit } from "../../../src/presentation/share.ts";
+import { english } from "../../../src/core/i18n/translator.ts";
 
 export const LIMITS_HOSTILE =
   "**@everyone** <@123456789012345678> <!channel> <!here> <@U123ABC> [x](https://evil.example) > `c` & _i_ ";
@@ -88,6 +90,7 @@ export function limitsProfile() {
     })),
     lastVerifiedAt: "2024-01-01",
     verifiedBy: "tests",
+    actions: limitsActions(true),
     confidence: "unconfirmed",
     publication: { visibility: "public" },
   });
@@ -102,7 +105,34 @@ export function limitsCampaign() {
     url: "https://freetobehome.example.org/?a=1&b=2",
     shareText: `{name} ${fill(480)}`,
     historical: { asOf: "2016-12", note: fill(400) },
+    profileUrl: "https://freetobehome.example.org/prisoners/{id}?a=1&b=<2>",
+    actions: limitsActions(false),
   });
+}
+
+/** Ten actions at their longest, every kind (the family's channel only on the profile, which has a family). */
+function limitsActions(profile: boolean) {
+  const common = { source: `https://act.example.org/${"long-path-".repeat(12)}?q=<1>`, asOf: "2026-11-01" };
+  const kinds = [
+    { kind: "letter", address: fill(500), writeIn: "az", avoid: fill(500), ...common },
+    { kind: "petition", url: "https://petition.example.org/sign?a=1&b=<2>", by: fill(200), ...common },
+    { kind: "official", name: fill(200), role: fill(200), url: "https://gov.example.org/c?x=1", ...common },
+    profile
+      ? { kind: "family_channel", url: "https://channel.example.org/wife", member: "wife", ...common }
+      : { kind: "petition", url: "https://petition.example.org/campaign", by: fill(200), ...common },
+  ];
+  // Each link once: the same link twice is shown once.
+  return Array.from({ length: 10 }, (_, i) => {
+    const action = kinds[i % kinds.length]!;
+    return "url" in action
+      ? { ...action, url: `${action.url}&n=${i}` }
+      : { ...action, address: `${fill(490)} ${i}` };
+  });
+}
+
+/** The buttons of the profile at the limits, in English, as of the contract's date. */
+export function limitsButtons(): ReplyButton[] {
+  return actionButtons(limitsProfile(), limitsCampaign(), "2026-11-24", 90, english);
 }
 
 export function limitsCard(): Card {

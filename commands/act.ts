@@ -1,0 +1,66 @@
+/**
+ * /act [name]: what a reader can do for today's family or a named one (write a letter, sign a petition,
+ * contact an official), answered privately. Also what the "What you can do" button under a card or a post
+ * runs, as `act <profile id>`, for the person who pressed it.
+ */
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.ts";
+import { UserError } from "../src/core/errors.ts";
+import type { StoredProfile } from "../src/core/ports/catalog.ts";
+import { campaignOf, todayHere, unresolvedLookupReply } from "./shared.ts";
+
+export const act = defineCommand({
+  name: "act",
+  description: "Show what you can do for today's family or a named prisoner",
+  usage: "/act [name]",
+  moderatorOnly: false,
+  options: [
+    {
+      name: "name",
+      description: "A prisoner's name (default: today's family)",
+      required: false,
+      autocomplete: "profile",
+    },
+  ],
+  parseText: (text) => ({ name: text.trim() === "" ? undefined : text.trim() }),
+  args: z.object({
+    name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
+  }),
+  async run({ args, services, invocation, tr }) {
+    let stored: StoredProfile;
+    let today: string;
+    if (args.name) {
+      // The same lookup as /prisoner: public profiles only, never a silent pick among several.
+      const [lookup, here] = await Promise.all([
+        services.catalog.lookup(args.name),
+        todayHere(services, invocation.channel),
+      ]);
+      today = here;
+      if (lookup.kind !== "found")
+        return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "act");
+      stored = lookup.profile;
+    } else {
+      const featured = await services.featured.forChannel(invocation.channel, invocation.community);
+      if (!featured)
+        throw new UserError(
+          { key: "act.nothingFeatured", values: { command: "/act <name>" } },
+          "NOTHING_TO_FEATURE",
+        );
+      stored = featured.profile;
+      today = featured.localDate;
+    }
+    const campaign = await campaignOf(services, stored);
+    const card = services.presenter.card(stored, campaign, today, tr);
+    // An unverified profile's actions may be as out of date as its status.
+    if (card.stale)
+      throw new UserError({ key: "act.staleProfile", values: { name: card.title } }, "PROFILE_NOT_AVAILABLE");
+    return {
+      kind: "text",
+      text: services.presenter.actions(stored, campaign, today, tr),
+      tone: "info",
+      visibility: "private",
+      // The profile these actions are for: a "What you can do" press is counted for it.
+      profileId: stored.profile.id,
+    };
+  },
+});
