@@ -7,6 +7,7 @@ import type { SpotlightRepository } from "../../src/core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { RetractionLedger } from "../../src/core/retraction.ts";
+import type { StatusUpdateLedger } from "../../src/core/status-update.ts";
 import type { ChannelLanguageRepository } from "../../src/core/ports/channel-languages.ts";
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
@@ -20,6 +21,7 @@ import { createDeliveryLedger } from "./deliveries.ts";
 import { createBotModeratorRepository, createInstallationStore } from "./installations.ts";
 import { createRetractionLedger } from "./retractions.ts";
 import { createRotationLog } from "./rotation.ts";
+import { createStatusUpdateLedger } from "./status-updates.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
 import { createStaffRepository } from "./staff.ts";
 import { createSubscriptionRepository } from "./subscriptions.ts";
@@ -35,6 +37,8 @@ export interface Repositories {
   audit: AuditLog;
   deliveries: DeliveryLedger;
   retractions: RetractionLedger;
+  /** Update edits and release announcements after a status change. */
+  statusUpdates: StatusUpdateLedger;
   installations: InstallationStore;
   botModerators: BotModeratorRepository;
   /** The staff panel's people, sign-in links and sessions. */
@@ -52,6 +56,7 @@ export function createRepositories(db: Db): Repositories {
     audit: createAuditLog(db),
     deliveries: createDeliveryLedger(db),
     retractions: createRetractionLedger(db),
+    statusUpdates: createStatusUpdateLedger(db),
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),
     staff: createStaffRepository(db),

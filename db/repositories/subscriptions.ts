@@ -25,6 +25,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     state: row.state,
     ...(row.pausedReason === null ? {} : { pausedReason: row.pausedReason }),
     ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
+    updates: row.updates,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -54,6 +55,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           timezone: input.timezone,
           state: "active" as const,
           pausedReason: null,
+          ...(input.updates === undefined ? {} : { updates: input.updates }),
         };
         const [row] = await tx
           .insert(subscriptions)
@@ -81,6 +83,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
             campaignId: input.campaignId,
             postTime: input.postTime,
             timezone: input.timezone,
+            ...(input.updates === undefined ? {} : { updates: input.updates }),
           },
         });
         return { subscription, created: row.inserted };

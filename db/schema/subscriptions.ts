@@ -1,5 +1,5 @@
 /** Subscriptions: a channel's request for a campaign's daily family at a local time. One per channel. */
-import { check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { ChannelRef, CommunityRef } from "../../src/core/channel.ts";
 import type { SubscriptionState } from "../../src/core/ports/subscriptions.ts";
 import { campaigns } from "./campaigns.ts";
@@ -26,6 +26,8 @@ export const subscriptions = pgTable(
      */
     plannedThrough: date("planned_through", { mode: "string" }),
     /** When the settings or state last changed: days due before it are not owed (no catch-up for them). */
+    /** Release announcements in this channel (`/subscribe … updates off` turns them off); edits are always made. */
+    updates: boolean("updates").notNull().default(true),
     activeSince: timestamp("active_since", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -39,6 +39,28 @@ export interface PostResolverDeps {
 /** At most 25 characters (Discord's nonce), the same for every attempt at one row. */
 export const idempotencyKeyOf = (row: Pick<DeliveryRow, "id">) => `ftbh-d-${row.id}`;
 
+/**
+ * A post of a profile as the presenter shows it now, for a local date: the resolver's daily post or
+ * spotlight, and the body an update edit replaces a delivered post with (delivery/status-updates.ts).
+ */
+export function postOf(
+  presenter: Presenter,
+  target: { localDate: string; spotlight: boolean },
+  stored: StoredProfile,
+  campaign: Campaign,
+  tr: Translator,
+): Omit<OutboundPost, "idempotencyKey"> {
+  const date = tr.date(target.localDate);
+  return {
+    kind: target.spotlight ? "spotlight" : "daily",
+    intro: tr.t(target.spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date }),
+    // As of the post's local date in its channel: the date the eligibility was judged for.
+    card: presenter.card(stored, campaign, target.localDate, tr),
+    share: presenter.shareKit(stored, campaign, tr),
+    language: tr.language.tag,
+  };
+}
+
 export function createPostResolver(deps: PostResolverDeps) {
   const rotation = new Map<string, Promise<StoredProfile | undefined>>();
 
@@ -61,19 +83,8 @@ export function createPostResolver(deps: PostResolverDeps) {
     spotlight: boolean,
     tr: Translator,
   ): ChosenPost {
-    const date = tr.date(target.localDate);
-    return {
-      kind: "post",
-      profileId: stored.profile.id,
-      post: {
-        kind: spotlight ? "spotlight" : "daily",
-        intro: tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date }),
-        // As of the post's local date in its channel: the date the eligibility was judged for.
-        card: deps.presenter.card(stored, campaign, target.localDate, tr),
-        share: deps.presenter.shareKit(stored, campaign, tr),
-        language: tr.language.tag,
-      },
-    };
+    const post = postOf(deps.presenter, { localDate: target.localDate, spotlight }, stored, campaign, tr);
+    return { kind: "post", profileId: stored.profile.id, post };
   }
 
   /** The spotlight the target was planned with, while it is still scheduled. */

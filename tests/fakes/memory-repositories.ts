@@ -288,7 +288,7 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
 
 export function createMemoryRepositories(): Omit<
   Repositories,
-  "deliveries" | "retractions" | "installations" | "botModerators" | "staff"
+  "deliveries" | "retractions" | "statusUpdates" | "installations" | "botModerators" | "staff"
 > & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };

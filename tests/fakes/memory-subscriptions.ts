@@ -18,6 +18,7 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
         postTime: input.postTime,
         timezone: input.timezone,
         state: "active",
+        updates: input.updates ?? existing?.updates ?? true,
         createdBy: existing?.createdBy ?? input.actor,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

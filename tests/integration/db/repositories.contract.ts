@@ -14,7 +14,7 @@ import { spotlightsContract } from "./spotlights.contract.ts";
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
 export type ContractRepositories = Omit<
   Repositories,
-  "deliveries" | "retractions" | "installations" | "botModerators" | "staff"
+  "deliveries" | "retractions" | "statusUpdates" | "installations" | "botModerators" | "staff"
 >;
 
 export interface ContractTarget {
