@@ -1,4 +1,8 @@
-/** /subscribe [time] [timezone] [campaign] [--language <code>]: the daily featured family in this channel (one subscription per channel). */
+/**
+ * /subscribe [time] [timezone] [campaign] [--language <code>] [updates on|off]: the daily featured family in
+ * this channel (one subscription per channel); `updates off` stops release announcements here (the reply
+ * always says whether they are on).
+ */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
 import { channelZone, nextPostOf } from "../src/core/channel-clock.ts";
@@ -25,13 +29,14 @@ function messageFor(existing: Subscription | undefined, privateChat: boolean | u
 export const subscribe = defineCommand({
   name: "subscribe",
   description: "Post the daily featured family here (moderators)",
-  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>]",
+  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [updates on|off]",
   moderatorOnly: true,
   options: [
     { name: "time", description: "Local time of day, HH:MM (24-hour)", required: false },
     { name: "timezone", description: "IANA time zone, e.g. Europe/Baku", required: false },
     { name: "campaign", description: "Campaign id (default: the default campaign)", required: false },
     { name: "language", description: "Language of the posts here, e.g. fa or es", required: false },
+    { name: "updates", description: "Release announcements here: on or off", required: false },
   ],
   parseText(text) {
     const args: Record<string, string | undefined> = {};
@@ -39,6 +44,9 @@ export const subscribe = defineCommand({
     // "--language fa": a language code could pass for a campaign id, so it is named.
     const flag = tokens.findIndex((t) => t.toLowerCase() === "--language");
     if (flag >= 0) args.language = tokens.splice(flag, 2)[1] ?? "";
+    // "updates off": the word names the setting, so a campaign may still be called anything else.
+    const updates = tokens.findIndex((t) => t.toLowerCase() === "updates");
+    if (updates >= 0) args.updates = tokens.splice(updates, 2)[1] ?? "";
     for (const token of tokens) {
       const key =
         isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
@@ -62,6 +70,8 @@ export const subscribe = defineCommand({
       .min(1, { error: "subscribe.languageMissing" })
       .max(40, { error: "language.tooLong" })
       .optional(),
+    /** "on" or "off", checked in run() so the refusal can quote what was typed. */
+    updates: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
   }),
   async run({ args, services, invocation, tr }) {
     // Checked before anything changes: an unknown language refuses the whole command.
@@ -72,6 +82,7 @@ export const subscribe = defineCommand({
         "INVALID_ARGUMENTS",
       );
     }
+    const updates = args.updates === undefined ? undefined : updatesSetting(args.updates);
     const existing = await services.subscriptions.findByChannel(invocation.channel);
     const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing, tr);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
@@ -85,6 +96,7 @@ export const subscribe = defineCommand({
       timezone,
       actor: actorOf(invocation),
       at: services.clock.now(),
+      ...(updates === undefined ? {} : { updates }),
     });
     if (language) {
       await services.channelLanguages.set({
@@ -104,14 +116,23 @@ export const subscribe = defineCommand({
       next: localDateTime(said, next.at, subscription.timezone),
     });
     const place = thisPlace(invocation);
+    const lines = [subscribed];
+    if (language) lines.push(said.t("language.set", { place, name: language.native }));
+    lines.push(said.t(subscription.updates === false ? "update.settingOff" : "update.settingOn"));
     return {
       kind: "text",
       tone: "success",
       visibility: "public",
-      text: language
-        ? `${subscribed}\n${said.t("language.set", { place, name: language.native })}`
-        : subscribed,
+      text: lines.join("\n"),
       language: said.language.tag,
     };
   },
 });
+
+/** `updates on` or `updates off`; anything else is refused before anything changes. */
+function updatesSetting(typed: string): boolean {
+  const word = typed.toLowerCase();
+  if (word === "on") return true;
+  if (word === "off") return false;
+  throw new UserError({ key: "update.settingInvalid", values: { typed } }, "INVALID_ARGUMENTS");
+}

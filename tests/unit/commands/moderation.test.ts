@@ -39,7 +39,8 @@ describe("/subscribe and /unsubscribe", () => {
     const bot = await createTestBot(new Date("2026-11-24T12:00:00Z"));
     const reply = await bot.say("/subscribe", { moderator: true });
     expect(textOf(reply)).toBe(
-      "Subscribed: this channel gets the daily featured family of #FreeToBeHome at 09:00 (UTC). Next post: Wednesday 25 November 2026, 09:00 (UTC).",
+      "Subscribed: this channel gets the daily featured family of #FreeToBeHome at 09:00 (UTC). Next post: Wednesday 25 November 2026, 09:00 (UTC).\n" +
+        "Release announcements here: on (/subscribe updates off turns them off).",
     );
   });
 
@@ -48,7 +49,8 @@ describe("/subscribe and /unsubscribe", () => {
     await bot.say("/subscribe 09:00 UTC", { moderator: true });
     const again = await bot.say("/subscribe 08:30 europe/baku", { moderator: true });
     expect(textOf(again)).toBe(
-      "Updated: this channel gets the daily featured family of #FreeToBeHome at 08:30 (Asia/Baku). Next post: Tuesday 24 November 2026, 08:30 (Asia/Baku).",
+      "Updated: this channel gets the daily featured family of #FreeToBeHome at 08:30 (Asia/Baku). Next post: Tuesday 24 November 2026, 08:30 (Asia/Baku).\n" +
+        "Release announcements here: on (/subscribe updates off turns them off).",
     );
     const all = await bot.repositories.subscriptions.list();
     expect(all).toHaveLength(1);
