@@ -1,0 +1,165 @@
+/**
+ * The status-update rules (src/core/status-update.ts) and their words (src/presentation/status-update.ts):
+ * which re-import is a change readers must be told of, the dated update line and the release announcement
+ * in the reader's language with the source, and what each platform answer becomes in the ledger.
+ */
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
+import { english, translatorFor } from "../../../src/core/i18n/translator.ts";
+import { currentDetention, type Detention, type Profile } from "../../../src/core/profile.ts";
+import { MAX_RETRACT_ATTEMPTS } from "../../../src/core/retraction.ts";
+import {
+  announcementOutcome,
+  editOutcome,
+  type StatusChange,
+  statusChangeOf,
+} from "../../../src/core/status-update.ts";
+import { releaseAnnouncement, updateLine, withUpdateLine } from "../../../src/presentation/status-update.ts";
+
+const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
+const NOW = new Date("2026-12-01T10:00:00Z");
+let narges: Profile;
+
+beforeAll(async () => {
+  const read = await readImportFiles([SAMPLE]);
+  narges = read.profiles.find((p) => p.id === "narges-mohammadi")!;
+});
+
+/** The profile with its current detention changed as a curator's re-import would. */
+function withCurrent(profile: Profile, change: Partial<Detention>): Profile {
+  const current = currentDetention(profile);
+  return { ...profile, detentions: profile.detentions.map((d) => (d === current ? { ...d, ...change } : d)) };
+}
+
+describe("statusChangeOf", () => {
+  it("finds a release, dated by the release (else the status's date), sourced by the newest source", () => {
+    const after = withCurrent(narges, {
+      status: "released",
+      statusAsOf: "2026-11-30",
+      release: { date: "2026-11-28", type: "pardon" },
+      sources: ["india-today", "shareamerica"],
+    });
+    expect(statusChangeOf(narges, after)).toEqual({
+      kind: "released",
+      profileId: "narges-mohammadi",
+      date: "2026-11-28",
+      asOf: "2026-11-30",
+      sourceId: "shareamerica",
+    });
+    const undated = withCurrent(narges, { status: "released", statusAsOf: "2026-11" });
+    expect(statusChangeOf(narges, undated)).toMatchObject({ kind: "released", date: "2026-11" });
+  });
+
+  it("finds a death in custody and a changed sentence of the same detention", () => {
+    const died = withCurrent(narges, { status: "died_in_custody", statusAsOf: "2026-11-29" });
+    expect(statusChangeOf(narges, died)).toMatchObject({ kind: "died_in_custody", date: "2026-11-29" });
+    const sentence = { asPronounced: "18 years in total" };
+    const longer = withCurrent(narges, { sentence, sentenceDate: "2026-11-20", statusAsOf: "2026-11-21" });
+    expect(statusChangeOf(narges, longer)).toMatchObject({
+      kind: "sentence_changed",
+      date: "2026-11-20",
+      asOf: "2026-11-21",
+      sentence: "18 years in total",
+    });
+  });
+
+  it("is no change for a new profile, an edit of other fields, a re-arrest, or a release already known", () => {
+    expect(statusChangeOf(undefined, narges)).toBeUndefined();
+    expect(
+      statusChangeOf(narges, { ...narges, summary: { ...narges.summary, text: "Edited." } }),
+    ).toBeUndefined();
+    const current = currentDetention(narges);
+    const rearrest: Detention = {
+      ...current,
+      arrestDate: "2026-11-01",
+      sentence: { asPronounced: "2 years" },
+    };
+    expect(
+      statusChangeOf(narges, { ...narges, detentions: [...narges.detentions, rearrest] }),
+    ).toBeUndefined();
+    const freed = withCurrent(narges, { status: "released", statusAsOf: "2026-11-30" });
+    expect(statusChangeOf(freed, { ...freed, verifiedBy: "someone else" })).toBeUndefined();
+  });
+});
+
+describe("the update line and the announcement", () => {
+  const change = (over: Partial<StatusChange>): StatusChange => ({
+    kind: "released",
+    profileId: "narges-mohammadi",
+    date: "2026-11-28",
+    asOf: "2026-11-30",
+    sourceId: "india-today",
+    ...over,
+  });
+
+  it("says what changed, as of when, and the source, with the date's own precision", () => {
+    expect(updateLine(change({}), narges, english)).toBe(
+      "Update, as of 30 November 2026: released on 28 November 2026 (source: India Today).",
+    );
+    expect(updateLine(change({ kind: "died_in_custody", date: "2026-11" }), narges, english)).toBe(
+      "Update, as of 30 November 2026: died in custody in November 2026 (source: India Today).",
+    );
+    expect(updateLine(change({ kind: "sentence_changed", sentence: "18 years" }), narges, english)).toBe(
+      "Update, as of 30 November 2026: sentence changed to 18 years (source: India Today).",
+    );
+  });
+
+  it("is written in the channel's language, agreeing with the person", () => {
+    expect(updateLine(change({}), narges, translatorFor("ru"))).toMatch(/^Обновление на .*: освобождена /);
+    expect(updateLine(change({}), narges, translatorFor("fr"))).toMatch(/^Mise à jour au .* : libérée le /);
+  });
+
+  it("falls back to the current detention's source when the change's source was dropped", () => {
+    expect(updateLine(change({ sourceId: "gone-source" }), narges, english)).toContain(
+      "(source: India Today)",
+    );
+  });
+
+  it("is said first on the card, before a notice it already had", () => {
+    const card = { notice: "A past campaign." } as Parameters<typeof withUpdateLine>[0];
+    expect(withUpdateLine(card, "Update.").notice).toBe("Update. A past campaign.");
+    expect(withUpdateLine({ ...card, notice: undefined }, "Update.").notice).toBe("Update.");
+  });
+
+  it("announces a release in one sentence, with the source's link", () => {
+    expect(releaseAnnouncement(change({}), narges, english)).toEqual({
+      text: "Narges Mohammadi was released on 28 November 2026. Source: India Today.",
+      url: narges.sources.find((s) => s.id === "india-today")!.url,
+    });
+  });
+});
+
+describe("what the ledger records", () => {
+  it("retries a transient edit with backoff, then gives up; a dead channel is failed at once", () => {
+    expect(editOutcome({ kind: "edited" }, 1, NOW)).toEqual({
+      state: "edited",
+      detail: "edited with the update line",
+    });
+    expect(editOutcome({ kind: "transient", reason: "429", retryAfterMs: 90_000 }, 1, NOW)).toEqual({
+      state: "pending",
+      detail: "429",
+      nextAttemptAt: new Date(NOW.getTime() + 90_000),
+    });
+    expect(editOutcome({ kind: "transient", reason: "502" }, MAX_RETRACT_ATTEMPTS, NOW)).toMatchObject({
+      state: "failed",
+    });
+    expect(editOutcome({ kind: "permanent", reason: "403 kicked" }, 1, NOW)).toEqual({
+      state: "failed",
+      detail: "403 kicked",
+    });
+  });
+
+  it("never tries an announcement again once it may have been posted", () => {
+    expect(announcementOutcome({ kind: "uncertain", reason: "timed out" }, 1, NOW)).toMatchObject({
+      state: "failed",
+    });
+    expect(announcementOutcome({ kind: "sent", messageId: "9" }, 1, NOW)).toMatchObject({
+      state: "announced",
+      messageId: "9",
+    });
+    expect(announcementOutcome({ kind: "transient", reason: "429" }, 1, NOW)).toMatchObject({
+      state: "pending",
+    });
+  });
+});
