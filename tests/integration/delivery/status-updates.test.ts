@@ -98,12 +98,10 @@ for (const target of databaseTargets) {
       return { chats, profileId, messageOf };
     }
 
-    async function release(profileId: string) {
+    async function release(profileId: string, edit: (p: Profile) => Profile = (p) => p) {
       const stored = await world.repositories.catalog.getProfile(profileId);
-      await world.repositories.catalog.importBundle(
-        { campaigns: [], profiles: [released(stored!.profile)] },
-        "cli:curator",
-      );
+      const profiles = [edit(released(stored!.profile))];
+      await world.repositories.catalog.importBundle({ campaigns: [], profiles }, "cli:curator");
       world.setNow("2026-12-01T08:00:00Z"); // before that day's post is due
     }
 
@@ -177,6 +175,40 @@ for (const target of databaseTargets) {
       expect(calls("editMessageText", chats.old)).toBe(0);
       const announcements = await world.repositories.statusUpdates.announcementsFor(profileId);
       expect(announcements.map((a) => a.state)).toEqual(["skipped", "skipped", "skipped"]);
+    });
+
+    it("renders the edit from the profile as it is now: a relative whose consent was withdrawn is gone", async () => {
+      const { chats, profileId, messageOf } = await deliverToFour();
+      const before = fake.messageIn(chats.recent, await messageOf(chats.recent))?.text ?? "";
+      const relative = (await world.repositories.catalog.getProfile(profileId))!.profile.family.find(
+        (m) => m.displayName && before.includes(m.displayName),
+      );
+      expect(relative, "the day's family names a relative").toBeDefined();
+      await release(profileId, (p) => ({
+        ...p,
+        family: p.family.map((m) =>
+          m.id === relative!.id ? { ...m, consent: { ...m.consent, status: "withdrawn" as const } } : m,
+        ),
+      }));
+      await world.delivery([adapter]).runPass();
+      const after = fake.messageIn(chats.recent, await messageOf(chats.recent))?.text ?? "";
+      expect(after).toContain("Update, as of 30 November 2026");
+      expect(after).not.toContain(relative!.displayName!);
+    });
+
+    it("never brings back a post withdrawn after a takedown, even once the profile is restored", async () => {
+      const { chats, profileId, messageOf } = await deliverToFour();
+      world.setNow("2026-11-24T15:00:00Z");
+      await world.services.curation.takedown(profileId, { reason: "the family asked", actor: "cli:curator" });
+      await world.delivery([adapter]).runPass(); // the recent posts are deleted (under 48 hours old)
+      await world.services.curation.restore(profileId, { actor: "cli:curator" });
+      await release(profileId);
+      const report = await world.delivery([adapter]).runPass();
+      expect(countByKind(report).updated).toBeUndefined();
+      for (const chat of [chats.recent, chats.other, chats.quiet]) {
+        expect(fake.messageIn(chat, await messageOf(chat))).toBeUndefined();
+        expect(calls("editMessageText", chat)).toBe(0);
+      }
     });
   });
 }
