@@ -99,6 +99,7 @@ export async function openImportSession(
   const campaignCounts = noChanges();
   const profileCounts = noChanges();
   const changedProfileIds: string[] = [];
+  const statusChangedIds: string[] = [];
   const deferredDefaults: string[] = [];
   const seenCampaigns = new Set<string>();
   const seenProfiles = new Set<string>();
@@ -167,6 +168,7 @@ export async function openImportSession(
     await storeContentHashes(tx, hashOnly);
     await appendAudit(tx, entries);
     await recordChanges(tx, statusChanges, actor);
+    statusChangedIds.push(...statusChanges.map((c) => c.profileId));
     profileCounts.created += created.length;
     profileCounts.updated += changed.length;
   }
@@ -206,6 +208,7 @@ export async function openImportSession(
         profiles: profileCounts,
         changedProfileIds,
         absentProfiles: storedHashes.size - restated,
+        ...(statusChangedIds.length > 0 ? { statusChanges: statusChangedIds } : {}),
       };
     },
   };

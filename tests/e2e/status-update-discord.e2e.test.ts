@@ -63,6 +63,7 @@ describe("a release on Discord", () => {
       actor: "cli:curator",
     });
     expect(report).toContain(`changed profiles: ${profileId}`);
+    expect(report).toContain(`status changes: ${profileId} (their recent posts are updated`);
 
     side.world.setNow("2026-11-25T04:00:00Z");
     const updated = await pass("2026-11-25T04:00:20Z");
