@@ -6,6 +6,10 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
+import { channelRef } from "../../../src/core/channel.ts";
+import type { OutboundPost, PlatformAdapter } from "../../../src/core/platform.ts";
+import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
+import type { Pacer } from "../../../src/delivery/pacer.ts";
 import { english, translatorFor } from "../../../src/core/i18n/translator.ts";
 import { currentDetention, type Detention, type Profile } from "../../../src/core/profile.ts";
 import { MAX_RETRACT_ATTEMPTS } from "../../../src/core/retraction.ts";
@@ -161,5 +165,41 @@ describe("what the ledger records", () => {
     expect(announcementOutcome({ kind: "transient", reason: "429" }, 1, NOW)).toMatchObject({
       state: "pending",
     });
+  });
+});
+
+describe("pacing", () => {
+  it("waits for the platform's pacer, per channel, around each edit and announcement", async () => {
+    const acquired: string[] = [];
+    const order: string[] = [];
+    const adapter = {
+      platform: "telegram",
+      afterUncertainSend: "record-uncertain",
+      start: async () => {},
+      stop: async () => {},
+      send: async () => ({ kind: "permanent", reason: "never" }),
+      async edit() {
+        order.push("edit");
+        return { kind: "edited" };
+      },
+      async announce() {
+        order.push("announce");
+        return { kind: "sent", messageId: "5" };
+      },
+    } satisfies PlatformAdapter;
+    const pacer = {
+      acquire: async (channel: string) => {
+        acquired.push(channel);
+        order.push("acquired");
+        return () => order.push("answered");
+      },
+    } as unknown as Pacer;
+    const paced = pacedAdapter(adapter, pacer);
+    const channel = channelRef("telegram:-1001");
+    const ref = { channelId: "-1001", messageId: "42" };
+    await paced.edit!(channel, ref, {} as OutboundPost);
+    await paced.announce!(channel, { text: "t", url: "https://example.org", idempotencyKey: "k" });
+    expect(acquired).toEqual([channel, channel]);
+    expect(order).toEqual(["acquired", "edit", "answered", "acquired", "announce", "answered"]);
   });
 });
