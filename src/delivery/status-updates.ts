@@ -3,12 +3,15 @@
  * recorded into jobs (once, whichever process gets there first), then, for each platform whose adapter
  * can, edit recent posts to carry the dated update line and announce releases, at the platform's pace.
  * Each edit renders the profile as it is now through the presenter, so it never shows a field or relative
- * whose consent was withdrawn; a profile no longer public (taken down, withheld) is never edited nor
- * announced: the job is recorded as skipped. Every attempt is counted and its answer recorded.
+ * whose consent was withdrawn; a profile no longer public (taken down, withheld) or, in a live campaign,
+ * not verified within STALE_AFTER_DAYS is never edited nor announced: the job is recorded as skipped.
+ * Every attempt is counted and its answer recorded.
  */
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { StoredProfile } from "../core/ports/catalog.ts";
+import { staleness } from "../core/freshness.ts";
+import type { Campaign } from "../core/profile.ts";
 import type { Presenter } from "../core/services.ts";
 import {
   type AnnouncementJob,
@@ -39,6 +42,8 @@ export interface StatusUpdateDeps {
   translators: ChannelTranslators;
   /** RETRACT_WITHIN_DAYS: posts sent this recently are edited. */
   editWithinDays: number;
+  /** STALE_AFTER_DAYS: a live campaign's profile not verified within it is held back, as from the daily post. */
+  staleAfterDays: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -100,13 +105,27 @@ async function drain(
   }
 }
 
-/** The profile as it is now, only while it may still be shown publicly, with its campaign. */
-async function shownNow(deps: StatusUpdateDeps, profileId: string, campaignId?: string) {
+/**
+ * The profile as it is now, only while it may still be posted: public, not taken down, and (in a live
+ * campaign) verified within STALE_AFTER_DAYS as of today, as the daily post requires; else why not.
+ */
+async function shownNow(
+  deps: StatusUpdateDeps,
+  now: Date,
+  profileId: string,
+  campaignId?: string,
+): Promise<{ stored: StoredProfile; campaign: Campaign } | { held: string }> {
   const snap = await deps.catalog.snapshot();
   const stored: StoredProfile | undefined = snap.all.find((s) => s.profile.id === profileId);
-  if (!stored || !isPubliclyVisible(stored.profile)) return undefined;
+  if (!stored || !isPubliclyVisible(stored.profile)) return { held: NOT_SHOWN };
   const campaign = snap.campaigns.find((c) => c.id === (campaignId ?? stored.profile.campaign));
-  return campaign ? { stored, campaign } : undefined;
+  if (!campaign) return { held: "its campaign no longer exists: nothing is edited or posted" };
+  const today = now.toISOString().slice(0, 10);
+  if (staleness(stored.profile, campaign, today, deps.staleAfterDays))
+    return {
+      held: `not verified within ${deps.staleAfterDays} days: nothing is edited or posted until it is`,
+    };
+  return { stored, campaign };
 }
 
 const NOT_SHOWN = "the profile is taken down or no longer public: nothing is edited or posted about it";
@@ -121,10 +140,10 @@ async function editJob(
   const post = `post ${job.ref.messageId}`;
   // Read after the claim: a takedown committed before it is seen here, and one after it waits for this
   // edit to finish before its retraction is claimed (db/repositories/retractions.ts).
-  const shown = await shownNow(deps, job.change.profileId, job.campaignId);
+  const shown = await shownNow(deps, now(), job.change.profileId, job.campaignId);
   const tr = deps.translators(job.channel);
   let outcome: UpdateOutcome;
-  if (!shown) outcome = { state: "skipped", detail: NOT_SHOWN };
+  if ("held" in shown) outcome = { state: "skipped", detail: shown.held };
   else {
     const body = postOf(deps.presenter, job, shown.stored, shown.campaign, tr);
     const card = withUpdateLine(body.card, updateLine(job.change, shown.stored.profile, tr));
@@ -152,10 +171,10 @@ async function announceJob(
   now: () => Date,
 ): Promise<PassLine> {
   const base = { channel: job.channel, localDate: job.change.date };
-  const shown = await shownNow(deps, job.change.profileId);
+  const shown = await shownNow(deps, now(), job.change.profileId);
   const tr = deps.translators(job.channel);
   let outcome: AnnouncementOutcome;
-  if (!shown) outcome = { state: "skipped", detail: NOT_SHOWN };
+  if ("held" in shown) outcome = { state: "skipped", detail: shown.held };
   else {
     const { text, url } = releaseAnnouncement(job.change, shown.stored.profile, tr);
     const item = { text, url, language: tr.language.tag, idempotencyKey: `ftbh-a-${job.id}` };

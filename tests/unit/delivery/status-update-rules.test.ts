@@ -17,8 +17,16 @@ import {
   announcementOutcome,
   editOutcome,
   type StatusChange,
+  type StatusUpdateLedger,
   statusChangeOf,
+  type UpdateOutcome,
 } from "../../../src/core/status-update.ts";
+import { createOutageWatch } from "../../../src/delivery/outage.ts";
+import type { PassLine } from "../../../src/delivery/report.ts";
+import { runStatusUpdates } from "../../../src/delivery/status-updates.ts";
+import { createPresenter } from "../../../src/presentation/presenter.ts";
+import type { CatalogService } from "../../../src/services/catalog.ts";
+import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { releaseAnnouncement, updateLine, withUpdateLine } from "../../../src/presentation/status-update.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
@@ -201,5 +209,102 @@ describe("pacing", () => {
     await paced.announce!(channel, { text: "t", url: "https://example.org", idempotencyKey: "k" });
     expect(acquired).toEqual([channel, channel]);
     expect(order).toEqual(["acquired", "edit", "answered", "acquired", "announce", "answered"]);
+  });
+});
+
+describe("the pass step (runStatusUpdates)", () => {
+  /** One post owed an update edit, a live campaign's profile verified `verifiedDaysAgo` before NOW. */
+  async function step(verifiedDaysAgo: number) {
+    const read = await readImportFiles([SAMPLE]);
+    const { historical: _past, ...live } = read.campaigns[0]!;
+    const verified = new Date(NOW.getTime() - verifiedDaysAgo * 86_400_000).toISOString().slice(0, 10);
+    const profile = { ...narges, campaign: live.id, lastVerifiedAt: verified };
+    const stored = { profile, createdAt: NOW, updatedAt: NOW, seq: 1 };
+    const finished: UpdateOutcome[] = [];
+    const edited: OutboundPost[] = [];
+    let claimed = false;
+    const change: StatusChange = {
+      kind: "released",
+      profileId: profile.id,
+      date: "2026-11-28",
+      asOf: "2026-11-30",
+      sourceId: "india-today",
+    };
+    const ledger = {
+      enqueue: async () => ({ edits: 1, announcements: 0 }),
+      claimEdits: async () => {
+        if (claimed) return [];
+        claimed = true;
+        return [
+          {
+            deliveryId: 3,
+            channel: channelRef("telegram:-1001"),
+            localDate: "2026-11-24",
+            platform: "telegram",
+            campaignId: live.id,
+            spotlight: false,
+            ref: { channelId: "-1001", messageId: "42" },
+            change,
+            attempts: 1,
+          },
+        ];
+      },
+      finishEdit: async (_id: number, _owner: string, outcome: UpdateOutcome) => {
+        finished.push(outcome);
+        return true;
+      },
+      claimAnnouncements: async () => [],
+      finishAnnouncement: async () => true,
+      announcementsFor: async () => [],
+    } satisfies StatusUpdateLedger;
+    const adapter = {
+      platform: "telegram",
+      afterUncertainSend: "record-uncertain",
+      start: async () => {},
+      stop: async () => {},
+      send: async () => ({ kind: "permanent", reason: "never" }),
+      async edit(_c, _r, post) {
+        edited.push(post);
+        return { kind: "edited" };
+      },
+    } satisfies PlatformAdapter;
+    const logger = createMemoryLogger();
+    const snapshot = { all: [stored], campaigns: [live] };
+    const lines: PassLine[] = [];
+    await runStatusUpdates(
+      {
+        statusUpdates: ledger,
+        adapters: new Map([["telegram", adapter as PlatformAdapter]]),
+        catalog: { snapshot: async () => snapshot } as unknown as CatalogService,
+        presenter: createPresenter({ staleAfterDays: 90 }),
+        logger,
+        owner: "me",
+        outage: createOutageWatch(logger, { now: () => NOW }),
+        translators: () => english,
+        editWithinDays: 30,
+        staleAfterDays: 90,
+      },
+      () => NOW,
+      lines,
+    );
+    return { finished, edited, lines };
+  }
+
+  it("edits a fresh profile's post to its current card, the update line first", async () => {
+    const { finished, edited, lines } = await step(3);
+    expect(edited).toHaveLength(1);
+    expect(edited[0]!.card.notice).toMatch(/^Update, as of 30 November 2026: released on 28 November 2026/);
+    expect(edited[0]!.idempotencyKey).toBe("ftbh-d-3");
+    expect(finished).toEqual([{ state: "edited", detail: "edited with the update line" }]);
+    expect(lines).toMatchObject([{ kind: "updated" }]);
+  });
+
+  it("holds back a live campaign's profile not verified within STALE_AFTER_DAYS, as the daily post does", async () => {
+    const { finished, edited, lines } = await step(120);
+    expect(edited).toEqual([]);
+    expect(finished).toMatchObject([
+      { state: "skipped", detail: expect.stringMatching(/not verified within 90 days/) },
+    ]);
+    expect(lines).toMatchObject([{ kind: "skipped" }]);
   });
 });
