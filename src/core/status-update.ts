@@ -154,7 +154,7 @@ export function announcementOutcome(
     case "sent":
       return { state: "announced", detail: "announced", messageId: result.messageId };
     case "transient": {
-      const next = pendingOrFailed(retryOrGiveUp(result, attempts, now));
+      const next = retryOrGiveUp(result, attempts, now);
       return next.state === "pending" ? next : { state: "failed", detail: next.detail };
     }
     // Maybe posted: trying again could announce twice, which is worse than once missing.
