@@ -1,6 +1,7 @@
 /**
- * /subscribe [time] [timezone] [campaign] [--language <code>] [anniversaries on|off]: the daily featured
- * family in this channel (one subscription per channel). Every answer says whether anniversaries are on.
+ * /subscribe [time] [timezone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off]: the
+ * daily featured family in this channel (one subscription per channel). Every answer says whether
+ * anniversaries and release announcements (`updates`) are on.
  */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
@@ -28,7 +29,8 @@ function messageFor(existing: Subscription | undefined, privateChat: boolean | u
 export const subscribe = defineCommand({
   name: "subscribe",
   description: "Post the daily featured family here (moderators)",
-  usage: "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [anniversaries on|off]",
+  usage:
+    "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off]",
   moderatorOnly: true,
   options: [
     { name: "time", description: "Local time of day, HH:MM (24-hour)", required: false },
@@ -40,6 +42,7 @@ export const subscribe = defineCommand({
       description: "on or off: a family first on the anniversary of an arrest or sentence",
       required: false,
     },
+    { name: "updates", description: "Release announcements here: on or off", required: false },
   ],
   parseText(text) {
     const args: Record<string, string | undefined> = {};
@@ -50,6 +53,9 @@ export const subscribe = defineCommand({
     // "anniversaries off": named too, as "on" and "off" could pass for campaign ids.
     const named = tokens.findIndex((t) => t.toLowerCase() === "anniversaries");
     if (named >= 0) args.anniversaries = tokens.splice(named, 2)[1] ?? "";
+    // "updates off": the word names the setting, so a campaign may still be called anything else.
+    const updates = tokens.findIndex((t) => t.toLowerCase() === "updates");
+    if (updates >= 0) args.updates = tokens.splice(updates, 2)[1] ?? "";
     for (const token of tokens) {
       const key =
         isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
@@ -79,6 +85,8 @@ export const subscribe = defineCommand({
         z.enum(["on", "off"], { error: "dates.anniversariesOnOff" }),
       )
       .optional(),
+    /** "on" or "off", checked in run() so the refusal can quote what was typed. */
+    updates: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
   }),
   async run({ args, services, invocation, tr }) {
     // Checked before anything changes: an unknown language refuses the whole command.
@@ -89,6 +97,7 @@ export const subscribe = defineCommand({
         "INVALID_ARGUMENTS",
       );
     }
+    const updates = args.updates === undefined ? undefined : updatesSetting(args.updates);
     const existing = await services.subscriptions.findByChannel(invocation.channel);
     const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing, tr);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
@@ -103,6 +112,7 @@ export const subscribe = defineCommand({
       ...(args.anniversaries === undefined ? {} : { anniversaries: args.anniversaries === "on" }),
       actor: actorOf(invocation),
       at: services.clock.now(),
+      ...(updates === undefined ? {} : { updates }),
     });
     if (language) {
       await services.channelLanguages.set({
@@ -126,6 +136,7 @@ export const subscribe = defineCommand({
       subscribed,
       said.t(subscription.anniversaries ? "dates.anniversariesOn" : "dates.anniversariesOff"),
       ...(language ? [said.t("language.set", { place, name: language.native })] : []),
+      said.t(subscription.updates === false ? "update.settingOff" : "update.settingOn"),
     ];
     return {
       kind: "text",
@@ -136,3 +147,11 @@ export const subscribe = defineCommand({
     };
   },
 });
+
+/** `updates on` or `updates off`; anything else is refused before anything changes. */
+function updatesSetting(typed: string): boolean {
+  const word = typed.toLowerCase();
+  if (word === "on") return true;
+  if (word === "off") return false;
+  throw new UserError({ key: "update.settingInvalid", values: { typed } }, "INVALID_ARGUMENTS");
+}

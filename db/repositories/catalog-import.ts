@@ -31,6 +31,8 @@ import {
   storedContentHashes,
 } from "./profile-store.ts";
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
+import { recordChanges } from "./status-updates.ts";
+import { type StatusChange, statusChangeOf } from "../../src/core/status-update.ts";
 
 /** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
 const PROFILES_PER_WRITE = 1_000;
@@ -97,6 +99,7 @@ export async function openImportSession(
   const campaignCounts = noChanges();
   const profileCounts = noChanges();
   const changedProfileIds: string[] = [];
+  const statusChangedIds: string[] = [];
   const deferredDefaults: string[] = [];
   const seenCampaigns = new Set<string>();
   const seenProfiles = new Set<string>();
@@ -127,6 +130,9 @@ export async function openImportSession(
     const changed: ProfileWrite[] = [];
     const hashOnly: { id: string; contentHash: string }[] = [];
     const entries: NewAuditEntry[] = [];
+    // A change of current status owes the posts already out an update (and a release an announcement):
+    // recorded with the new status, so the delivery pass finds it exactly when the status is stored.
+    const statusChanges: StatusChange[] = [];
     for (const { profile: candidate, contentHash: hash } of candidates) {
       const previous = before.get(candidate.id);
       const profile = keepTakedown(previous, candidate);
@@ -147,6 +153,8 @@ export async function openImportSession(
       } else if (previous) {
         changed.push({ profile, contentHash: hash });
         changedProfileIds.push(profile.id);
+        const statusChange = statusChangeOf(previous, profile);
+        if (statusChange) statusChanges.push(statusChange);
         const fields = changedFields(previous, profile);
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
       } else {
@@ -159,6 +167,8 @@ export async function openImportSession(
     await insertProfiles(tx, created);
     await storeContentHashes(tx, hashOnly);
     await appendAudit(tx, entries);
+    await recordChanges(tx, statusChanges, actor);
+    statusChangedIds.push(...statusChanges.map((c) => c.profileId));
     profileCounts.created += created.length;
     profileCounts.updated += changed.length;
   }
@@ -198,6 +208,7 @@ export async function openImportSession(
         profiles: profileCounts,
         changedProfileIds,
         absentProfiles: storedHashes.size - restated,
+        ...(statusChangedIds.length > 0 ? { statusChanges: statusChangedIds } : {}),
       };
     },
   };

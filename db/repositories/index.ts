@@ -8,6 +8,7 @@ import type { SpotlightRepository } from "../../src/core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import type { DeliveryLedger } from "../../src/core/delivery.ts";
 import type { RetractionLedger } from "../../src/core/retraction.ts";
+import type { StatusUpdateLedger } from "../../src/core/status-update.ts";
 import type { ChannelLanguageRepository } from "../../src/core/ports/channel-languages.ts";
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
@@ -26,6 +27,7 @@ import { createImpactReport } from "./impact-report.ts";
 import { createPressCounter } from "./presses.ts";
 import { createRetractionLedger } from "./retractions.ts";
 import { createRotationLog } from "./rotation.ts";
+import { createStatusUpdateLedger } from "./status-updates.ts";
 import { createSpotlightRepository } from "./spotlights.ts";
 import { createStaffRepository } from "./staff.ts";
 import { createSubscriptionRepository } from "./subscriptions.ts";
@@ -43,6 +45,8 @@ export interface Repositories {
   /** The ledger as staff read it: filtered pages, CSV, per-day figures. */
   deliveryLog: DeliveryLog;
   retractions: RetractionLedger;
+  /** Update edits and release announcements after a status change. */
+  statusUpdates: StatusUpdateLedger;
   installations: InstallationStore;
   botModerators: BotModeratorRepository;
   /** The staff panel's people, sign-in links and sessions. */
@@ -65,6 +69,7 @@ export function createRepositories(db: Db): Repositories {
     deliveries: createDeliveryLedger(db),
     deliveryLog: createDeliveryLog(db),
     retractions: createRetractionLedger(db),
+    statusUpdates: createStatusUpdateLedger(db),
     installations: createInstallationStore(db),
     botModerators: createBotModeratorRepository(db),
     staff: createStaffRepository(db),

@@ -3,9 +3,10 @@
  * is the posts' own pattern, `UPDATE … WHERE id = any(array(SELECT … FOR UPDATE SKIP LOCKED))` with a
  * lease, so each job goes to one process at a time and a dead process's job is taken over when its lease
  * runs out. A repeated delete or edit is harmless (a deleted message answers "gone"), so a job taken over
- * mid-call cannot post anything twice.
+ * mid-call cannot post anything twice. A post whose update edit is in flight (status-updates.ts) is claimed
+ * once that edit is done, so the retraction is always the last word.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { RetractionJob, RetractionLedger } from "../../src/core/retraction.ts";
 import type { Db } from "../client.ts";
 import { deliveries } from "../schema/index.ts";
@@ -32,9 +33,19 @@ export function createRetractionLedger(db: Db): RetractionLedger {
     },
 
     async claim({ platform, now, limit, leaseMs, owner }) {
-      const due = or(
-        and(eq(deliveries.retractState, "pending"), lte(deliveries.retractNextAt, now)),
-        and(eq(deliveries.retractState, "claimed"), lt(deliveries.retractLeaseUntil, now)),
+      const due = and(
+        or(
+          and(eq(deliveries.retractState, "pending"), lte(deliveries.retractNextAt, now)),
+          and(eq(deliveries.retractState, "claimed"), lt(deliveries.retractLeaseUntil, now)),
+        ),
+        // An update edit in flight finishes first (status-updates.ts): it read the profile before the
+        // takedown, so a retraction made before its edit lands would be undone by it.
+        or(
+          isNull(deliveries.updateState),
+          ne(deliveries.updateState, "claimed"),
+          isNull(deliveries.updateLeaseUntil),
+          lt(deliveries.updateLeaseUntil, now),
+        ),
       );
       const claimable = db
         .select({ id: deliveries.id })
@@ -102,6 +113,16 @@ export function createRetractionLedger(db: Db): RetractionLedger {
                 ...(row.retractRequestedAt ? { requestedAt: row.retractRequestedAt } : {}),
                 ...(row.retractDetail ? { detail: row.retractDetail } : {}),
                 ...(row.retractedAt ? { settledAt: row.retractedAt } : {}),
+              },
+            }
+          : {}),
+        ...(row.updateState
+          ? {
+              update: {
+                state: row.updateState,
+                attempts: row.updateAttempts,
+                ...(row.updateDetail ? { detail: row.updateDetail } : {}),
+                ...(row.updateSettledAt ? { settledAt: row.updateSettledAt } : {}),
               },
             }
           : {}),

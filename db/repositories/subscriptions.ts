@@ -26,6 +26,7 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     anniversaries: row.anniversaries,
     ...(row.pausedReason === null ? {} : { pausedReason: row.pausedReason }),
     ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
+    updates: row.updates,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -56,6 +57,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           state: "active" as const,
           pausedReason: null,
           ...(input.anniversaries === undefined ? {} : { anniversaries: input.anniversaries }),
+          ...(input.updates === undefined ? {} : { updates: input.updates }),
         };
         const [row] = await tx
           .insert(subscriptions)
@@ -84,6 +86,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
             postTime: input.postTime,
             timezone: input.timezone,
             anniversaries: subscription.anniversaries,
+            ...(input.updates === undefined ? {} : { updates: input.updates }),
           },
         });
         return { subscription, created: row.inserted };

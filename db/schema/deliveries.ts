@@ -9,8 +9,10 @@ import { check, date, index, integer, pgTable, text, timestamp, unique } from "d
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { DELIVERY_STATES, type DeliveryState } from "../../src/core/delivery.ts";
 import { RETRACTION_STATES, type RetractionState } from "../../src/core/retraction.ts";
+import { UPDATE_STATES, type UpdateState } from "../../src/core/status-update.ts";
 import { oneOf } from "./checks.ts";
 import { spotlights } from "./spotlights.ts";
+import { statusChanges } from "./status-updates.ts";
 import { subscriptions } from "./subscriptions.ts";
 
 export const deliveries = pgTable(
@@ -54,6 +56,18 @@ export const deliveries = pgTable(
     retractClaimedBy: text("retract_claimed_by"),
     retractDetail: text("retract_detail"),
     retractedAt: timestamp("retracted_at", { withTimezone: true }),
+    /**
+     * The post's update edit after a status change (src/core/status-update.ts), null while none is owed:
+     * claimed like a retraction, never while one is owed (retraction wins). A newer change re-queues it.
+     */
+    updateChangeId: integer("update_change_id").references(() => statusChanges.id),
+    updateState: text("update_state").$type<UpdateState>(),
+    updateAttempts: integer("update_attempts").notNull().default(0),
+    updateNextAt: timestamp("update_next_at", { withTimezone: true }),
+    updateLeaseUntil: timestamp("update_lease_until", { withTimezone: true }),
+    updateClaimedBy: text("update_claimed_by"),
+    updateDetail: text("update_detail"),
+    updateSettledAt: timestamp("update_settled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -69,6 +83,11 @@ export const deliveries = pgTable(
       .where(sql`${t.retractState} in ('pending', 'claimed')`),
     index("deliveries_profile_sent_idx").on(t.profileId, t.sentAt),
     check("deliveries_retract_state_known", oneOf(t.retractState, RETRACTION_STATES)),
+    // The update claim's path.
+    index("deliveries_update_open_idx")
+      .on(t.platform, t.updateNextAt)
+      .where(sql`${t.updateState} in ('pending', 'claimed')`),
+    check("deliveries_update_state_known", oneOf(t.updateState, UPDATE_STATES)),
     index("deliveries_subscription_idx").on(t.subscriptionId, t.localDate),
     check("deliveries_state_known", oneOf(t.state, DELIVERY_STATES)),
     check("deliveries_attempts_not_negative", sql`${t.attempts} >= 0`),

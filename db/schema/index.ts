@@ -10,6 +10,7 @@ export * from "./profile-details.ts";
 export * from "./profiles.ts";
 export * from "./rotation.ts";
 export * from "./spotlights.ts";
+export * from "./status-updates.ts";
 export * from "./subscriptions.ts";
 export * from "./staff.ts";
 export * from "./channel-languages.ts";

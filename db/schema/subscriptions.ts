@@ -28,6 +28,8 @@ export const subscriptions = pgTable(
      */
     plannedThrough: date("planned_through", { mode: "string" }),
     /** When the settings or state last changed: days due before it are not owed (no catch-up for them). */
+    /** Release announcements in this channel (`/subscribe … updates off` turns them off); edits are always made. */
+    updates: boolean("updates").notNull().default(true),
     activeSince: timestamp("active_since", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

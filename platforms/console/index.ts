@@ -23,5 +23,6 @@ export function createConsoleAdapter(output: Writable): PlatformAdapter {
     async stop() {},
     send: sender.send,
     notifyModerators: sender.notifyModerators,
+    announce: sender.announce,
   };
 }

@@ -83,6 +83,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     notifyModerators: (channel, text) => sender.notify(channel, text),
     notifyModerator: (notice) => sender.notifyPrivately(notice),
     retract: (channel, ref, mode, text) => sender.retract(channel, ref, mode, text),
+    edit: (channel, ref, post) => sender.edit(channel, ref, post),
+    announce: (channel, announcement) => sender.announce(channel, announcement),
     async registerCommands() {
       const body = toApplicationCommands(options.commands);
       const appId =

@@ -29,6 +29,7 @@ import {
   retractFailureOf,
   WITHDRAWN_TEXT,
 } from "../../src/core/retraction.ts";
+import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import { decodeChannel, isSnowflake } from "./ids.ts";
 import { channelMessage } from "./render-payload.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
@@ -47,6 +48,8 @@ export interface DiscordSender {
   notify(channel: ChannelRef, text: string): Promise<void>;
   notifyPrivately(notice: PrivateNotice): Promise<NoticeResult>;
   retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
+  edit(channel: ChannelRef, ref: MessageRef, post: OutboundPost): Promise<EditResult>;
+  announce(channel: ChannelRef, announcement: Announcement): Promise<SendResult>;
 }
 
 export function createSender(rest: REST, logger: Logger): DiscordSender {
@@ -98,7 +101,45 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
       return result.kind === "sent" ? { delivered: true } : notDelivered(logger, channel, result);
     },
     retract: (_channel, ref, mode, text) => retract(rest, logger, ref, mode, text),
+    edit: (_channel, ref, outbound) => edit(rest, logger, ref, outbound),
+    async announce(channel, announcement) {
+      const target = decodeChannel(channel);
+      if (!target) return { kind: "permanent", reason: `not a Discord channel reference: ${channel}` };
+      // `<url>`: Discord shows the link without an embed of the page.
+      const content = clip(`${escapeText(announcement.text)}\n<${announcement.url}>`, CONTENT_MAX);
+      const body = channelMessage(
+        { content, embeds: [], components: [], visibility: "public" },
+        announcement.idempotencyKey,
+      );
+      const { result } = await postBody(rest, target.channelId, body);
+      if (result.kind !== "sent") logger.warn({ channel, result }, "discord announcement failed");
+      return result;
+    },
   };
+}
+
+/**
+ * PATCH `/channels/{id}/messages/{id}` with the post rendered as `send` renders it (a status update): the
+ * same content, embed and buttons, no nonce, nobody mentioned.
+ */
+async function edit(
+  rest: REST,
+  logger: Logger,
+  ref: MessageRef,
+  outbound: OutboundPost,
+): Promise<EditResult> {
+  const { nonce: _nonce, enforce_nonce: _enforce, ...body } = channelMessage(renderPost(outbound));
+  try {
+    await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body });
+    return { kind: "edited" };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) {
+      return { kind: "gone", reason: `${error.status} ${error.code}: ${error.message}` };
+    }
+    const result = retractFailureOf(classifyDiscordError(error).result);
+    logger.warn({ ref, result }, "discord: update edit failed");
+    return result as EditResult;
+  }
 }
 
 /**

@@ -150,6 +150,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     notifyModerators: sender.notify,
     notifyModerator: sender.notifyPrivately,
     retract: sender.retract,
+    edit: sender.edit,
+    announce: sender.announce,
     httpPort: () => port,
   };
 }

@@ -80,6 +80,16 @@ export function renderPost(post: OutboundPost, options: RenderOptions = {}): Sla
   };
 }
 
+/** A release announcement: its sentence, then the source's link (posted without unfurling). */
+export function renderAnnouncement(text: string, url: string): SlackMessage {
+  const href = linkTarget(url);
+  const link = href ? mrkdwnSections([`<${href}>`]) : [];
+  return {
+    text: fallback([text], url),
+    blocks: [...plainSections(new TextBudget().take(text, 3000)), ...link],
+  };
+}
+
 /** A short notice to a channel's moderators, in that channel (a cancelled spotlight). */
 export function renderNotice(text: string): SlackMessage {
   return { text: fallback([text]), blocks: plainSections(new TextBudget().take(`ℹ️ ${text}`, 3000)) };

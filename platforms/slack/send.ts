@@ -18,8 +18,15 @@ import {
   retractFailureOf,
   WITHDRAWN_TEXT,
 } from "../../src/core/retraction.ts";
+import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import { decodeChannelRef, isSlackId } from "./ids.ts";
-import { type SlackMessage, renderNotice, renderPost, renderPrivateNotice } from "./render.ts";
+import {
+  type SlackMessage,
+  renderAnnouncement,
+  renderNotice,
+  renderPost,
+  renderPrivateNotice,
+} from "./render.ts";
 import { classifySlackError, slackErrorCode } from "./send-errors.ts";
 import type { TokenResolver } from "./web-client.ts";
 
@@ -81,6 +88,38 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         return (await post(channel, renderPost(item, { photo: false }), item.idempotencyKey)).result;
       }
       return first.result;
+    },
+    /** A release announcement: one chat.postMessage, keyed like a post in its metadata. */
+    async announce(channel: ChannelRef, item: Announcement): Promise<SendResult> {
+      return (await post(channel, renderAnnouncement(item.text, item.url), item.idempotencyKey)).result;
+    },
+    /**
+     * `chat.update` of the bot's own message (`ts`) to the post rendered as `send` renders it (a status
+     * update), with the workspace's token. Never posts anything.
+     */
+    async edit(channel: ChannelRef, ref: MessageRef, item: OutboundPost): Promise<EditResult> {
+      const target = decodeChannelRef(channel);
+      if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
+      try {
+        const token = await deps.tokens(target.teamId);
+        if (!token)
+          return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
+        const message = renderPost(item);
+        await deps.client.chat.update({
+          token,
+          channel: ref.channelId,
+          ts: ref.messageId,
+          text: message.text,
+          blocks: message.blocks,
+        });
+        return { kind: "edited" };
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (code && MESSAGE_GONE.has(code)) return { kind: "gone", reason: code };
+        const result = retractFailureOf(classifySlackError(err)) as EditResult;
+        deps.logger.warn({ channel, ref, result }, "slack: chat.update (status update) failed");
+        return result;
+      }
     },
     /** A notice in the channel itself; the channel may be the very thing that is broken, so it never throws. */
     async notify(channel: ChannelRef, text: string): Promise<void> {

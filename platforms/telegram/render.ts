@@ -109,6 +109,11 @@ export function renderInlineCard(card: Card, share: ShareKit, language?: string)
   return textParams(fitMessage(blocks, TEXT_LIMIT), keyboard);
 }
 
+/** A release announcement: its sentence, then the source as a link (no preview). */
+export function renderAnnouncement(text: string, url: string): TextParams {
+  return textParams(fitMessage([{ spans: [span(text)] }, { spans: [span(url, { href: url })] }], TEXT_LIMIT));
+}
+
 export function renderNotice(text: string): TextParams {
   return textParams(fitMessage([{ spans: [span(`🔔 ${text}`)] }], TEXT_LIMIT));
 }

@@ -18,9 +18,10 @@ import {
   retractFailureOf,
   WITHDRAWN_TEXT,
 } from "../../src/core/retraction.ts";
+import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
-import { renderNotice, renderPost } from "./render.ts";
+import { renderAnnouncement, renderNotice, renderPost } from "./render.ts";
 import { classifyTelegramError } from "./send-errors.ts";
 
 // telegraf types the signal as its abort-controller polyfill; node-fetch accepts any real AbortSignal.
@@ -44,6 +45,10 @@ export interface TelegramSender {
    * instead"; an edit has no age limit for the bot's own messages.
    */
   retract(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
+  /** editMessageText to the post rendered as `send` would (daily posts are text messages): a status update. */
+  edit(channel: ChannelRef, ref: MessageRef, post: OutboundPost): Promise<EditResult>;
+  /** sendMessage with a short announcement and its source link. */
+  announce(channel: ChannelRef, announcement: Announcement): Promise<SendResult>;
 }
 
 /** Telegram deletes a bot's message only within 48 hours of sending it. */
@@ -122,6 +127,46 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         const reason = "reason" in result ? result.reason : result.kind;
         logger.warn({ platform: "telegram", channel, userId, reason }, "telegram private notice not sent");
         return { delivered: false, reason };
+      }
+    },
+    async edit(channel, ref, post) {
+      const target = { chat_id: Number(ref.channelId), message_id: Number(ref.messageId) };
+      try {
+        await telegram.callApi("editMessageText", { ...target, ...renderPost(post) }, timeout(timeoutMs));
+        return { kind: "edited" };
+      } catch (err) {
+        const description = (err as { response?: { description?: string } }).response?.description ?? "";
+        if (MESSAGE_GONE.test(description)) return { kind: "gone", reason: description };
+        // The same post again (an edit repeated after a lost answer): it already says it.
+        if (NOT_MODIFIED.test(description)) return { kind: "edited" };
+        const failure = classifyTelegramError(err);
+        const result =
+          failure.kind === "moved" || failure.kind === "sent"
+            ? ({
+                kind: "permanent",
+                reason: "the chat moved to a new id; its old messages are out of reach",
+              } as const)
+            : retractFailureOf(failure);
+        logger.warn({ platform: "telegram", channel, ref, result }, "telegram update edit failed");
+        return result as EditResult;
+      }
+    },
+    async announce(channel, announcement) {
+      let chatId: number;
+      try {
+        chatId = decodeChannel(channel);
+      } catch (err) {
+        return { kind: "permanent", reason: (err as Error).message };
+      }
+      try {
+        const params = { chat_id: chatId, ...renderAnnouncement(announcement.text, announcement.url) };
+        const message = await telegram.callApi("sendMessage", params, timeout(timeoutMs));
+        const messageId = String(message.message_id);
+        return { kind: "sent", messageId, messageRef: { channelId: String(message.chat.id), messageId } };
+      } catch (err) {
+        const result = classifyTelegramError(err);
+        logger.warn({ platform: "telegram", channel, result }, "telegram announcement not sent");
+        return result;
       }
     },
     async retract(channel, ref, mode, text = WITHDRAWN_TEXT) {

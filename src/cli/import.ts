@@ -85,5 +85,8 @@ export function changeReport(result: StreamedImportResult): string {
       : "";
   const changed =
     result.changedProfileIds.length > 0 ? `  changed profiles: ${result.changedProfileIds.join(", ")}\n` : "";
-  return `  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n${absent}${changed}`;
+  const statuses = result.statusChanges?.length
+    ? `  status changes: ${result.statusChanges.join(", ")} (their recent posts are updated, and a release announced, by the next delivery pass; see: freetobehome deliveries show <profile>)\n`
+    : "";
+  return `  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n${absent}${changed}${statuses}`;
 }

@@ -9,6 +9,7 @@ import type { CommandInvocation } from "./command.ts";
 import type { Card, Reply, ReplyButton, ShareKit } from "./reply.ts";
 import type { Platform } from "./channel.ts";
 import type { RetractMode, RetractResult } from "./retraction.ts";
+import type { Announcement, EditResult } from "./status-update.ts";
 
 export type Dispatch = (invocation: CommandInvocation) => Promise<Reply>;
 
@@ -126,6 +127,17 @@ export interface PlatformAdapter {
    * cannot be found again (the console) leaves it out.
    */
   retract?(channel: ChannelRef, ref: MessageRef, mode: RetractMode, text?: string): Promise<RetractResult>;
+  /**
+   * Replaces one of the bot's own posts in `channel` with `post`, rendered as a new one would be, within the
+   * platform's limits (a status update: src/core/status-update.ts). Never posts anything new; never
+   * throws. Optional, like `retract`: a platform whose posts cannot be found again leaves it out.
+   */
+  edit?(channel: ChannelRef, ref: MessageRef, post: OutboundPost): Promise<EditResult>;
+  /**
+   * A short post in `channel`: the text, then the link without a preview (a release announcement). The
+   * same result as `send`, never thrown. Optional: without it, no announcement is made on the platform.
+   */
+  announce?(channel: ChannelRef, announcement: Announcement): Promise<SendResult>;
   /** How long after posting the platform still lets the bot delete a message (Telegram: 48 h); undefined: always. */
   readonly deleteWithinMs?: number;
 }

@@ -7,6 +7,7 @@
 import type { ChannelRef } from "./channel.ts";
 import { english, type Translator } from "./i18n/translator.ts";
 import type { MessageRef } from "./platform.ts";
+import type { UpdateState } from "./status-update.ts";
 
 /** The whole text a withdrawn post is edited to, in the channel's language: nothing about the person stays. */
 export function withdrawnText(tr: Translator): string {
@@ -80,15 +81,26 @@ export function retractionOutcome(result: RetractResult, attempts: number, now: 
     case "not-deletable":
       // Only reached when the edit that follows was not possible either: nothing more to try.
       return { state: "failed", detail: result.reason };
-    case "transient": {
-      if (attempts >= MAX_RETRACT_ATTEMPTS) {
-        return { state: "failed", detail: `${result.reason}; gave up after ${attempts} attempts` };
-      }
-      const backoff = BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1);
-      const waitMs = Math.max(result.retryAfterMs ?? 0, backoff);
-      return { state: "pending", detail: result.reason, nextAttemptAt: new Date(now.getTime() + waitMs) };
-    }
+    case "transient":
+      return retryOrGiveUp(result, attempts, now);
   }
+}
+
+/**
+ * A transient failure of a job on a delivered post (a retraction, an update edit, an announcement): tried
+ * again with backoff (or after the platform's `retryAfterMs`), until MAX_RETRACT_ATTEMPTS, then failed.
+ */
+export function retryOrGiveUp(
+  result: { reason: string; retryAfterMs?: number },
+  attempts: number,
+  now: Date,
+): RetractionOutcome {
+  if (attempts >= MAX_RETRACT_ATTEMPTS) {
+    return { state: "failed", detail: `${result.reason}; gave up after ${attempts} attempts` };
+  }
+  const backoff = BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1);
+  const waitMs = Math.max(result.retryAfterMs ?? 0, backoff);
+  return { state: "pending", detail: result.reason, nextAttemptAt: new Date(now.getTime() + waitMs) };
 }
 
 /** Takes a job through the platform: delete (or edit when the delete is refused as too old). */
@@ -110,6 +122,13 @@ export interface DeliveredPost {
   localDate: string;
   sentAt?: Date;
   ref?: MessageRef;
+  /** Its update edit after a status change (src/core/status-update.ts), if one was owed. */
+  update?: {
+    state: UpdateState;
+    attempts: number;
+    detail?: string;
+    settledAt?: Date;
+  };
   retraction?: {
     state: RetractionState;
     requestedAt?: Date;

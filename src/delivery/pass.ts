@@ -14,6 +14,8 @@ import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { PlanningSubscription } from "../core/delivery.ts";
 import { anniversariesOn } from "../core/post-of-the-day.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
+import type { Presenter } from "../core/services.ts";
+import type { StatusUpdateLedger } from "../core/status-update.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import { type HeldRows, resumeHeldRows } from "./held-rows.ts";
 import { type ChannelTranslators, channelTranslators, type LanguageDeps } from "./languages.ts";
@@ -25,12 +27,15 @@ import { previewPass } from "./preview.ts";
 import { type PassProgress, type PassProgressListener, startPassProgress } from "./pass-progress.ts";
 import type { PassLine, PassReport } from "./report.ts";
 import { runRetractions } from "./retract.ts";
+import { runStatusUpdates } from "./status-updates.ts";
 import { cancelSpotlightsAfterStatusChange } from "./spotlight-status.ts";
 
 export interface DeliveryDeps extends LanguageDeps {
   ledger: DeliveryLedger;
   /** Posts of taken-down profiles to take back; absent: this process retracts nothing. */
   retractions?: RetractionLedger;
+  /** Status changes to carry to posts already out, and releases to announce; absent: none are. */
+  statusUpdates?: { ledger: StatusUpdateLedger; presenter: Presenter; editWithinDays: number };
   subscriptions: SubscriptionRepository;
   spotlights: SpotlightRepository;
   catalog: CatalogService;
@@ -156,6 +161,19 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const retracting = deps.retractions
     ? runRetractions({ ...deps, retractions: deps.retractions, translators }, times.wall, lines)
     : undefined;
+  const updating = deps.statusUpdates
+    ? runStatusUpdates(
+        {
+          ...deps,
+          statusUpdates: deps.statusUpdates.ledger,
+          presenter: deps.statusUpdates.presenter,
+          editWithinDays: deps.statusUpdates.editWithinDays,
+          translators,
+        },
+        times.wall,
+        lines,
+      )
+    : undefined;
   for (;;) {
     await Promise.all(
       platforms.map((p) =>
@@ -169,6 +187,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   await retracting;
+  await updating;
   return report;
 }
 

@@ -46,6 +46,33 @@ export interface PostResolverDeps {
 /** At most 25 characters (Discord's nonce), the same for every attempt at one row. */
 export const idempotencyKeyOf = (row: Pick<DeliveryRow, "id">) => `ftbh-d-${row.id}`;
 
+/**
+ * A post of a profile as the presenter shows it now, for a local date: the resolver's daily post or
+ * spotlight, and the body an update edit replaces a delivered post with (delivery/status-updates.ts).
+ */
+export function postOf(
+  presenter: Presenter,
+  target: { localDate: string; spotlight: boolean; anniversary?: FeaturedFamily["anniversary"] },
+  stored: StoredProfile,
+  campaign: Campaign,
+  tr: Translator,
+): Omit<OutboundPost, "idempotencyKey"> {
+  const date = tr.date(target.localDate);
+  // As of the post's local date in its channel: the date the eligibility was judged for.
+  const card = presenter.card(stored, campaign, target.localDate, tr);
+  const buttons = presenter.buttons(stored, campaign, target.localDate, tr);
+  return {
+    kind: target.spotlight ? "spotlight" : "daily",
+    intro: target.anniversary
+      ? anniversaryLine(target.anniversary, card, stored.profile.gender, tr)
+      : tr.t(target.spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date }),
+    card,
+    share: presenter.shareKit(stored, campaign, tr),
+    ...(buttons.length > 0 ? { buttons } : {}),
+    language: tr.language.tag,
+  };
+}
+
 export function createPostResolver(deps: PostResolverDeps) {
   const rotation = new Map<string, Promise<FeaturedFamily | undefined>>();
 
@@ -69,25 +96,14 @@ export function createPostResolver(deps: PostResolverDeps) {
     tr: Translator,
     anniversary?: FeaturedFamily["anniversary"],
   ): ChosenPost {
-    const date = tr.date(target.localDate);
-    // As of the post's local date in its channel: the date the eligibility was judged for.
-    const card = deps.presenter.card(stored, campaign, target.localDate, tr);
-    const intro = anniversary
-      ? anniversaryLine(anniversary, card, stored.profile.gender, tr)
-      : tr.t(spotlight ? "post.spotlightIntro" : "post.dailyIntro", { date });
-    const buttons = deps.presenter.buttons(stored, campaign, target.localDate, tr);
-    return {
-      kind: "post",
-      profileId: stored.profile.id,
-      post: {
-        kind: spotlight ? "spotlight" : "daily",
-        intro,
-        card,
-        share: deps.presenter.shareKit(stored, campaign, tr),
-        ...(buttons.length > 0 ? { buttons } : {}),
-        language: tr.language.tag,
-      },
-    };
+    const post = postOf(
+      deps.presenter,
+      { localDate: target.localDate, spotlight, ...(anniversary ? { anniversary } : {}) },
+      stored,
+      campaign,
+      tr,
+    );
+    return { kind: "post", profileId: stored.profile.id, post };
   }
 
   /** The spotlight the target was planned with, while it is still scheduled. */

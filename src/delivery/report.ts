@@ -6,7 +6,8 @@ import type { ChannelRef } from "../core/channel.ts";
  * the report, the logs and the metrics' `outcome` label all use. "moved" and "retrying" are steps on the
  * way (the row's final line follows, now or in a later pass); "would-send" appears only in a dry run.
  * "retracted" is a post taken back off a platform after a takedown (deleted, or edited to a neutral line;
- * src/delivery/retract.ts); its failures and retries use "failed" and "retrying".
+ * src/delivery/retract.ts); its failures and retries use "failed" and "retrying". "updated" is a post
+ * edited to carry a status update and "announced" a release announced (src/delivery/status-updates.ts).
  */
 export const PASS_LINE_KINDS = [
   "sent",
@@ -21,6 +22,8 @@ export const PASS_LINE_KINDS = [
   "moved",
   "spotlight-cancelled",
   "retracted",
+  "updated",
+  "announced",
 ] as const;
 export type PassLineKind = (typeof PASS_LINE_KINDS)[number];
 

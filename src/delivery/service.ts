@@ -8,6 +8,7 @@ import type { Config } from "../config.ts";
 import type { DeliveryLedger } from "../core/delivery.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
+import type { StatusUpdateLedger } from "../core/status-update.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { RotationLog } from "../core/ports/rotation-log.ts";
@@ -42,6 +43,8 @@ export interface DeliveryServiceInput {
     deliveries: DeliveryLedger;
     /** Absent: passes retract nothing (tests of posting alone). */
     retractions?: RetractionLedger;
+    /** Absent: passes make no status update. */
+    statusUpdates?: StatusUpdateLedger;
     subscriptions: SubscriptionRepository;
     spotlights: SpotlightRepository;
     rotation: RotationLog;
@@ -99,6 +102,15 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
   const deps = {
     ledger: repositories.deliveries,
     ...(repositories.retractions ? { retractions: repositories.retractions } : {}),
+    ...(repositories.statusUpdates
+      ? {
+          statusUpdates: {
+            ledger: repositories.statusUpdates,
+            presenter: services.presenter,
+            editWithinDays: config.RETRACT_WITHIN_DAYS,
+          },
+        }
+      : {}),
     subscriptions: repositories.subscriptions,
     spotlights: repositories.spotlights,
     catalog: services.catalog,

@@ -352,6 +352,25 @@ export function adapterContract(harness: ContractHarness): void {
       },
     );
 
+    postCase(
+      "edits a post to carry a status update: in every language the longest card with its update line fits, nothing new is posted",
+      async (posts) => {
+        const channel = posts.newChannel();
+        const ref = await sentRef(world.adapter, channel, "contract-update");
+        for (const language of [...USER_LANGUAGES.map((l) => l.tag), PSEUDO_LANGUAGE] as const) {
+          const post = await bot.updatedPost(LIMITS_PROFILE, language, "contract-update");
+          expect(await world.adapter.edit!(channel, ref, post), language).toEqual({ kind: "edited" });
+          const [message, ...more] = posts.messagesIn(channel);
+          expect(more, language).toEqual([]);
+          expect(world.limitProblems(message!), language).toEqual([]);
+          expect(posts.pings(message!), language).toEqual([]);
+          if (language === "en") expect(message!.text).toContain("Update, as of ");
+        }
+      },
+      (posts) =>
+        world.adapter.edit ? posts.retraction : notApplicable("the platform's posts cannot be edited"),
+    );
+
     /** A case that needs a capability of the harness: skipped, with the harness's reason, without it. */
     function caseOn<T>(capability: () => Capability<T>, title: string, body: () => Promise<void>) {
       it(title, async (context) => {

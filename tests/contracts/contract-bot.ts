@@ -23,6 +23,10 @@ import {
   limitsShareKit,
 } from "../platforms/discord/schema-limits.ts";
 
+import { currentDetention } from "../../src/core/profile.ts";
+import type { StatusChange } from "../../src/core/status-update.ts";
+import { updateLine, withUpdateLine } from "../../src/presentation/status-update.ts";
+
 const SAMPLE = fileURLToPath(new URL("../../data", import.meta.url));
 
 /** The hostile profile's id: `/prisoner limits` finds it by id on every platform. */
@@ -39,6 +43,11 @@ export interface ContractBot {
   speak(language: AnyLanguageTag | undefined): void;
   /** A sample profile's daily post written in `language`, as the delivery pass writes it. */
   dailyPost(profileId: string, language: AnyLanguageTag, idempotencyKey: string): Promise<OutboundPost>;
+  /**
+   * The same post as a status update edits it to (delivery/status-updates.ts): the card with the update
+   * line said first, here for a changed sentence, the longest line (the new sentence as pronounced).
+   */
+  updatedPost(profileId: string, language: AnyLanguageTag, idempotencyKey: string): Promise<OutboundPost>;
 }
 
 export async function createContractBot(): Promise<ContractBot> {
@@ -59,25 +68,45 @@ export async function createContractBot(): Promise<ContractBot> {
     staleAfterDays: 90,
   });
   const dispatch = createDispatcher({ commands, services, logger: createMemoryLogger() });
+  async function dailyPost(
+    profileId: string,
+    language: AnyLanguageTag,
+    idempotencyKey: string,
+  ): Promise<OutboundPost> {
+    const stored = await services.catalog.get(profileId);
+    const campaign = stored && (await services.catalog.campaign(stored.profile.campaign));
+    if (!stored || !campaign) throw new Error(`no sample profile ${profileId}`);
+    const tr = translatorFor(language);
+    return {
+      kind: "daily",
+      intro: tr.t("post.dailyIntro", { date: tr.date("2026-11-24") }),
+      card: services.presenter.card(stored, campaign, "2026-11-24", tr),
+      share: services.presenter.shareKit(stored, campaign, tr),
+      buttons: services.presenter.buttons(stored, campaign, "2026-11-24", tr),
+      language,
+      idempotencyKey,
+    };
+  }
   return {
     dispatch,
     commands,
     suggest: (typed, limit) => services.catalog.suggest(typed, limit),
     subscriptionCount: async () => (await repositories.subscriptions.list()).length,
-    async dailyPost(profileId, language, idempotencyKey) {
-      const stored = await services.catalog.get(profileId);
-      const campaign = stored && (await services.catalog.campaign(stored.profile.campaign));
-      if (!stored || !campaign) throw new Error(`no sample profile ${profileId}`);
-      const tr = translatorFor(language);
-      return {
-        kind: "daily",
-        intro: tr.t("post.dailyIntro", { date: tr.date("2026-11-24") }),
-        card: services.presenter.card(stored, campaign, "2026-11-24", tr),
-        share: services.presenter.shareKit(stored, campaign, tr),
-        buttons: services.presenter.buttons(stored, campaign, "2026-11-24", tr),
-        language,
-        idempotencyKey,
+    dailyPost,
+    async updatedPost(profileId, language, idempotencyKey) {
+      const post = await dailyPost(profileId, language, idempotencyKey);
+      const stored = (await services.catalog.get(profileId))!;
+      const current = currentDetention(stored.profile);
+      const change: StatusChange = {
+        kind: "sentence_changed",
+        profileId,
+        date: current.statusAsOf,
+        asOf: current.statusAsOf,
+        sentence: current.sentence?.asPronounced ?? "7 years",
+        sourceId: current.sources[current.sources.length - 1]!,
       };
+      const line = updateLine(change, stored.profile, translatorFor(language));
+      return { ...post, card: withUpdateLine(post.card, line) };
     },
     speak(language) {
       if (language) services.defaults.language = language;

@@ -109,7 +109,12 @@ const telegramHarness: ContractHarness = {
         kill: (ref) => fake.deleteChat(chatOf(ref)),
         requestsTo: (ref) =>
           fake.calls.filter((c) => c.method === "sendMessage" && c.params.chat_id === chatOf(ref)).length,
-        messagesIn: (ref) => fake.sentTo(chatOf(ref)).map((m) => sent(m)),
+        // An edit replaces its message where it stands: the chat holds each message once, as last edited.
+        messagesIn: (ref) => {
+          const held = new Map<number, PostedMessage>();
+          for (const m of fake.sentTo(chatOf(ref))) held.set(m.messageId, m);
+          return [...held.values()].map((m) => sent(m));
+        },
         pings,
         rateLimitNext: (_ref, seconds) => fake.failNext("sendMessage", faults.tooManyRequests(seconds)),
         retraction: {

@@ -291,7 +291,14 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
 
 export function createMemoryRepositories(): Omit<
   Repositories,
-  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff" | "impact"
+  | "deliveries"
+  | "deliveryLog"
+  | "retractions"
+  | "statusUpdates"
+  | "installations"
+  | "botModerators"
+  | "staff"
+  | "impact"
 > & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };

@@ -19,6 +19,7 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
         timezone: input.timezone,
         state: "active",
         anniversaries: input.anniversaries ?? existing?.anniversaries ?? true,
+        updates: input.updates ?? existing?.updates ?? true,
         createdBy: existing?.createdBy ?? input.actor,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

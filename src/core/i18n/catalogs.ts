@@ -24,6 +24,7 @@ import render from "./catalogs/en/render.json" with { type: "json" };
 import schedule from "./catalogs/en/schedule.json" with { type: "json" };
 import share from "./catalogs/en/share.json" with { type: "json" };
 import subscribe from "./catalogs/en/subscribe.json" with { type: "json" };
+import update from "./catalogs/en/update.json" with { type: "json" };
 import { LANGUAGE_TAGS } from "./languages.ts";
 
 /** The English catalog, the source: its keys are the only keys. */
@@ -46,6 +47,7 @@ export const SOURCE = {
   deeplink,
   dates,
   act,
+  update,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -31,6 +31,11 @@ export interface StreamedImportResult extends ImportResult {
   changedProfileIds: string[];
   /** Stored profiles the files did not name: kept, since an import adds and updates but never deletes. */
   absentProfiles: number;
+  /**
+   * Profiles whose current status the import changed (released, sentence changed, died in custody): their
+   * posts are updated by the next delivery pass (src/core/status-update.ts). Absent: none recorded.
+   */
+  statusChanges?: string[];
 }
 
 export interface CatalogRepository {

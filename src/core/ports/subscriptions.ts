@@ -22,6 +22,8 @@ export interface Subscription {
   pausedReason?: string;
   /** The last local date whose post is settled (planned, sent or not owed): the next post is after it. */
   plannedThrough?: string;
+  /** Release announcements here (`/subscribe … updates off` turns them off); absent: on. */
+  updates?: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -40,6 +42,8 @@ export interface SubscriptionRepository {
     actor: string;
     /** When the request was made (the app's clock): days due before it are not owed. Default: now. */
     at?: Date;
+    /** Release announcements on or off; absent: as they were (on for a new subscription). */
+    updates?: boolean;
   }): Promise<{ subscription: Subscription; created: boolean }>;
   findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */

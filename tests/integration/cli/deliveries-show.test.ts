@@ -61,14 +61,21 @@ describe("deliveries show", () => {
     expect(takedown.stdout).toContain("1 post already delivered will be withdrawn by the next delivery pass");
     const table = await run(["deliveries", "show", PROFILE]);
     expect(table).toMatchObject({ code: 0, stderr: "" });
-    expect(table.stdout).toMatch(/telegram:-1001\s+2026-11-24T09:00:05.000Z\s+77\s+pending \(0 attempts\)/);
+    expect(table.stdout).toMatch(
+      /telegram:-1001\s+2026-11-24T09:00:05.000Z\s+77\s+-\s+pending \(0 attempts\)/,
+    );
     const json = JSON.parse((await run(["deliveries", "show", PROFILE, "--json"])).stdout);
     expect(json).toEqual([
       {
+        kind: "post",
         localDate: "2026-11-24",
         channel: "telegram:-1001",
         sentAt: SENT.toISOString(),
         messageId: "77",
+        update: null,
+        updateAttempts: 0,
+        updateDetail: null,
+        updatedAt: null,
         retraction: "pending",
         retractionRequestedAt: NOW.toISOString(),
         retractionAttempts: 0,

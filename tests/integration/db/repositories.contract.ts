@@ -15,7 +15,14 @@ import { pressesContract } from "./presses.contract.ts";
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
 export type ContractRepositories = Omit<
   Repositories,
-  "deliveries" | "deliveryLog" | "retractions" | "installations" | "botModerators" | "staff" | "impact"
+  | "deliveries"
+  | "deliveryLog"
+  | "retractions"
+  | "statusUpdates"
+  | "installations"
+  | "botModerators"
+  | "staff"
+  | "impact"
 >;
 
 export interface ContractTarget {

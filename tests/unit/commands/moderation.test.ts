@@ -40,7 +40,8 @@ describe("/subscribe and /unsubscribe", () => {
     const reply = await bot.say("/subscribe", { moderator: true });
     expect(textOf(reply)).toBe(
       "Subscribed: this channel gets the daily featured family of #FreeToBeHome at 09:00 (UTC). Next post: Wednesday 25 November 2026, 09:00 (UTC)." +
-        "\nAnniversaries: on. On the anniversary of an arrest or a sentence, that family may be posted here instead of the day's rotation. To turn this off: /subscribe anniversaries off",
+        "\nAnniversaries: on. On the anniversary of an arrest or a sentence, that family may be posted here instead of the day's rotation. To turn this off: /subscribe anniversaries off" +
+        "\nRelease announcements here: on (/subscribe updates off turns them off).",
     );
   });
 
@@ -50,7 +51,8 @@ describe("/subscribe and /unsubscribe", () => {
     const again = await bot.say("/subscribe 08:30 europe/baku", { moderator: true });
     expect(textOf(again)).toBe(
       "Updated: this channel gets the daily featured family of #FreeToBeHome at 08:30 (Asia/Baku). Next post: Tuesday 24 November 2026, 08:30 (Asia/Baku)." +
-        "\nAnniversaries: on. On the anniversary of an arrest or a sentence, that family may be posted here instead of the day's rotation. To turn this off: /subscribe anniversaries off",
+        "\nAnniversaries: on. On the anniversary of an arrest or a sentence, that family may be posted here instead of the day's rotation. To turn this off: /subscribe anniversaries off" +
+        "\nRelease announcements here: on (/subscribe updates off turns them off).",
     );
     const all = await bot.repositories.subscriptions.list();
     expect(all).toHaveLength(1);

@@ -82,11 +82,11 @@ describe("a Russian channel", () => {
   it("subscribes in Russian, with the next post's weekday and date in Russian", async () => {
     const bot = await botIn("ru");
     expect(textOf(await bot.say("/subscribe 09:00 Europe/Moscow", mod))).toMatch(
-      /^Подписка оформлена: этот канал будет получать семью дня кампании #\S+ в 09:00 \(Europe\/Moscow\)\. Следующая публикация: среда, 25 ноября 2026 г\., 09:00 \(Europe\/Moscow\)\.\nГодовщины: включены\. /,
+      /^Подписка оформлена: этот канал будет получать семью дня кампании #\S+ в 09:00 \(Europe\/Moscow\)\. Следующая публикация: среда, 25 ноября 2026 г\., 09:00 \(Europe\/Moscow\)\.\nГодовщины: включены\. [^\n]*\nОбъявления об освобождении здесь: включены/,
     );
     expect(textOf(await bot.say("/subscribe 25:00", mod))).toBe(
       "«25:00» — не время суток: используйте 24-часовой формат HH:MM, например 09:00 или 18:30\n" +
-        "Использование: /subscribe [HH:MM] [часовой пояс] [кампания] [--language <код>] [anniversaries on|off]",
+        "Использование: /subscribe [HH:MM] [часовой пояс] [кампания] [--language <код>] [anniversaries on|off] [updates on|off]",
     );
     expect(textOf(await bot.say("/unsubscribe", mod))).toBe(
       "Остановлено: в этом канале больше не будет ежедневных публикаций. /subscribe возобновит их.",

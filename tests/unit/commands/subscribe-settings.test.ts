@@ -77,3 +77,35 @@ describe("/subscribe typed words", () => {
     });
   });
 });
+
+describe("/subscribe … updates on|off", () => {
+  it("is on by default, says so, and `updates off` turns release announcements off, keeping the rest", async () => {
+    const bot = await createTestBot();
+    expect(textOf(await bot.say("/subscribe 09:00 UTC", asModerator))).toMatch(
+      /\nRelease announcements here: on \(\/subscribe updates off turns them off\)\.$/,
+    );
+    expect((await bot.repositories.subscriptions.list())[0]?.updates).toBe(true);
+    expect(textOf(await bot.say("/subscribe updates off", asModerator))).toMatch(
+      /\nRelease announcements here: off \(\/subscribe updates on turns them back on\)\.$/,
+    );
+    expect((await bot.repositories.subscriptions.list())[0]).toMatchObject({
+      updates: false,
+      postTime: "09:00",
+    });
+    // `/subscribe` alone shows the setting and leaves it as it is.
+    expect(textOf(await bot.say("/subscribe", asModerator))).toMatch(/Release announcements here: off/);
+    await bot.say("/subscribe 10:00 updates ON", asModerator);
+    expect((await bot.repositories.subscriptions.list())[0]).toMatchObject({
+      updates: true,
+      postTime: "10:00",
+    });
+  });
+
+  it("refuses anything but on or off, naming what was typed, and changes nothing", async () => {
+    const bot = await createTestBot();
+    expect(textOf(await bot.say("/subscribe updates maybe", asModerator))).toBe(
+      "After “updates”, write on or off (you wrote “maybe”).",
+    );
+    expect(await bot.repositories.subscriptions.list()).toEqual([]);
+  });
+});
