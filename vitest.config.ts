@@ -48,6 +48,11 @@ export default defineConfig({
     // processes, the Postgres server, a timer). Vitest's default, one fewer than the cores, ran them in turn.
     maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
+    // Transformed modules kept on disk between runs, keyed by each file's content, so a run transforms
+    // only what changed since the last one (measured on 45 files: about 1.5-2.5 s less CPU, 3 s less wall;
+    // the first run after a change pays a little more). In the checkout's tmp/ (ignored by git), not in
+    // node_modules, which a worktree may share with other checkouts. `vitest --clearCache` empties it.
+    experimental: { fsModuleCache: true, fsModuleCachePath: "tmp/vitest-module-cache" },
     // Builds (or reuses) one migrated PGlite template that database tests load instead of migrating.
     // Every project runs it (it provides the template's path to its own files); only the first run builds.
     globalSetup: ["tests/support/global-setup.ts"],

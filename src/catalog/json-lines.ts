@@ -54,6 +54,20 @@ export function scanJson(text: string): JsonScan {
     if (text[pos] !== ch) fail(`expected ${what}`);
     pos++;
   };
+  /** Just past `{` or `[`: steps over its closer and says so when the object or list is empty. */
+  const closesAt = (closer: "}" | "]"): boolean => {
+    skipSpace();
+    if (text[pos] !== closer) return false;
+    pos++;
+    return true;
+  };
+  /** After a member or item: past a comma (more follow, false) or past the closer (the end, true). */
+  const closedAfter = (closer: "}" | "]", what: string): boolean => {
+    if (closesAt(closer)) return true;
+    if (text[pos] !== ",") fail(`expected "," or "${closer}" after ${what}`);
+    pos++;
+    return false;
+  };
 
   const scanString = (): void => {
     const start = pos++;
@@ -88,12 +102,8 @@ export function scanJson(text: string): JsonScan {
     const ch = text[pos];
     if (ch === "{") {
       pos++;
-      skipSpace();
-      if (text[pos] === "}") {
-        pos++;
-        return;
-      }
-      for (;;) {
+      if (closesAt("}")) return;
+      do {
         skipSpace();
         if (text[pos] !== '"') fail('expected a property name in double quotes (is there a trailing ","?)');
         const keyStart = pos;
@@ -103,30 +113,16 @@ export function scanJson(text: string): JsonScan {
         lines.set(pathKey(memberPath), lineOf(keyStart));
         expectChar(":", '":" after a property name');
         scanValue(memberPath, depth + 1);
-        skipSpace();
-        if (text[pos] === ",") pos++;
-        else if (text[pos] === "}") {
-          pos++;
-          return;
-        } else fail('expected "," or "}" after a property value');
-      }
+      } while (!closedAfter("}", "a property value"));
+      return;
     }
     if (ch === "[") {
       pos++;
-      skipSpace();
-      if (text[pos] === "]") {
-        pos++;
-        return;
-      }
-      for (let i = 0; ; i++) {
-        scanValue([...path, i], depth + 1);
-        skipSpace();
-        if (text[pos] === ",") pos++;
-        else if (text[pos] === "]") {
-          pos++;
-          return;
-        } else fail('expected "," or "]" after a list item');
-      }
+      if (closesAt("]")) return;
+      let i = 0;
+      do scanValue([...path, i++], depth + 1);
+      while (!closedAfter("]", "a list item"));
+      return;
     }
     if (ch === '"') {
       scanString();

@@ -1,13 +1,19 @@
-/** `freetobehome panel link` run alone (no bot): the link, and the refusals that store nothing. */
+/**
+ * `freetobehome panel link` run alone (no bot): the link, and the refusals that store nothing. The command
+ * line runs in this process as main.ts runs it (tests/support/cli-io.ts): exit codes and output are the
+ * point here, not the process; on an embedded database made from the run's migrated template.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./cli.ts";
+import { runCliHere as runCli } from "../support/cli-io.ts";
+import { unpackTemplateInto } from "../support/test-database.ts";
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ftbh-panel-link-"));
+  unpackTemplateInto(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
