@@ -33,6 +33,7 @@ import {
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 import { recordChanges } from "./status-updates.ts";
 import { type StatusChange, statusChangeOf } from "../../src/core/status-update.ts";
+import { consentWithdrawn } from "../../src/presentation/consent.ts";
 
 /** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
 const PROFILES_PER_WRITE = 1_000;
@@ -100,6 +101,7 @@ export async function openImportSession(
   const profileCounts = noChanges();
   const changedProfileIds: string[] = [];
   const statusChangedIds: string[] = [];
+  const consentWithdrawnIds: string[] = [];
   const deferredDefaults: string[] = [];
   const seenCampaigns = new Set<string>();
   const seenProfiles = new Set<string>();
@@ -155,6 +157,7 @@ export async function openImportSession(
         changedProfileIds.push(profile.id);
         const statusChange = statusChangeOf(previous, profile);
         if (statusChange) statusChanges.push(statusChange);
+        if (consentWithdrawn(previous, profile)) consentWithdrawnIds.push(profile.id);
         const fields = changedFields(previous, profile);
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
       } else {
@@ -209,6 +212,7 @@ export async function openImportSession(
         changedProfileIds,
         absentProfiles: storedHashes.size - restated,
         ...(statusChangedIds.length > 0 ? { statusChanges: statusChangedIds } : {}),
+        ...(consentWithdrawnIds.length > 0 ? { consentWithdrawn: consentWithdrawnIds } : {}),
       };
     },
   };

@@ -52,6 +52,9 @@ function toLogRow(row: LedgerRow): DeliveryLogRow {
           },
         }
       : {}),
+    ...(row.updateState
+      ? { update: { state: row.updateState, ...(row.updateDetail ? { detail: row.updateDetail } : {}) } }
+      : {}),
   };
 }
 

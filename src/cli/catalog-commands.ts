@@ -24,6 +24,7 @@ export async function runImportCommand(
         actor: actor(ctx),
         dryRun: options.dryRun,
         progress,
+        retractPostsOf: (ids) => app.services.curation.retractPostsOf(ids),
       });
     } finally {
       progress.clear();

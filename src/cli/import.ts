@@ -43,6 +43,8 @@ export async function importFiles(
     streamFromBytes?: number;
     /** Profiles written per round (the repository's 1,000 unless given; tests make it small). */
     profilesPerWrite?: number;
+    /** Withdraws the delivered posts of these profiles (consent taken back); returns how many. */
+    retractPostsOf?: (ids: readonly string[]) => Promise<number>;
   },
 ): Promise<string> {
   const progress = options.progress ?? silentProgress;
@@ -72,11 +74,17 @@ export async function importFiles(
   const heading = options.dryRun
     ? `Dry run, nothing written: ${read.files.length} file(s) valid${skipped}.`
     : `Imported ${read.files.length} file(s)${skipped}.`;
-  return `${heading}\n${changeReport(result)}`;
+  // After the import is committed, as for a takedown: no post of these profiles goes out after this.
+  const withdrawn = result.consentWithdrawn ?? [];
+  const retracted =
+    withdrawn.length > 0 && !options.dryRun && options.retractPostsOf
+      ? await options.retractPostsOf(withdrawn)
+      : undefined;
+  return `${heading}\n${changeReport(result, retracted)}`;
 }
 
 /** The counts, then which profiles changed, so a curator can check an edit landed where it was meant to. */
-export function changeReport(result: StreamedImportResult): string {
+export function changeReport(result: StreamedImportResult, retracted?: number): string {
   const line = (r: { created: number; updated: number; unchanged: number }) =>
     `${r.created} new, ${r.updated} changed, ${r.unchanged} unchanged`;
   const absent =
@@ -88,5 +96,12 @@ export function changeReport(result: StreamedImportResult): string {
   const statuses = result.statusChanges?.length
     ? `  status changes: ${result.statusChanges.join(", ")} (their recent posts are updated, and a release announced, by the next delivery pass; see: freetobehome deliveries show <profile>)\n`
     : "";
-  return `  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n${absent}${changed}${statuses}`;
+  const consent = result.consentWithdrawn?.length
+    ? `  consent withdrawn: ${result.consentWithdrawn.join(", ")} (${
+        retracted === undefined
+          ? "their recent posts would be withdrawn"
+          : `${retracted} delivered post(s) put up for withdrawal by the next delivery pass`
+      }; see: freetobehome deliveries show <profile>)\n`
+    : "";
+  return `  campaigns: ${line(result.campaigns)}\n  profiles:  ${line(result.profiles)}\n${absent}${changed}${statuses}${consent}`;
 }

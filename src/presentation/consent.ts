@@ -4,7 +4,7 @@
  * because a record edited by hand, or a consent withdrawn a minute ago, must never reach a post.
  */
 import { english, type Translator } from "../core/i18n/translator.ts";
-import type { ConsentScope, FamilyMember, Profile } from "../core/profile.ts";
+import { CONSENT_SCOPES, type ConsentScope, type FamilyMember, type Profile } from "../core/profile.ts";
 import { relationshipWithPronoun } from "./wording.ts";
 
 /** Consent given, for this scope, by an adult: withdrawn, refused or not sought all mean no. */
@@ -45,4 +45,24 @@ export function firstQuotable(
     const speaker = findMember(profile, quote.speaker);
     return speaker !== undefined && hasConsent(speaker, "quote");
   });
+}
+
+/**
+ * Whether a change to a profile takes back something its posts may already show: a relative's consent to
+ * a scope withdrawn (or the relative removed), a relative who may no longer be named, or the photo taken
+ * away. Every post of the profile is then withdrawn (src/core/retraction.ts), as for a takedown: a post
+ * once sent cannot be re-checked field by field, and where in doubt the bot holds back.
+ */
+export function consentWithdrawn(
+  before: Pick<Profile, "family" | "photo">,
+  after: Pick<Profile, "family" | "photo">,
+): boolean {
+  for (const was of before.family) {
+    const now = findMember(after, was.id);
+    if (mayBeNamed(was) && !(now && mayBeNamed(now))) return true;
+    for (const scope of CONSENT_SCOPES) {
+      if (hasConsent(was, scope) && !(now && hasConsent(now, scope))) return true;
+    }
+  }
+  return before.photo?.consent === true && after.photo?.consent !== true;
 }

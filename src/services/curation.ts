@@ -1,5 +1,5 @@
 /**
- * Curation: taking a profile down and restoring it. One service for every path that does it (the command
+ * Curation: taking a profile down and restoring it, and withdrawing posts whose consent was taken back. One service for every path that does it (the command
  * line, alone or carried out by a running bot, and the staff panel), so each gets the same checks, the
  * same audit entry and the same answer; callers only word the answer for their medium.
  */
@@ -38,6 +38,11 @@ export interface CurationService {
   takedown(id: string, input: { reason: string; actor: string }): Promise<TakedownResult>;
   /** Back to the visibility it had before the takedown (withheld stays withheld); refused when not down. */
   restore(id: string, input: { actor: string }): Promise<StoredProfile>;
+  /**
+   * Withdraws the recent posts of profiles whose consent was taken back by an import (after it was
+   * committed), as a takedown does: how many posts were newly put up for retraction.
+   */
+  retractPostsOf(ids: readonly string[]): Promise<number>;
 }
 
 export function profileNotFound(id: string): UserError {
@@ -78,6 +83,12 @@ export function createCurationService(deps: CurationDeps): CurationService {
       const stored = await catalog.restore(id, { actor, at: clock.now() });
       if (!stored) throw profileNotFound(id);
       return stored;
+    },
+    async retractPostsOf(ids) {
+      const now = clock.now();
+      let total = 0;
+      for (const id of ids) total += await retract(id, now);
+      return total;
     },
   };
 }

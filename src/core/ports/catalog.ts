@@ -36,6 +36,8 @@ export interface StreamedImportResult extends ImportResult {
    * posts are updated by the next delivery pass (src/core/status-update.ts). Absent: none recorded.
    */
   statusChanges?: string[];
+  /** Profiles whose change took back a consent their posts may show (presentation/consent.ts). */
+  consentWithdrawn?: string[];
 }
 
 export interface CatalogRepository {

@@ -7,6 +7,7 @@ import type { ChannelRef } from "../channel.ts";
 import type { DeliveryState } from "../delivery.ts";
 import type { MessageRef } from "../platform.ts";
 import type { RetractionState } from "../retraction.ts";
+import type { UpdateState } from "../status-update.ts";
 
 export interface DeliveryLogFilter {
   platform?: string;
@@ -33,6 +34,8 @@ export interface DeliveryLogRow {
   attempts: number;
   messageRef?: MessageRef;
   retraction?: { state: RetractionState; detail?: string; at?: Date };
+  /** Its edit after a status change (a release, a new sentence), when one was owed. */
+  update?: { state: UpdateState; detail?: string };
 }
 
 /** One platform's posts on one local date with one outcome. */

@@ -44,6 +44,7 @@ function row(tr: Translator, deps: PanelDeps, r: DeliveryLogRow) {
   <td data-label="${tr.t("deliveryLog.outcome")}"><span class="badge ${r.state}">${outcome}</span>${r.detail ? html`<br><span class="muted">${r.detail}</span>` : ""}<br><span class="muted">${tr.t("deliveryLog.attempts", { attempts: r.attempts })}</span></td>
   <td data-label="${tr.t("deliveryLog.sent")}">${utc(r.sentAt) || "—"}</td>
   <td data-label="${tr.t("deliveryLog.message")}">${link ? html`<a href="${link}" rel="noreferrer noopener" target="_blank">${tr.t("deliveryLog.openMessage")}</a>` : "—"}</td>
+  <td data-label="${tr.t("deliveryLog.update")}">${r.update ? html`${tr.t("deliveryLog.updateState", { state: r.update.state })}${r.update.detail ? html`<br><span class="muted">${r.update.detail}</span>` : ""}` : "—"}</td>
   <td data-label="${tr.t("deliveryLog.withdrawal")}">${r.retraction ? html`${tr.t("deliveryLog.retraction", { state: r.retraction.state })}${r.retraction.detail ? html`<br><span class="muted">${r.retraction.detail}</span>` : ""}` : "—"}</td>
 </tr>`;
 }
@@ -114,7 +115,7 @@ ${
   rows.length === 0
     ? html`<p>${tr.t("deliveryLog.none")}</p>`
     : html`<div class="table-wrap"><table class="stack log">
-<thead><tr><th scope="col">${tr.t("deliveryLog.date")}</th><th scope="col">${tr.t("deliveryLog.due")}</th><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("deliveryLog.platform")}</th><th scope="col">${tr.t("deliveryLog.profile")}</th><th scope="col">${tr.t("deliveryLog.outcome")}</th><th scope="col">${tr.t("deliveryLog.sent")}</th><th scope="col">${tr.t("deliveryLog.message")}</th><th scope="col">${tr.t("deliveryLog.withdrawal")}</th></tr></thead>
+<thead><tr><th scope="col">${tr.t("deliveryLog.date")}</th><th scope="col">${tr.t("deliveryLog.due")}</th><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("deliveryLog.platform")}</th><th scope="col">${tr.t("deliveryLog.profile")}</th><th scope="col">${tr.t("deliveryLog.outcome")}</th><th scope="col">${tr.t("deliveryLog.sent")}</th><th scope="col">${tr.t("deliveryLog.message")}</th><th scope="col">${tr.t("deliveryLog.update")}</th><th scope="col">${tr.t("deliveryLog.withdrawal")}</th></tr></thead>
 <tbody>${rows.map((r) => row(tr, deps, r))}</tbody></table></div>
 ${pager(c, { page: at, pages }, total, "deliveryLog.pager")}`
 }
@@ -139,6 +140,8 @@ ${charts(tr, figures)}`;
       "message_channel",
       "message_id",
       "message_link",
+      "update",
+      "update_detail",
       "withdrawal",
       "withdrawal_detail",
     ]);
@@ -167,6 +170,8 @@ ${charts(tr, figures)}`;
                   r.messageRef?.channelId,
                   r.messageRef?.messageId,
                   link,
+                  r.update?.state,
+                  r.update?.detail,
                   r.retraction?.state,
                   r.retraction?.detail,
                 ]),

@@ -3,7 +3,9 @@
  * in SQL, keyset iteration that visits each row once, and per-day counts and lateness computed by the
  * database, checked against the ledger's own rows after real passes.
  */
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { deliveries } from "../../../db/schema/index.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";
 import { databaseTargets } from "../../support/test-database.ts";
 import { useDeliveryWorld } from "./harness.ts";
@@ -43,6 +45,20 @@ for (const target of databaseTargets) {
       expect(new Set(day.rows.map((r) => r.localDate))).toEqual(new Set(["2026-11-25"]));
       expect(day.total).toBe(2);
       expect((await log.page({ platform: "discord" }, 0, 10)).total).toBe(0);
+    });
+
+    it("carries each post's update after a status change and its withdrawal, as the ledger records them", async () => {
+      await threeDays([5, 5, 5]);
+      const [first] = await world.repositories.deliveries.list();
+      await world.database.db
+        .update(deliveries)
+        .set({ updateState: "edited", updateDetail: "edited with the update line", retractState: "pending" })
+        .where(eq(deliveries.id, first!.id));
+      const { rows } = await world.repositories.deliveryLog.page({}, 0, 100);
+      const row = rows.find((r) => r.id === first!.id);
+      expect(row?.update).toEqual({ state: "edited", detail: "edited with the update line" });
+      expect(row?.retraction).toEqual({ state: "pending" });
+      expect(rows.filter((r) => r.update !== undefined)).toHaveLength(1);
     });
 
     it("iterates every matching row once, in batches smaller than the total", async () => {
