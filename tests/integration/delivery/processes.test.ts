@@ -125,6 +125,61 @@ describeOnPostgres("delivery passes in several processes on one Postgres", () =>
     console.info(`two processes: ${sent.join(" + ")} posts, ${sink.requests.length} requests`);
   }, 60_000);
 
+  it("a worker killed again and again mid-retraction deletes each post once and posts nothing new", async () => {
+    const seed = Number(process.env.DELIVERY_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    console.info(`retraction kill seed: ${seed} (replay with DELIVERY_KILL_SEED=${seed})`);
+    const random = seededRandom(seed);
+    const channels = await subscribeMany(30);
+    expect(countByKind(await worker(DUE + 1_000).report()).sent).toBe(channels.length);
+    const posted = sink.posts.length;
+    const [first] = await world.repositories.deliveries.list({ limit: 1 });
+    const profileId = first!.profileId!;
+    const owed = (await world.repositories.deliveries.list({ limit: 10_000 })).filter(
+      (r) => r.profileId === profileId,
+    );
+    world.setNow(iso(DUE + 3_600_000));
+    const taken = await world.services.curation.takedown(profileId, {
+      reason: "the family asked",
+      actor: "cli:curator",
+    });
+    expect(taken.retractions).toBe(owed.length);
+
+    // Answers held back, so that each kill lands among deletes in flight; restarts come after the
+    // retraction lease (2 minutes on the worker's clock) ran out, so the next run takes the jobs over.
+    sink.setDelay(() => 40 + random() * 120);
+    const env = { DELIVERY_CONCURRENCY: "4" };
+    let at = DUE + 3_600_000 + 1_000;
+    let kills = 0;
+    for (let run = 0; kills < 5 && run < 15; run++) {
+      const w = worker(at, env);
+      await Promise.race([sink.firstDeleteFrom(w.pid), w.exited]);
+      await new Promise((resolve) => setTimeout(resolve, random() * 250));
+      w.kill();
+      const exit = await w.exited;
+      if (exit.signal === "SIGKILL") kills++;
+      else await w.report();
+      at += 150_000;
+    }
+    expect(kills).toBeGreaterThan(0);
+    sink.setDelay(() => 0);
+    await worker(at + 600_000, env).report();
+
+    // Each post deleted once: one request deleted it, any later one found it gone.
+    const deleted = sink.deletes.filter((d) => d.deleted).map((d) => `${d.channel}|${d.messageId}`);
+    expect(new Set(deleted).size).toBe(deleted.length);
+    expect(deleted.sort()).toEqual(owed.map((r) => `${r.channel}|${r.messageId}`).sort());
+    // Every job settled, none left claimed or pending, and the ledger says what happened.
+    const jobs = await world.repositories.retractions.forProfile(profileId);
+    expect(jobs.map((j) => j.retraction?.state).filter((s) => s !== "deleted" && s !== "gone")).toEqual([]);
+    expect(jobs.filter((j) => j.retraction?.state === "deleted").length).toBeGreaterThan(0);
+    // A retraction never posts anything.
+    expect(sink.posts.length).toBe(posted);
+    console.info(
+      `retraction kills: ${kills}; ${sink.deletes.length} delete requests for ${owed.length} posts, ` +
+        `${sink.deletes.length - deleted.length} found them gone`,
+    );
+  }, 180_000);
+
   it("a worker killed twenty times mid fan-out leaves no channel with two posts and none lost", async () => {
     const seed = Number(process.env.DELIVERY_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.info(`kill test seed: ${seed} (replay with DELIVERY_KILL_SEED=${seed})`);

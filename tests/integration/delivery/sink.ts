@@ -4,6 +4,10 @@
  * the answer may be held back a while, so a worker killed in between leaves a post it never heard about,
  * as a real platform would. On platforms that dedupe (Discord's enforced nonce) a second request with a
  * key already seen in that channel is answered with the first message and posts nothing.
+ *
+ * `DELETE /<platform>` with `{ channel, messageId }` deletes a message, as a platform's delete does: the
+ * first request for a message deletes it (counted the moment it arrives, its answer held back like a
+ * post's), and any later one is answered 404, "not found", as Discord, Slack and Telegram answer.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
@@ -27,7 +31,16 @@ export interface SinkRequest {
   pid: number;
 }
 
-async function readJson(req: IncomingMessage): Promise<{ channel: string; key: string }> {
+export interface SinkDelete {
+  platform: string;
+  channel: string;
+  messageId: string;
+  pid: number;
+  /** False when the message was already gone (the answer was 404). */
+  deleted: boolean;
+}
+
+async function readJson(req: IncomingMessage): Promise<{ channel: string; key: string; messageId?: string }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString("utf8"));
@@ -39,6 +52,9 @@ export async function startSink() {
   const requests: SinkRequest[] = [];
   const byKey = new Map<string, SinkPost>();
   const listeners = new Set<(request: SinkRequest) => void>();
+  /** Every delete request, in order; `deleted` tells the one that deleted from later ones. */
+  const deletes: SinkDelete[] = [];
+  const gone = new Set<string>();
   let delay: () => number = () => 0;
   let nextId = 1;
 
@@ -47,6 +63,26 @@ export async function startSink() {
     const platform = (req.url ?? "/").slice(1);
     readJson(req)
       .then(async (body) => {
+        if (req.method === "DELETE") {
+          const message = `${platform}|${body.channel}|${body.messageId}`;
+          const exists = posts.some(
+            (p) => p.platform === platform && p.channel === body.channel && p.messageId === body.messageId,
+          );
+          const deleted = exists && !gone.has(message);
+          gone.add(message);
+          deletes.push({
+            platform,
+            channel: body.channel,
+            messageId: String(body.messageId),
+            pid: Number(req.headers["x-worker-pid"]),
+            deleted,
+          });
+          const wait = delay();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          res.writeHead(deleted ? 200 : 404, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: deleted }));
+          return;
+        }
         const request = { body, platform, pid: Number(req.headers["x-worker-pid"]) };
         requests.push(request);
         const id = `${platform}|${body.channel}|${body.key}`;
@@ -81,9 +117,20 @@ export async function startSink() {
     url: `http://127.0.0.1:${port}`,
     posts,
     requests,
+    deletes,
     /** How long each answer is held back, drawn per request. */
     setDelay(next: () => number) {
       delay = next;
+    },
+    /** Resolves at the first delete request from process `pid`. */
+    firstDeleteFrom(pid: number): Promise<void> {
+      return new Promise((resolve) => {
+        const check = () => {
+          if (deletes.some((d) => d.pid === pid)) resolve();
+          else setTimeout(check, 5);
+        };
+        check();
+      });
     },
     /** Resolves at the first request from process `pid`. */
     firstRequestFrom(pid: number): Promise<void> {

@@ -19,6 +19,7 @@ import { postgresDatabase, postgresOptions } from "../../../db/client.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Logger } from "../../../src/core/ports/logger.ts";
 import type { PlatformAdapter, SendResult } from "../../../src/core/platform.ts";
+import type { RetractResult } from "../../../src/core/retraction.ts";
 import { createApp } from "../../../src/app.ts";
 
 const env = (name: string) => {
@@ -49,13 +50,28 @@ function sinkAdapter(
         });
         if (!res.ok) return { kind: "transient", reason: `sink answered ${res.status}` };
         const { messageId } = (await res.json()) as { messageId: string };
-        return { kind: "sent", messageId };
+        return { kind: "sent", messageId, messageRef: { channelId: channel, messageId } };
       } catch (err) {
         const reason = `sink request failed: ${(err as Error).message}`;
         // As the port says: a deduping platform's adapter reports this as transient and resends.
         return afterUncertainSend === "resend"
           ? { kind: "transient", reason }
           : { kind: "uncertain", reason };
+      }
+    },
+    // Deletes at the sink; "not found" means someone (a killed run) deleted it already.
+    async retract(channel, ref): Promise<RetractResult> {
+      try {
+        const res = await fetch(url, {
+          method: "DELETE",
+          headers: { "content-type": "application/json", "x-worker-pid": String(process.pid) },
+          body: JSON.stringify({ channel, messageId: ref.messageId }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (res.status === 404) return { kind: "gone", reason: "message not found" };
+        return res.ok ? { kind: "deleted" } : { kind: "transient", reason: `sink answered ${res.status}` };
+      } catch (err) {
+        return { kind: "transient", reason: `sink request failed: ${(err as Error).message}` };
       }
     },
   };
