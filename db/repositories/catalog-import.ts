@@ -33,7 +33,7 @@ import {
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 import { recordChanges } from "./status-updates.ts";
 import { type StatusChange, statusChangeOf } from "../../src/core/status-update.ts";
-import { consentWithdrawn } from "../../src/presentation/consent.ts";
+import { consentWithdrawn } from "../../src/core/consent.ts";
 
 /** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
 const PROFILES_PER_WRITE = 1_000;

@@ -1,11 +1,11 @@
 /**
- * Which profile changes take back what delivered posts may show (presentation/consent.ts): a consent
+ * Which profile changes take back what delivered posts may show (core/consent.ts): a consent
  * withdrawn or narrowed, a relative removed or no longer a public advocate, the photo removed. Any other
  * edit takes back nothing.
  */
 import { describe, expect, it } from "vitest";
 import type { Profile } from "../../../src/core/profile.ts";
-import { consentWithdrawn } from "../../../src/presentation/consent.ts";
+import { consentWithdrawn } from "../../../src/core/consent.ts";
 import { ilgarMammadov } from "./profiles.ts";
 
 const withWife = (
