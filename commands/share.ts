@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import type { StoredProfile } from "../src/core/ports/catalog.ts";
-import { campaignOf, todayHere, unresolvedLookupReply } from "./shared.ts";
+import { campaignOf, namedOrToday } from "./shared.ts";
 
 export const share = defineCommand({
   name: "share",
@@ -23,27 +22,18 @@ export const share = defineCommand({
     name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
   }),
   async run({ args, services, invocation, tr }) {
-    let stored: StoredProfile;
-    let today: string;
-    if (args.name) {
-      const [lookup, here] = await Promise.all([
-        services.catalog.lookup(args.name),
-        todayHere(services, invocation.channel),
-      ]);
-      today = here;
-      if (lookup.kind !== "found")
-        return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "share");
-      stored = lookup.profile;
-    } else {
-      const featured = await services.featured.forChannel(invocation.channel, invocation.community);
-      if (!featured)
-        throw new UserError(
+    const found = await namedOrToday(
+      { services, invocation, tr },
+      args.name,
+      "share",
+      () =>
+        new UserError(
           { key: "commands.shareNothingFeatured", values: { command: "/share <name>" } },
           "NOTHING_TO_FEATURE",
-        );
-      stored = featured.profile;
-      today = featured.localDate;
-    }
+        ),
+    );
+    if (found.kind === "reply") return found.reply;
+    const { stored, today } = found;
     const campaign = await campaignOf(services, stored);
     const card = services.presenter.card(stored, campaign, today, tr);
     if (card.stale) {

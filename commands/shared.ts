@@ -2,7 +2,7 @@
  * Pieces several commands share: turning a profile into a card reply, and a lookup result into the reply
  * that asks the caller to choose.
  */
-import type { ChannelRef } from "../src/core/channel.ts";
+import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import { readChannelClock } from "../src/core/channel-clock.ts";
 import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
@@ -100,4 +100,40 @@ export async function unresolvedLookupReply(
   const key = lookup.kind === "several" ? "commands.severalMatch" : "commands.didYouMean";
   const prompt = context.tr.t(key, { query });
   return { kind: "choices", prompt, choices, visibility: "private" };
+}
+
+/** A command's profile when a name is optional: the named one, found as /prisoner finds it, or today's family. */
+export type NamedOrToday =
+  | { kind: "profile"; stored: StoredProfile; today: string }
+  /** The name matched several profiles, or none exactly: the reply that says so. */
+  | { kind: "reply"; reply: Reply };
+
+/**
+ * /share and /act: the profile a name points to (public profiles only, never a silent pick among
+ * several), as of the channel's today; without a name, today's family here, or `nothingToday`.
+ */
+export async function namedOrToday(
+  {
+    services,
+    invocation,
+    tr,
+  }: { services: BotServices; invocation: { channel: ChannelRef; community: CommunityRef }; tr: Translator },
+  name: string | undefined,
+  command: string,
+  nothingToday: () => UserError,
+): Promise<NamedOrToday> {
+  if (name) {
+    const [lookup, today] = await Promise.all([
+      services.catalog.lookup(name),
+      todayHere(services, invocation.channel),
+    ]);
+    if (lookup.kind === "found") return { kind: "profile", stored: lookup.profile, today };
+    return {
+      kind: "reply",
+      reply: await unresolvedLookupReply({ services, tr, today }, name, lookup, command),
+    };
+  }
+  const featured = await services.featured.forChannel(invocation.channel, invocation.community);
+  if (!featured) throw nothingToday();
+  return { kind: "profile", stored: featured.profile, today: featured.localDate };
 }
