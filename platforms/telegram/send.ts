@@ -24,6 +24,18 @@ import { decodeChannel } from "./ids.ts";
 import { renderAnnouncement, renderNotice, renderPost } from "./render.ts";
 import { classifyTelegramError } from "./send-errors.ts";
 
+/** Why an edit or delete of a message already sent failed, as a retraction or update records it. */
+function oldMessageFailure(err: unknown) {
+  const failure = classifyTelegramError(err);
+  // A chat that moved (a group upgraded to a supergroup) keeps its old messages under the old id, out of reach.
+  return failure.kind === "moved" || failure.kind === "sent"
+    ? ({
+        kind: "permanent",
+        reason: "the chat moved to a new id; its old messages are out of reach",
+      } as const)
+    : retractFailureOf(failure);
+}
+
 // telegraf types the signal as its abort-controller polyfill; node-fetch accepts any real AbortSignal.
 type CallSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
 const timeout = (ms: number) => ({ signal: AbortSignal.timeout(ms) as unknown as CallSignal });
@@ -139,14 +151,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         if (MESSAGE_GONE.test(description)) return { kind: "gone", reason: description };
         // The same post again (an edit repeated after a lost answer): it already says it.
         if (NOT_MODIFIED.test(description)) return { kind: "edited" };
-        const failure = classifyTelegramError(err);
-        const result =
-          failure.kind === "moved" || failure.kind === "sent"
-            ? ({
-                kind: "permanent",
-                reason: "the chat moved to a new id; its old messages are out of reach",
-              } as const)
-            : retractFailureOf(failure);
+        const result = oldMessageFailure(err);
         logger.warn({ platform: "telegram", channel, ref, result }, "telegram update edit failed");
         return result as EditResult;
       }
@@ -186,14 +191,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
           return { kind: "not-deletable", reason: description };
         // The same text again: the message already says it was withdrawn.
         if (mode === "edit" && NOT_MODIFIED.test(description)) return { kind: "edited" };
-        const failure = classifyTelegramError(err);
-        const result =
-          failure.kind === "moved" || failure.kind === "sent"
-            ? ({
-                kind: "permanent",
-                reason: "the chat moved to a new id; its old messages are out of reach",
-              } as const)
-            : retractFailureOf(failure);
+        const result = oldMessageFailure(err);
         logger.warn({ platform: "telegram", channel, ref, mode, result }, "telegram retraction failed");
         return result;
       }
