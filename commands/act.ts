@@ -3,8 +3,7 @@
  * contact an official), answered privately. Also what the "What you can do" button under a card or a post
  * runs, as `act <profile id>`, for the person who pressed it.
  */
-import { z } from "zod";
-import { defineCommand } from "../src/core/command.ts";
+import { defineCommand, OPTIONAL_NAME } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { campaignOf, namedOrToday } from "./shared.ts";
 
@@ -13,18 +12,7 @@ export const act = defineCommand({
   description: "Show what you can do for today's family or a named prisoner",
   usage: "/act [name]",
   moderatorOnly: false,
-  options: [
-    {
-      name: "name",
-      description: "A prisoner's name (default: today's family)",
-      required: false,
-      autocomplete: "profile",
-    },
-  ],
-  parseText: (text) => ({ name: text.trim() === "" ? undefined : text.trim() }),
-  args: z.object({
-    name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
-  }),
+  ...OPTIONAL_NAME,
   async run({ args, services, invocation, tr }) {
     const found = await namedOrToday(
       { services, invocation, tr },

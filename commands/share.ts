@@ -1,6 +1,5 @@
 /** /share [name]: a share kit (text, hashtag, link and one-click links) for a profile, default today's. */
-import { z } from "zod";
-import { defineCommand } from "../src/core/command.ts";
+import { defineCommand, OPTIONAL_NAME } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
 import { campaignOf, namedOrToday } from "./shared.ts";
 
@@ -9,18 +8,7 @@ export const share = defineCommand({
   description: "Get a share kit for today's family or a named prisoner",
   usage: "/share [name]",
   moderatorOnly: false,
-  options: [
-    {
-      name: "name",
-      description: "A prisoner's name (default: today's family)",
-      required: false,
-      autocomplete: "profile",
-    },
-  ],
-  parseText: (text) => ({ name: text.trim() === "" ? undefined : text.trim() }),
-  args: z.object({
-    name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
-  }),
+  ...OPTIONAL_NAME,
   async run({ args, services, invocation, tr }) {
     const found = await namedOrToday(
       { services, invocation, tr },

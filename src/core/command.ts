@@ -93,6 +93,27 @@ export const NO_ARGUMENTS = {
   args: z.object({}),
 };
 
+/**
+ * The arguments of a command about one prisoner, named or else today's family (/share, /act): one
+ * optional name, autocompleted on platforms that offer it.
+ */
+export const OPTIONAL_NAME = {
+  options: [
+    {
+      name: "name",
+      description: "A prisoner's name (default: today's family)",
+      required: false,
+      autocomplete: "profile",
+    },
+  ] as readonly CommandOption[],
+  parseText: (text: string): Record<string, string | undefined> => ({
+    name: text.trim() === "" ? undefined : text.trim(),
+  }),
+  args: z.object({
+    name: z.string().trim().min(1).max(200, { error: "commands.nameTooLong" }).optional(),
+  }),
+};
+
 export function defineCommand<Args>(definition: CommandDefinition<Args>): CommandDefinition<Args> {
   return definition;
 }
