@@ -1,6 +1,7 @@
 /**
- * `subscriptions list`: every subscription with its state (and why it is paused), its next local post
- * time, and the last result from the delivery ledger (sent, missed, uncertain, failed, … and why).
+ * `subscriptions list`: every subscription with its state (and why it is paused), its options (anniversaries,
+ * release announcements), its next local post time, and the last result from the delivery ledger (sent,
+ * missed, uncertain, failed, … and why).
  */
 import type { DeliveryRow } from "../core/delivery.ts";
 import type { Subscription } from "../core/ports/subscriptions.ts";
@@ -24,12 +25,13 @@ function lastResult(row: DeliveryRow | undefined): string {
 }
 
 const view: ListView<SubscriptionRow> = {
-  columns: ["channel", "campaign", "time", "state", "next post", "last result"],
+  columns: ["channel", "campaign", "time", "state", "options", "next post", "last result"],
   cells: ({ subscription: s, next, last }) => [
     s.channel,
     s.campaignId,
     `${s.postTime} ${s.timezone}`,
     s.state + (s.pausedReason ? ` (${s.pausedReason})` : ""),
+    `anniversaries ${s.anniversaries ? "on" : "off"}, updates ${s.updates === false ? "off" : "on"}`,
     next ? localDateTime(english, next, s.timezone) : "-",
     lastResult(last),
   ],
@@ -40,6 +42,8 @@ const view: ListView<SubscriptionRow> = {
     timezone: s.timezone,
     state: s.state,
     pausedReason: s.pausedReason ?? null,
+    anniversaries: s.anniversaries,
+    updates: s.updates !== false,
     nextPostAt: next?.toISOString() ?? null,
     lastResult: last
       ? {

@@ -43,6 +43,7 @@ function row(tr: Translator, viewer: Viewer, s: Subscription, now: Date, last: D
   <td data-label="${tr.t("panel.campaign")}">${s.campaignId}</td>
   <td data-label="${tr.t("panel.time")}">${s.postTime} <span class="muted">${s.timezone}</span></td>
   <td data-label="${tr.t("panel.state")}"><span class="badge ${s.state}">${tr.t("panel.subscriptionState", { state: s.state })}</span>${s.pausedReason ? html`<br><span class="muted">${s.pausedReason}</span>` : ""}</td>
+  <td data-label="${tr.t("panel.options")}">${tr.t("panel.subscriptionOptions", { anniversaries: s.anniversaries ? "on" : "off", updates: s.updates === false ? "off" : "on" })}</td>
   <td data-label="${tr.t("panel.nextPost")}">${next ? localDateTime(tr, next, s.timezone) : "—"}</td>
   <td data-label="${tr.t("panel.lastPost")}">${lastPost(tr, last)}</td>
   <td>${action(tr, viewer, s)}</td>
@@ -80,7 +81,7 @@ ${
   found.length === 0
     ? html`<p>${tr.t("panel.noSubscription")}</p>`
     : html`<div class="table-wrap"><table class="stack">
-<thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.campaign")}</th><th scope="col">${tr.t("panel.time")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col">${tr.t("panel.nextPost")}</th><th scope="col">${tr.t("panel.lastPost")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
+<thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.campaign")}</th><th scope="col">${tr.t("panel.time")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col">${tr.t("panel.options")}</th><th scope="col">${tr.t("panel.nextPost")}</th><th scope="col">${tr.t("panel.lastPost")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
 <tbody>${shown.items.map((s) => row(tr, viewer, s, now, latest.get(s.id)))}</tbody></table></div>
 ${pager(c, shown, found.length, "panel.pagerSubscriptions")}`
 }`;

@@ -83,6 +83,8 @@ describe("subscriptions list", () => {
         timezone: "UTC",
         state: "active",
         pausedReason: null,
+        anniversaries: true,
+        updates: true,
         nextPostAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT09:00:00\.000Z$/),
         lastResult: null,
       },
@@ -95,9 +97,10 @@ describe("subscriptions list", () => {
       string,
       string,
     ];
-    expect(header).toMatch(/^channel +campaign +time +state +next post +last result$/);
-    expect(rule).toMatch(/^-+( +-+){5}$/);
-    for (const heading of ["campaign", "time", "state", "next post", "last result"]) {
+    expect(header).toMatch(/^channel +campaign +time +state +options +next post +last result$/);
+    expect(rule).toMatch(/^-+( +-+){6}$/);
+    expect(row).toContain("anniversaries on, updates on");
+    for (const heading of ["campaign", "time", "state", "options", "next post", "last result"]) {
       const at = header.indexOf(heading);
       expect(row[at - 1], heading).toBe(" ");
       expect(row[at], heading).not.toBe(" ");

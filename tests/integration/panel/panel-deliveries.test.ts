@@ -154,6 +154,24 @@ describe("the Deliveries page", () => {
     expect((await script.text()).length).toBeGreaterThan(10_000);
   });
 
+  it("shows each subscription's options on the Channels page", async () => {
+    await world.app.repositories.subscriptions.upsert({
+      channel: TELEGRAM,
+      community: communityRef("telegram:-1009876543210"),
+      campaignId: CAMPAIGN,
+      postTime: "10:00",
+      timezone: "UTC",
+      actor: "test",
+      anniversaries: false,
+      updates: false,
+    });
+    const page = await text("/channels");
+    const rowOf = (channel: string) =>
+      [...page.matchAll(/<tr>[\s\S]*?<\/tr>/g)].map((m) => m[0]).find((r) => r.includes(channel)) ?? "";
+    expect(rowOf(TELEGRAM)).toContain("anniversaries off · release announcements off");
+    expect(rowOf(DISCORD)).toContain("anniversaries on · release announcements on");
+  });
+
   it("asks for a session like every page", async () => {
     expect((await panel.request("/deliveries")).status).toBe(401);
     expect((await panel.request("/deliveries.csv")).status).toBe(401);
