@@ -24,6 +24,15 @@ import { decodeChannel } from "./ids.ts";
 import { renderAnnouncement, renderNotice, renderPost } from "./render.ts";
 import { classifyTelegramError } from "./send-errors.ts";
 
+/** The chat a post goes to, or why it never can (a malformed reference is our bug, not worth a retry). */
+function chatIdOf(channel: ChannelRef): number | { kind: "permanent"; reason: string } {
+  try {
+    return decodeChannel(channel);
+  } catch (err) {
+    return { kind: "permanent", reason: (err as Error).message };
+  }
+}
+
 /** Why an edit or delete of a message already sent failed, as a retraction or update records it. */
 function oldMessageFailure(err: unknown) {
   const failure = classifyTelegramError(err);
@@ -80,12 +89,8 @@ export interface SenderOptions {
 export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOptions): TelegramSender {
   return {
     async send(channel, post) {
-      let chatId: number;
-      try {
-        chatId = decodeChannel(channel);
-      } catch (err) {
-        return { kind: "permanent", reason: (err as Error).message };
-      }
+      const chatId = chatIdOf(channel);
+      if (typeof chatId !== "number") return chatId;
       try {
         const message = await telegram.callApi(
           "sendMessage",
@@ -157,12 +162,8 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
       }
     },
     async announce(channel, announcement) {
-      let chatId: number;
-      try {
-        chatId = decodeChannel(channel);
-      } catch (err) {
-        return { kind: "permanent", reason: (err as Error).message };
-      }
+      const chatId = chatIdOf(channel);
+      if (typeof chatId !== "number") return chatId;
       try {
         const params = { chat_id: chatId, ...renderAnnouncement(announcement.text, announcement.url) };
         const message = await telegram.callApi("sendMessage", params, timeout(timeoutMs));

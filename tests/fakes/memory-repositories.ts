@@ -289,7 +289,8 @@ function createMemoryAudit(store: { state: MemoryState }): AuditLog {
   };
 }
 
-export function createMemoryRepositories(): Omit<
+/** The ports every storage implements (the delivery ledger's have their own tests on the databases). */
+export type PortRepositories = Omit<
   Repositories,
   | "deliveries"
   | "deliveryLog"
@@ -299,7 +300,9 @@ export function createMemoryRepositories(): Omit<
   | "botModerators"
   | "staff"
   | "impact"
-> & { reset(): void } {
+>;
+
+export function createMemoryRepositories(): PortRepositories & { reset(): void } {
   // One mutable box, so a failed import can swap the whole state back in one assignment.
   const store = { state: emptyState() };
   return {

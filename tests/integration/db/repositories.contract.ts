@@ -4,7 +4,7 @@
  * emptied before every test.
  */
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
-import type { Repositories } from "../../../db/repositories/index.ts";
+import type { PortRepositories } from "../../fakes/memory-repositories.ts";
 import { campaignsContract } from "./campaigns.contract.ts";
 import { catalogContract } from "./catalog.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
@@ -13,17 +13,7 @@ import { spotlightsContract } from "./spotlights.contract.ts";
 import { pressesContract } from "./presses.contract.ts";
 
 /** The ports every storage implements; the delivery ledger has its own tests on the databases. */
-export type ContractRepositories = Omit<
-  Repositories,
-  | "deliveries"
-  | "deliveryLog"
-  | "retractions"
-  | "statusUpdates"
-  | "installations"
-  | "botModerators"
-  | "staff"
-  | "impact"
->;
+export type ContractRepositories = PortRepositories;
 
 export interface ContractTarget {
   /** Opens the storage once for the whole file. */

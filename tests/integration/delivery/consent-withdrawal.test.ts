@@ -9,14 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTelegramAdapter } from "../../../platforms/telegram/index.ts";
 import type { PlatformAdapter } from "../../../src/core/platform.ts";
 import { importFiles } from "../../../src/cli/import.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
-import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { createFakeTelegram, type FakeTelegram } from "../../fakes/telegram/index.ts";
 import { databaseTargets } from "../../support/test-database.ts";
 import { useDeliveryWorld } from "./harness.ts";
+import { deliveryAdapterOn } from "./telegram-on-fake.ts";
 
 const SAMPLE = fileURLToPath(new URL("../../../data", import.meta.url));
 /** A copy of the sample with a profile's file edited by `edit`. */
@@ -31,10 +30,6 @@ function sampleWith(profile: string, edit: (yaml: string) => string): { dir: str
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const unused = async () => {
-  throw new Error("no commands in this test");
-};
-
 for (const target of databaseTargets) {
   describe.skipIf(target.skip)(`consent withdrawn by an import, on ${target.name}`, () => {
     const world = useDeliveryWorld(target);
@@ -43,14 +38,7 @@ for (const target of databaseTargets) {
     let chat = -100_800_000;
     beforeAll(async () => {
       fake = await createFakeTelegram({ caps: false });
-      adapter = createTelegramAdapter({
-        token: fake.token,
-        apiRoot: fake.apiRoot,
-        dispatch: unused,
-        inlineResults: async () => [],
-        commands: [],
-        logger: createMemoryLogger(),
-      });
+      adapter = deliveryAdapterOn(fake);
     });
     afterAll(() => fake?.close());
 

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter } from "../../../platforms/discord/index.ts";
-import { createTelegramAdapter } from "../../../platforms/telegram/index.ts";
 import { WITHDRAWN_TEXT } from "../../../src/core/retraction.ts";
 import type { PlatformAdapter } from "../../../src/core/platform.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
@@ -17,6 +16,7 @@ import { createFakeTelegram, type FakeTelegram } from "../../fakes/telegram/inde
 import { startHarness, TEAM, type Harness } from "../../platforms/slack/harness.ts";
 import { databaseTargets } from "../../support/test-database.ts";
 import { useDeliveryWorld } from "./harness.ts";
+import { deliveryAdapterOn } from "./telegram-on-fake.ts";
 
 const unused = async () => {
   throw new Error("no commands in this test");
@@ -50,14 +50,7 @@ for (const target of databaseTargets) {
       let chat = -100_700_000;
       beforeAll(async () => {
         fake = await createFakeTelegram({ caps: false });
-        adapter = createTelegramAdapter({
-          token: fake.token,
-          apiRoot: fake.apiRoot,
-          dispatch: unused,
-          inlineResults: async () => [],
-          commands: [],
-          logger: createMemoryLogger(),
-        });
+        adapter = deliveryAdapterOn(fake);
       });
       afterAll(() => fake?.close());
       const newChat = () => {

@@ -8,20 +8,15 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTelegramAdapter } from "../../../platforms/telegram/index.ts";
 import { channelRef } from "../../../src/core/channel.ts";
 import { WITHDRAWN_TEXT } from "../../../src/core/retraction.ts";
 import type { PlatformAdapter } from "../../../src/core/platform.ts";
 import { currentDetention, type Profile } from "../../../src/core/profile.ts";
 import { countByKind } from "../../../src/delivery/report.ts";
-import { createMemoryLogger } from "../../fakes/memory-logger.ts";
 import { createFakeTelegram, type FakeTelegram } from "../../fakes/telegram/index.ts";
 import { databaseTargets } from "../../support/test-database.ts";
 import { useDeliveryWorld } from "./harness.ts";
-
-const unused = async () => {
-  throw new Error("no commands in this test");
-};
+import { deliveryAdapterOn } from "./telegram-on-fake.ts";
 
 /** The profile as a curator re-imports it: its current detention ended in a release. */
 function released(profile: Profile): Profile {
@@ -47,14 +42,7 @@ for (const target of databaseTargets) {
     let nextChat = -100_800_000;
     beforeAll(async () => {
       fake = await createFakeTelegram({ caps: false });
-      adapter = createTelegramAdapter({
-        token: fake.token,
-        apiRoot: fake.apiRoot,
-        dispatch: unused,
-        inlineResults: async () => [],
-        commands: [],
-        logger: createMemoryLogger(),
-      });
+      adapter = deliveryAdapterOn(fake);
     });
     afterAll(() => fake?.close());
 
