@@ -1,7 +1,8 @@
 /**
- * /subscribe [time] [timezone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off]: the
- * daily featured family in this channel (one subscription per channel). Every answer says whether
- * anniversaries and release announcements (`updates`) are on.
+ * /subscribe [time] [timezone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off]
+ * [mention <role>|none] [silent on|off] [crosspost on|off] [previews on|off]: the daily featured family in
+ * this channel (one subscription per channel), in the topic it is typed in. Every answer says whether
+ * anniversaries and release announcements (`updates`) are on, and the post options the platform has.
  */
 import { z } from "zod";
 import { actorOf } from "../src/core/actor.ts";
@@ -16,6 +17,7 @@ import { isTimeToken, isZoneToken, looksLikeTime, timeOfDay, timeZone } from "./
 import { localDateTime } from "../src/core/i18n/local-time.ts";
 import { languageChoices } from "./language.ts";
 import { chooseCampaign } from "./subscribe-campaign.ts";
+import { OPTION_WORDS, postOptionLines, postOptionsChange, takeNamed } from "./subscribe-options.ts";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -30,7 +32,7 @@ export const subscribe = defineCommand({
   name: "subscribe",
   description: "Post the daily featured family here (moderators)",
   usage:
-    "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off]",
+    "/subscribe [HH:MM] [time zone] [campaign] [--language <code>] [anniversaries on|off] [updates on|off] [mention <role>|none] [silent on|off] [crosspost on|off] [previews on|off]",
   moderatorOnly: true,
   options: [
     { name: "time", description: "Local time of day, HH:MM (24-hour)", required: false },
@@ -43,19 +45,20 @@ export const subscribe = defineCommand({
       required: false,
     },
     { name: "updates", description: "Release announcements here: on or off", required: false },
+    { name: "mention", description: "A role to mention with each post, or none (Discord)", required: false },
+    { name: "silent", description: "on or off: posts without a notification", required: false },
+    { name: "crosspost", description: "on or off: publish to following servers (Discord)", required: false },
+    { name: "previews", description: "on or off: link previews under posts (Telegram)", required: false },
   ],
   parseText(text) {
     const args: Record<string, string | undefined> = {};
     const tokens = text.trim().split(/\s+/).filter(Boolean);
     // "--language fa": a language code could pass for a campaign id, so it is named.
-    const flag = tokens.findIndex((t) => t.toLowerCase() === "--language");
-    if (flag >= 0) args.language = tokens.splice(flag, 2)[1] ?? "";
-    // "anniversaries off": named too, as "on" and "off" could pass for campaign ids.
-    const named = tokens.findIndex((t) => t.toLowerCase() === "anniversaries");
-    if (named >= 0) args.anniversaries = tokens.splice(named, 2)[1] ?? "";
-    // "updates off": the word names the setting, so a campaign may still be called anything else.
-    const updates = tokens.findIndex((t) => t.toLowerCase() === "updates");
-    if (updates >= 0) args.updates = tokens.splice(updates, 2)[1] ?? "";
+    args.language = takeNamed(tokens, "--language");
+    // "anniversaries off", "silent on": each setting is named, as "on" and "off" could pass for campaign ids.
+    for (const word of ["anniversaries", "updates", ...OPTION_WORDS.map(([w]) => w)]) {
+      args[word] = takeNamed(tokens, word);
+    }
     for (const token of tokens) {
       const key =
         isTimeToken(token) || looksLikeTime(token) ? "time" : isZoneToken(token) ? "timezone" : "campaign";
@@ -87,6 +90,11 @@ export const subscribe = defineCommand({
       .optional(),
     /** "on" or "off", checked in run() so the refusal can quote what was typed. */
     updates: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
+    /** The post options' typed values, checked in run() against what the platform honours. */
+    mention: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
+    silent: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
+    crosspost: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
+    previews: z.string().trim().max(40, { error: "subscribe.tooManyWords" }).optional(),
   }),
   async run({ args, services, invocation, tr }) {
     // Checked before anything changes: an unknown language refuses the whole command.
@@ -98,6 +106,7 @@ export const subscribe = defineCommand({
       );
     }
     const updates = args.updates === undefined ? undefined : updatesSetting(args.updates);
+    const options = postOptionsChange(args, invocation.platform);
     const existing = await services.subscriptions.findByChannel(invocation.channel);
     const { campaign, wordWasCampaign } = await chooseCampaign(services.catalog, args, existing, tr);
     const postTime = args.time ?? existing?.postTime ?? services.defaults.postTime;
@@ -113,6 +122,8 @@ export const subscribe = defineCommand({
       actor: actorOf(invocation),
       at: services.clock.now(),
       ...(updates === undefined ? {} : { updates }),
+      // The topic it is typed in becomes the posts' home; typed outside one, the channel itself.
+      postOptions: { ...options, thread: invocation.thread ?? null },
     });
     if (language) {
       await services.channelLanguages.set({
@@ -137,6 +148,7 @@ export const subscribe = defineCommand({
       said.t(subscription.anniversaries ? "dates.anniversariesOn" : "dates.anniversariesOff"),
       ...(language ? [said.t("language.set", { place, name: language.native })] : []),
       said.t(subscription.updates === false ? "update.settingOff" : "update.settingOn"),
+      ...postOptionLines(subscription.postOptions, invocation.platform, said),
     ];
     return {
       kind: "text",

@@ -5,6 +5,7 @@
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { communityRef } from "../../src/core/channel.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
+import { type PostOptionsChange, postOptionsOf } from "../../src/core/post-options.ts";
 import type { Db } from "../client.ts";
 import { deliveries, subscriptions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
@@ -27,6 +28,13 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     ...(row.pausedReason === null ? {} : { pausedReason: row.pausedReason }),
     ...(row.plannedThrough === null ? {} : { plannedThrough: row.plannedThrough }),
     updates: row.updates,
+    postOptions: postOptionsOf({
+      silent: row.silent,
+      crosspost: row.crosspost,
+      linkPreviews: row.linkPreviews,
+      ...(row.mentionRole === null ? {} : { mentionRole: row.mentionRole }),
+      ...(row.threadId === null ? {} : { thread: row.threadId }),
+    }),
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -45,6 +53,18 @@ const keepOrRestartActiveSince = sql`case
     and ${subscriptions.campaignId} = excluded.campaign_id
   then ${subscriptions.activeSince} else excluded.active_since end`;
 
+/** The columns an options change sets; absent options are left as they are (null clears a role or thread). */
+function postOptionColumns(change: PostOptionsChange | undefined) {
+  if (!change) return {};
+  return {
+    ...(change.silent === undefined ? {} : { silent: change.silent }),
+    ...(change.crosspost === undefined ? {} : { crosspost: change.crosspost }),
+    ...(change.linkPreviews === undefined ? {} : { linkPreviews: change.linkPreviews }),
+    ...(change.mentionRole === undefined ? {} : { mentionRole: change.mentionRole }),
+    ...(change.thread === undefined ? {} : { threadId: change.thread }),
+  };
+}
+
 export function createSubscriptionRepository(db: Db): SubscriptionRepository {
   return {
     async upsert(input) {
@@ -58,6 +78,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
           pausedReason: null,
           ...(input.anniversaries === undefined ? {} : { anniversaries: input.anniversaries }),
           ...(input.updates === undefined ? {} : { updates: input.updates }),
+          ...postOptionColumns(input.postOptions),
         };
         const [row] = await tx
           .insert(subscriptions)
@@ -87,6 +108,7 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
             timezone: input.timezone,
             anniversaries: subscription.anniversaries,
             ...(input.updates === undefined ? {} : { updates: input.updates }),
+            ...(input.postOptions === undefined ? {} : { postOptions: subscription.postOptions }),
           },
         });
         return { subscription, created: row.inserted };

@@ -30,6 +30,13 @@ export const subscriptions = pgTable(
     /** When the settings or state last changed: days due before it are not owed (no catch-up for them). */
     /** Release announcements in this channel (`/subscribe … updates off` turns them off); edits are always made. */
     updates: boolean("updates").notNull().default(true),
+    /** How posts go out (src/core/post-options.ts): the role mentioned (a platform id), or none. */
+    mentionRole: text("mention_role"),
+    silent: boolean("silent").notNull().default(false),
+    crosspost: boolean("crosspost").notNull().default(false),
+    linkPreviews: boolean("link_previews").notNull().default(false),
+    /** The thread or topic `/subscribe` was typed in (a Telegram forum topic): posts go there. */
+    threadId: text("thread_id"),
     activeSince: timestamp("active_since", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -49,6 +49,11 @@ export interface CommandInvocation {
    * presses are counted (src/core/press-count.ts); a typed command never is.
    */
   via?: "button";
+  /**
+   * The thread or topic the command was typed in, in the platform's id (a Telegram forum topic's
+   * message_thread_id), set by the platform's parse: `/subscribe` there makes the topic the posts' home.
+   */
+  thread?: string;
   caller: {
     id: string;
     name?: string;

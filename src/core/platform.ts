@@ -10,6 +10,7 @@ import type { Card, Reply, ReplyButton, ShareKit } from "./reply.ts";
 import type { Platform } from "./channel.ts";
 import type { RetractMode, RetractResult } from "./retraction.ts";
 import type { Announcement, EditResult } from "./status-update.ts";
+import type { PostOptions } from "./post-options.ts";
 
 export type Dispatch = (invocation: CommandInvocation) => Promise<Reply>;
 
@@ -32,6 +33,11 @@ export interface OutboundPost {
    * resend after an uncertain failure never makes a second message. At most 25 characters.
    */
   idempotencyKey: string;
+  /**
+   * How this channel's subscription asks its posts to go out (role mention, silent, crosspost, previews,
+   * thread: core/post-options.ts); each adapter honours those its platform supports. Absent: the defaults.
+   */
+  options?: PostOptions;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { PlanningSubscription } from "../core/delivery.ts";
 import { anniversariesOn } from "../core/post-of-the-day.ts";
+import type { PostOptions } from "../core/post-options.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { Presenter } from "../core/services.ts";
 import type { StatusUpdateLedger } from "../core/status-update.ts";
@@ -112,6 +113,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
     defaultPostTime: deps.defaultPostTime,
   });
   const anniversaries = anniversariesOf(input.subscriptions);
+  const optionsOf = postOptionsByChannel(input.subscriptions);
   if (options.dryRun) {
     const previewDeps = { ...deps, resolver: deps.previewResolver(), anniversaries };
     lines.push(
@@ -177,7 +179,13 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   for (;;) {
     await Promise.all(
       platforms.map((p) =>
-        drainPlatform({ ...deps, translators, anniversaries }, deps.adapters.get(p)!, times, lines, progress),
+        drainPlatform(
+          { ...deps, translators, anniversaries, optionsOf },
+          deps.adapters.get(p)!,
+          times,
+          lines,
+          progress,
+        ),
       ),
     );
     if (deps.outage.out) break; // the next pass resumes, once the database answers
@@ -197,7 +205,19 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
  * stays in use; at most a batch plus the workers' share is held unsent at any time.
  */
 /** A pass's deps with each channel's language and anniversaries setting, as read when the pass began. */
-type SendingDeps = DeliveryDeps & { translators: ChannelTranslators; anniversaries: RowAnniversaries };
+type SendingDeps = DeliveryDeps & {
+  translators: ChannelTranslators;
+  anniversaries: RowAnniversaries;
+  optionsOf: RowPostOptions;
+};
+
+/** How a row's channel's subscription asks its posts to go out (a spotlight's too), as the pass read it. */
+type RowPostOptions = (row: Pick<DeliveryRow, "channel">) => PostOptions | undefined;
+
+function postOptionsByChannel(subscriptions: readonly PlanningSubscription[]): RowPostOptions {
+  const byChannel = new Map(subscriptions.map((s) => [s.channel as string, s.postOptions]));
+  return (row) => byChannel.get(row.channel);
+}
 
 /** Whether a row's subscription has anniversaries on, as the pass read the subscriptions. */
 export type RowAnniversaries = (row: Pick<DeliveryRow, "subscriptionId">) => boolean;
@@ -300,7 +320,9 @@ async function deliverRow(
       owner: deps.owner,
       translators: deps.translators,
     };
-    const sent = await sendFollowingMoves(outcomeDeps, adapter, row, resolved.post, lines);
+    const options = deps.optionsOf(row);
+    const post = options ? { ...resolved.post, options } : resolved.post;
+    const sent = await sendFollowingMoves(outcomeDeps, adapter, row, post, lines);
     answer = { ...sent, profileId: resolved.profileId, startedAt };
     return await recordResult(outcomeDeps, adapter, row, answer, times.due(), times.wall());
   } catch (err) {

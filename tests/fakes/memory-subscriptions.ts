@@ -1,6 +1,7 @@
 /** In-memory subscriptions: one per channel, as the database's unique channel reference makes it. */
 import { AUDIT_ACTIONS } from "../../db/repositories/audit-actions.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
+import { applyPostOptions, DEFAULT_POST_OPTIONS } from "../../src/core/post-options.ts";
 import { audit, copy, type MemoryState, requireCampaign } from "./memory-state.ts";
 
 export function createMemorySubscriptions(store: { state: MemoryState }): SubscriptionRepository {
@@ -20,6 +21,7 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
         state: "active",
         anniversaries: input.anniversaries ?? existing?.anniversaries ?? true,
         updates: input.updates ?? existing?.updates ?? true,
+        postOptions: applyPostOptions(existing?.postOptions ?? DEFAULT_POST_OPTIONS, input.postOptions),
         createdBy: existing?.createdBy ?? input.actor,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

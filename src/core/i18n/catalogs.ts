@@ -20,6 +20,7 @@ import names from "./catalogs/en/names.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
+import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
 import schedule from "./catalogs/en/schedule.json" with { type: "json" };
 import share from "./catalogs/en/share.json" with { type: "json" };
@@ -48,6 +49,7 @@ export const SOURCE = {
   dates,
   act,
   update,
+  postOptions,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -1,5 +1,6 @@
 /** A channel's subscription to the daily post: its campaign, time, zone and state. */
 import type { ChannelRef, CommunityRef } from "../channel.ts";
+import type { PostOptions, PostOptionsChange } from "../post-options.ts";
 
 export type SubscriptionState = "active" | "paused" | "stopped";
 
@@ -24,6 +25,8 @@ export interface Subscription {
   plannedThrough?: string;
   /** Release announcements here (`/subscribe … updates off` turns them off); absent: on. */
   updates?: boolean;
+  /** How its posts go out: role mention, silent, crosspost, previews, thread (core/post-options.ts). */
+  postOptions: PostOptions;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -44,6 +47,8 @@ export interface SubscriptionRepository {
     at?: Date;
     /** Release announcements on or off; absent: as they were (on for a new subscription). */
     updates?: boolean;
+    /** Options to change; absent ones stay as they were (the defaults for a new subscription). */
+    postOptions?: PostOptionsChange;
   }): Promise<{ subscription: Subscription; created: boolean }>;
   findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */

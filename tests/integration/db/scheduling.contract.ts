@@ -50,6 +50,44 @@ export function schedulingContract({ repositories }: ContractContext): void {
       expect(actions).toEqual([AUDIT_ACTIONS.subscriptionUpdated, AUDIT_ACTIONS.subscriptionCreated]);
     });
 
+    it("keeps post options: defaults first, a change sets only what it names, null clears a role or topic", async () => {
+      await seedCatalog();
+      const { subscriptions } = repositories();
+      const first = await subscriptions.upsert({ ...subscribeInput, actor: "mod" });
+      expect(first.subscription.postOptions).toEqual({
+        silent: false,
+        crosspost: false,
+        linkPreviews: false,
+      });
+      await subscriptions.upsert({
+        ...subscribeInput,
+        actor: "mod",
+        postOptions: { mentionRole: "4242", silent: true, thread: "77" },
+      });
+      const kept = await subscriptions.upsert({
+        ...subscribeInput,
+        actor: "mod",
+        postOptions: { crosspost: true },
+      });
+      expect(kept.subscription.postOptions).toEqual({
+        mentionRole: "4242",
+        silent: true,
+        crosspost: true,
+        linkPreviews: false,
+        thread: "77",
+      });
+      await subscriptions.upsert({
+        ...subscribeInput,
+        actor: "mod",
+        postOptions: { mentionRole: null, thread: null },
+      });
+      expect((await subscriptions.findByChannel(channel))?.postOptions).toEqual({
+        silent: true,
+        crosspost: true,
+        linkPreviews: false,
+      });
+    });
+
     it("creates exactly one row when several upserts for a channel race", async () => {
       await seedCatalog();
       const { subscriptions } = repositories();

@@ -86,7 +86,7 @@ describe("a Russian channel", () => {
     );
     expect(textOf(await bot.say("/subscribe 25:00", mod))).toBe(
       "«25:00» — не время суток: используйте 24-часовой формат HH:MM, например 09:00 или 18:30\n" +
-        "Использование: /subscribe [HH:MM] [часовой пояс] [кампания] [--language <код>] [anniversaries on|off] [updates on|off]",
+        "Использование: /subscribe [HH:MM] [часовой пояс] [кампания] [--language <код>] [anniversaries on|off] [updates on|off] [mention <роль>|none] [silent on|off] [crosspost on|off] [previews on|off]",
     );
     expect(textOf(await bot.say("/unsubscribe", mod))).toBe(
       "Остановлено: в этом канале больше не будет ежедневных публикаций. /subscribe возобновит их.",

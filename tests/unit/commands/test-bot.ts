@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { commands } from "../../../commands/index.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
-import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import { type Platform, channelRef, communityRef } from "../../../src/core/channel.ts";
 import type { AnyLanguageTag } from "../../../src/core/i18n/languages.ts";
 import type { Reply } from "../../../src/core/reply.ts";
 import { createDispatcher } from "../../../src/dispatch.ts";
@@ -54,6 +54,10 @@ export async function createTestBot(
       privateChat?: boolean;
       /** The member's locale as the platform reports it (Discord's "es-ES", Telegram's "fa"). */
       locale?: string;
+      /** The platform the command came from (its channel should be that platform's); absent: the console. */
+      platform?: Platform;
+      /** The topic it was typed in (a Telegram forum topic), as the platform's parse sets it. */
+      thread?: string;
     } = {},
   ): Promise<Reply> {
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
@@ -62,8 +66,9 @@ export async function createTestBot(
     const reply = await dispatch({
       command: match[1]!,
       ...(as.options ? { options: as.options } : { text: match[2]! }),
-      platform: "console",
+      platform: as.platform ?? "console",
       channel: channelRef(as.channel ?? "console:room-a"),
+      ...(as.thread ? { thread: as.thread } : {}),
       community: communityRef(as.community ?? "console:community"),
       ...(as.privateChat ? { privateChat: true } : {}),
       ...(as.locale ? { locale: as.locale } : {}),

@@ -1,5 +1,6 @@
 import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
 import type { Pacer } from "../../../src/delivery/pacer.ts";
+import { DEFAULT_POST_OPTIONS } from "../../../src/core/post-options.ts";
 import { describe, expect, it } from "vitest";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import type { NoticeResult, PlatformAdapter, PrivateNotice } from "../../../src/core/platform.ts";
@@ -21,6 +22,7 @@ function subscription(createdBy: string): Subscription {
     timezone: "UTC",
     state: "paused",
     anniversaries: true,
+    postOptions: DEFAULT_POST_OPTIONS,
     pausedReason: "is_archived",
     createdBy,
     createdAt: new Date(0),

@@ -2,6 +2,7 @@
  * The planner decides which local days are due, when, and whether they are still owed. Time zones and
  * daylight-saving changes are checked against a clock the test sets, in zones with unusual rules.
  */
+import { DEFAULT_POST_OPTIONS } from "../../../src/core/post-options.ts";
 import { describe, expect, it } from "vitest";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import type { PlanningSubscription } from "../../../src/core/delivery.ts";
@@ -20,6 +21,7 @@ function sub(overrides: Partial<PlanningSubscription> = {}): PlanningSubscriptio
     timezone: "UTC",
     state: "active",
     anniversaries: true,
+    postOptions: DEFAULT_POST_OPTIONS,
     createdBy: "mod",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     updatedAt: new Date("2026-01-01T00:00:00Z"),
