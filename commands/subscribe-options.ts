@@ -11,6 +11,7 @@ import {
   type PostOptions,
   type PostOptionsChange,
   postOptionsOn,
+  roleIdOf,
   supportsPostOption,
 } from "../src/core/post-options.ts";
 
@@ -21,10 +22,6 @@ export const OPTION_WORDS: ReadonlyArray<readonly [word: string, option: PostOpt
   ["crosspost", "crosspost"],
   ["previews", "linkPreviews"],
 ];
-
-/** A role id as platforms give them (Discord snowflakes); `<@&id>` as a client writes a role is unwrapped. */
-const ROLE_ID = /^\d{1,20}$/;
-const ROLE_MENTION = /^<@&(\d{1,20})>$/;
 
 /**
  * Takes "<word> <value>" out of `tokens` (the word in any case) and gives the value: "" when the word ends
@@ -43,11 +40,14 @@ function onOff(word: string, typed: string): boolean {
 }
 
 function role(typed: string): string | null {
-  const value = typed.trim();
-  if (value.toLowerCase() === "none") return null;
-  const id = ROLE_MENTION.exec(value)?.[1] ?? (ROLE_ID.test(value) ? value : undefined);
-  if (!id)
-    throw new UserError({ key: "postOptions.roleInvalid", values: { typed: value } }, "INVALID_ARGUMENTS");
+  // "mention" alone names no role: refused rather than read as "none".
+  const id = typed.trim() === "" ? undefined : roleIdOf(typed);
+  if (id === undefined) {
+    throw new UserError(
+      { key: "postOptions.roleInvalid", values: { typed: typed.trim() } },
+      "INVALID_ARGUMENTS",
+    );
+  }
   return id;
 }
 

@@ -115,6 +115,26 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
       });
     },
 
+    async setPostOptions(channel, change, actor) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(subscriptions)
+          .set({ ...postOptionColumns(change), updatedAt: sql`now()` })
+          .where(eq(subscriptions.channelRef, channel))
+          .returning();
+        if (!row) return undefined;
+        const subscription = toSubscription(row);
+        await appendAudit(tx, {
+          actor,
+          action: AUDIT_ACTIONS.subscriptionUpdated,
+          entityType: "subscription",
+          entityId: String(row.id),
+          details: { channel, postOptions: subscription.postOptions },
+        });
+        return subscription;
+      });
+    },
+
     async findByChannel(channel) {
       const [row] = await db.select().from(subscriptions).where(eq(subscriptions.channelRef, channel));
       return row ? toSubscription(row) : undefined;

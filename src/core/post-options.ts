@@ -79,3 +79,14 @@ export function applyPostOptions(current: PostOptions, change: PostOptionsChange
   if (thread) next.thread = thread;
   return next;
 }
+
+/** A role id as platforms give them (Discord snowflakes); `<@&id>`, as a client writes a role, is unwrapped. */
+const ROLE_ID = /^\d{1,20}$/;
+const ROLE_MENTION = /^<@&(\d{1,20})>$/;
+
+/** A typed role: its id, null for "none" (or nothing typed), undefined when it is neither. */
+export function roleIdOf(typed: string): string | null | undefined {
+  const value = typed.trim();
+  if (value === "" || value.toLowerCase() === "none") return null;
+  return ROLE_MENTION.exec(value)?.[1] ?? (ROLE_ID.test(value) ? value : undefined);
+}

@@ -14,6 +14,7 @@ import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
 import { chosenLanguage, LANG_COOKIE, panelTranslator, tHtml } from "./i18n.ts";
 import { page, publicPage } from "./layout.ts";
+import { registerChannelOptions } from "./pages/channel-options.ts";
 import { registerChannels } from "./pages/channels.ts";
 import { registerDeliveries } from "./pages/deliveries.ts";
 import { registerPeople } from "./pages/people.ts";
@@ -59,7 +60,8 @@ export type Refusal =
   | "panel.mayNotPause"
   | "panel.mayNotResume"
   | "panel.mayNotSeePeople"
-  | "panel.mayNotRevoke";
+  | "panel.mayNotRevoke"
+  | "panelOptions.mayNotChange";
 
 function refuse(c: PanelContext, refusal: Refusal): Response {
   const tr = c.get("tr");
@@ -166,6 +168,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerProfiles(app, deps);
   registerProfile(app, deps, refuse);
   registerChannels(app, deps, refuse);
+  registerChannelOptions(app, deps, refuse);
   registerDeliveries(app, deps);
   registerPeople(app, deps, refuse);
 

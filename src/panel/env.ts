@@ -58,6 +58,7 @@ const NOTICES: Readonly<Record<string, MessageKey>> = {
   paused: "panel.noticePaused",
   resumed: "panel.noticeResumed",
   revoked: "panel.noticeRevoked",
+  "options-saved": "panelOptions.saved",
 };
 
 export const noticeOf = (c: PanelContext): string | undefined => {

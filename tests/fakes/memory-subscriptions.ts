@@ -38,6 +38,20 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
       });
       return { subscription: copy(subscription), created: !existing };
     },
+    async setPostOptions(channel, change, actor) {
+      const found = store.state.subscriptions.get(channel);
+      if (!found) return undefined;
+      found.postOptions = applyPostOptions(found.postOptions, change);
+      found.updatedAt = new Date();
+      audit(store.state, {
+        actor,
+        action: AUDIT_ACTIONS.subscriptionUpdated,
+        entityType: "subscription",
+        entityId: String(found.id),
+        details: { channel, postOptions: found.postOptions },
+      });
+      return copy(found);
+    },
     async findByChannel(channel) {
       const found = store.state.subscriptions.get(channel);
       return found ? copy(found) : undefined;

@@ -19,6 +19,7 @@ import menu from "./catalogs/en/menu.json" with { type: "json" };
 import names from "./catalogs/en/names.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
+import panelOptions from "./catalogs/en/panelOptions.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
@@ -50,6 +51,7 @@ export const SOURCE = {
   act,
   update,
   postOptions,
+  panelOptions,
 } as const;
 
 export type Areas = typeof SOURCE;

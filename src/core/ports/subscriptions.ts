@@ -50,6 +50,15 @@ export interface SubscriptionRepository {
     /** Options to change; absent ones stay as they were (the defaults for a new subscription). */
     postOptions?: PostOptionsChange;
   }): Promise<{ subscription: Subscription; created: boolean }>;
+  /**
+   * Changes only how a subscription's posts go out (the staff panel), whatever its state: a paused one stays
+   * paused. Undefined when the channel has no subscription.
+   */
+  setPostOptions(
+    channel: ChannelRef,
+    change: PostOptionsChange,
+    actor: string,
+  ): Promise<Subscription | undefined>;
   findByChannel(channel: ChannelRef): Promise<Subscription | undefined>;
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
   stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;

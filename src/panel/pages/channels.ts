@@ -11,6 +11,7 @@ import { nextOccurrence } from "../../core/time.ts";
 import { localDateTime } from "../../core/i18n/local-time.ts";
 import { UserError } from "../../core/errors.ts";
 import type { PanelDeps } from "../deps.ts";
+import { postOptionsSummary } from "./channel-options.ts";
 import { may, noticeOf, type PanelContext, type PanelEnv, pageOf, pager } from "../env.ts";
 import type { Refusal } from "../app.ts";
 import { Html, html } from "../html.ts";
@@ -25,6 +26,15 @@ function action(tr: Translator, viewer: Viewer, s: Subscription) {
   const label = tr.t(verb === "pause" ? "panel.pauseChannel" : "panel.resumeChannel", { channel: s.channel });
   return html`<form method="post" action="/channels/${s.id}/${verb}">${csrfField(viewer)}
 <button type="submit" class="secondary" aria-label="${label}">${tr.t(verb === "pause" ? "panel.pause" : "panel.resume")}</button></form>`;
+}
+
+/** The post options in a line, and for admins a link to change them. */
+function optionsCell(tr: Translator, viewer: Viewer, s: Subscription) {
+  const summary = postOptionsSummary(tr, s);
+  const line = summary ? html`<br><span class="muted">${summary}</span>` : "";
+  if (!may(viewer, "admin") || !summary) return line;
+  const label = tr.t("panelOptions.edit", { channel: s.channel });
+  return html`${line}<br><a href="/channels/${s.id}/options" aria-label="${label}">${tr.t("panelOptions.title")}</a>`;
 }
 
 function lastPost(tr: Translator, last: DeliveryRow | undefined): string {
@@ -43,7 +53,7 @@ function row(tr: Translator, viewer: Viewer, s: Subscription, now: Date, last: D
   <td data-label="${tr.t("panel.campaign")}">${s.campaignId}</td>
   <td data-label="${tr.t("panel.time")}">${s.postTime} <span class="muted">${s.timezone}</span></td>
   <td data-label="${tr.t("panel.state")}"><span class="badge ${s.state}">${tr.t("panel.subscriptionState", { state: s.state })}</span>${s.pausedReason ? html`<br><span class="muted">${s.pausedReason}</span>` : ""}</td>
-  <td data-label="${tr.t("panel.options")}">${tr.t("panel.subscriptionOptions", { anniversaries: s.anniversaries ? "on" : "off", updates: s.updates === false ? "off" : "on" })}</td>
+  <td data-label="${tr.t("panel.options")}">${tr.t("panel.subscriptionOptions", { anniversaries: s.anniversaries ? "on" : "off", updates: s.updates === false ? "off" : "on" })}${optionsCell(tr, viewer, s)}</td>
   <td data-label="${tr.t("panel.nextPost")}">${next ? localDateTime(tr, next, s.timezone) : "—"}</td>
   <td data-label="${tr.t("panel.lastPost")}">${lastPost(tr, last)}</td>
   <td>${action(tr, viewer, s)}</td>

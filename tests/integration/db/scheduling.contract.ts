@@ -88,6 +88,24 @@ export function schedulingContract({ repositories }: ContractContext): void {
       });
     });
 
+    it("changes only post options with setPostOptions: a paused subscription stays paused, and it is audited", async () => {
+      await seedCatalog();
+      const { subscriptions, audit } = repositories();
+      expect(await subscriptions.setPostOptions(channel, { silent: true }, "staff:1")).toBeUndefined();
+      await subscriptions.upsert({ ...subscribeInput, actor: "mod", postOptions: { mentionRole: "7" } });
+      await subscriptions.pause(channel, { reason: "gone", actor: "discord" });
+      const changed = await subscriptions.setPostOptions(channel, { silent: true }, "staff:1");
+      expect(changed).toMatchObject({ state: "paused", pausedReason: "gone" });
+      expect(changed?.postOptions).toEqual({
+        mentionRole: "7",
+        silent: true,
+        crosspost: false,
+        linkPreviews: false,
+      });
+      const [last] = await audit.list({ entityType: "subscription", limit: 1 });
+      expect(last).toMatchObject({ actor: "staff:1", action: AUDIT_ACTIONS.subscriptionUpdated });
+    });
+
     it("creates exactly one row when several upserts for a channel race", async () => {
       await seedCatalog();
       const { subscriptions } = repositories();
