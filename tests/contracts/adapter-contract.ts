@@ -7,7 +7,9 @@
  * the case then shows as skipped with that reason in its name, never silently left out.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChannelRef } from "../../src/core/channel.ts";
+import type { ChannelRef, Platform } from "../../src/core/channel.ts";
+import { postOptionsOn } from "../../src/core/post-options.ts";
+import { OPTION_WORDS } from "../../commands/subscribe-options.ts";
 import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
 import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
 import { PSEUDO_LANGUAGE, USER_LANGUAGES } from "../../src/core/i18n/languages.ts";
@@ -24,6 +26,7 @@ import {
   notApplicable,
   type Retraction,
   type ScheduledPosts,
+  type SentMessage,
 } from "./contract-world.ts";
 
 /** The card of the profile at the limits, whose campaign has a page per profile and both have actions. */
@@ -117,6 +120,33 @@ export function adapterContract(harness: ContractHarness): void {
         expect(await bot.subscriptionCount()).toBe(before);
       },
     );
+
+    it("reads a moderator's post option the platform honours, and refuses one it lacks by name", async () => {
+      const platform = harness.platform as Platform;
+      const honoured = postOptionsOn(platform);
+      // A switch any channel takes (crossposting needs an announcement channel), and one the platform lacks.
+      const switchWord = OPTION_WORDS.find(
+        ([, o]) => (o === "silent" || o === "linkPreviews") && honoured.includes(o),
+      );
+      const lacking = OPTION_WORDS.find(([, o]) => o !== "mentionRole" && !honoured.includes(o))!;
+      const subscribeWith = (word: string, value: string) =>
+        world.run({ name: "subscribe", text: `${word} ${value}`, options: { [word]: value } }, "moderator");
+      const said = (answer: SentMessage[]) => answer.map((m) => m.text).join("\n");
+      if (switchWord) {
+        const [word, option] = switchWord;
+        const on = await subscribeWith(word, "on");
+        expect(said(on)).toMatch(option === "silent" ? /Silent posts: on/ : /Link previews under posts: on/);
+        for (const message of on) expect(world.limitProblems(message)).toEqual([]);
+        const here = (await bot.subscriptions()).find((s) => s.postOptions[option as "silent"]);
+        expect(here, `${word} on was not stored`).toBeDefined();
+        await subscribeWith(word, "off");
+        expect((await bot.subscriptions()).some((s) => s.postOptions[option as "silent"])).toBe(false);
+      }
+      const before = JSON.stringify(await bot.subscriptions());
+      const refused = said(await subscribeWith(lacking[0], "on"));
+      expect(refused).toContain(`“${lacking[0]}” is not available on`);
+      expect(JSON.stringify(await bot.subscriptions())).toBe(before);
+    });
 
     it("puts What you can do and Read more under a card, within the platform's limits", async () => {
       const answer = await world.run(LIMITS_CARD, "member");

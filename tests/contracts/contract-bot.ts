@@ -11,6 +11,7 @@ import { commands } from "../../commands/index.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, OutboundPost } from "../../src/core/platform.ts";
+import type { Subscription } from "../../src/core/ports/subscriptions.ts";
 import { createDispatcher } from "../../src/dispatch.ts";
 import { createBotServices } from "../../src/services/create-services.ts";
 import { createMemoryLogger } from "../fakes/memory-logger.ts";
@@ -39,6 +40,8 @@ export interface ContractBot {
   suggest(typed: string, limit: number): Promise<Array<{ profileId: string; label: string }>>;
   /** How many subscriptions exist: proof that a refused command changed nothing. */
   subscriptionCount(): Promise<number>;
+  /** Every subscription as stored: what a /subscribe through the platform set. */
+  subscriptions(): Promise<Subscription[]>;
   /** The bot's default language from now on (DEFAULT_LANGUAGE): undefined for English. */
   speak(language: AnyLanguageTag | undefined): void;
   /** A sample profile's daily post written in `language`, as the delivery pass writes it. */
@@ -92,6 +95,7 @@ export async function createContractBot(): Promise<ContractBot> {
     commands,
     suggest: (typed, limit) => services.catalog.suggest(typed, limit),
     subscriptionCount: async () => (await repositories.subscriptions.list()).length,
+    subscriptions: () => repositories.subscriptions.list(),
     dailyPost,
     async updatedPost(profileId, language, idempotencyKey) {
       const post = await dailyPost(profileId, language, idempotencyKey);
