@@ -10,6 +10,11 @@ export interface ParsedDocument {
   value: unknown;
   /** The 1-based line of the value at `path`, or of its nearest parent that exists in the file. */
   lineAt(path: DocPath): number | undefined;
+  /**
+   * `lineAt` keeps only the file's text alive, and works lines out when first asked (the quick YAML road):
+   * a record's lookups may be kept until the end. Absent: it holds a parse tree, to be asked early and let go.
+   */
+  linesKeepText?: boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -6,6 +6,7 @@ import { type Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, pa
 import type { ImportProblem } from "../core/errors.ts";
 import type { DocPath, ParsedDocument } from "./document.ts";
 import { pathKey, scanJson } from "./json-lines.ts";
+import { quickYamlDocuments } from "./yaml-fast.ts";
 
 export interface ParsedFile {
   documents: ParsedDocument[];
@@ -52,6 +53,20 @@ function parseYaml(file: string, text: string): ParsedFile {
  * document at a time, see yaml-chunks.ts); lines in problems and lookups count from the file's start.
  */
 export function parseYamlChunk(file: string, text: string, firstLine: number): ParsedFile {
+  const quick = quickYamlDocuments(text, () => preciseYamlChunk(file, text, firstLine).locators);
+  return quick ? { documents: quick, problems: [] } : preciseYamlChunk(file, text, firstLine);
+}
+
+/**
+ * The precise road (`yaml`'s document tree, with node ranges): worded syntax errors, and line lookups by
+ * document, empty documents included (`locators[i]` for the i-th), for the quick road's problems.
+ */
+function preciseYamlChunk(
+  file: string,
+  text: string,
+  firstLine: number,
+): ParsedFile & { locators: Array<ParsedDocument["lineAt"] | undefined> } {
+  const locators: Array<ParsedDocument["lineAt"] | undefined> = [];
   const lineCounter = new LineCounter();
   const offset = firstLine - 1;
   const documents: ParsedDocument[] = [];
@@ -59,6 +74,7 @@ export function parseYamlChunk(file: string, text: string, firstLine: number): P
   // The YAML 1.2 core schema (the default) keeps dates as strings, which is what the schema expects.
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const doc of docs) {
+    const at = locators.push(undefined) - 1;
     if (doc.errors.length > 0) {
       // A document with syntax errors is not validated: its content would only produce misleading noise.
       for (const error of doc.errors) {
@@ -75,14 +91,15 @@ export function parseYamlChunk(file: string, text: string, firstLine: number): P
         const line = lineAt(path);
         return line === undefined ? undefined : line + offset;
       };
-      documents.push({ value: doc.toJS() as unknown, lineAt: offset === 0 ? lineAt : shifted });
+      locators[at] = offset === 0 ? lineAt : shifted;
+      documents.push({ value: doc.toJS() as unknown, lineAt: locators[at] });
     } catch (error) {
       // toJS refuses, for instance, alias expansions that would blow up memory.
       const line = lineCounter.linePos(doc.range[0]).line + offset;
       problems.push({ file, path: "", line, message: `cannot read this YAML document: ${messageOf(error)}` });
     }
   }
-  return { documents, problems };
+  return { documents, problems, locators };
 }
 
 function yamlLineLocator(doc: Document, lineCounter: LineCounter): (path: DocPath) => number | undefined {

@@ -17,6 +17,8 @@ export interface RecordRef {
   path: DocPath;
   /** Line lookup in the record's document, for problems about any of its fields. */
   lineAt: ParsedDocument["lineAt"];
+  /** `lineAt` is cheap to keep (ParsedDocument.linesKeepText). */
+  linesKeepText?: boolean;
   id: string | undefined;
   /** A profile's campaign id. */
   campaign: string | undefined;
@@ -112,6 +114,7 @@ function readRecord(
     file,
     path: prefix,
     lineAt: doc.lineAt,
+    ...(doc.linesKeepText ? { linesKeepText: true } : {}),
     id: typeof fields.id === "string" ? fields.id : undefined,
     campaign: typeof fields.campaign === "string" ? fields.campaign : undefined,
     isDefault: fields.isDefault === true,

@@ -34,8 +34,12 @@ export interface StreamedFiles {
   skipped: number;
 }
 
-/** The fields the cross-file checks read, with their lines worked out now: the document can then go. */
+/**
+ * The fields the cross-file checks read, with their lines worked out now so the parse tree can go; on the
+ * quick YAML road the lookup keeps only the text and works a line out if a check ever asks for it.
+ */
 function lightRef(ref: RecordRef): RecordRef {
+  if (ref.linesKeepText) return ref;
   const fields: (string | number)[][] = [
     ["id"],
     ["campaign"],
