@@ -154,6 +154,23 @@ describe("the Import page", () => {
     expect(again.status).toBe(400);
   });
 
+  it("lists a profile whose consent the files take back, and withdraws its posts on Apply, as the CLI does", async () => {
+    const editor = await signIn("Import Consent", "editor");
+    const withdrawn = matouk.replace(
+      "    consent:\n      status: given",
+      "    consent:\n      status: withdrawn",
+    );
+    expect(withdrawn).not.toBe(matouk);
+    const dry = await (await upload(editor, { "khalil-matouk.yaml": withdrawn })).text();
+    expect(dry).toMatch(
+      /Consent withdrawn \(their recent posts are withdrawn by the next delivery pass\)<\/h2><ul class="ids"><li><a href="\/profiles\/khalil-matouk">/,
+    );
+    expect(dry).not.toContain("put up for withdrawal");
+    const done = await (await post(editor, "/import/apply", { token: tokenOf(dry) })).text();
+    expect(done).toContain("0 delivered posts put up for withdrawal.");
+    expect((await summaryOf("khalil-matouk"))?.family[0]?.consent.status).toBe("withdrawn");
+  });
+
   it("reads a zip of a folder (hidden and other entries skipped), and names the file-count limit", async () => {
     const editor = await signIn("Import Zipper", "editor");
     const zip = zipSync({
