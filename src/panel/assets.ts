@@ -45,7 +45,7 @@ details.preview summary { cursor: pointer; padding: .35rem 0; font-weight: 600; 
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin-bottom: 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
 input, select, textarea, button { font: inherit; }
-input[type="search"], input[type="text"], select, textarea { padding: .35rem .5rem; border: 1px solid #9a9aa8; border-radius: 4px; background: #fff; min-height: 2.25rem; }
+input[type="search"], input[type="text"], input[type="date"], select, textarea { padding: .35rem .5rem; border: 1px solid #9a9aa8; border-radius: 4px; background: #fff; min-height: 2.25rem; }
 textarea { width: 100%; max-width: 36rem; }
 button { padding: .35rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; min-height: 2.25rem; }
 button.secondary { background: #fff; color: var(--accent); }
