@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import { UserError } from "./core/errors.ts";
 import type { PanelDeps } from "./panel/deps.ts";
 import { type PanelServer, startPanelServer } from "./panel/server.ts";
+import { createUploadImports } from "./services/catalog-import.ts";
 import { createStaffAccess, type StaffAccess } from "./services/staff-access.ts";
 
 export function staffAccess(app: App): StaffAccess {
@@ -19,6 +20,10 @@ export function panelDeps(app: App): PanelDeps {
   return {
     catalog: services.catalog,
     curation: services.curation,
+    imports: createUploadImports({
+      catalog: repositories.catalog,
+      retractPostsOf: (ids) => services.curation.retractPostsOf(ids),
+    }),
     featured: services.featured,
     presenter: services.presenter,
     subscriptions: services.subscriptions,

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   profileUpdated: "profile.updated",
   profileTakedown: "profile.takedown",
   profileRestored: "profile.restored",
+  profileVerified: "profile.verified",
   profileRemoved: "profile.removed",
   subscriptionCreated: "subscription.created",
   subscriptionUpdated: "subscription.updated",

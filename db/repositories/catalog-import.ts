@@ -16,7 +16,7 @@ import { fromCampaignRow, toCampaignRow } from "./campaign-rows.ts";
 import {
   campaignsInWriteOrder,
   changedFields,
-  keepTakedown,
+  profileAfterImport,
   RESTORE_VISIBILITY,
   restoreVisibilityFromImport,
   sameRecord,
@@ -99,6 +99,7 @@ export async function openImportSession(
   const knownCampaigns = new Set((await tx.select({ id: campaigns.id }).from(campaigns)).map((r) => r.id));
   const campaignCounts = noChanges();
   const profileCounts = noChanges();
+  const createdProfileIds: string[] = [];
   const changedProfileIds: string[] = [];
   const statusChangedIds: string[] = [];
   const consentWithdrawnIds: string[] = [];
@@ -137,7 +138,7 @@ export async function openImportSession(
     const statusChanges: StatusChange[] = [];
     for (const { profile: candidate, contentHash: hash } of candidates) {
       const previous = before.get(candidate.id);
-      const profile = keepTakedown(previous, candidate);
+      const profile = profileAfterImport(previous, candidate);
       const restoreVisibility = restoreVisibilityFromImport(previous, candidate, recorded.get(candidate.id));
       const remember = restoreVisibility ? { [RESTORE_VISIBILITY]: restoreVisibility } : {};
       const entry = { actor, entityType: "profile" as const, entityId: profile.id };
@@ -173,6 +174,7 @@ export async function openImportSession(
     await recordChanges(tx, statusChanges, actor);
     statusChangedIds.push(...statusChanges.map((c) => c.profileId));
     profileCounts.created += created.length;
+    createdProfileIds.push(...created.map((c) => c.profile.id));
     profileCounts.updated += changed.length;
   }
 
@@ -209,6 +211,7 @@ export async function openImportSession(
       return {
         campaigns: campaignCounts,
         profiles: profileCounts,
+        createdProfileIds,
         changedProfileIds,
         absentProfiles: storedHashes.size - restated,
         ...(statusChangedIds.length > 0 ? { statusChanges: statusChangedIds } : {}),

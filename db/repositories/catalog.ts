@@ -19,6 +19,7 @@ import { openImportSession } from "./catalog-import.ts";
 import { bumpRevision, lockCatalog } from "./catalog-lock.ts";
 import {
   assertDistinctIds,
+  keepLaterVerification,
   RESTORE_VISIBILITY,
   visibilityAfterRestore,
 } from "../../src/core/catalog-rules.ts";
@@ -154,6 +155,36 @@ export function createCatalogRepository(db: Db): CatalogRepository {
           entityType: "profile",
           entityId: id,
           details: { previousReason: takedown.reason, visibility },
+        });
+        await bumpRevision(tx);
+        return loadProfile(tx, id);
+      });
+    },
+
+    /**
+     * The profile's content hash stays the one of its file, as for a takedown: re-importing the same file
+     * is still skipped by its hash, and a changed file keeps this verification when it is the later one.
+     */
+    async markVerified(id, { date, verifiedBy, actor, at }) {
+      return db.transaction(async (tx) => {
+        await lockCatalog(tx);
+        const before = await loadProfile(tx, id);
+        if (!before) return undefined;
+        const previous = before.profile;
+        const after = keepLaterVerification(previous, { ...previous, lastVerifiedAt: date, verifiedBy });
+        if (after.lastVerifiedAt === previous.lastVerifiedAt && after.verifiedBy === previous.verifiedBy)
+          return before;
+        await tx
+          .update(profiles)
+          .set({ lastVerifiedAt: date, verifiedBy, updatedAt: sql`now()` })
+          .where(eq(profiles.id, id));
+        await appendAudit(tx, {
+          at,
+          actor,
+          action: AUDIT_ACTIONS.profileVerified,
+          entityType: "profile",
+          entityId: id,
+          details: { date, previousDate: previous.lastVerifiedAt, verifiedBy },
         });
         await bumpRevision(tx);
         return loadProfile(tx, id);

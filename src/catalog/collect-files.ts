@@ -15,6 +15,8 @@ export interface ImportFile {
   display: string;
   absolute: string;
   format: "yaml" | "json";
+  /** The file's content when it came in memory (an upload, uploaded-files.ts); absent: read from disk. */
+  bytes?: Uint8Array;
 }
 
 /** An entry of a folder that was not read, and why; the import goes on without it. */

@@ -13,9 +13,7 @@ import { decodeUtf8, hexBytes } from "./utf8.ts";
 export type FileText = { text: string } | { problem: ImportProblem };
 
 export async function readFileText(absolute: string, display: string): Promise<FileText> {
-  const refuse = (message: string, line?: number): FileText => ({
-    problem: { file: display, path: "", ...(line === undefined ? {} : { line }), message },
-  });
+  const refuse = (message: string): FileText => refuseText(display, message);
   let handle: FileHandle | undefined;
   let bytes: Uint8Array;
   try {
@@ -29,11 +27,21 @@ export async function readFileText(absolute: string, display: string): Promise<F
   } finally {
     await handle?.close();
   }
+  return textOf(bytes, display);
+}
+
+/** A file's bytes as strict UTF-8 text, or the problem naming the line and offset of the first bad byte. */
+export function textOf(bytes: Uint8Array, display: string): FileText {
   const decoded = decodeUtf8(bytes);
   if (decoded.ok) return { text: decoded.text };
-  return refuse(
+  return refuseText(
+    display,
     `not valid UTF-8 at byte offset ${decoded.offset} (${hexBytes(decoded.bytes)}); ` +
       "save the file as UTF-8 (Latin-1 or Windows-1252 text is not accepted)",
     decoded.line,
   );
+}
+
+function refuseText(display: string, message: string, line?: number): FileText {
+  return { problem: { file: display, path: "", ...(line === undefined ? {} : { line }), message } };
 }

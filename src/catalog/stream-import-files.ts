@@ -14,7 +14,8 @@ import { crossCheck } from "./cross-checks.ts";
 import type { ParsedDocument } from "./document.ts";
 import { messageOf, parseFile, parseYamlChunk } from "./parse-file.ts";
 import type { ReadImportOptions } from "./read-import-files.ts";
-import { readFileText } from "./read-file-text.ts";
+import { readFileText, textOf } from "./read-file-text.ts";
+import { collectUploaded, type NamedFile } from "./uploaded-files.ts";
 import { type RecordRef, readDocument } from "./read-document.ts";
 import { NotUtf8, openRegular, STREAMED_FILE_BYTES, yamlChunks } from "./yaml-chunks.ts";
 import { translationsKey } from "./translation-refs.ts";
@@ -57,13 +58,21 @@ function lineLookup(lines: Map<string, number | undefined>, depth: number): Reco
   return (path) => lines.get(path.slice(depth).join("."));
 }
 
+/** What to import: paths of files and folders on disk, or files uploaded into memory. */
+export type ImportSource = readonly string[] | { readonly uploaded: readonly NamedFile[] };
+
+async function collect(source: ImportSource, cwd: string | undefined) {
+  if ("uploaded" in source) return { ...collectUploaded(source.uploaded), skipped: [] };
+  return collectFiles(source, cwd);
+}
+
 export function streamImportFiles(
-  paths: string[],
+  source: ImportSource,
   opts: StreamImportOptions = {},
 ): { batches: AsyncIterable<ImportBatch>; read: StreamedFiles } {
   const read: StreamedFiles = { files: [], skipped: 0 };
   async function* batches(): AsyncGenerator<ImportBatch> {
-    const collected = await collectFiles(paths, opts.cwd);
+    const collected = await collect(source, opts.cwd);
     read.skipped = collected.skipped.length;
     for (const entry of collected.skipped) opts.onSkipped?.(entry);
     const problems: ImportProblem[] = [...collected.problems];
@@ -100,7 +109,9 @@ async function* documentsOf(
       yield* largeYamlDocuments(file, problems);
       return;
     }
-    const text = await readFileText(file.absolute, file.display);
+    const text = file.bytes
+      ? textOf(file.bytes, file.display)
+      : await readFileText(file.absolute, file.display);
     if ("problem" in text) {
       problems.push(text.problem);
       return;
@@ -115,6 +126,8 @@ async function* documentsOf(
 }
 
 async function isLarge(file: ImportFile, streamFromBytes: number): Promise<boolean> {
+  // An upload is in memory already, and bounded by the upload limits.
+  if (file.bytes) return false;
   try {
     const { handle, size } = await openRegular(file.absolute);
     await handle.close();

@@ -1,34 +1,12 @@
 /**
- * Import: read, validate and write in one transaction, a file (or a document of a large file) at a time,
- * so a catalog of any size imports in bounded memory. Any problem in any file refuses the whole import:
- * every file is still read so that all problems are reported, and the transaction is rolled back.
- * Entries of a folder that are not read (a named pipe, a link out of the folder) are named as they are
- * found, whether the import then goes ahead or not.
+ * `freetobehome import` on the command line: the one importer (services/catalog-import.ts) over files and
+ * folders on disk, with a progress line, and its result in words. Entries of a folder that are not read
+ * (a named pipe, a link out of the folder) are named as they are found, whether the import then goes
+ * ahead or not.
  */
-import { streamImportFiles } from "../catalog/stream-import-files.ts";
-import type { ImportProblem } from "../core/errors.ts";
 import type { CatalogRepository, StreamedImportResult } from "../core/ports/catalog.ts";
-import type { Campaign } from "../core/profile.ts";
-import { DEFAULT_SOURCE_LANGUAGE } from "../core/profile-translations.ts";
+import { runImport } from "../services/catalog-import.ts";
 import { type Progress, silentProgress } from "./progress.ts";
-
-function defaultCampaignConflicts(
-  incoming: Campaign[],
-  stored: Campaign[],
-  files: string[],
-): ImportProblem[] {
-  const newDefault = incoming.find((c) => c.isDefault);
-  const incomingIds = new Set(incoming.map((c) => c.id));
-  const storedDefault = stored.find((c) => c.isDefault && !incomingIds.has(c.id));
-  if (!newDefault || !storedDefault) return [];
-  return [
-    {
-      file: files.join(", "),
-      path: `campaign ${newDefault.id}.isDefault`,
-      message: `campaign "${storedDefault.id}" is already the default; only one campaign may be (set isDefault: false, or re-import ${storedDefault.id} with isDefault: false)`,
-    },
-  ];
-}
 
 /** Imports the files and folders given; a dry run makes the same import, reports it, and rolls it back. */
 export async function importFiles(
@@ -48,16 +26,10 @@ export async function importFiles(
   },
 ): Promise<string> {
   const progress = options.progress ?? silentProgress;
-  const storedCampaigns = await catalog.listCampaigns();
-  const { batches, read } = streamImportFiles(paths, {
-    knownCampaignIds: storedCampaigns.map((c) => c.id),
-    knownSourceLanguages: new Map(
-      storedCampaigns.map((c) => [c.id, c.sourceLanguage ?? DEFAULT_SOURCE_LANGUAGE]),
-    ),
-    cwd: options.cwd,
-    ...(options.streamFromBytes === undefined ? {} : { streamFromBytes: options.streamFromBytes }),
+  const { progress: _, ...rest } = options;
+  const run = await runImport(catalog, paths, {
+    ...rest,
     onSkipped: (entry) => progress.note(`freetobehome: skipped ${entry.file}: ${entry.reason}`),
-    checkCampaigns: (incoming, files) => defaultCampaignConflicts(incoming, storedCampaigns, files),
     // The last count is always shown: it stays on screen while the checks across files and the last
     // writes run.
     onProgress: (p) =>
@@ -66,21 +38,11 @@ export async function importFiles(
         { force: p.filesRead === p.filesTotal },
       ),
   });
-  const result = await catalog.importStream(batches, options.actor, {
-    dryRun: options.dryRun ?? false,
-    ...(options.profilesPerWrite === undefined ? {} : { profilesPerWrite: options.profilesPerWrite }),
-  });
-  const skipped = read.skipped > 0 ? ` (${read.skipped} skipped, named on stderr)` : "";
+  const skipped = run.skipped > 0 ? ` (${run.skipped} skipped, named on stderr)` : "";
   const heading = options.dryRun
-    ? `Dry run, nothing written: ${read.files.length} file(s) valid${skipped}.`
-    : `Imported ${read.files.length} file(s)${skipped}.`;
-  // After the import is committed, as for a takedown: no post of these profiles goes out after this.
-  const withdrawn = result.consentWithdrawn ?? [];
-  const retracted =
-    withdrawn.length > 0 && !options.dryRun && options.retractPostsOf
-      ? await options.retractPostsOf(withdrawn)
-      : undefined;
-  return `${heading}\n${changeReport(result, retracted)}`;
+    ? `Dry run, nothing written: ${run.files.length} file(s) valid${skipped}.`
+    : `Imported ${run.files.length} file(s)${skipped}.`;
+  return `${heading}\n${changeReport(run.result, run.retracted)}`;
 }
 
 /** The counts, then which profiles changed, so a curator can check an edit landed where it was meant to. */

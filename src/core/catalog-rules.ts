@@ -4,6 +4,7 @@
  * they live in the core: the database layer stores and queries what these decide.
  */
 import { isDeepStrictEqual } from "node:util";
+import { isoDateSchema } from "./partial-date.ts";
 import type { Campaign, Profile } from "./profile.ts";
 
 /**
@@ -34,6 +35,38 @@ export function keepTakedown(stored: Profile | undefined, incoming: Profile): Pr
   const takedown = stored?.publication.takedown;
   if (!takedown || incoming.publication.takedown) return incoming;
   return { ...incoming, publication: { visibility: "withheld", takedown } };
+}
+
+/**
+ * A verification stands until a later one. Staff may mark a profile verified as of a date in the panel
+ * (curation.markVerified) while the curators' file still carries an older date: re-importing that file
+ * must not quietly make the profile look staler than it is (and drop it from the rotation), so an
+ * incoming profile verified earlier than the stored one keeps the stored date and who verified it. A file
+ * with the same or a later date replaces them. Dates are ISO days, so text order is date order.
+ */
+export function keepLaterVerification(stored: Profile | undefined, incoming: Profile): Profile {
+  if (!stored || stored.lastVerifiedAt <= incoming.lastVerifiedAt) return incoming;
+  return { ...incoming, lastVerifiedAt: stored.lastVerifiedAt, verifiedBy: stored.verifiedBy };
+}
+
+/** A profile as an import stores it over the stored one: the takedown and the later verification kept. */
+export function profileAfterImport(stored: Profile | undefined, incoming: Profile): Profile {
+  return keepLaterVerification(stored, keepTakedown(stored, incoming));
+}
+
+/**
+ * Why a profile cannot be marked verified as of `date`, or undefined when it can: the date is an ISO
+ * day, not after `latest` (today, see plausible-values.ts) and not before the verification it has.
+ */
+export function verificationRefusal(
+  stored: Pick<Profile, "lastVerifiedAt">,
+  date: string,
+  latest: string,
+): "format" | "future" | "earlier" | undefined {
+  if (!isoDateSchema.safeParse(date).success) return "format";
+  if (date > latest) return "future";
+  if (date < stored.lastVerifiedAt) return "earlier";
+  return undefined;
 }
 
 type Visibility = Profile["publication"]["visibility"];

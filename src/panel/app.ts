@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { UserError } from "../core/errors.ts";
+import { UPLOAD_LIMITS } from "../services/catalog-import.ts";
 import { PANEL_CSS, uplotAssets } from "./assets.ts";
 import { DELIVERY_CHARTS_JS } from "./chart-script.ts";
 import type { PanelDeps } from "./deps.ts";
@@ -17,6 +18,7 @@ import { page, publicPage } from "./layout.ts";
 import { registerChannelOptions } from "./pages/channel-options.ts";
 import { registerChannels } from "./pages/channels.ts";
 import { registerDeliveries } from "./pages/deliveries.ts";
+import { megabytes, registerImport } from "./pages/import.ts";
 import { registerPeople } from "./pages/people.ts";
 import { registerProfile } from "./pages/profile.ts";
 import { registerProfiles } from "./pages/profiles.ts";
@@ -48,6 +50,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 function backFrom(path: string): string {
   const profile = /^\/profiles\/[^/]+/.exec(path)?.[0];
   if (profile) return profile;
+  if (path.startsWith("/import")) return "/import";
   return path.startsWith("/people") ? "/people" : path.startsWith("/channels") ? "/channels" : "/today";
 }
 
@@ -61,7 +64,9 @@ export type Refusal =
   | "panel.mayNotResume"
   | "panel.mayNotSeePeople"
   | "panel.mayNotRevoke"
-  | "panelOptions.mayNotChange";
+  | "panelOptions.mayNotChange"
+  | "panelImport.mayNotImport"
+  | "panelImport.mayNotVerify";
 
 function refuse(c: PanelContext, refusal: Refusal): Response {
   const tr = c.get("tr");
@@ -107,9 +112,22 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     }
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
-  app.use(
-    "*",
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(c.get("tr").t("panel.tooLarge"), 413) }),
+  // Forms are small; only the Import page's upload may be larger, up to the limit it names.
+  const formLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.text(c.get("tr").t("panel.tooLarge"), 413),
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: UPLOAD_LIMITS.requestBytes,
+    onError: (c) => {
+      const tr = c.get("tr");
+      const message = tr.t("panelImport.tooLarge", { megabytes: megabytes(UPLOAD_LIMITS.requestBytes) });
+      const body = html`<p class="error" role="alert">${message}</p><p><a href="/import">${tr.t("panel.back")}</a></p>`;
+      return c.html(publicPage(c, tr.t("panelImport.refusedTitle"), body).text, 413);
+    },
+  });
+  app.use("*", (c, next) =>
+    c.req.method === "POST" && c.req.path === "/import" ? uploadLimit(c, next) : formLimit(c, next),
   );
   // Browsers ask for an icon on their own; the panel has none, and says so without a sign-in page.
   app.get("/favicon.ico", (c) => c.body(null, 204));
@@ -167,6 +185,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerToday(app, deps);
   registerProfiles(app, deps);
   registerProfile(app, deps, refuse);
+  registerImport(app, deps, refuse);
   registerChannels(app, deps, refuse);
   registerChannelOptions(app, deps, refuse);
   registerDeliveries(app, deps);

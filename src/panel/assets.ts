@@ -45,7 +45,7 @@ details.preview summary { cursor: pointer; padding: .35rem 0; font-weight: 600; 
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin-bottom: 1rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; gap: .2rem; }
 input, select, textarea, button { font: inherit; }
-input[type="search"], input[type="text"], select, textarea { padding: .35rem .5rem; border: 1px solid #9a9aa8; border-radius: 4px; background: #fff; min-height: 2.25rem; }
+input[type="search"], input[type="text"], input[type="date"], select, textarea { padding: .35rem .5rem; border: 1px solid #9a9aa8; border-radius: 4px; background: #fff; min-height: 2.25rem; }
 textarea { width: 100%; max-width: 36rem; }
 button { padding: .35rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; min-height: 2.25rem; }
 button.secondary { background: #fff; color: var(--accent); }
@@ -62,6 +62,8 @@ section.box { background: #fff; border: 1px solid var(--line); padding: .75rem 1
 .chart { background: #fff; border: 1px solid var(--line); min-height: 2rem; overflow-x: auto; }
 .problems { color: var(--bad); }
 table.log td { overflow-wrap: anywhere; min-width: 4.5rem; }
+table.problems-table td:first-child { white-space: nowrap; }
+ul.ids { columns: 16rem; }
 @media (max-width: 40rem) {
   .who { margin-inline-start: 0; width: 100%; justify-content: space-between; }
   table.stack thead { position: absolute; inset-inline-start: -999px; }
@@ -69,6 +71,7 @@ table.log td { overflow-wrap: anywhere; min-width: 4.5rem; }
   table.stack tr { border-bottom: 2px solid var(--line); padding: .35rem 0; }
   table.stack td { border: 0; padding: .15rem .6rem; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
+  table.problems-table td:first-child { white-space: normal; overflow-wrap: anywhere; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
 }

@@ -14,6 +14,7 @@ import type { MessageKey } from "../core/i18n/translator.ts";
 import type { OutboundPost } from "../core/platform.ts";
 import type { BotDefaults, FeaturedService, Presenter } from "../core/services.ts";
 import type { CatalogService } from "../services/catalog.ts";
+import type { UploadImports } from "../services/catalog-import.ts";
 import type { CurationService } from "../services/curation.ts";
 import type { StaffAccess } from "../services/staff-access.ts";
 
@@ -28,6 +29,8 @@ export interface CardPreview {
 export interface PanelDeps {
   catalog: CatalogService;
   curation: CurationService;
+  /** The Import page's uploads, through the importer the command line uses. */
+  imports: UploadImports;
   featured: FeaturedService;
   presenter: Presenter;
   subscriptions: SubscriptionRepository;

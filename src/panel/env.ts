@@ -55,6 +55,7 @@ const NOTICES: Readonly<Record<string, MessageKey>> = {
   "taken-down": "panel.noticeTakenDown",
   "already-down": "panel.noticeAlreadyDown",
   restored: "panel.noticeRestored",
+  verified: "panelImport.noticeVerified",
   paused: "panel.noticePaused",
   resumed: "panel.noticeResumed",
   revoked: "panel.noticeRevoked",

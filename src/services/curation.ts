@@ -1,9 +1,12 @@
 /**
- * Curation: taking a profile down and restoring it, and withdrawing posts whose consent was taken back. One service for every path that does it (the command
+ * Curation: taking a profile down and restoring it, marking it verified as of a date, and withdrawing
+ * posts whose consent was taken back. One service for every path that does it (the command
  * line, alone or carried out by a running bot, and the staff panel), so each gets the same checks, the
  * same audit entry and the same answer; callers only word the answer for their medium.
  */
+import { verificationRefusal } from "../core/catalog-rules.ts";
 import { UserError } from "../core/errors.ts";
+import { latestObservableDay } from "../core/plausible-values.ts";
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
@@ -43,10 +46,32 @@ export interface CurationService {
    * committed), as a takedown does: how many posts were newly put up for retraction.
    */
   retractPostsOf(ids: readonly string[]): Promise<number>;
+  /**
+   * Marks a profile verified as of `date` (YYYY-MM-DD) by `verifiedBy`: refused when the date is not a
+   * date, is in the future, or is before the verification the profile has. A re-import of an older file
+   * keeps it (catalog-rules.ts).
+   */
+  markVerified(
+    id: string,
+    input: { date: string; verifiedBy: string; actor: string },
+  ): Promise<StoredProfile>;
 }
 
 export function profileNotFound(id: string): UserError {
   return new UserError(`No profile with id "${id}" (see: freetobehome profiles list).`, "PROFILE_NOT_FOUND");
+}
+
+const VERIFICATION_REFUSALS = {
+  format: "panelImport.verifyFormat",
+  future: "panelImport.verifyFuture",
+  earlier: "panelImport.verifyEarlier",
+} as const;
+
+function verificationRefused(
+  refusal: keyof typeof VERIFICATION_REFUSALS,
+  values: { date: string; latest: string; current: string },
+): UserError {
+  return new UserError({ key: VERIFICATION_REFUSALS[refusal], values }, "INVALID_ARGUMENTS");
 }
 
 export function createCurationService(deps: CurationDeps): CurationService {
@@ -82,6 +107,23 @@ export function createCurationService(deps: CurationDeps): CurationService {
       }
       const stored = await catalog.restore(id, { actor, at: clock.now() });
       if (!stored) throw profileNotFound(id);
+      return stored;
+    },
+    async markVerified(id, { date, verifiedBy, actor }) {
+      const now = clock.now();
+      const current = await catalog.getProfile(id);
+      if (!current) throw profileNotFound(id);
+      const latest = latestObservableDay(now);
+      const refuse = (stored: StoredProfile) => {
+        const refusal = verificationRefusal(stored.profile, date, latest);
+        if (refusal)
+          throw verificationRefused(refusal, { date, latest, current: stored.profile.lastVerifiedAt });
+      };
+      refuse(current);
+      const stored = await catalog.markVerified(id, { date, verifiedBy, actor, at: now });
+      if (!stored) throw profileNotFound(id);
+      // Someone else verified it later meanwhile: the store kept theirs.
+      refuse(stored);
       return stored;
     },
     async retractPostsOf(ids) {

@@ -9,7 +9,8 @@ import {
   assertDistinctIds,
   campaignsInWriteOrder,
   changedFields,
-  keepTakedown,
+  keepLaterVerification,
+  profileAfterImport,
   RESTORE_VISIBILITY,
   restoreVisibilityFromImport,
   sameRecord,
@@ -118,7 +119,7 @@ function importProfiles(state: MemoryState, incoming: Profile[], actor: string):
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const candidate of incoming) {
     const before = state.profiles.get(candidate.id);
-    const profile = keepTakedown(before?.profile, candidate);
+    const profile = profileAfterImport(before?.profile, candidate);
     const recorded = recordedRestoreVisibility(state, candidate.id);
     const restoreVisibility = restoreVisibilityFromImport(before?.profile, candidate, recorded);
     const remember = restoreVisibility ? { [RESTORE_VISIBILITY]: restoreVisibility } : {};
@@ -208,7 +209,8 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         .filter((p) => before.has(p.id) && store.state.profiles.get(p.id)?.updatedAt !== before.get(p.id))
         .map((p) => p.id);
       const absentProfiles = [...before.keys()].filter((id) => !named.has(id)).length;
-      return { ...result, changedProfileIds, absentProfiles };
+      const createdProfileIds = bundle.profiles.filter((p) => !before.has(p.id)).map((p) => p.id);
+      return { ...result, createdProfileIds, changedProfileIds, absentProfiles };
     },
     async pageProfiles(afterSeq, limit) {
       return [...store.state.profiles.values()]
@@ -237,6 +239,26 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         { visibility },
         { at, actor, action: AUDIT_ACTIONS.profileRestored, details },
       );
+    },
+    async markVerified(id, { date, verifiedBy, actor, at }) {
+      const stored = store.state.profiles.get(id);
+      if (!stored) return undefined;
+      const previous = stored.profile;
+      const after = keepLaterVerification(previous, { ...previous, lastVerifiedAt: date, verifiedBy });
+      if (sameRecord(after, previous)) return copy(stored);
+      stored.profile = after;
+      stored.updatedAt = new Date();
+      store.state.revision++;
+      const details = { date, previousDate: previous.lastVerifiedAt, verifiedBy };
+      audit(store.state, {
+        at,
+        actor,
+        action: AUDIT_ACTIONS.profileVerified,
+        details,
+        entityType: "profile",
+        entityId: id,
+      });
+      return copy(stored);
     },
   };
 }

@@ -6,8 +6,11 @@
 import { describe, expect, it } from "vitest";
 import {
   changedFields,
+  keepLaterVerification,
   keepTakedown,
+  profileAfterImport,
   restoreVisibilityFromImport,
+  verificationRefusal,
   visibilityAfterRestore,
 } from "../../src/core/catalog-rules.ts";
 import { buildProfile } from "./rotation/builders.ts";
@@ -50,5 +53,48 @@ describe("what changed", () => {
   it("names the top-level fields that differ, ignoring undefined keys", () => {
     expect(changedFields(publicFile, takenDown)).toEqual(["publication"]);
     expect(changedFields({ a: 1, b: undefined }, { a: 1 })).toEqual([]);
+  });
+});
+
+describe("a verification on re-import", () => {
+  const panel = buildProfile({ lastVerifiedAt: "2024-06-09", verifiedBy: "Aysel" });
+  const olderFile = buildProfile({ lastVerifiedAt: "2024-05-02", verifiedBy: "curators" });
+  const laterFile = buildProfile({ lastVerifiedAt: "2024-06-10", verifiedBy: "curators" });
+
+  it("keeps the stored one, and who made it, when the file's is older", () => {
+    expect(keepLaterVerification(panel, olderFile)).toMatchObject({
+      lastVerifiedAt: "2024-06-09",
+      verifiedBy: "Aysel",
+    });
+  });
+
+  it("takes the file's when it is the same day or later, or nothing is stored", () => {
+    expect(keepLaterVerification(panel, laterFile)).toBe(laterFile);
+    expect(keepLaterVerification(panel, { ...olderFile, lastVerifiedAt: "2024-06-09" }).verifiedBy).toBe(
+      "curators",
+    );
+    expect(keepLaterVerification(undefined, olderFile)).toBe(olderFile);
+  });
+
+  it("is kept together with a takedown by profileAfterImport", () => {
+    const down = { ...panel, publication: { visibility: "withheld" as const, takedown } };
+    expect(profileAfterImport(down, olderFile)).toMatchObject({
+      lastVerifiedAt: "2024-06-09",
+      publication: { visibility: "withheld", takedown },
+    });
+  });
+});
+
+describe("marking verified as of a date", () => {
+  const stored = { lastVerifiedAt: "2024-05-02" };
+  it("accepts a day from the stored one up to the latest", () => {
+    expect(verificationRefusal(stored, "2024-05-02", "2024-06-10")).toBeUndefined();
+    expect(verificationRefusal(stored, "2024-06-10", "2024-06-10")).toBeUndefined();
+  });
+  it("refuses a non-date, a future day and a day before the stored one", () => {
+    expect(verificationRefusal(stored, "2024-02-30", "2024-06-10")).toBe("format");
+    expect(verificationRefusal(stored, "10/06/2024", "2024-06-10")).toBe("format");
+    expect(verificationRefusal(stored, "2024-06-11", "2024-06-10")).toBe("future");
+    expect(verificationRefusal(stored, "2024-05-01", "2024-06-10")).toBe("earlier");
   });
 });

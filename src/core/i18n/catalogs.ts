@@ -20,6 +20,7 @@ import names from "./catalogs/en/names.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
 import panelOptions from "./catalogs/en/panelOptions.json" with { type: "json" };
+import panelImport from "./catalogs/en/panelImport.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
@@ -45,6 +46,7 @@ export const SOURCE = {
   menu,
   names,
   panel,
+  panelImport,
   deliveryLog,
   deeplink,
   dates,

@@ -27,6 +27,8 @@ export interface ImportBatch {
 }
 
 export interface StreamedImportResult extends ImportResult {
+  /** The profiles the import created, in the order they were written. */
+  createdProfileIds: string[];
   /** The profiles the import changed (not the new ones), in the order they were read. */
   changedProfileIds: string[];
   /** Stored profiles the files did not name: kept, since an import adds and updates but never deletes. */
@@ -83,4 +85,13 @@ export interface CatalogRepository {
    * undefined when there is no such profile. Nothing changes for a profile that is not taken down.
    */
   restore(id: string, input: { actor: string; at: Date }): Promise<StoredProfile | undefined>;
+  /**
+   * Marks the profile verified as of `date` by `verifiedBy`, with an audit entry; undefined when there is
+   * no such profile. A date before the stored one changes nothing (a verification stands until a later
+   * one, catalog-rules.ts): the profile is returned as it is, so the caller can tell.
+   */
+  markVerified(
+    id: string,
+    input: { date: string; verifiedBy: string; actor: string; at: Date },
+  ): Promise<StoredProfile | undefined>;
 }

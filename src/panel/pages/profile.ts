@@ -1,8 +1,8 @@
 /**
  * One profile for staff: its facts with the status's "as of" date, consent per relative and field,
  * sources, the card as posted (the presenter's, so consent applies), its history from the audit log, and
- * take down / restore through the curation service, the one every path uses (a takedown here reaches the
- * next /prisoner reply at once).
+ * take down / restore and mark verified (profile-verify.ts) through the curation service, the one every
+ * path uses (a takedown here reaches the next /prisoner reply at once).
  */
 import type { Hono } from "hono";
 import type { StoredProfile } from "../../core/ports/catalog.ts";
@@ -19,6 +19,7 @@ import { html, safeHref } from "../html.ts";
 import { tHtml, utcMinute } from "../i18n.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
 import { channelClock } from "../../core/channel-clock.ts";
+import { registerVerify, verifyForm } from "./profile-verify.ts";
 
 const MAX_REASON = 500;
 
@@ -161,7 +162,7 @@ async function show(c: PanelContext, deps: PanelDeps) {
   const viewer = c.get("viewer");
   const tr = c.get("tr");
   const campaign = snap.campaigns.find((k) => k.id === stored.profile.campaign);
-  const body = html`${facts(tr, stored)}${actions(tr, viewer, stored)}${consent(tr, stored)}${sources(tr, stored)}${preview(tr, deps, stored, campaign)}${await history(tr, deps, id)}`;
+  const body = html`${facts(tr, stored)}${actions(tr, viewer, stored)}${verifyForm(tr, viewer, stored, deps.clock.now())}${consent(tr, stored)}${sources(tr, stored)}${preview(tr, deps, stored, campaign)}${await history(tr, deps, id)}`;
   const notice = noticeOf(c);
   return c.html(
     page(c, {
@@ -179,6 +180,7 @@ export function registerProfile(
   refuse: (c: PanelContext, refusal: Refusal) => Response,
 ): void {
   app.get("/profiles/:id", (c) => show(c, deps));
+  registerVerify(app, deps, refuse);
   app.post("/profiles/:id/takedown", async (c) => {
     const viewer = c.get("viewer");
     if (!may(viewer, "editor")) return refuse(c, "panel.mayNotTakeDown");

@@ -8,6 +8,7 @@ import type { PortRepositories } from "../../fakes/memory-repositories.ts";
 import { campaignsContract } from "./campaigns.contract.ts";
 import { catalogContract } from "./catalog.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
+import { verificationContract } from "./verification.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
 import { spotlightsContract } from "./spotlights.contract.ts";
 import { pressesContract } from "./presses.contract.ts";
@@ -47,6 +48,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
     };
     catalogContract(context);
     takedownContract(context);
+    verificationContract(context);
     schedulingContract(context);
     spotlightsContract(context);
     campaignsContract(context);

@@ -3,12 +3,15 @@
  * text a person reads that is not bracketed never went through the catalog. Data (names, channels,
  * summaries, sources, people) stays as it is and is taken out before looking.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPanelApp } from "../../../src/panel/app.ts";
 import { type PanelWorld, startPanelWorld } from "../../support/panel-world.ts";
 import { PANEL_CODES } from "../../support/panel-codes.ts";
 import { dataStrings, leftover, visibleTexts } from "../../support/visible-text.ts";
 
+const DATA = fileURLToPath(new URL("../../../data/profiles/", import.meta.url));
 let world: PanelWorld;
 let panel: ReturnType<typeof createPanelApp>;
 
@@ -82,6 +85,23 @@ describe("the panel in the pseudo-language", () => {
     );
     await add("no such channel", request("/channels/99999/pause", admin.cookie, form({ _csrf: admin.csrf })));
     await add("not found", request("/nowhere", admin.cookie));
+    await add("import", request("/import", admin.cookie));
+    await add("import as viewer", request("/import", viewer.cookie));
+    const upload = new FormData();
+    upload.set("_csrf", admin.csrf);
+    upload.append("files", new File([readFileSync(`${DATA}khalil-matouk.yaml`)], "khalil-matouk.yaml"));
+    const dryRun = await (await request("/import", admin.cookie, { method: "POST", body: upload })).text();
+    pages.push(["import dry run", dryRun]);
+    const token = /name="token" value="([^"]+)"/.exec(dryRun)?.[1] ?? "";
+    expect(token).not.toBe("");
+    await add("import applied", request("/import/apply", admin.cookie, form({ _csrf: admin.csrf, token })));
+    await add("import spent", request("/import/apply", admin.cookie, form({ _csrf: admin.csrf, token })));
+    await add("import refused", request("/import", viewer.cookie, { method: "POST", body: upload }));
+    await add(
+      "verify refused",
+      request(`/profiles/${id}/verify`, admin.cookie, form({ _csrf: admin.csrf, date: "2001-01-01" })),
+    );
+    await add("verified", request(`/profiles/${id}?done=verified`, admin.cookie));
 
     const { deps } = world;
     const data = dataStrings(
