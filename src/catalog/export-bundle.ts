@@ -7,6 +7,7 @@
  *   memory too.
  * - JSON: one object `{ "campaigns": [...], "profiles": [...] }`, indented by two.
  */
+import { CORE_SCHEMA, dump } from "js-yaml";
 import { Document } from "yaml";
 import type { Campaign, Profile } from "../core/profile.ts";
 
@@ -25,6 +26,16 @@ function yamlText(value: unknown, comment?: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * One profile as YAML, by js-yaml: several times faster than building `yaml`'s document for each of tens of
+ * thousands of profiles, and read back to the same values by both import roads (the YAML 1.2 core schema;
+ * words a YAML 1.1 reader would change, such as "yes" or "on", are quoted too). The same rules as
+ * `yamlText`: no anchors, no folding.
+ */
+function profileYaml(profile: Profile): string {
+  return dump(profile, { schema: CORE_SCHEMA, noRefs: true, lineWidth: -1 });
+}
+
 const indent = (text: string, by: string) => text.replaceAll("\n", `\n${by}`);
 
 /** The export's text in pieces: `head`, then `page` for each page of profiles in order, then `tail`. */
@@ -39,7 +50,7 @@ export function exportWriter(campaigns: Campaign[], format: "yaml" | "json"): Ex
     return {
       // Only these lists: a field added here would be an unknown field on import.
       head: () => yamlText({ campaigns }, HEADER),
-      page: (profiles) => profiles.map((p) => `---\n${yamlText(p)}`).join(""),
+      page: (profiles) => profiles.map((p) => `---\n${profileYaml(p)}`).join(""),
       tail: () => "",
     };
   }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { exportBundle } from "../../../src/catalog/export-bundle.ts";
 import { parseFile } from "../../../src/catalog/parse-file.ts";
 import { quickYamlDocuments } from "../../../src/catalog/yaml-fast.ts";
 
@@ -30,6 +31,41 @@ describe("the quick YAML road", () => {
         path,
       ).toEqual(parseAllDocuments(text).map((d) => d.toJS()));
     }
+  });
+
+  it("reads an export's tricky words back as they were, by both roads", () => {
+    const words = [
+      "yes",
+      "on",
+      "null",
+      "~",
+      "0o14",
+      "1e3",
+      ".inf",
+      "1_000",
+      "2016-01-01",
+      " lead",
+      "x: y",
+      "#c",
+    ];
+    const more = [
+      "line1\nline2",
+      "\u2068Ilqar\u2069",
+      "",
+      "-",
+      "<<",
+      "@x",
+      "`x",
+      "\u0085",
+      "tab\there",
+      "end ",
+    ];
+    const profile = Object.fromEntries([...words, ...more].map((w, i) => [`k${i}`, w]));
+    const text = exportBundle({ campaigns: [], profiles: [profile as never] }, "yaml");
+    const precise = parseAllDocuments(text).map((d) => d.toJS());
+    const quick = quickYamlDocuments(text, never)!.map((d) => d.value);
+    expect(precise[1]).toEqual(profile);
+    expect(quick).toEqual(precise);
   });
 
   it("finds the line of a field when a problem asks, counting from the chunk's first line", () => {
