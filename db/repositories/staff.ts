@@ -3,15 +3,16 @@
  * update (unused, unexpired, person not revoked), so two tabs racing on one link open one session.
  */
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { signInWithPlatform } from "./staff-platform.ts";
 import { type StaffPerson, type StaffRepository, staffActor } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
 import { staffPeople, staffSessions, staffSignInLinks } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 
-type PersonRow = typeof staffPeople.$inferSelect;
+type PersonRow = Omit<typeof staffPeople.$inferSelect, "platformUserId">;
 
-function toPerson(row: PersonRow): StaffPerson {
+export function toPerson(row: PersonRow): StaffPerson {
   return {
     id: row.id,
     name: row.name,
@@ -21,6 +22,7 @@ function toPerson(row: PersonRow): StaffPerson {
     ...(row.lastSignInAt ? { lastSignInAt: row.lastSignInAt } : {}),
     ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}),
     ...(row.revokedBy ? { revokedBy: row.revokedBy } : {}),
+    ...(row.platform ? { platform: row.platform } : {}),
   };
 }
 
@@ -84,6 +86,8 @@ export function createStaffRepository(db: Db): StaffRepository {
       });
     },
 
+    signInWithPlatform: (input) => signInWithPlatform(db, input),
+
     async sessionPerson(tokenHash, at) {
       const [row] = await db
         .select(staffPeopleColumns)
@@ -134,7 +138,7 @@ export function createStaffRepository(db: Db): StaffRepository {
   };
 }
 
-const staffPeopleColumns = {
+export const staffPeopleColumns = {
   id: staffPeople.id,
   name: staffPeople.name,
   role: staffPeople.role,
@@ -143,4 +147,5 @@ const staffPeopleColumns = {
   lastSignInAt: staffPeople.lastSignInAt,
   revokedAt: staffPeople.revokedAt,
   revokedBy: staffPeople.revokedBy,
+  platform: staffPeople.platform,
 };
