@@ -44,7 +44,7 @@ const SCOPES = new Set([
   "applications.commands",
 ]);
 const CODE_MS = 10 * 60_000;
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeText = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** What is wrong with an authorization request, as Discord's error page says it; undefined when fine. */
 function authorizeProblem(state: FakeState, q: URLSearchParams): string | undefined {
@@ -75,7 +75,7 @@ export async function authorizePage(
   }
   const problem = authorizeProblem(state, q);
   if (problem) {
-    res.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(`<h1>${escape(problem)}</h1>`);
+    res.writeHead(400, { "content-type": "text/html; charset=utf-8" }).end(`<h1>${escapeText(problem)}</h1>`);
     return true;
   }
   const back = new URL(q.get("redirect_uri") ?? "");
@@ -103,13 +103,13 @@ export async function authorizePage(
     return true;
   }
   const hidden = [...q]
-    .map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
+    .map(([k, v]) => `<input type="hidden" name="${escapeText(k)}" value="${escapeText(v)}">`)
     .join("");
   res
     .writeHead(200, { "content-type": "text/html; charset=utf-8" })
     .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Discord</title></head><body>
 <h1>An external application wants to access your Discord account</h1>
-<p>Signed in as ${escape(state.oauth.user!.username)}. It asks for: ${escape(q.get("scope") ?? "")}.</p>
+<p>Signed in as ${escapeText(state.oauth.user!.username)}. It asks for: ${escapeText(q.get("scope") ?? "")}.</p>
 <form method="post" action="/oauth2/authorize">${hidden}<button name="decision" value="deny">Cancel</button> <button name="decision" value="allow">Authorize</button></form>
 </body></html>`);
   return true;
@@ -180,7 +180,7 @@ function bearerUser(state: FakeState, request: RecordedRequest, scope: string): 
   const header = request.headers.authorization;
   const token = typeof header === "string" ? /^Bearer\s+(\S+)$/.exec(header)?.[1] : undefined;
   const grant = token ? state.oauth.tokens.get(token) : undefined;
-  if (!grant || !grant.scopes.includes(scope)) return undefined;
+  if (!grant?.scopes.includes(scope)) return undefined;
   for (const guild of state.guilds) {
     const member = guild.members.get(grant.userId);
     if (member) return member.user;

@@ -25,7 +25,7 @@ export const newOpenIdWorld = (): OpenIdWorld => ({
 });
 
 const CODE_MS = 10 * 60_000;
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeText = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export type PageAnswer = { status: number; headers: Record<string, string>; body: string };
 
@@ -62,7 +62,7 @@ export function authorizePage(world: ApiWorld, method: string, q: URLSearchParam
     return { status: 302, headers: { location: back.href }, body: "" };
   }
   const hidden = [...q]
-    .map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
+    .map(([k, v]) => `<input type="hidden" name="${escapeText(k)}" value="${escapeText(v)}">`)
     .join("");
   const user = world.openid.user!;
   const team = world.teams.get(user.teamId);
@@ -70,7 +70,7 @@ export function authorizePage(world: ApiWorld, method: string, q: URLSearchParam
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8" },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slack</title></head><body>
-<h1>Sign in to the app with your ${escape(team?.name ?? user.teamId)} account</h1><p>Signed in as ${escape(user.name)}.</p>
+<h1>Sign in to the app with your ${escapeText(team?.name ?? user.teamId)} account</h1><p>Signed in as ${escapeText(user.name)}.</p>
 <form method="post" action="/openid/connect/authorize">${hidden}<button name="decision" value="deny">Cancel</button> <button name="decision" value="allow">Allow</button></form>
 </body></html>`,
   };
