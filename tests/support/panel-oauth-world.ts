@@ -14,21 +14,22 @@ export interface OAuthWorld {
   world: PanelWorld;
   discord: FakeDiscord;
   slack: FakeSlack;
-  /** A Discord server with a subscription here. */
+  /** A Discord server with a subscription here (and the Slack workspace T01, subscribed by panel-world). */
   guildId: string;
   close(): Promise<void>;
 }
 
 export async function startOAuthWorld(
-  options: { now?: string; env?: Record<string, string> } = {},
+  options: { now?: string; publicUrl?: string } = {},
 ): Promise<OAuthWorld> {
+  const publicUrl = options.publicUrl ?? PANEL_URL;
   const [discord, slack] = await Promise.all([startFakeDiscord(), startFakeSlack()]);
-  discord.oauthClient.redirectUris.add(`${PANEL_URL}/sign-in/discord/callback`);
-  slack.openid.redirectUrls.add(`${PANEL_URL}/sign-in/slack/callback`);
+  discord.oauthClient.redirectUris.add(`${publicUrl}/sign-in/discord/callback`);
+  slack.openid.redirectUrls.add(`${publicUrl}/sign-in/slack/callback`);
   slack.addTeam({ id: "T01" });
   const world = await startPanelWorld(
     {
-      PANEL_PUBLIC_URL: PANEL_URL,
+      PANEL_PUBLIC_URL: publicUrl,
       PANEL_DISCORD_CLIENT_ID: discord.oauthClient.id,
       PANEL_DISCORD_CLIENT_SECRET: discord.oauthClient.secret,
       DISCORD_API_URL: discord.apiUrl,
@@ -37,7 +38,6 @@ export async function startOAuthWorld(
       SLACK_API_URL: slack.apiUrl,
       SLACK_BOT_TOKEN: slack.team("T01").botToken,
       SLACK_APP_TOKEN: slack.appToken,
-      ...options.env,
     },
     options.now === undefined ? {} : { now: options.now },
   );
