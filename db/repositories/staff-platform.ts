@@ -9,7 +9,7 @@ import type { Db } from "../client.ts";
 import { staffPeople, staffSessions } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
-import { staffPeopleColumns, toPerson } from "./staff.ts";
+import { staffPeopleColumns, toPerson } from "./staff-rows.ts";
 
 type Input = Parameters<StaffRepository["signInWithPlatform"]>[0];
 type Result = Awaited<ReturnType<StaffRepository["signInWithPlatform"]>>;

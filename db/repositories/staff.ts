@@ -4,27 +4,12 @@
  */
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { signInWithPlatform } from "./staff-platform.ts";
-import { type StaffPerson, type StaffRepository, staffActor } from "../../src/core/staff.ts";
+import { staffPeopleColumns, toPerson } from "./staff-rows.ts";
+import { type StaffRepository, staffActor } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
 import { staffPeople, staffSessions, staffSignInLinks } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
-
-type PersonRow = Omit<typeof staffPeople.$inferSelect, "platformUserId">;
-
-export function toPerson(row: PersonRow): StaffPerson {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt,
-    ...(row.lastSignInAt ? { lastSignInAt: row.lastSignInAt } : {}),
-    ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}),
-    ...(row.revokedBy ? { revokedBy: row.revokedBy } : {}),
-    ...(row.platform ? { platform: row.platform } : {}),
-  };
-}
 
 export function createStaffRepository(db: Db): StaffRepository {
   return {
@@ -137,15 +122,3 @@ export function createStaffRepository(db: Db): StaffRepository {
     },
   };
 }
-
-export const staffPeopleColumns = {
-  id: staffPeople.id,
-  name: staffPeople.name,
-  role: staffPeople.role,
-  createdBy: staffPeople.createdBy,
-  createdAt: staffPeople.createdAt,
-  lastSignInAt: staffPeople.lastSignInAt,
-  revokedAt: staffPeople.revokedAt,
-  revokedBy: staffPeople.revokedBy,
-  platform: staffPeople.platform,
-};

@@ -154,6 +154,16 @@ describe("signing in to the panel with Discord or Slack", () => {
     expect(await res.text()).toContain("Discord did not confirm who you are");
   });
 
+  it("says so when Discord is down, and nothing opens", async () => {
+    const guild = o.discord.state.guilds.find((g) => g.id === o.guildId)!;
+    o.discord.signInAs(o.discord.addMember(guild, "unlucky", Permission.ManageGuild));
+    o.discord.inject({ route: "GET /users/@me/guilds", times: 1, fault: { kind: "5xx", status: 503 } });
+    const res = await signInWith("discord");
+    expect(res.status).toBe(502);
+    expect(await res.text()).toContain("Discord could not be reached to confirm who you are");
+    expect(res.headers.getSetCookie().join()).not.toContain("ftbh_session=");
+  });
+
   it("signs a Slack workspace admin in, and refuses a member and a guest", async () => {
     const admin = o.slack.addUser({ id: "U0ADMIN", teamId: "T01", name: "Leyla", role: "admin" });
     o.slack.signInAs(admin);
