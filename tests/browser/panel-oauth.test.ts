@@ -68,4 +68,17 @@ describe.skipIf(noChromium)("signing in to the panel with Discord, in a browser"
     await screenshots(page, "sign-in-oauth-cancelled");
     await context.close();
   });
+
+  it("shows admins such people with their platform on the People page", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?token=${await o.world.linkToken("Aysel", "admin")}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto(`${server.url}/people`);
+    const row = page.getByRole("row").filter({ hasText: "nigar (Discord" });
+    expect(await row.getByRole("cell", { name: "Discord", exact: true }).count()).toBe(1);
+    expect(await row.getByRole("button", { name: /Revoke/ }).count()).toBe(1);
+    await screenshots(page, "people-oauth");
+    await context.close();
+  });
 });
