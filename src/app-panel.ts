@@ -10,6 +10,7 @@ import type { PanelDeps } from "./panel/deps.ts";
 import { type PanelServer, startPanelServer } from "./panel/server.ts";
 import { createUploadImports } from "./services/catalog-import.ts";
 import { createStaffAccess, type StaffAccess } from "./services/staff-access.ts";
+import { panelOAuth } from "./app-panel-oauth.ts";
 
 export function staffAccess(app: App): StaffAccess {
   return createStaffAccess({ staff: app.repositories.staff, clock: app.services.clock });
@@ -45,8 +46,9 @@ export async function startPanel(app: App): Promise<PanelServer | undefined> {
   if (PANEL_PORT === undefined) return undefined;
   // The platforms' renderers are loaded only here: a `panel link` command needs none of them.
   const { cardPreviews, messageLink } = await import("./app-panel-previews.ts");
+  const oauth = await panelOAuth(app);
   return startPanelServer(
-    { ...panelDeps(app), previews: cardPreviews, messageLink },
+    { ...panelDeps(app), previews: cardPreviews, messageLink, ...(oauth ? { oauth } : {}) },
     { host: PANEL_HOST, port: PANEL_PORT },
   );
 }

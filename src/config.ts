@@ -8,6 +8,7 @@ import { z } from "zod";
 import { type AnyLanguageTag, languageOf, USER_LANGUAGES } from "./core/i18n/languages.ts";
 import { ConfigError } from "./core/errors.ts";
 import { canonicalTimeZone, TIME_OF_DAY } from "./core/time.ts";
+import { STAFF_OAUTH_ROLES } from "./core/staff-oauth.ts";
 
 const optionalText = z
   .string()
@@ -54,6 +55,8 @@ export const SECRET_SETTINGS = [
   "SLACK_STATE_SECRET",
   "TELEGRAM_BOT_TOKEN",
   "TELEGRAM_WEBHOOK_SECRET",
+  "PANEL_DISCORD_CLIENT_SECRET",
+  "PANEL_SLACK_CLIENT_SECRET",
 ] as const;
 
 export const configSchema = z
@@ -114,6 +117,24 @@ export const configSchema = z
       error:
         "must be the panel's http(s) address as people open it, without a path, such as https://panel.example.org",
     }),
+    // Signing in to the panel with Discord or Slack (README, "Staff panel"): the OAuth client of the bot's
+    // Discord application and of a Slack app; the endpoints are DISCORD_API_URL's and SLACK_API_URL's.
+    PANEL_DISCORD_CLIENT_ID: optionalText.refine((v) => v === undefined || /^\d{1,20}$/.test(v), {
+      error: "must be the Discord application's id (digits only, from the Developer Portal's OAuth2 page)",
+    }),
+    PANEL_DISCORD_CLIENT_SECRET: optionalText,
+    PANEL_SLACK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+      error: "must be the Slack app's Client ID, such as 1111.2222 (Basic Information → App Credentials)",
+    }),
+    PANEL_SLACK_CLIENT_SECRET: optionalText,
+    // Never admin: see src/services/platform-sign-in.ts.
+    PANEL_OAUTH_ROLE: optionalText
+      .transform((v) => v ?? "viewer")
+      .pipe(
+        z.enum(STAFF_OAUTH_ROLES, {
+          error: "must be viewer or editor (signing in with Discord or Slack never makes an admin)",
+        }),
+      ),
     DEFAULT_TIMEZONE: optionalText
       .transform((v) => canonicalTimeZone(v ?? "UTC") ?? `invalid:${v ?? ""}`)
       .refine((v) => !v.startsWith("invalid:"), { error: "must be an IANA time zone such as Asia/Baku" }),
@@ -166,6 +187,29 @@ export const configSchema = z
       needs(true, "SLACK_CLIENT_SECRET", "for Slack OAuth installs");
       needs(true, "SLACK_STATE_SECRET", "for Slack OAuth installs");
       needs(true, "SLACK_SIGNING_SECRET", "for Slack OAuth installs");
+    }
+    for (const p of ["DISCORD", "SLACK"] as const) {
+      const [id, secret] = [`PANEL_${p}_CLIENT_ID`, `PANEL_${p}_CLIENT_SECRET`] as const;
+      if (c[id] === undefined && c[secret] === undefined) continue;
+      needs(true, id, `with ${secret}`);
+      needs(true, secret, `with ${id}`);
+      needs(
+        true,
+        "PANEL_PUBLIC_URL",
+        `with ${id}: the sign-in returns to it (register <PANEL_PUBLIC_URL>/sign-in/${p.toLowerCase()}/callback with the platform)`,
+      );
+    }
+    if (
+      c.PANEL_SLACK_CLIENT_ID !== undefined &&
+      c.SLACK_BOT_TOKEN === undefined &&
+      c.SLACK_CLIENT_ID === undefined
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PANEL_SLACK_CLIENT_ID"],
+        message:
+          "needs the bot on Slack (SLACK_BOT_TOKEN or SLACK_CLIENT_ID): whether someone is a workspace admin is asked with the bot's token",
+      });
     }
     needs(
       c.TELEGRAM_WEBHOOK_URL !== undefined,

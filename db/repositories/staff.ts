@@ -3,26 +3,13 @@
  * update (unused, unexpired, person not revoked), so two tabs racing on one link open one session.
  */
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import { type StaffPerson, type StaffRepository, staffActor } from "../../src/core/staff.ts";
+import { signInWithPlatform } from "./staff-platform.ts";
+import { staffPeopleColumns, toPerson } from "./staff-rows.ts";
+import { type StaffRepository, staffActor } from "../../src/core/staff.ts";
 import type { Db } from "../client.ts";
 import { staffPeople, staffSessions, staffSignInLinks } from "../schema/index.ts";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
-
-type PersonRow = typeof staffPeople.$inferSelect;
-
-function toPerson(row: PersonRow): StaffPerson {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    createdBy: row.createdBy,
-    createdAt: row.createdAt,
-    ...(row.lastSignInAt ? { lastSignInAt: row.lastSignInAt } : {}),
-    ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}),
-    ...(row.revokedBy ? { revokedBy: row.revokedBy } : {}),
-  };
-}
 
 export function createStaffRepository(db: Db): StaffRepository {
   return {
@@ -84,6 +71,8 @@ export function createStaffRepository(db: Db): StaffRepository {
       });
     },
 
+    signInWithPlatform: (input) => signInWithPlatform(db, input),
+
     async sessionPerson(tokenHash, at) {
       const [row] = await db
         .select(staffPeopleColumns)
@@ -133,14 +122,3 @@ export function createStaffRepository(db: Db): StaffRepository {
     },
   };
 }
-
-const staffPeopleColumns = {
-  id: staffPeople.id,
-  name: staffPeople.name,
-  role: staffPeople.role,
-  createdBy: staffPeople.createdBy,
-  createdAt: staffPeople.createdAt,
-  lastSignInAt: staffPeople.lastSignInAt,
-  revokedAt: staffPeople.revokedAt,
-  revokedBy: staffPeople.revokedBy,
-};

@@ -2,8 +2,10 @@
  * The staff panel's people, their one-time sign-in links and their sessions. Links and sessions are kept
  * as SHA-256 hashes of their tokens: a copy of the database lets no one in.
  */
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { STAFF_ROLES, type StaffRole } from "../../src/core/staff.ts";
+import { STAFF_OAUTH_PLATFORMS, type StaffOAuthPlatform } from "../../src/core/staff-oauth.ts";
+import { sql } from "drizzle-orm";
 import { oneOf } from "./checks.ts";
 
 export const staffPeople = pgTable(
@@ -17,8 +19,16 @@ export const staffPeople = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: text("revoked_by"),
+    // A person who signs in through Discord or Slack (OAuth), found again by the platform's user id.
+    platform: text("platform").$type<StaffOAuthPlatform>(),
+    platformUserId: text("platform_user_id"),
   },
-  (t) => [check("staff_people_role_known", oneOf(t.role, STAFF_ROLES))],
+  (t) => [
+    check("staff_people_role_known", oneOf(t.role, STAFF_ROLES)),
+    check("staff_people_platform_known", oneOf(t.platform, STAFF_OAUTH_PLATFORMS)),
+    check("staff_people_platform_user", sql`(${t.platform} is null) = (${t.platformUserId} is null)`),
+    uniqueIndex("staff_people_platform_user_idx").on(t.platform, t.platformUserId),
+  ],
 );
 
 export const staffSignInLinks = pgTable(

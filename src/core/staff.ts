@@ -1,3 +1,5 @@
+import type { StaffOAuthPlatform, StaffOAuthRole } from "./staff-oauth.ts";
+
 /**
  * The staff panel's people: who may sign in, with which role, and the one-time links and sessions that
  * let them in. Tokens never reach storage in clear: the repository sees only their SHA-256 hashes.
@@ -18,7 +20,17 @@ export interface StaffPerson {
   /** Set once revoked: no link or session of theirs works any more. */
   revokedAt?: Date;
   revokedBy?: string;
+  /** Set for a person who signs in through a platform (OAuth) rather than with links. */
+  platform?: StaffOAuthPlatform;
 }
+
+/** What signing in through a platform came to (StaffRepository.signInWithPlatform). */
+export type PlatformSignInResult =
+  | { kind: "signed-in"; person: StaffPerson; created: boolean }
+  /** An admin revoked this person: the platform's word does not lift it (the command line can). */
+  | { kind: "revoked" }
+  /** Someone else already has the name this person would get. */
+  | { kind: "name-taken" };
 
 export interface StaffRepository {
   /**
@@ -42,6 +54,19 @@ export interface StaffRepository {
     tokenHash: string,
     session: { tokenHash: string; expiresAt: Date; at: Date },
   ): Promise<StaffPerson | undefined>;
+  /**
+   * Signs in a person the platform vouched for, found by (platform, user id) or created with `name`:
+   * their role set to `role`, a session opened and one audit entry written (`details` in it), in one
+   * transaction. A revoked person stays out.
+   */
+  signInWithPlatform(input: {
+    platform: StaffOAuthPlatform;
+    userId: string;
+    name: string;
+    role: StaffOAuthRole;
+    details: Record<string, unknown>;
+    session: { tokenHash: string; expiresAt: Date; at: Date };
+  }): Promise<PlatformSignInResult>;
   /** The person of an unexpired session whose person is not revoked; undefined otherwise. */
   sessionPerson(tokenHash: string, at: Date): Promise<StaffPerson | undefined>;
   endSession(tokenHash: string): Promise<void>;

@@ -33,6 +33,7 @@ import {
   returnPath,
   SESSION_COOKIE,
 } from "./security.ts";
+import { registerOAuthSignIn } from "./oauth.ts";
 import { registerSignIn, registerSignOut, signInPage } from "./sign-in.ts";
 
 export interface PanelOptions {
@@ -88,6 +89,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
     const asked = url.searchParams.get("lang");
     url.searchParams.delete("lang");
     c.set("here", `${url.pathname}${url.search}`);
+    c.set("signInWith", deps.oauth?.providers.map((p) => p.platform) ?? []);
     c.set(
       "tr",
       panelTranslator(getCookie(c, LANG_COOKIE), c.req.header("accept-language"), deps.defaults.language),
@@ -139,6 +141,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   );
   app.get("/assets/delivery-charts.js", (c) => c.body(DELIVERY_CHARTS_JS, 200, script));
   registerSignIn(app, deps, { limiter: signIns, clientAddress: options.clientAddress });
+  registerOAuthSignIn(app, deps, { limiter: signIns, clientAddress: options.clientAddress });
 
   // Everything below needs a session.
   app.use("*", async (c, next) => {

@@ -50,6 +50,10 @@ textarea { width: 100%; max-width: 36rem; }
 button { padding: .35rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; min-height: 2.25rem; }
 button.secondary { background: #fff; color: var(--accent); }
 button.danger { background: var(--bad); border-color: var(--bad); }
+ul.sign-in-with { list-style: none; padding: 0; margin: 0 0 1.25rem; display: grid; gap: .5rem; }
+a.button { display: block; text-align: center; padding: .6rem 1rem; border-radius: 4px; color: #fff; text-decoration: none; font-weight: 600; min-height: 2.75rem; }
+a.button.discord { background: #4752c4; }
+a.button.slack { background: #4a154b; }
 label.check { flex-direction: row !important; align-items: center; gap: .35rem !important; font-size: 1rem !important; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; background: #fff; padding: .75rem 1rem; border: 1px solid var(--line); }

@@ -17,6 +17,8 @@ import type { CatalogService } from "../services/catalog.ts";
 import type { UploadImports } from "../services/catalog-import.ts";
 import type { CurationService } from "../services/curation.ts";
 import type { StaffAccess } from "../services/staff-access.ts";
+import type { PlatformSignIn } from "../services/platform-sign-in.ts";
+import type { OAuthProvider, StaffOAuthRole } from "../core/staff-oauth.ts";
 
 /** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
 export interface CardPreview {
@@ -49,4 +51,15 @@ export interface PanelDeps {
   previews?: readonly CardPreview[];
   /** A sent message's address on its platform, where the platform has one (injected, like previews). */
   messageLink?: (platform: string, channel: ChannelRef, ref: MessageRef) => string | undefined;
+  /**
+   * Signing in with Discord or Slack, where configured: the platforms' providers (injected, as they talk
+   * to the platforms), the panel's public address the platforms send people back to, and the core's rule.
+   */
+  oauth?: {
+    providers: readonly OAuthProvider[];
+    publicUrl: string;
+    signIn: PlatformSignIn;
+    /** PANEL_OAUTH_ROLE: what such a person gets (said on the People page). */
+    role: StaffOAuthRole;
+  };
 }

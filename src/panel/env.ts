@@ -2,12 +2,20 @@
 import type { Context } from "hono";
 import type { MessageKey, Translator } from "../core/i18n/translator.ts";
 import type { StaffRole } from "../core/staff.ts";
+import type { StaffOAuthPlatform } from "../core/staff-oauth.ts";
 import { html, type Html } from "./html.ts";
 import type { Viewer } from "./layout.ts";
 
 export interface PanelEnv {
   /** `tr`: the staff member's language (i18n.ts); `here`: this page's path and query, for the picker. */
-  Variables: { viewer: Viewer; sessionToken: string; tr: Translator; here: string };
+  /** `signInWith`: the platforms one may sign in with (Discord, Slack), for the sign-in page. */
+  Variables: {
+    viewer: Viewer;
+    sessionToken: string;
+    tr: Translator;
+    here: string;
+    signInWith: readonly StaffOAuthPlatform[];
+  };
 }
 
 export type PanelContext = Context<PanelEnv>;

@@ -12,10 +12,20 @@ import { tHtml } from "./i18n.ts";
 import { publicPage } from "./layout.ts";
 import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE } from "./security.ts";
 
+const PLATFORM_NAMES = { discord: "Discord", slack: "Slack" } as const;
+
+/** Sign in with Discord or Slack (where configured: plain links, see oauth.ts), then the link's way. */
 function howTo(c: PanelContext) {
   const tr = c.get("tr");
   const command = html`<code>freetobehome panel link --name &lt;${tr.t("panel.yourName")}&gt; --role viewer</code>`;
-  return html`<p>${tHtml(tr, "panel.howTo", {}, { command })}</p>`;
+  const platforms = c.get("signInWith") ?? [];
+  const buttons = platforms.length
+    ? html`<p>${tr.t("panelOAuth.intro")}</p><ul class="sign-in-with">${platforms.map(
+        (p) =>
+          html`<li><a class="button ${p}" href="/sign-in/${p}">${tr.t("panelOAuth.signInWith", { platform: PLATFORM_NAMES[p] })}</a></li>`,
+      )}</ul>`
+    : "";
+  return html`${buttons}<p>${tHtml(tr, "panel.howTo", {}, { command })}</p>`;
 }
 
 /** The page a person not signed in gets for any page of the panel (with 401). */

@@ -41,6 +41,22 @@ export interface StaffAccess {
 
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 const newToken = () => randomBytes(32).toString("base64url");
+
+/** A new session's secret (for the cookie) and what storage keeps of it (its hash), from `at`. */
+export function newSession(at: Date): {
+  token: string;
+  session: { tokenHash: string; expiresAt: Date; at: Date };
+} {
+  const token = newToken();
+  return {
+    token,
+    session: {
+      tokenHash: hashToken(token),
+      expiresAt: new Date(at.getTime() + SESSION_HOURS * 3_600_000),
+      at,
+    },
+  };
+}
 const isRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 export function createStaffAccess(deps: { staff: StaffRepository; clock: Clock }): StaffAccess {
@@ -72,15 +88,9 @@ export function createStaffAccess(deps: { staff: StaffRepository; clock: Clock }
     },
     async signIn(linkToken) {
       if (linkToken.length === 0 || linkToken.length > 200) return undefined;
-      const at = clock.now();
-      const token = newToken();
-      const expiresAt = new Date(at.getTime() + SESSION_HOURS * 3_600_000);
-      const person = await staff.redeemLink(hashToken(linkToken), {
-        tokenHash: hashToken(token),
-        expiresAt,
-        at,
-      });
-      return person ? { token, expiresAt, person } : undefined;
+      const { token, session } = newSession(clock.now());
+      const person = await staff.redeemLink(hashToken(linkToken), session);
+      return person ? { token, expiresAt: session.expiresAt, person } : undefined;
     },
     authenticate: (sessionToken) =>
       sessionToken.length > 200

@@ -23,6 +23,7 @@ export const COMPOSITION_ROOT = [
   "src/app-platforms.ts",
   "src/app-panel.ts",
   "src/app-panel-previews.ts",
+  "src/app-panel-oauth.ts",
 ];
 
 /** The web framework of the staff panel: only src/panel/ serves HTTP with it. */

@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { type App, createApp } from "../../src/app.ts";
 import { panelDeps, staffAccess } from "../../src/app-panel.ts";
+import { panelOAuth } from "../../src/app-panel-oauth.ts";
 import { cardPreviews, messageLink } from "../../src/app-panel-previews.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -58,9 +59,11 @@ export async function startPanelWorld(
     "test",
   );
   await seedChannels(app, clock.now());
+  // Sign-in with Discord or Slack, when the environment configures it (pointed at the local fakes).
+  const oauth = await panelOAuth(app);
   return {
     app,
-    deps: { ...panelDeps(app), previews: cardPreviews, messageLink },
+    deps: { ...panelDeps(app), previews: cardPreviews, messageLink, ...(oauth ? { oauth } : {}) },
     async linkToken(name, role) {
       return (await staffAccess(app).issueLink({ name, role, actor: "test" })).token;
     },

@@ -94,6 +94,40 @@ describe("configuration", () => {
     expect(problemsOf({ SLACK_CLIENT_ID: "1" }).length).toBe(3);
   });
 
+  it("takes panel sign-in with Discord or Slack only complete, with a public address, never as admin", () => {
+    const discord = { PANEL_DISCORD_CLIENT_ID: "123456789012345678", PANEL_DISCORD_CLIENT_SECRET: "dsecret" };
+    const slack = { PANEL_SLACK_CLIENT_ID: "1111.2222", PANEL_SLACK_CLIENT_SECRET: "ssecret" };
+    const url = { PANEL_PUBLIC_URL: "https://panel.example.org" };
+    expect(problemsOf({ ...discord, ...url })).toEqual([]);
+    expect(problemsOf(discord)).toEqual([
+      expect.stringMatching(/^PANEL_PUBLIC_URL is required .*\/sign-in\/discord\/callback/),
+    ]);
+    expect(problemsOf({ PANEL_DISCORD_CLIENT_ID: "123", ...url })).toEqual([
+      "PANEL_DISCORD_CLIENT_SECRET is required with PANEL_DISCORD_CLIENT_ID",
+    ]);
+    expect(problemsOf({ ...slack, ...url })).toEqual([
+      expect.stringMatching(/^PANEL_SLACK_CLIENT_ID needs the bot on Slack/),
+    ]);
+    expect(problemsOf({ ...slack, ...url, SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" })).toEqual(
+      [],
+    );
+    expect(
+      problemsOf({ PANEL_SLACK_CLIENT_ID: "abc", PANEL_DISCORD_CLIENT_ID: "x1" }).map((p) => p.split(" ")[0]),
+    ).toEqual(expect.arrayContaining(["PANEL_SLACK_CLIENT_ID", "PANEL_DISCORD_CLIENT_ID"]));
+    expect(loadConfig({}).PANEL_OAUTH_ROLE).toBe("viewer");
+    expect(loadConfig({ PANEL_OAUTH_ROLE: "editor" }).PANEL_OAUTH_ROLE).toBe("editor");
+    expect(problemsOf({ PANEL_OAUTH_ROLE: "admin" })).toEqual([
+      expect.stringContaining("PANEL_OAUTH_ROLE must be viewer or editor"),
+    ]);
+    const redacted = JSON.stringify(
+      redactConfig(
+        loadConfig({ ...discord, ...slack, ...url, SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }),
+      ),
+    );
+    expect(redacted).not.toContain("dsecret");
+    expect(redacted).not.toContain("ssecret");
+  });
+
   it("turns platforms on by their credentials, and redacts secrets for logging", () => {
     const config = loadConfig({
       TELEGRAM_BOT_TOKEN: "123:abc",

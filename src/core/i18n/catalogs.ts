@@ -21,6 +21,7 @@ import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
 import panelOptions from "./catalogs/en/panelOptions.json" with { type: "json" };
 import panelImport from "./catalogs/en/panelImport.json" with { type: "json" };
+import panelOAuth from "./catalogs/en/panelOAuth.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
@@ -47,6 +48,7 @@ export const SOURCE = {
   names,
   panel,
   panelImport,
+  panelOAuth,
   deliveryLog,
   deeplink,
   dates,

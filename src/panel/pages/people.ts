@@ -9,12 +9,14 @@ import { html } from "../html.ts";
 import { tHtml, utcMinute } from "../i18n.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
 
+const PLATFORM_NAMES = { discord: "Discord", slack: "Slack" } as const;
 const when = (tr: Translator, d: Date | undefined) => (d ? utcMinute(tr, d) : "—");
 
 function row(tr: Translator, viewer: Viewer, p: StaffPerson) {
   const revocable = !p.revokedAt && p.id !== viewer.person.id;
   return html`<tr>
   <td data-label="${tr.t("panel.name")}">${p.name}</td>
+  <td data-label="${tr.t("panelOAuth.signsInWith")}">${p.platform ? PLATFORM_NAMES[p.platform] : tr.t("panelOAuth.withLink")}</td>
   <td data-label="${tr.t("panel.roleHeader")}">${tr.t("panel.role", { role: p.role })}</td>
   <td data-label="${tr.t("panel.added")}">${when(tr, p.createdAt)} <span class="muted">${tr.t("panel.byName", { name: p.createdBy })}</span></td>
   <td data-label="${tr.t("panel.lastSignIn")}">${when(tr, p.lastSignInAt)}</td>
@@ -38,9 +40,12 @@ export function registerPeople(
     const tr = c.get("tr");
     const people = await deps.staff.people();
     const command = html`<code>freetobehome panel link --name &lt;${tr.t("panel.who")}&gt; --role viewer|editor|admin</code>`;
-    const body = html`<p>${tHtml(tr, "panel.peopleIntro", {}, { command })}</p>
+    const oauthNote = deps.oauth?.providers.length
+      ? html`<p>${tr.t("panelOAuth.peopleNote", { role: tr.t("panel.role", { role: deps.oauth.role }) })}</p>`
+      : "";
+    const body = html`<p>${tHtml(tr, "panel.peopleIntro", {}, { command })}</p>${oauthNote}
 <div class="table-wrap"><table class="stack">
-<thead><tr><th scope="col">${tr.t("panel.name")}</th><th scope="col">${tr.t("panel.roleHeader")}</th><th scope="col">${tr.t("panel.added")}</th><th scope="col">${tr.t("panel.lastSignIn")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
+<thead><tr><th scope="col">${tr.t("panel.name")}</th><th scope="col">${tr.t("panelOAuth.signsInWith")}</th><th scope="col">${tr.t("panel.roleHeader")}</th><th scope="col">${tr.t("panel.added")}</th><th scope="col">${tr.t("panel.lastSignIn")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
 <tbody>${people.map((p) => row(tr, viewer, p))}</tbody></table></div>`;
     const notice = noticeOf(c);
     return c.html(

@@ -21,6 +21,7 @@ import {
 import { FakeGateway } from "./gateway.ts";
 import type { FaultRule } from "./limits.ts";
 import { pinged } from "./messages.ts";
+import { authorizePage } from "./oauth.ts";
 import { createRestHandler } from "./rest.ts";
 import { type FakeOptions, FakeState, type StoredMessage } from "./state.ts";
 import {
@@ -46,7 +47,9 @@ export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 export async function startFakeDiscord(options: FakeOptions = {}) {
   const state = new FakeState(options);
   let base = "";
-  const server = createServer((req, res) => void rest(req, res));
+  const server = createServer(
+    (req, res) => void authorizePage(state, req, res).then((done) => (done ? undefined : rest(req, res))),
+  );
   const rest = createRestHandler(state, () => base.replace("http", "ws"));
   const gateway = new FakeGateway(state, server, () => base.replace("http", "ws"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -93,6 +96,18 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
       const users = state.commandOverrides.get(name) ?? new Set<string>();
       users.add(user.id);
       state.commandOverrides.set(name, users);
+    },
+
+    // --- OAuth2 (people signing in elsewhere with Discord) ------------------------------------------
+    /** The application's OAuth2 client, as the Developer Portal shows it; register redirects on it. */
+    oauthClient: {
+      id: state.applicationId,
+      secret: state.oauth.clientSecret,
+      redirectUris: state.oauth.redirectUris,
+    },
+    /** Who is signed in to Discord in the browser: the person the consent page asks. */
+    signInAs(user: FakeUser): void {
+      state.oauth.user = user;
     },
 
     // --- gateway events ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { channelRoutes, commandRoutes, type Reply } from "./handlers.ts";
 import { interactionRoutes } from "./interaction-routes.ts";
 import { messageChangeRoutes } from "./message-changes.ts";
 import { takeFault } from "./limits.ts";
+import { oauthRoutes } from "./oauth.ts";
 import type { FakeState, RecordedRequest } from "./state.ts";
 
 export interface Route {
@@ -17,6 +18,8 @@ export interface Route {
   route: string;
   /** Interaction callbacks and their webhooks carry no bot token and skip the global limit. */
   interaction?: boolean;
+  /** OAuth2 routes: authorized by the handler itself (a client's credentials or a bearer token). */
+  oauth?: boolean;
   handle(state: FakeState, params: string[], request: RecordedRequest): Reply | Promise<Reply>;
 }
 
@@ -42,12 +45,7 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
         },
       }),
     },
-    {
-      method: "GET",
-      pattern: /^\/users\/@me$/,
-      route: "GET /users/@me",
-      handle: (s) => ({ status: 200, body: s.botUserJson() }),
-    },
+    ...oauthRoutes,
     ...commandRoutes,
     ...channelRoutes,
     ...messageChangeRoutes,
@@ -103,10 +101,10 @@ async function answer(
   if (fault?.kind === "429") return state.limiter.injected(fault);
   if (fault?.kind === "5xx") return apiError(fault.status ?? 500, 0, "500: Internal Server Error");
   if (fault?.kind === "error") return apiError(fault.status, fault.code, fault.message);
-  if (!route.interaction && request.headers.authorization !== `Bot ${state.token}`) {
+  if (!route.interaction && !route.oauth && request.headers.authorization !== `Bot ${state.token}`) {
     return apiError(401, 0, "401: Unauthorized");
   }
-  const limit = state.limiter.check(route.route, request.major, !route.interaction);
+  const limit = state.limiter.check(route.route, request.major, !route.interaction && !route.oauth);
   if ("status" in limit) return limit;
   const reply = await route.handle(state, params, request);
   return { ...reply, headers: { ...limit.headers, ...reply.headers } };
@@ -131,6 +129,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function parseJson(raw: string, contentType: string | undefined): unknown {
+  // The OAuth2 token endpoint takes a form, as OAuth does.
+  if (raw && contentType?.startsWith("application/x-www-form-urlencoded"))
+    return Object.fromEntries(new URLSearchParams(raw));
   if (!raw || !contentType?.startsWith("application/json")) return undefined;
   try {
     return JSON.parse(raw);

@@ -3,6 +3,7 @@
  * every request as it arrived, which tests read to assert exactly what discord.js sent.
  */
 import { DEFAULT_LIMITS, type FaultRule, type RateLimitConfig, RateLimiter } from "./limits.ts";
+import { newOAuthWorld, type OAuthWorld } from "./oauth.ts";
 import { snowflake } from "./snowflake.ts";
 import { createUser, type FakeChannel, type FakeGuild, type FakeUser, userJson } from "./world.ts";
 
@@ -92,6 +93,8 @@ export class FakeState {
   /** Users who take no DMs from the bot (they blocked it, or turned off DMs from server members). */
   readonly closedDms = new Set<string>();
   readonly requests: RecordedRequest[] = [];
+  /** OAuth2 for people signing in elsewhere with Discord (oauth.ts). */
+  readonly oauth: OAuthWorld = newOAuthWorld();
   readonly faults: FaultRule[] = [];
   readonly limiter: RateLimiter;
   readonly interactionDeadlineMs: number;

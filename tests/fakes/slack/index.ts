@@ -22,6 +22,7 @@ import {
 } from "./state.ts";
 import { readBody, readCredentials } from "./http-body.ts";
 import { authorize } from "./oauth.ts";
+import { authorizePage, newOpenIdWorld } from "./openid.ts";
 import { reachableUnlessInvalid, validateMessage } from "./validate.ts";
 import { type ApiAnswer, type ApiWorld, callMethod } from "./web-api.ts";
 
@@ -78,6 +79,7 @@ export class FakeSlack {
       appToken: options.appToken ?? "xapp-1-A0FAKEAPP-fake",
       appId,
       oauth: { clientId: "1111.2222", clientSecret: "fake-client-secret", codes: new Map() },
+      openid: newOpenIdWorld(),
       limiter: new PostRateLimiter(options.caps),
       limits: {
         maxBlocksText: options.maxBlocksText ?? 12_000,
@@ -164,6 +166,15 @@ export class FakeSlack {
     return channel;
   }
 
+  /** Sign in with Slack: the app's Redirect URLs, and who is signed in to Slack in the browser. */
+  get openid() {
+    return this.world.openid;
+  }
+
+  signInAs(user: FakeUser): void {
+    this.world.openid.user = user;
+  }
+
   addUser(user: FakeUser): FakeUser {
     this.world.users.set(user.id, user);
     return user;
@@ -224,6 +235,15 @@ export class FakeSlack {
       const answer = authorize(this.world, query, this.oauthRedirectUrl, (team) => this.issueOAuthCode(team));
       if (answer.status === 302) res.writeHead(302, { location: answer.location }).end();
       else res.writeHead(400, { "content-type": "text/plain" }).end(answer.error);
+      return;
+    }
+    if (path === "/openid/connect/authorize") {
+      const query =
+        req.method === "POST"
+          ? new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, String(v)]))
+          : new URL(req.url ?? "/", this.url).searchParams;
+      const page = authorizePage(this.world, req.method ?? "GET", query);
+      res.writeHead(page.status, page.headers).end(page.body);
       return;
     }
     res.writeHead(404).end();

@@ -3,6 +3,7 @@
  * refusals, HTTP 429 with Retry-After for rate limits.
  */
 import { scanMarkup } from "./markup.ts";
+import { type OpenIdWorld, openidToken, openidUserInfo } from "./openid.ts";
 import { deleteMessage, updateMessage } from "./message-changes.ts";
 import type { PostRateLimiter } from "./rate-limit.ts";
 import { type FakeChannel, type FakeTeam, type FakeUser, type PostedMessage, userRoles } from "./state.ts";
@@ -21,6 +22,8 @@ export interface ApiWorld {
   appToken: string;
   appId: string;
   oauth: { clientId: string; clientSecret: string; codes: Map<string, string> };
+  /** Sign in with Slack (openid.ts). */
+  openid: OpenIdWorld;
   limiter: PostRateLimiter;
   limits: MessageLimits;
   now(): number;
@@ -147,6 +150,8 @@ export function callMethod(
   auth: { bearer?: string; basic: { id?: string; secret?: string } },
 ): ApiAnswer {
   if (method === "oauth.v2.access") return oauthAccess(world, body, auth.basic);
+  if (method === "openid.connect.token") return openidToken(world, body, auth.basic);
+  if (method === "openid.connect.userInfo") return openidUserInfo(world, auth.bearer);
   const token = auth.bearer ?? (typeof body.token === "string" ? body.token : undefined);
   if (method === "apps.connections.open") {
     if (token !== world.appToken)

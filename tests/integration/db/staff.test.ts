@@ -3,6 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { createStaffAccess, hashToken } from "../../../src/services/staff-access.ts";
+import { createPlatformSignIn } from "../../../src/services/platform-sign-in.ts";
+import { channelRef, communityRef } from "../../../src/core/channel.ts";
+import { CAMPAIGN_ID, makeCampaign } from "../../fixtures/profiles.ts";
 import { databaseTargets, truncateAll } from "../../support/test-database.ts";
 
 describe.each(databaseTargets)("staff access on $name", ({ open, skip }) => {
@@ -83,4 +86,76 @@ describe.each(databaseTargets)("staff access on $name", ({ open, skip }) => {
     );
     await expect(access().issueLink({ name: "A", role: "owner", actor: "cli:root" })).rejects.toThrow(/role/);
   });
+
+  const platformSignIn = (role: "viewer" | "editor" = "viewer") =>
+    createPlatformSignIn({
+      staff: repos().staff,
+      subscriptions: repos().subscriptions,
+      clock: { now: () => now },
+      role,
+    });
+  const moderator = (userId: string, displayName: string) => ({
+    platform: "discord" as const,
+    userId,
+    displayName,
+    moderates: [communityRef("discord:111"), communityRef("discord:999")],
+  });
+
+  it.skipIf(skip)(
+    "signs in a platform's moderator of a subscribed community, found again by their id",
+    async () => {
+      expect(await platformSignIn().signIn(moderator("101", "Aysel"))).toEqual({ kind: "not-moderator" });
+      await repos().catalog.importBundle({ campaigns: [makeCampaign()], profiles: [] }, "test");
+      await repos().subscriptions.upsert({
+        channel: channelRef("discord:111:222"),
+        community: communityRef("discord:111"),
+        campaignId: CAMPAIGN_ID,
+        postTime: "09:00",
+        timezone: "UTC",
+        actor: "test",
+      });
+      // Two tabs finishing their first sign-in at once make one person.
+      const [a, b] = await Promise.all([
+        platformSignIn().signIn(moderator("101", "Aysel")),
+        platformSignIn().signIn(moderator("101", "Aysel")),
+      ]);
+      expect(a.kind === "signed-in" && b.kind === "signed-in").toBe(true);
+      if (a.kind !== "signed-in" || b.kind !== "signed-in") return;
+      expect(a.session.person.id).toBe(b.session.person.id);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect(a.session.person).toMatchObject({
+        name: "Aysel (Discord 101)",
+        role: "viewer",
+        platform: "discord",
+      });
+      expect(await access().authenticate(a.session.token)).toMatchObject({ platform: "discord" });
+      // Renamed on Discord: still the same person, under the name they first had.
+      const renamed = await platformSignIn("editor").signIn(moderator("101", "Aysel M."));
+      expect(renamed).toMatchObject({
+        session: { person: { id: a.session.person.id, name: "Aysel (Discord 101)", role: "editor" } },
+      });
+      const [entry] = await repos().audit.list({
+        entityType: "staff",
+        entityId: "Aysel (Discord 101)",
+        limit: 1,
+      });
+      expect(entry).toMatchObject({
+        action: "staff.signed-in",
+        details: { via: "discord", communities: ["discord:111"] },
+      });
+
+      // A link person who already has the name this one would get.
+      await access().issueLink({ name: "Rauf (Discord 202)", role: "viewer", actor: "cli:root" });
+      expect(await platformSignIn().signIn(moderator("202", "Rauf"))).toEqual({
+        kind: "name-taken",
+        name: "Rauf (Discord 202)",
+      });
+
+      const admin = await access().issueLink({ name: "Admin", role: "admin", actor: "cli:root" });
+      const adminSession = await access().signIn(admin.token);
+      await access().revoke(a.session.person.id, adminSession!.person);
+      expect(await access().authenticate(b.session.token)).toBeUndefined();
+      expect(await platformSignIn().signIn(moderator("101", "Aysel"))).toEqual({ kind: "revoked" });
+    },
+  );
 });
