@@ -91,6 +91,10 @@ describe("Telegram channels through the app", () => {
     expect(await privately(ADMIN, `/subscribe ${other} 10:00 Europe/Baku`)).toMatch(/^✅ Channel -100/);
     expect(await subscriptionOf(other)).toMatchObject({ postTime: "10:00" });
     expect(await subscriptionOf(ADMIN)).toBeUndefined();
+    // The other moderator commands name the channel the same way.
+    expect(await privately(ADMIN, "/schedule @families_daily list")).toMatch(
+      /^Channel @\u2060families_daily:\n/,
+    );
     await world.delivery.runPass({ at: new Date("2026-11-25T05:00:20Z") });
     const post = fake.sentTo(id).at(-1);
     expect(post?.params).toMatchObject({ link_preview_options: { is_disabled: false } });
