@@ -82,6 +82,33 @@ describe("Telegram forum topics through the app", () => {
     expect((await subscriptionOf(chat))?.postOptions.thread).toBe(String(second));
   });
 
+  it("announces a release in the subscription's topic", async () => {
+    const chat = forum();
+    const topic = fake.native.openTopic(chat, "News");
+    await send(
+      fake.updates.message(chat, ADMIN, "/subscribe 09:00 Europe/Baku", fake.native.topicExtra(topic)),
+    );
+    await world.delivery.runPass({ at: new Date("2026-11-27T05:00:20Z") });
+    const ref = channelRef(`telegram:${chat}`);
+    const [row] = await world.app.repositories.deliveries.list({ channel: ref });
+    const stored = await world.app.repositories.catalog.getProfile(row!.profileId!);
+    const released = stored!.profile.detentions.map((d, i, all) =>
+      i === all.length - 1
+        ? {
+            ...d,
+            status: "released" as const,
+            statusAsOf: "2026-11-28",
+            release: { date: "2026-11-28", type: "served" as const },
+          }
+        : d,
+    );
+    const profiles = [{ ...stored!.profile, detentions: released }];
+    await world.app.repositories.catalog.importBundle({ campaigns: [], profiles }, "cli:curator");
+    await world.delivery.runPass({ at: new Date("2026-11-28T04:00:00Z") });
+    const announcement = fake.sentTo(chat).find((m) => /was released on 28 November 2026/.test(m.text));
+    expect(announcement?.params.message_thread_id).toBe(topic);
+  });
+
   it("pauses when its topic was deleted, saying so to the subscriber", async () => {
     const chat = forum();
     const topic = fake.native.openTopic(chat, "Soon gone");
