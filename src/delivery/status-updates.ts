@@ -151,7 +151,14 @@ async function editJob(
   else {
     const body = postOf(deps.presenter, job, shown.stored, shown.campaign, tr);
     const card = withUpdateLine(body.card, updateLine(job.change, shown.stored.profile, tr));
-    const edited = { ...body, card, idempotencyKey: idempotencyKeyOf({ id: job.deliveryId }) };
+    // Its subscription's options, so an edit keeps what the post showed (Telegram's link previews).
+    const options = deps.optionsOf?.(job);
+    const edited = {
+      ...body,
+      card,
+      idempotencyKey: idempotencyKeyOf({ id: job.deliveryId }),
+      ...(options ? { options } : {}),
+    };
     const result = await safely<EditResult>(deps.logger, adapter, () =>
       adapter.edit!(job.channel, job.ref, edited),
     );

@@ -82,11 +82,16 @@ describe("Telegram forum topics through the app", () => {
     expect((await subscriptionOf(chat))?.postOptions.thread).toBe(String(second));
   });
 
-  it("announces a release in the subscription's topic", async () => {
+  it("announces a release in the subscription's topic; the post's edit keeps its link preview", async () => {
     const chat = forum();
     const topic = fake.native.openTopic(chat, "News");
     await send(
-      fake.updates.message(chat, ADMIN, "/subscribe 09:00 Europe/Baku", fake.native.topicExtra(topic)),
+      fake.updates.message(
+        chat,
+        ADMIN,
+        "/subscribe 09:00 Europe/Baku previews on",
+        fake.native.topicExtra(topic),
+      ),
     );
     await world.delivery.runPass({ at: new Date("2026-11-27T05:00:20Z") });
     const ref = channelRef(`telegram:${chat}`);
@@ -107,6 +112,8 @@ describe("Telegram forum topics through the app", () => {
     await world.delivery.runPass({ at: new Date("2026-11-28T04:00:00Z") });
     const announcement = fake.sentTo(chat).find((m) => /was released on 28 November 2026/.test(m.text));
     expect(announcement?.params.message_thread_id).toBe(topic);
+    const edit = fake.sentTo(chat).find((m) => m.method === "editMessageText");
+    expect(edit?.params.link_preview_options).toEqual({ is_disabled: false });
   });
 
   it("pauses when its topic was deleted, saying so to the subscriber", async () => {
