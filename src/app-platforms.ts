@@ -106,6 +106,7 @@ async function telegram(app: App): Promise<TelegramAdapter | undefined> {
     onAccessChange: async (channel, change, actor) => {
       const outcome = await applyAccessChange(access, adapter, channel, change, actor);
       app.logger.info({ channel, change, outcome }, "telegram: the bot's access to a chat changed");
+      return outcome;
     },
   });
   return adapter;

@@ -17,7 +17,7 @@ export interface BotMember {
 }
 
 export interface MyChatMember {
-  chat: { id: number; type: string };
+  chat: { id: number; type: string; username?: string };
   from: { id: number };
   old_chat_member: BotMember;
   new_chat_member: BotMember;

@@ -15,10 +15,19 @@ import { channelTargetOf } from "./channel-target.ts";
 import { encodeChannel } from "./ids.ts";
 import { accessChangeOf, type MyChatMember } from "./membership.ts";
 import { type ParsedCommand, toInvocation } from "./parse.ts";
+import { renderReply } from "./render.ts";
 import { checkChannelTarget } from "./wiring-channel-target.ts";
+import { sendReply } from "./wiring-replies.ts";
 
-/** Told when the bot's access to a chat changes; `actor`: who changed it (`telegram:<user id>`). */
-export type AccessListener = (channel: ChannelRef, change: AccessChange, actor: string) => Promise<void>;
+/**
+ * Told when the bot's access to a chat changes; `actor`: who changed it (`telegram:<user id>`). Answers
+ * what became of the chat's subscription ("unchanged" when it has none to pause or resume).
+ */
+export type AccessListener = (
+  channel: ChannelRef,
+  change: AccessChange,
+  actor: string,
+) => Promise<"paused" | "resumed" | "unchanged">;
 
 export interface ChannelCommandDeps {
   telegram: Telegram;
@@ -59,18 +68,42 @@ export async function commandForChannel(
   };
 }
 
-/** A `my_chat_member` update → the listener, when posting access changed; failures are logged. */
+/**
+ * A `my_chat_member` update → the listener, when posting access changed; failures are logged. The admin
+ * who just let the bot post in a channel with no subscription is told in private how to subscribe it,
+ * as channel bots do (when they have started the bot: Telegram refuses otherwise, and that is only logged).
+ */
 export async function onMyChatMember(
-  update: MyChatMember,
-  listener: AccessListener | undefined,
-  logger: Logger,
+  update: MyChatMember & { from: { language_code?: string; is_bot?: boolean } },
+  deps: { listener?: AccessListener; telegram: Telegram; trFor(locale?: string): Translator; logger: Logger },
 ): Promise<void> {
   const change = accessChangeOf(update);
-  if (!change || !listener) return;
+  if (!change || !deps.listener) return;
   const channel = encodeChannel(update.chat.id);
   try {
-    await listener(channel, change, `telegram:${update.from.id}`);
+    const outcome = await deps.listener(channel, change, `telegram:${update.from.id}`);
+    const welcome = change.kind === "restored" && outcome === "unchanged" && update.chat.type === "channel";
+    if (welcome && !update.from.is_bot) await sendHint(update, deps);
   } catch (err) {
-    logger.error({ platform: "telegram", channel, change, err }, "acting on the bot's access change failed");
+    deps.logger.error(
+      { platform: "telegram", channel, change, err },
+      "acting on the bot's access change failed",
+    );
   }
+}
+
+async function sendHint(
+  update: MyChatMember & { chat: { username?: string }; from: { language_code?: string } },
+  deps: { telegram: Telegram; trFor(locale?: string): Translator; logger: Logger },
+): Promise<void> {
+  const tr = deps.trFor(update.from.language_code);
+  const channel = update.chat.username ? `@${update.chat.username}` : String(update.chat.id);
+  const reply = { ...replies.info(tr.t("channelAccess.addedHint", { channel })), language: tr.language.tag };
+  const parts = renderReply(reply, { encodeChoice: () => "" });
+  const told = await sendReply(deps.telegram, { chatId: update.from.id }, parts, deps.logger);
+  if (!told)
+    deps.logger.info(
+      { platform: "telegram", user: update.from.id },
+      "channel admin not told how to subscribe",
+    );
 }

@@ -72,7 +72,14 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
   bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo));
-  bot.on("my_chat_member", (ctx) => onMyChatMember(ctx.myChatMember, options.onAccessChange, logger));
+  bot.on("my_chat_member", (ctx) =>
+    onMyChatMember(ctx.myChatMember, {
+      ...(options.onAccessChange ? { listener: options.onAccessChange } : {}),
+      telegram: bot.telegram,
+      trFor: (locale) => translatorFor(matchLanguage(locale) ?? options.defaultLanguage),
+      logger,
+    }),
+  );
   bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery, ctx.botInfo.username));
   bot.on("inline_query", (ctx) =>
     answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger, options.defaultLanguage),

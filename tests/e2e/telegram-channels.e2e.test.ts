@@ -140,6 +140,16 @@ describe("Telegram channels through the app", () => {
     expect(told()).toBe(before + 2);
   });
 
+  it("tells the admin who adds the bot to a channel with no subscription how to subscribe it", async () => {
+    const id = channel("newly_added");
+    fake.setBotStatus(id, "left");
+    await send(fake.native.myChatMember(id, ADMIN, "administrator", { can_post_messages: true }));
+    expect(fake.sentTo(ADMIN).at(-1)?.text).toBe(
+      "I can post in @\u2060newly_added now. To post the daily featured family there, send me here: /subscribe @\u2060newly_added 09:00 Europe/Baku (with your time and time zone), or post /subscribe in the channel.",
+    );
+    expect(await subscriptionOf(id)).toBeUndefined();
+  });
+
   it("never resumes a subscription paused for another reason", async () => {
     const id = channel();
     await send(fake.updates.channelPost(id, "/subscribe 09:00 Europe/Baku"));
