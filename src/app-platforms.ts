@@ -17,6 +17,8 @@ import type { PlatformAdapter } from "./core/platform.ts";
 import { replyLanguage } from "./core/i18n/choose.ts";
 import { translatorFor } from "./core/i18n/translator.ts";
 import type { InlineFound } from "../platforms/telegram/inline.ts";
+import { applyAccessChange } from "./delivery/channel-access.ts";
+import { channelTranslators } from "./delivery/languages.ts";
 
 import { commands } from "../commands/index.ts";
 export {
@@ -75,7 +77,14 @@ async function telegram(app: App): Promise<TelegramAdapter | undefined> {
   const c = app.config;
   if (!c.TELEGRAM_BOT_TOKEN) return undefined;
   const { createTelegramAdapter } = await import("../platforms/telegram/index.ts");
-  return createTelegramAdapter({
+  const access = {
+    subscriptions: app.repositories.subscriptions,
+    clock: app.services.clock,
+    logger: app.logger,
+    translators: () =>
+      channelTranslators({ channelLanguages: app.services.channelLanguages, ...defaultLanguage(app) }),
+  };
+  const adapter: TelegramAdapter = createTelegramAdapter({
     token: c.TELEGRAM_BOT_TOKEN,
     ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
     ...(c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
@@ -93,7 +102,14 @@ async function telegram(app: App): Promise<TelegramAdapter | undefined> {
     logger: app.logger,
     ...defaultLanguage(app),
     onUsername: (username) => app.services.telegramBot.set(username),
+    // The bot removed, demoted or its post right turned off in a chat: its subscription pauses; given back, it resumes.
+    onAccessChange: async (channel, change, actor) => {
+      const outcome = await applyAccessChange(access, adapter, channel, change, actor);
+      app.logger.info({ channel, change, outcome }, "telegram: the bot's access to a chat changed");
+      return outcome;
+    },
   });
+  return adapter;
 }
 
 async function discord(app: App): Promise<DiscordAdapter | undefined> {

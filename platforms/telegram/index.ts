@@ -14,6 +14,7 @@ import type { InlineSearch } from "./inline.ts";
 import { TELEGRAM_DELETE_WITHIN_MS, type TelegramSender, createSender } from "./send.ts";
 import { ALLOWED_UPDATES, createTelegramBot, telegramOptions } from "./wiring.ts";
 import { type WebhookConfig, startWebhook, stopServer } from "./wiring-webhook.ts";
+import type { AccessListener } from "./wiring-channels.ts";
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -31,6 +32,8 @@ export interface TelegramAdapterOptions {
   sendTimeoutMs?: number;
   /** Told the bot's username once getMe has given it at start (deep links to the bot, core/deep-link.ts). */
   onUsername?: (username: string) => void;
+  /** Told when the bot loses or gets back the right to post in a chat (my_chat_member). */
+  onAccessChange?: AccessListener;
 }
 
 export type TelegramAdapter = PlatformAdapter &
@@ -79,6 +82,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       if (skipped.length > 0) logger.warn({ skipped }, "command names Telegram refuses");
       // One after another: the first call Telegram refuses stops the registration with its error.
       for (const { commands, ...where } of calls) await bot.telegram.setMyCommands(commands, where);
+      // The button beside the text field opens the command list (in every private chat without its own).
+      await bot.telegram.setChatMenuButton({ menuButton: { type: "commands" } });
     },
     webhookPort() {
       const address = server?.address();

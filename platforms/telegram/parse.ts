@@ -130,7 +130,9 @@ export function resolveRequest(parsed: ParsedCommand, known: ReadonlySet<string>
 
 /** `parsed.via`: "button" for a press on one of our callback buttons (counted, see CommandInvocation). */
 export function toInvocation(
-  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale"> & { via?: "button" },
+  parsed: Pick<ParsedCommand, "chatId" | "chatType" | "caller" | "text" | "locale" | "threadId"> & {
+    via?: "button";
+  },
   command: string,
   isModerator: () => Promise<boolean>,
 ): CommandInvocation {
@@ -144,6 +146,8 @@ export function toInvocation(
     // Telegram's chat types: "private" (one person and the bot), "group", "supergroup", "channel".
     ...(parsed.chatType === "private" ? { privateChat: true } : {}),
     ...(parsed.locale ? { locale: parsed.locale } : {}),
+    // A forum topic (set only for is_topic_message): /subscribe there makes the topic the posts' home.
+    ...(parsed.threadId !== undefined ? { thread: String(parsed.threadId) } : {}),
     caller: { ...parsed.caller, isModerator },
   };
 }

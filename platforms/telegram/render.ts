@@ -11,6 +11,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types"
 import { captionBlocks, cardBlocks, sendablePhoto, shareBlocks } from "./render-card.ts";
 import { type Block, clean, isWebUrl, span, toHtml } from "./rich.ts";
 import { fitMessage } from "./render-fit.ts";
+import { linkPreviewOf } from "./render-options.ts";
 import { clip, splitMessages } from "./split.ts";
 
 export const TEXT_LIMIT = 4096;
@@ -22,7 +23,8 @@ const BUTTON_LABEL_LIMIT = 60;
 export interface TextParams {
   text: string;
   parse_mode: "HTML";
-  link_preview_options: { is_disabled: true };
+  /** Off everywhere, except on a post whose subscription asked for previews (render-options.ts). */
+  link_preview_options: { is_disabled: boolean };
   reply_markup?: InlineKeyboardMarkup;
 }
 
@@ -90,10 +92,14 @@ export function renderReply(reply: Reply, options: RenderOptions): Outgoing[] {
   }
 }
 
-/** A daily post or spotlight: exactly one message, because Telegram can't dedupe a half-sent series. */
+/**
+ * A daily post or spotlight: exactly one message, because Telegram can't dedupe a half-sent series. Link
+ * previews as its subscription asks (off by default); where it goes and how it notifies: `placementOf`.
+ */
 export function renderPost(post: OutboundPost): TextParams {
   const blocks = cardBlocks(post.card, { intro: post.intro, photoLink: true }, translatorFor(post.language));
-  return textParams(fitMessage(blocks, TEXT_LIMIT), cardKeyboard(post.buttons, post.share));
+  const params = textParams(fitMessage(blocks, TEXT_LIMIT), cardKeyboard(post.buttons, post.share));
+  return { ...params, link_preview_options: linkPreviewOf(post.options) };
 }
 
 /** An inline-mode result: one message a user drops into any chat. */

@@ -40,6 +40,14 @@ const CHAT_GONE = [
   /TOPIC_CLOSED/,
 ];
 
+/**
+ * The forum topic a subscription posts in was deleted (or topics were turned off): every post there will
+ * fail alike, so the subscription pauses, saying what to do.
+ */
+const TOPIC_GONE = /message thread not found/i;
+export const TOPIC_GONE_REASON =
+  "the forum topic this subscription posts in was deleted (Telegram: message thread not found); /subscribe in a topic to post there";
+
 function apiFailure(err: unknown): ApiFailure | undefined {
   if (typeof err !== "object" || err === null || !("response" in err)) return undefined;
   const response = (err as { response?: Partial<ApiFailure> & { error_code?: number } }).response;
@@ -68,6 +76,7 @@ export function classifyTelegramError(err: unknown): SendResult {
   // message may have been posted; without an idempotency key a resend could post it twice.
   if (code >= 500) return { kind: "uncertain", reason: `Telegram server error ${code}: ${description}` };
   if (CHAT_GONE.some((p) => p.test(description))) return { kind: "permanent", reason: description };
+  if (TOPIC_GONE.test(description)) return { kind: "permanent", reason: TOPIC_GONE_REASON };
   // Any other 403 is about this chat too (Forbidden is always per chat for a valid token).
   if (code === 403) return { kind: "permanent", reason: description };
   // Any other 400 refuses this message, not the chat: resending it can't help, pausing would be wrong.

@@ -12,6 +12,7 @@ import type {
   SendResult,
 } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
+import type { PostOptions } from "../../src/core/post-options.ts";
 import {
   type RetractMode,
   type RetractResult,
@@ -22,6 +23,7 @@ import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
 import { renderAnnouncement, renderNotice, renderPost } from "./render.ts";
+import { placementOf } from "./render-options.ts";
 import { classifyTelegramError } from "./send-errors.ts";
 
 /** The chat a post goes to, or why it never can (a malformed reference is our bug, not worth a retry). */
@@ -51,8 +53,16 @@ const timeout = (ms: number) => ({ signal: AbortSignal.timeout(ms) as unknown as
 
 export interface TelegramSender {
   send(channel: ChannelRef, post: OutboundPost): Promise<SendResult>;
-  /** Posts a short notice in the chat, where its moderators (the admins) will see it; failures are logged. */
-  notifyModerators(channel: ChannelRef, text: string): Promise<void>;
+  /**
+   * Posts a short notice in the chat, where its moderators (the admins) will see it, in the subscription's
+   * topic and as quietly as its posts (`options`); failures are logged.
+   */
+  notifyModerators(
+    channel: ChannelRef,
+    text: string,
+    language?: string,
+    options?: PostOptions,
+  ): Promise<void>;
   /**
    * A message in the moderator's private chat with the bot (its chat id is the user's id). Telegram lets a
    * bot write there only to someone who has started it (403 "bot can't initiate conversation with a
@@ -94,7 +104,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
       try {
         const message = await telegram.callApi(
           "sendMessage",
-          { chat_id: chatId, ...renderPost(post) },
+          { chat_id: chatId, ...renderPost(post), ...placementOf(post.options) },
           timeout(timeoutMs),
         );
         const messageId = String(message.message_id);
@@ -105,11 +115,11 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
         return result;
       }
     },
-    async notifyModerators(channel, text) {
+    async notifyModerators(channel, text, _language, options) {
       try {
         await telegram.callApi(
           "sendMessage",
-          { chat_id: decodeChannel(channel), ...renderNotice(text) },
+          { chat_id: decodeChannel(channel), ...renderNotice(text), ...placementOf(options) },
           timeout(timeoutMs),
         );
       } catch (err) {
@@ -165,7 +175,11 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
       const chatId = chatIdOf(channel);
       if (typeof chatId !== "number") return chatId;
       try {
-        const params = { chat_id: chatId, ...renderAnnouncement(announcement.text, announcement.url) };
+        const params = {
+          chat_id: chatId,
+          ...renderAnnouncement(announcement.text, announcement.url),
+          ...placementOf(announcement.options),
+        };
         const message = await telegram.callApi("sendMessage", params, timeout(timeoutMs));
         const messageId = String(message.message_id);
         return { kind: "sent", messageId, messageRef: { channelId: String(message.chat.id), messageId } };

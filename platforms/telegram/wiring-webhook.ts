@@ -9,7 +9,7 @@ import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Telegraf } from "telegraf";
 import { BodyTooLarge, parseUpdate, readUtf8Body, sameSecret } from "./wiring-webhook-body.ts";
 
-export type AllowedUpdate = "message" | "channel_post" | "callback_query" | "inline_query";
+export type AllowedUpdate = "message" | "channel_post" | "callback_query" | "inline_query" | "my_chat_member";
 
 export interface WebhookConfig {
   /** The public https URL Telegram calls; its path and query string are what we serve. */

@@ -20,8 +20,16 @@ import { createUpdateDedupe } from "./wiring-dedupe.ts";
 import { answerInPrivate } from "./wiring-private.ts";
 import { sendReply } from "./wiring-replies.ts";
 import type { AllowedUpdate } from "./wiring-webhook.ts";
+import { type AccessListener, commandForChannel, onMyChatMember } from "./wiring-channels.ts";
 
-export const ALLOWED_UPDATES: AllowedUpdate[] = ["message", "channel_post", "callback_query", "inline_query"];
+/** `my_chat_member`: the bot added, promoted, demoted or removed in a chat (wiring-channels.ts). */
+export const ALLOWED_UPDATES: AllowedUpdate[] = [
+  "message",
+  "channel_post",
+  "callback_query",
+  "inline_query",
+  "my_chat_member",
+];
 
 export function telegramOptions(apiRoot?: string) {
   // webhookReply off: every call goes over HTTP, so its errors reach us instead of vanishing into the
@@ -38,6 +46,8 @@ export interface TelegramBotOptions {
   logger: Logger;
   /** DEFAULT_LANGUAGE: the adapter's own words to a member whose app language we do not speak. */
   defaultLanguage?: string;
+  /** Told when the bot's right to post in a chat is lost or given back (pauses and resumes its subscription). */
+  onAccessChange?: AccessListener;
 }
 
 /** A Telegraf bot with every update handler attached; polling or the webhook is started by the adapter. */
@@ -54,13 +64,22 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     isModerator,
     codec: createChoiceCodec(),
     knownCommands: new Set(options.commands.map((c) => c.name)),
+    channelCommands: new Set(options.commands.filter((c) => c.moderatorOnly).map((c) => c.name)),
     logger,
     ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
   });
   const firstTime = createUpdateDedupe();
 
   bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
-  bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo.username));
+  bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo));
+  bot.on("my_chat_member", (ctx) =>
+    onMyChatMember(ctx.myChatMember, {
+      ...(options.onAccessChange ? { listener: options.onAccessChange } : {}),
+      telegram: bot.telegram,
+      trFor: (locale) => translatorFor(matchLanguage(locale) ?? options.defaultLanguage),
+      logger,
+    }),
+  );
   bot.on("callback_query", (ctx) => handlers.callback(ctx.callbackQuery, ctx.botInfo.username));
   bot.on("inline_query", (ctx) =>
     answerInline(bot.telegram, ctx.inlineQuery, options.inlineResults, logger, options.defaultLanguage),
@@ -75,6 +94,8 @@ export interface HandlerDeps {
   isModerator: ModeratorCheck;
   codec: ChoiceCodec;
   knownCommands: ReadonlySet<string>;
+  /** Moderator-only commands, which may name a channel when typed in a private chat (wiring-channels.ts). */
+  channelCommands?: ReadonlySet<string>;
   logger: Logger;
   /** DEFAULT_LANGUAGE, for the adapter's own words to a member whose language we do not speak. */
   defaultLanguage?: string;
@@ -106,18 +127,20 @@ export function createHandlers(deps: HandlerDeps) {
   }
 
   return {
-    async command(update: Update, botUsername: string): Promise<void> {
-      const parsed = parseCommand(update, botUsername);
+    async command(update: Update, bot: { id: number; username: string }): Promise<void> {
+      const parsed = parseCommand(update, bot.username);
       const request = parsed && resolveRequest(parsed, deps.knownCommands);
       if (!parsed || !request) return;
+      const channels = { ...deps, channelCommands: deps.channelCommands ?? new Set<string>(), run, trFor };
       const reply =
         "badLink" in request
           ? badLink(parsed.locale)
-          : await run(
+          : ((await commandForChannel(channels, parsed, request, bot.id)) ??
+            (await run(
               toInvocation({ ...parsed, text: request.text }, request.command, () =>
                 deps.isModerator(parsed.authority),
               ),
-            );
+            )));
       // Telegram has no ephemeral messages: a private answer in a shared chat quotes the asker's message
       // and arrives silently; nothing is DMed, since bots may only message users who started them.
       const quiet = reply.visibility === "private" && parsed.chatType !== "private";

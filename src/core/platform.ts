@@ -114,9 +114,15 @@ export interface PlatformAdapter {
    * Tells the people who manage a channel something they must act on (a cancelled spotlight), in that
    * channel, in `language` (the channel's; the adapter's own words around `text` use it too). Never used
    * for a channel whose post just failed for good: see `notifyModerator`. Optional:
-   * where the platform gives no way to reach them, the notice is only logged.
+   * where the platform gives no way to reach them, the notice is only logged. `options`: the channel's
+   * subscription's post options, so the notice goes where its posts go (a Telegram forum topic).
    */
-  notifyModerators?(channel: ChannelRef, text: string, language?: string): Promise<void>;
+  notifyModerators?(
+    channel: ChannelRef,
+    text: string,
+    language?: string,
+    options?: PostOptions,
+  ): Promise<void>;
   /**
    * Tells one moderator in private (a direct message) that a channel's subscription is paused after a
    * permanent failure (src/delivery/moderator-notice.ts decides whom). One attempt, never retried, and

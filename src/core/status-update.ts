@@ -9,6 +9,7 @@
 import type { ChannelRef } from "./channel.ts";
 import type { PartialDate } from "./partial-date.ts";
 import type { MessageRef } from "./platform.ts";
+import type { PostOptions } from "./post-options.ts";
 import { currentDetention, type Detention, type Profile } from "./profile.ts";
 import { type RetractionOutcome, retryOrGiveUp } from "./retraction.ts";
 
@@ -83,6 +84,11 @@ export interface Announcement {
   language?: string;
   /** Stable per announcement, at most 25 characters: a platform that dedupes never posts it twice. */
   idempotencyKey: string;
+  /**
+   * How the channel's subscription asks its messages to go out (core/post-options.ts): an announcement
+   * goes where the posts go (a Telegram topic) and as quietly. Absent: the defaults.
+   */
+  options?: PostOptions;
 }
 
 export const UPDATE_STATES = ["pending", "claimed", "edited", "gone", "failed", "skipped"] as const;

@@ -136,7 +136,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
       });
     }
   }
-  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights, translators)));
+  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights, translators, optionsOf)));
   // Before any takeover, so that this process's own rows are not taken for a dead process's.
   if (recovered) await resumeHeldRows({ ...deps, translators }, times, lines);
 
@@ -171,6 +171,7 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
           presenter: deps.statusUpdates.presenter,
           editWithinDays: deps.statusUpdates.editWithinDays,
           translators,
+          optionsOf,
         },
         times.wall,
         lines,

@@ -9,6 +9,7 @@ import { platformOf } from "../core/channel.ts";
 import type { PlatformAdapter } from "../core/platform.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { Spotlight, SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { PostOptions } from "../core/post-options.ts";
 import { currentDetention } from "../core/profile.ts";
 import { profileEligibility } from "../rotation/eligibility.ts";
 import { shortStatus } from "../presentation/wording.ts";
@@ -26,6 +27,8 @@ export async function cancelSpotlightsAfterStatusChange(
   },
   scheduled: readonly Spotlight[],
   translators: ChannelTranslators = defaultTranslators(),
+  /** The channel's subscription's post options, so the notice goes where its posts go (a topic). */
+  optionsOf: (spotlight: Spotlight) => PostOptions | undefined = () => undefined,
 ): Promise<PassLine[]> {
   if (scheduled.length === 0) return [];
   const snap = await deps.catalog.snapshot();
@@ -54,7 +57,9 @@ export async function cancelSpotlightsAfterStatusChange(
       detail: `#${spotlight.id}: ${reason}`,
     });
     const adapter = deps.adapters.get(platformOf(spotlight.channel));
-    await adapter?.notifyModerators?.(spotlight.channel, text, tr.language.tag).catch((err: unknown) => {
+    const placement = optionsOf(spotlight);
+    const notice = adapter?.notifyModerators?.(spotlight.channel, text, tr.language.tag, placement);
+    await notice?.catch((err: unknown) => {
       deps.logger.warn(
         { err, spotlight: spotlight.id },
         "could not tell moderators about a cancelled spotlight",

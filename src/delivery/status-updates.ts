@@ -7,7 +7,9 @@
  * not verified within STALE_AFTER_DAYS is never edited nor announced: the job is recorded as skipped.
  * Every attempt is counted and its answer recorded.
  */
+import type { ChannelRef } from "../core/channel.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
+import type { PostOptions } from "../core/post-options.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import type { StoredProfile } from "../core/ports/catalog.ts";
 import { staleness } from "../core/freshness.ts";
@@ -44,6 +46,8 @@ export interface StatusUpdateDeps {
   editWithinDays: number;
   /** STALE_AFTER_DAYS: a live campaign's profile not verified within it is held back, as from the daily post. */
   staleAfterDays: number;
+  /** The post options of a channel's subscription (a topic, silent), so an announcement goes where posts go. */
+  optionsOf?: (job: { channel: ChannelRef }) => PostOptions | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -147,7 +151,14 @@ async function editJob(
   else {
     const body = postOf(deps.presenter, job, shown.stored, shown.campaign, tr);
     const card = withUpdateLine(body.card, updateLine(job.change, shown.stored.profile, tr));
-    const edited = { ...body, card, idempotencyKey: idempotencyKeyOf({ id: job.deliveryId }) };
+    // Its subscription's options, so an edit keeps what the post showed (Telegram's link previews).
+    const options = deps.optionsOf?.(job);
+    const edited = {
+      ...body,
+      card,
+      idempotencyKey: idempotencyKeyOf({ id: job.deliveryId }),
+      ...(options ? { options } : {}),
+    };
     const result = await safely<EditResult>(deps.logger, adapter, () =>
       adapter.edit!(job.channel, job.ref, edited),
     );
@@ -177,7 +188,14 @@ async function announceJob(
   if ("held" in shown) outcome = { state: "skipped", detail: shown.held };
   else {
     const { text, url } = releaseAnnouncement(job.change, shown.stored.profile, tr);
-    const item = { text, url, language: tr.language.tag, idempotencyKey: `ftbh-a-${job.id}` };
+    const options = deps.optionsOf?.(job);
+    const item = {
+      text,
+      url,
+      language: tr.language.tag,
+      idempotencyKey: `ftbh-a-${job.id}`,
+      ...(options ? { options } : {}),
+    };
     const result = await safely<SendResult>(deps.logger, adapter, () => adapter.announce!(job.channel, item));
     outcome = announcementOutcome(result, job.attempts, now());
   }

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import act from "./catalogs/en/act.json" with { type: "json" };
 import card from "./catalogs/en/card.json" with { type: "json" };
+import channelAccess from "./catalogs/en/channelAccess.json" with { type: "json" };
 import commands from "./catalogs/en/commands.json" with { type: "json" };
 import dates from "./catalogs/en/dates.json" with { type: "json" };
 import common from "./catalogs/en/common.json" with { type: "json" };
@@ -56,6 +57,7 @@ export const SOURCE = {
   update,
   postOptions,
   panelOptions,
+  channelAccess,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -6,6 +6,7 @@ import type { RateCaps } from "./rate.ts";
 import { type CallRecord, type Fault, createWorld, startServer } from "./server.ts";
 import type { ChatType, FakeChat, FakeUser, MemberStatus } from "./state.ts";
 import { type BuiltUpdate, createUpdateBuilders } from "./updates.ts";
+import { createNativeBuilders } from "./updates-native.ts";
 import { type BodyDelivery, callWebhook } from "./webhook-client.ts";
 
 export { faults } from "./faults.ts";
@@ -77,6 +78,8 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
     calls,
     posted: world.posted,
     updates: createUpdateBuilders(world),
+    /** my_chat_member updates and forum topics (updates-native.ts). */
+    native: createNativeBuilders(world),
 
     addUser(user: Partial<FakeUser> & { id: number }): FakeUser {
       const full: FakeUser = { is_bot: false, first_name: `User ${user.id}`, ...user };
@@ -85,7 +88,7 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
     },
 
     addChat(
-      chat: { id: number; type: ChatType; title?: string; username?: string },
+      chat: { id: number; type: ChatType; title?: string; username?: string; is_forum?: boolean },
       botStatus: MemberStatus = "administrator",
     ): FakeChat {
       const full: FakeChat = {

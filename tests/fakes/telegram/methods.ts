@@ -7,8 +7,9 @@ import type { Entity } from "./html.ts";
 import type { UpdateQueue } from "./queue.ts";
 import type { RateLimiter } from "./rate.ts";
 import type { FakeChat, FakeState, StoredMessage } from "./state.ts";
-import { checkCommands, checkReplyMarkup, parseText } from "./validate.ts";
+import { checkCommands, checkLinkPreview, checkReplyMarkup, parseText } from "./validate.ts";
 import { checkInlineResults } from "./inline-results.ts";
+import { CHAT_METHODS } from "./methods-chats.ts";
 
 export interface PostedMessage {
   method: "sendMessage" | "sendPhoto" | "editMessageText";
@@ -30,6 +31,8 @@ export interface FakeWorld {
   limiter: RateLimiter;
   queue: UpdateQueue;
   posted: PostedMessage[];
+  /** The menu button: "default" for every private chat, else per private chat id (setChatMenuButton). */
+  menuButtons: Map<string, unknown>;
   /** Command menus by scope (`default`, `all_chat_administrators`, …, plus `:<language>` when given). */
   commands: Map<string, Array<{ command: string; description: string }>>;
   webhook: { url: string; secret_token?: string } | undefined;
@@ -77,6 +80,8 @@ function scopeKey(p: Params): string {
 }
 
 export const METHODS: Record<string, Handler> = {
+  ...CHAT_METHODS,
+
   getMe: (w) => ({
     ...w.state.bot,
     can_join_groups: true,
@@ -87,6 +92,8 @@ export const METHODS: Record<string, Handler> = {
   sendMessage(w, p) {
     const chat = w.state.chatToPost(p.chat_id);
     w.state.assertCanPost(chat);
+    w.state.assertThread(chat, p.message_thread_id);
+    checkLinkPreview(p.link_preview_options);
     const parsed = parseText(p.text, p.parse_mode, "text");
     checkReplyMarkup(p.reply_markup);
     checkReplyTo(chat, p);
@@ -98,6 +105,7 @@ export const METHODS: Record<string, Handler> = {
   sendPhoto(w, p) {
     const chat = w.state.chatToPost(p.chat_id);
     w.state.assertCanPost(chat);
+    w.state.assertThread(chat, p.message_thread_id);
     if (typeof p.photo !== "string" || p.photo === "") throw badRequest("there is no photo in the request");
     const parsed = parseText(p.caption, p.parse_mode, "caption");
     checkReplyMarkup(p.reply_markup);
@@ -158,21 +166,6 @@ export const METHODS: Record<string, Handler> = {
     for (const posted of w.posted)
       if (posted.chatId === chat.id && posted.messageId === message.message_id) posted.deleted = true;
     return true;
-  },
-
-  getChatMember(w, p) {
-    const chat = w.state.chat(p.chat_id);
-    const { user, status, is_anonymous } = w.state.member(chat, p.user_id);
-    return status === "administrator" || status === "creator"
-      ? { user, status, is_anonymous: !!is_anonymous }
-      : { user, status };
-  },
-
-  getChatAdministrators(w, p) {
-    const chat = w.state.chat(p.chat_id);
-    return [...chat.members.values()]
-      .filter((m) => (m.status === "creator" || m.status === "administrator") && !m.user.is_bot)
-      .map(({ user, status, is_anonymous }) => ({ user, status, is_anonymous: !!is_anonymous }));
   },
 
   setMyCommands(w, p) {

@@ -45,6 +45,7 @@ export function createWorld(options: {
     limiter: new RateLimiter(caps, options.now),
     queue: new UpdateQueue(),
     posted: [],
+    menuButtons: new Map(),
     commands: new Map(),
     webhook: undefined,
     openQueries: new Set(),

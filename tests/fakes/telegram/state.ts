@@ -24,6 +24,13 @@ export interface ChatSummary {
   title?: string;
   username?: string;
   first_name?: string;
+  /** A supergroup with topics turned on (a forum): its messages carry `message_thread_id`. */
+  is_forum?: boolean;
+}
+
+/** An administrator's rights the fake checks: in a channel, posting needs `can_post_messages`. */
+export interface AdminRights {
+  can_post_messages?: boolean;
 }
 
 export interface StoredMessage {
@@ -48,6 +55,10 @@ export interface FakeChat extends ChatSummary {
   members: Map<number, Member>;
   /** The bot's own status: "kicked" in a private chat means the user blocked the bot. */
   botStatus: MemberStatus;
+  /** The bot's rights when it is an administrator (a channel's admin may lack "Post messages"). */
+  botRights?: AdminRights;
+  /** A forum's open topics, by message_thread_id (the id of the message that created the topic). */
+  topics?: Set<number>;
   /** Set when a group was upgraded to a supergroup: sends then fail with migrate_to_chat_id. */
   migratedTo?: number;
   messages: Map<number, StoredMessage>;
@@ -63,9 +74,9 @@ export class FakeState {
   }
 
   summary(chat: FakeChat): ChatSummary {
-    const { id, type, title, username, first_name } = chat;
+    const { id, type, title, username, first_name, is_forum } = chat;
     return Object.fromEntries(
-      Object.entries({ id, type, title, username, first_name }).filter(([, v]) => v !== undefined),
+      Object.entries({ id, type, title, username, first_name, is_forum }).filter(([, v]) => v !== undefined),
     ) as unknown as ChatSummary;
   }
 
@@ -107,11 +118,23 @@ export class FakeState {
       throw forbidden("bot was blocked by the user");
     if (chat.botStatus === "kicked") throw forbidden(`bot was kicked from the ${kind}`);
     if (chat.botStatus === "left") throw forbidden(`bot is not a member of the ${kind}`);
-    if (chat.type === "channel" && chat.botStatus !== "administrator" && chat.botStatus !== "creator") {
+    // An admin of a channel posts only with the "Post messages" right (Bot API ChatMemberAdministrator).
+    const admin = chat.botStatus === "administrator" || chat.botStatus === "creator";
+    if (chat.type === "channel" && (!admin || chat.botRights?.can_post_messages === false)) {
       throw badRequest("need administrator rights in the channel chat");
     }
     if (chat.botStatus === "restricted")
       throw badRequest("not enough rights to send text messages to the chat");
+  }
+
+  /**
+   * A `message_thread_id` must name an open topic of a forum: a deleted topic, or any thread elsewhere,
+   * answers 400 "message thread not found" (as the Bot API does; tdlib/telegram-bot-api#854, #472).
+   */
+  assertThread(chat: FakeChat, threadId: unknown): void {
+    if (threadId === undefined) return;
+    if (typeof threadId !== "number" || !chat.is_forum || !chat.topics?.has(threadId))
+      throw badRequest("message thread not found");
   }
 
   store(chat: FakeChat, message: Omit<StoredMessage, "message_id" | "date" | "chat">): StoredMessage {

@@ -108,6 +108,23 @@ export function checkCommands(commands: unknown, scope: unknown): void {
     if (typeof d !== "string" || d.trim() === "" || d.length > 256)
       throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
   }
-  const type = (scope as { type?: unknown } | undefined)?.type ?? "default";
+  const given = (scope ?? {}) as { type?: unknown; chat_id?: unknown; user_id?: unknown };
+  const type = given.type ?? "default";
   if (typeof type !== "string" || !SCOPES.has(type)) throw badRequest("BOT_COMMAND_SCOPE_INVALID");
+  // The scopes for one chat, its admins or one member name that chat (and the member).
+  const oneChat = type === "chat" || type === "chat_administrators" || type === "chat_member";
+  if (oneChat && given.chat_id === undefined) throw badRequest("chat not found");
+  if (type === "chat_member" && typeof given.user_id !== "number") throw badRequest("user not found");
+}
+
+/** LinkPreviewOptions: an object of optional fields; `is_disabled` a boolean, `url` a string. */
+export function checkLinkPreview(options: unknown): void {
+  if (options === undefined) return;
+  const o = options as { is_disabled?: unknown; url?: unknown };
+  const ok =
+    typeof options === "object" &&
+    options !== null &&
+    (o.is_disabled === undefined || typeof o.is_disabled === "boolean") &&
+    (o.url === undefined || typeof o.url === "string");
+  if (!ok) throw badRequest("can't parse link preview options JSON object");
 }

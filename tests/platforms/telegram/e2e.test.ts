@@ -275,13 +275,16 @@ describe.each(["polling", "webhook"] as const)("Telegram adapter end to end (%s)
 
   it("still sends the card when Telegram can't fetch its photo, and answers in the forum topic", async () => {
     const chat = group();
+    // A topic the fake knows: it refuses a message_thread_id that names none, as Telegram does.
+    fake.world.state.chat(chat).is_forum = true;
+    const topic = fake.native.openTopic(chat, "Questions");
     const card = cards[1]!;
     card.photo = { url: "https://img.example.org/missing.jpg", alt: "", credit: "Family" };
     fake.failNext("sendPhoto", faults.badRequest("wrong file identifier/HTTP URL specified"));
     try {
       await deliver(
         fake.updates.message(chat, MEMBER, "/prisoner ali-aliyev", {
-          message_thread_id: 77,
+          message_thread_id: topic,
           is_topic_message: true,
         }),
       );
@@ -291,7 +294,7 @@ describe.each(["polling", "webhook"] as const)("Telegram adapter end to end (%s)
     const [text, ...more] = fake.sentTo(chat);
     expect(more).toEqual([]);
     expect(text?.text).toContain("Əli Əliyev");
-    expect(text?.params.message_thread_id).toBe(77);
+    expect(text?.params.message_thread_id).toBe(topic);
   });
 
   it("tells the presser when a choice has expired", async () => {

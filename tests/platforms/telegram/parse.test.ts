@@ -34,6 +34,17 @@ describe("Telegram parse", () => {
     });
   });
 
+  it("gives the command its forum topic, and no thread for a reply outside topics", () => {
+    const inTopic = parseCommand(
+      message("/subscribe", { message_thread_id: 5, is_topic_message: true }),
+      "FreeBot",
+    )!;
+    expect(toInvocation(inTopic, "subscribe", async () => true).thread).toBe("5");
+    // In a group without topics, a reply carries its thread's id too, but it is no topic to post in.
+    const reply = parseCommand(message("/subscribe", { message_thread_id: 5 }), "FreeBot")!;
+    expect(toInvocation(reply, "subscribe", async () => true)).not.toHaveProperty("thread");
+  });
+
   it("takes the sender's language_code as the member's locale, never a placeholder account's", () => {
     const persian = message("/help", { from: { ...user, language_code: "fa" } });
     const parsed = parseCommand(persian, "FreeBot")!;
