@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { crosspostRoutes } from "./crosspost.ts";
 import { dmRoutes } from "./direct-messages.ts";
 import { channelRoutes, commandRoutes, type Reply } from "./handlers.ts";
 import { interactionRoutes } from "./interaction-routes.ts";
@@ -50,6 +51,7 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     },
     ...commandRoutes,
     ...channelRoutes,
+    ...crosspostRoutes,
     ...messageChangeRoutes,
     ...dmRoutes,
     ...interactionRoutes,

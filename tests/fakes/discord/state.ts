@@ -41,6 +41,8 @@ export interface StoredMessage {
   mentions: Mentions;
   interactionId?: string;
   deleted?: boolean;
+  /** Published to the channels following its announcement channel. */
+  crossposted?: boolean;
 }
 
 export interface FakeInteraction {

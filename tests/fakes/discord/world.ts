@@ -16,6 +16,10 @@ export interface FakeRole {
   id: string;
   name: string;
   permissions: bigint;
+  /** "Allow anyone to @mention this role": without it only senders with Mention Everyone ping it. */
+  mentionable?: boolean;
+  /** Owned by an integration (a bot's own role, boosters): nobody can be given it by hand. */
+  managed?: boolean;
 }
 
 export interface FakeOverwrite {
@@ -30,7 +34,8 @@ export interface FakeChannel {
   id: string;
   guildId: string;
   name: string;
-  type: ChannelType.GuildText;
+  /** A text channel, or an announcement channel whose messages can be published to followers. */
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
   overwrites: FakeOverwrite[];
 }
 
@@ -71,13 +76,19 @@ export function createGuild(name: string, owner: FakeUser, bot: FakeUser): FakeG
     botPresent: true,
   };
   addMember(guild, owner, []);
-  const botRole = addRole(guild, bot.username, BOT_DEFAULT_PERMISSIONS);
+  // As when a bot joins with permissions asked in its invite: a role of its own, managed by Discord.
+  const botRole = addRole(guild, bot.username, BOT_DEFAULT_PERMISSIONS, { managed: true });
   addMember(guild, bot, [botRole.id]);
   return guild;
 }
 
-export function addRole(guild: FakeGuild, name: string, permissions: bigint): FakeRole {
-  const role = { id: snowflake(), name, permissions };
+export function addRole(
+  guild: FakeGuild,
+  name: string,
+  permissions: bigint,
+  flags: Pick<FakeRole, "mentionable" | "managed"> = {},
+): FakeRole {
+  const role = { id: snowflake(), name, permissions, ...flags };
   guild.roles.push(role);
   return role;
 }
@@ -86,14 +97,13 @@ export function addMember(guild: FakeGuild, user: FakeUser, roles: string[]): vo
   guild.members.set(user.id, { user, roles, joinedAt: new Date().toISOString() });
 }
 
-export function addChannel(guild: FakeGuild, name: string, overwrites: FakeOverwrite[] = []): FakeChannel {
-  const channel: FakeChannel = {
-    id: snowflake(),
-    guildId: guild.id,
-    name,
-    type: ChannelType.GuildText,
-    overwrites,
-  };
+export function addChannel(
+  guild: FakeGuild,
+  name: string,
+  overwrites: FakeOverwrite[] = [],
+  type: FakeChannel["type"] = ChannelType.GuildText,
+): FakeChannel {
+  const channel: FakeChannel = { id: snowflake(), guildId: guild.id, name, type, overwrites };
   guild.channels.push(channel);
   return channel;
 }
@@ -157,19 +167,10 @@ export function guildCreateJson(guild: FakeGuild) {
     joined_at: new Date().toISOString(),
     large: false,
     features: [],
-    roles: guild.roles.map((role, position) => ({
-      id: role.id,
-      name: role.name,
-      permissions: role.permissions.toString(),
-      position,
-      color: 0,
-      hoist: false,
-      managed: false,
-      mentionable: false,
-      flags: 0,
-    })),
+    roles: guild.roles.map(roleJson),
     channels: guild.channels.map(channelJson),
-    members: [],
+    // Discord includes the bot's own member, so discord.js knows `guild.members.me` and its roles.
+    members: [...guild.members.values()].filter((m) => m.user.bot).map(memberJson),
     threads: [],
     emojis: [],
     stickers: [],
@@ -178,5 +179,34 @@ export function guildCreateJson(guild: FakeGuild) {
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
+  };
+}
+
+export function roleJson(role: FakeRole, position = 0) {
+  return {
+    id: role.id,
+    name: role.name,
+    permissions: role.permissions.toString(),
+    position,
+    color: 0,
+    hoist: false,
+    managed: role.managed ?? false,
+    mentionable: role.mentionable ?? false,
+    flags: 0,
+  };
+}
+
+export function memberJson(member: { user: FakeUser; roles: string[]; joinedAt: string }) {
+  return {
+    user: userJson(member.user),
+    roles: member.roles,
+    joined_at: member.joinedAt,
+    nick: null,
+    avatar: null,
+    flags: 0,
+    pending: false,
+    deaf: false,
+    mute: false,
+    premium_since: null,
   };
 }
