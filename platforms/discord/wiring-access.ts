@@ -5,6 +5,9 @@
  * without the privileged members intent). The bot's effective permissions are computed as Discord does
  * (discord.js `permissionsFor`: roles, Administrator, then @everyone, role and member overwrites).
  *
+ * Threads count as their parent channel (Send Messages in Threads instead of Send Messages), so a parent's
+ * change reaches the subscriptions of its threads too.
+ *
  * Only a change from "can post" to "cannot" is reported, once per channel, so the app pauses that one
  * channel's subscription and tells its moderator once. Getting access back reports nothing: the
  * subscription stays paused until a moderator runs /subscribe there (or resumes it in the panel).
@@ -17,8 +20,14 @@ import { missingPostingPermissions } from "./wiring-bot-access.ts";
 
 export type AccessLost = (channel: ChannelRef, reason: string) => Promise<void>;
 
-/** The channels a subscription can post in (threads follow their parent and are not tracked here). */
-const POSTABLE = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+/** The channels a subscription can post in; a thread's permissions are its parent channel's. */
+const POSTABLE = new Set<ChannelType>([
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+]);
 
 export function watchBotAccess(client: Client, logger: Logger, onAccessLost: AccessLost | undefined): void {
   if (!onAccessLost) return;
@@ -28,7 +37,7 @@ export function watchBotAccess(client: Client, logger: Logger, onAccessLost: Acc
   const missingIn = (channel: GuildBasedChannel): string[] | undefined => {
     const me = channel.guild.members.me;
     if (!me || !POSTABLE.has(channel.type)) return undefined;
-    return missingPostingPermissions(channel.permissionsFor(me), false);
+    return missingPostingPermissions(channel.permissionsFor(me), channel.isThread());
   };
 
   /** `report: false` records the state as it is (at start-up) without calling it a loss. */
@@ -57,8 +66,13 @@ export function watchBotAccess(client: Client, logger: Logger, onAccessLost: Acc
   client.on(Events.GuildCreate, (guild) => checkGuild(guild, false));
   client.on(Events.ChannelCreate, (channel) => check(channel, false));
   client.on(Events.ChannelUpdate, (_old, channel) => {
-    if ("guild" in channel) check(channel, true);
+    if (!("guild" in channel)) return;
+    check(channel, true);
+    // Its threads take their permissions from it.
+    for (const thread of channel.guild.channels.cache.values())
+      if (thread.isThread() && thread.parentId === channel.id) check(thread, true);
   });
+  client.on(Events.ThreadCreate, (thread) => check(thread, false));
   client.on(Events.GuildRoleUpdate, (_old, role) => checkGuild(role.guild, true));
   client.on(Events.GuildRoleDelete, (role) => checkGuild(role.guild, true));
   client.on(Events.GuildMemberUpdate, (_old, member) => {

@@ -111,3 +111,24 @@ describe("the bot loses access", () => {
     await side.fake.waitFor(() => noticesAbout(where.moderator, channel).length === 2);
   });
 });
+
+describe("a subscribed thread", () => {
+  it("is paused when its channel takes Send Messages in Threads from the bot, and the channel itself is not", async () => {
+    const where = server("Threads");
+    const parent = await subscribedChannel(side, "parent", where);
+    const thread = side.fake.addThread(parent, "daily-thread");
+    const answer = await slash(
+      side,
+      { guild: where.guild, channel: thread, user: where.moderator, name: "subscribe" },
+      { time: "09:00" },
+    );
+    expect(answer.content).toMatch(/^Subscribed/);
+    const deny = Permission.SendMessagesInThreads;
+    side.fake.setOverwrites(parent, [{ id: side.fake.bot.id, type: 1, allow: 0n, deny }]);
+    await eventually(async () => (await stateOf(thread)) === "paused");
+    const paused = await side.world.app.repositories.subscriptions.findByChannel(refOf(thread));
+    expect(paused?.pausedReason).toBe("the bot lost Send Messages in Threads in this channel");
+    await eventsHandled(where);
+    expect(await stateOf(parent)).toBe("active");
+  });
+});

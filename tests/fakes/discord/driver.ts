@@ -180,7 +180,13 @@ function guildPart(state: FakeState, guild: FakeGuild, channel: FakeChannel, use
   return {
     guild_id: guild.id,
     guild_locale: "en-US",
-    channel: { id: channel.id, type: channel.type, guild_id: guild.id, name: channel.name },
+    channel: {
+      id: channel.id,
+      type: channel.type,
+      guild_id: guild.id,
+      name: channel.name,
+      ...(channel.parentId ? { parent_id: channel.parentId } : {}),
+    },
     channel_id: channel.id,
     member: {
       user: userJson(user),

@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PermissionFlagsBits } from "discord.js";
+import { ChannelType, PermissionFlagsBits } from "discord.js";
 import {
   autocompleteInteraction,
   buttonInteraction,
@@ -93,6 +93,15 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
       const user = createUser(username);
       addMember(guild, user, permissions ? [addRole(guild, `${username} role`, permissions).id] : []);
       return user;
+    },
+    /** A public thread in `parent`: THREAD_CREATE; its permissions are the parent's. */
+    addThread(parent: FakeChannel, name: string): FakeChannel {
+      const guild = state.guilds.find((g) => g.id === parent.guildId)!;
+      const thread = addChannel(guild, name, [], ChannelType.PublicThread);
+      thread.parentId = parent.id;
+      if (gateway.connected)
+        gateway.dispatch("THREAD_CREATE", { ...channelJson(thread), newly_created: true });
+      return thread;
     },
     /** A role (mentionable or not, managed or not); GUILD_ROLE_CREATE when the bot is connected. */
     addRole(guild: FakeGuild, name: string, flags: Partial<FakeRole> = {}): FakeRole {

@@ -34,8 +34,10 @@ export interface FakeChannel {
   id: string;
   guildId: string;
   name: string;
-  /** A text channel, or an announcement channel whose messages can be published to followers. */
-  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  /** A text channel, an announcement channel whose messages can be published to followers, or a thread. */
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.PublicThread;
+  /** A thread's channel: the thread has no overwrites and takes its permissions from it. */
+  parentId?: string;
   overwrites: FakeOverwrite[];
 }
 
@@ -57,7 +59,8 @@ export const BOT_DEFAULT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory;
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.SendMessagesInThreads;
 const EVERYONE_DEFAULT = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
 export function createUser(username: string, bot = false): FakeUser {
@@ -110,6 +113,8 @@ export function addChannel(
 
 /** Discord's documented algorithm ("Permission Overwrites", topics/permissions). */
 export function permissionsIn(guild: FakeGuild, channel: FakeChannel, userId: string): bigint {
+  const parent = channel.parentId && guild.channels.find((c) => c.id === channel.parentId);
+  if (parent) return permissionsIn(guild, parent, userId);
   if (userId === guild.ownerId) return ALL_PERMISSIONS;
   const member = guild.members.get(userId);
   if (!member) return 0n;
@@ -142,6 +147,7 @@ export function userJson(user: FakeUser) {
 }
 
 export function channelJson(channel: FakeChannel) {
+  if (channel.parentId) return threadJson(channel);
   return {
     id: channel.id,
     guild_id: channel.guildId,
@@ -168,10 +174,10 @@ export function guildCreateJson(guild: FakeGuild) {
     large: false,
     features: [],
     roles: guild.roles.map(roleJson),
-    channels: guild.channels.map(channelJson),
+    channels: guild.channels.filter((c) => !c.parentId).map(channelJson),
     // Discord includes the bot's own member, so discord.js knows `guild.members.me` and its roles.
     members: [...guild.members.values()].filter((m) => m.user.bot).map(memberJson),
-    threads: [],
+    threads: guild.channels.filter((c) => c.parentId).map(threadJson),
     emojis: [],
     stickers: [],
     voice_states: [],
@@ -208,5 +214,26 @@ export function memberJson(member: { user: FakeUser; roles: string[]; joinedAt: 
     deaf: false,
     mute: false,
     premium_since: null,
+  };
+}
+
+/** A public thread as Discord sends it (GUILD_CREATE's active threads, THREAD_CREATE). */
+export function threadJson(thread: FakeChannel) {
+  return {
+    id: thread.id,
+    guild_id: thread.guildId,
+    parent_id: thread.parentId,
+    type: thread.type,
+    name: thread.name,
+    owner_id: thread.guildId,
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
   };
 }
