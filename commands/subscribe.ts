@@ -45,7 +45,12 @@ export const subscribe = defineCommand({
       required: false,
     },
     { name: "updates", description: "Release announcements here: on or off", required: false },
-    { name: "mention", description: "A role to mention with each post, or none (Discord)", required: false },
+    {
+      name: "mention",
+      description: "A role to mention with each post; @everyone for none (Discord)",
+      required: false,
+      kind: "role",
+    },
     { name: "silent", description: "on or off: posts without a notification", required: false },
     { name: "crosspost", description: "on or off: publish to following servers (Discord)", required: false },
     { name: "previews", description: "on or off: link previews under posts (Telegram)", required: false },

@@ -25,9 +25,11 @@ export const today = defineCommand({
       : "commands.spotlightIntroCommunity";
     const { anniversary } = featured;
     const gender = featured.profile.profile.gender;
-    const intro = anniversary
-      ? (card: Card) => anniversaryLine(anniversary, card, gender, tr)
+    // A guest (the bot is not a member there) gets the default campaign's family, and is told so.
+    const plain = invocation.guest
+      ? tr.t("native.todayGuest", { date, hashtag: featured.campaign.hashtag })
       : tr.t(featured.source === "spotlight" ? spotlightKey : "commands.todayIntro", { date });
+    const intro = anniversary ? (card: Card) => anniversaryLine(anniversary, card, gender, tr) : plain;
     return cardReply(services, tr, featured.profile, featured.localDate, { intro });
   },
 });

@@ -14,7 +14,8 @@ import type { ChannelRef, CommunityRef } from "./core/channel.ts";
 import { channelClock } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
-import { replyLanguage } from "./core/i18n/choose.ts";
+import { channelLanguage, replyLanguage } from "./core/i18n/choose.ts";
+import { tellSubscriber } from "./delivery/moderator-notice.ts";
 import { translatorFor } from "./core/i18n/translator.ts";
 import type { InlineFound } from "../platforms/telegram/inline.ts";
 import { applyAccessChange } from "./delivery/channel-access.ts";
@@ -117,7 +118,9 @@ async function discord(app: App): Promise<DiscordAdapter | undefined> {
   if (!c.DISCORD_TOKEN) return undefined;
   const { createDiscordAdapter } = await import("../platforms/discord/index.ts");
   const gone = pauses(app, "discord");
-  return createDiscordAdapter({
+  // The adapter tells the moderator of a channel it can no longer post in, so it is known only once built.
+  let built: DiscordAdapter | undefined;
+  const adapter = createDiscordAdapter({
     token: c.DISCORD_TOKEN,
     ...(c.DISCORD_API_URL ? { apiUrl: c.DISCORD_API_URL } : {}),
     dispatch: app.dispatch,
@@ -128,6 +131,7 @@ async function discord(app: App): Promise<DiscordAdapter | undefined> {
     ...defaultLanguage(app),
     onChannelGone: gone.channelGone,
     onCommunityGone: gone.communityGone,
+    onAccessLost: (channel, reason) => accessLost(app, built, channel, reason),
     ...(c.DISCORD_SHARD_COUNT
       ? {
           shards: {
@@ -137,6 +141,30 @@ async function discord(app: App): Promise<DiscordAdapter | undefined> {
         }
       : {}),
   });
+  built = adapter;
+  return adapter;
+}
+
+/**
+ * A platform took away the bot's access to one channel: its subscription is paused (only that one) and
+ * the moderator who subscribed it told in private, once: a subscription already paused is not told again.
+ */
+async function accessLost(
+  app: App,
+  adapter: PlatformAdapter | undefined,
+  channel: ChannelRef,
+  reason: string,
+) {
+  const paused = await app.repositories.subscriptions.pause(channel, { reason, actor: "discord" });
+  if (!paused || !adapter) return;
+  app.logger.warn({ channel, reason }, "paused a subscription: the bot lost access to its channel");
+  const tr = translatorFor(
+    channelLanguage({
+      channelLanguage: await app.services.channelLanguages.get(channel),
+      defaultLanguage: app.services.defaults.language,
+    }),
+  );
+  await tellSubscriber({ logger: app.logger }, adapter, paused, reason, tr);
 }
 
 async function slack(app: App): Promise<PlatformAdapter | undefined> {

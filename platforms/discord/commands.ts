@@ -93,14 +93,38 @@ export function toApplicationCommands(commands: readonly AnyCommand[]): Body {
     options: command.subcommands?.length
       ? command.subcommands.map((s) => subcommand(command, s))
       : options(command, command.options),
+    ...installation(command),
+    // Only hides the command by default; the adapter checks the caller's permissions on every call.
+    default_member_permissions: command.moderatorOnly ? String(MODERATOR_DEFAULT_PERMISSIONS) : null,
+  }));
+}
+
+/**
+ * The commands a person may install to their own account and use anywhere: in DMs, group DMs and servers
+ * without the bot. They need no channel of the bot's: a card, today's family of the default campaign, the
+ * share kit, the actions, the help. /language is left out (it is about a channel the bot posts in).
+ */
+export const USER_INSTALLABLE: ReadonlySet<string> = new Set(["prisoner", "today", "share", "act", "help"]);
+
+/** Where Discord offers a command: `integration_types` (who installed it) and `contexts` (where it is used). */
+function installation(command: AnyCommand) {
+  if (USER_INSTALLABLE.has(command.name)) {
+    return {
+      integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+      contexts: [
+        InteractionContextType.Guild,
+        InteractionContextType.BotDM,
+        InteractionContextType.PrivateChannel,
+      ],
+    };
+  }
+  return {
     integration_types: [ApplicationIntegrationType.GuildInstall],
     // Moderator commands change a channel's settings, which only exist in servers: never in DMs.
     contexts: command.moderatorOnly
       ? [InteractionContextType.Guild]
       : [InteractionContextType.Guild, InteractionContextType.BotDM],
-    // Only hides the command by default; the adapter checks the caller's permissions on every call.
-    default_member_permissions: command.moderatorOnly ? String(MODERATOR_DEFAULT_PERMISSIONS) : null,
-  }));
+  };
 }
 
 function subcommand(
@@ -124,14 +148,21 @@ function options(
 ): APIApplicationCommandBasicOption[] {
   return [...list]
     .sort((a, b) => Number(b.required) - Number(a.required))
-    .map((option) => ({
-      type: ApplicationCommandOptionType.String,
-      name: option.name,
-      description: option.description,
-      ...localized(sub ? { command, subcommand: sub, option } : { command, option }),
-      required: option.required,
-      autocomplete: option.autocomplete === "profile",
-    }));
+    .map((option): APIApplicationCommandBasicOption => {
+      const common = {
+        name: option.name,
+        description: option.description,
+        ...localized(sub ? { command, subcommand: sub, option } : { command, option }),
+        required: option.required,
+      };
+      // A role picker: Discord sends the chosen role's id, and the role itself among the resolved data.
+      if (option.kind === "role") return { type: ApplicationCommandOptionType.Role, ...common };
+      return {
+        type: ApplicationCommandOptionType.String,
+        ...common,
+        autocomplete: option.autocomplete === "profile",
+      };
+    });
 }
 
 export function validate(commands: readonly AnyCommand[]): string[] {

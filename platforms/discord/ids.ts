@@ -8,6 +8,7 @@ import { type ChannelRef, type CommunityRef, channelRef, communityRef } from "..
 /** Discord snowflakes are 17–19 digits today; 20 allows for the far future without accepting junk. */
 const SNOWFLAKE = /^\d{17,20}$/;
 const DM = "dm";
+const GUEST = "guest";
 
 export function isSnowflake(value: string): boolean {
   return SNOWFLAKE.test(value);
@@ -21,6 +22,18 @@ export function encodeChannel(guildId: string | null, channelId: string): Channe
 /** A server is `discord:<guild>`; a DM has no server, so it is its own community. */
 export function encodeCommunity(guildId: string | null, channelId: string): CommunityRef {
   return guildId ? guildCommunity(guildId) : communityRef(`discord:${DM}:${channelId}`);
+}
+
+/**
+ * Where the bot is not a member (a user install used in a group DM or a server without the bot):
+ * `discord:guest:<channel>`, a place of its own, so no subscription, language or spotlight of a channel
+ * the bot serves is ever read for it. Nothing is ever posted there (decodeChannel refuses it).
+ */
+export function encodeGuestPlace(channelId: string): { channel: ChannelRef; community: CommunityRef } {
+  return {
+    channel: channelRef(`discord:${GUEST}:${channelId}`),
+    community: communityRef(`discord:${GUEST}:${channelId}`),
+  };
 }
 
 export function guildCommunity(guildId: string): CommunityRef {

@@ -19,6 +19,9 @@
  * - `onChannelGone(channel, reason)`: a channel was deleted (CHANNEL_DELETE): pause its subscription.
  * - `onCommunityGone(community, reason)`: the bot was removed from a server, or the server was deleted
  *   (GUILD_DELETE without `unavailable`; an outage is not reported): pause the server's subscriptions.
+ * - `onAccessLost(channel, reason)`: the bot lost View Channel, Send Messages or Embed Links in a channel
+ *   (a channel's overwrites, a role or the bot's roles changed): pause that channel's subscription and
+ *   tell its moderator, once. Getting access back is not reported; /subscribe resumes.
  * - `tuning`: timeouts, retries and rate-limit patience; see rest-policy.ts for the defaults and why.
  * - `shards` (DISCORD_SHARD_IDS, DISCORD_SHARD_COUNT): the gateway shards this process connects; absent,
  *   one shard for the whole bot.

@@ -2,9 +2,14 @@
  * Incoming interactions → CommandInvocation. Pure: it reads only what Discord sent with the interaction
  * (including the caller's permissions in that channel), so it works on discord.js objects and plain ones.
  */
-import { ApplicationCommandOptionType, type PermissionsBitField } from "discord.js";
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type PermissionsBitField,
+} from "discord.js";
 import type { CommandInvocation } from "../../src/core/command.ts";
-import { encodeChannel, encodeCommunity } from "./ids.ts";
+import { encodeChannel, encodeCommunity, encodeGuestPlace } from "./ids.ts";
 import { isModerator, isServerModerator } from "./permissions.ts";
 
 /** The parts of an option discord.js gives us (CommandInteractionOption), nested for subcommands. */
@@ -15,6 +20,8 @@ export interface RawOption {
   /** Set on the option being typed in an autocomplete interaction. */
   focused?: boolean;
   options?: readonly RawOption[];
+  /** A role option's role, as Discord resolved it (discord.js `option.role`). */
+  role?: { id: string; name?: string; managed?: boolean; mentionable?: boolean } | null;
 }
 
 /** What any interaction tells us about where it came from and who sent it. */
@@ -30,6 +37,26 @@ export interface InteractionSource {
    * so their readers arrive with another locale and the channel's language matters there.
    */
   locale?: string;
+  /** Where it was used: a server, the bot's DM, or a private channel (group DM) the bot is not in. */
+  context?: InteractionContextType | null;
+  /** Who installed the app for this interaction: `{ 0: guild id }` (server), `{ 1: user id }` (account). */
+  authorizingIntegrationOwners?: Partial<Record<ApplicationIntegrationType, string>>;
+}
+
+/**
+ * The bot is not a member here: a group DM or another user's DM (context 2), or a server that did not
+ * install the app, where only the member's own install authorizes the command (no guild owner).
+ */
+export function isGuest(
+  source: Pick<InteractionSource, "context" | "authorizingIntegrationOwners">,
+): boolean {
+  if (source.context === InteractionContextType.PrivateChannel) return true;
+  const owners = source.authorizingIntegrationOwners;
+  return (
+    source.context === InteractionContextType.Guild &&
+    owners !== undefined &&
+    owners[ApplicationIntegrationType.GuildInstall] === undefined
+  );
 }
 
 export interface CommandSource extends InteractionSource {
@@ -48,7 +75,10 @@ export function parseCommand(source: CommandSource): CommandInvocation | undefin
     leaves = first.options ?? [];
   }
   for (const option of leaves) {
-    if (option.value !== undefined) options[option.name] = String(option.value);
+    if (option.value === undefined) continue;
+    // @everyone is the role whose id is the server's: it is never pinged, so choosing it means no role.
+    const everyone = option.type === ApplicationCommandOptionType.Role && option.value === source.guildId;
+    options[option.name] = everyone ? "none" : String(option.value);
   }
   return invocation(source, source.commandName, { options });
 }
@@ -69,13 +99,20 @@ function invocation(
   input: Pick<CommandInvocation, "options" | "text">,
 ): CommandInvocation | undefined {
   if (!source.channelId) return undefined;
+  const guest = isGuest(source);
+  const place = guest
+    ? encodeGuestPlace(source.channelId)
+    : {
+        channel: encodeChannel(source.guildId, source.channelId),
+        community: encodeCommunity(source.guildId, source.channelId),
+      };
   return {
     command,
     ...input,
     platform: "discord",
-    channel: encodeChannel(source.guildId, source.channelId),
-    community: encodeCommunity(source.guildId, source.channelId),
-    // No server: the bot's DM with this person (the only place without one the commands are offered).
+    ...place,
+    ...(guest ? { guest: true } : {}),
+    // No server: a DM (the bot's own, or, as a guest, someone else's or a group's).
     ...(source.guildId === null ? { privateChat: true } : {}),
     ...(source.locale ? { locale: source.locale } : {}),
     caller: {
@@ -83,8 +120,9 @@ function invocation(
       name: source.user.globalName ?? source.user.username,
       // Asked fresh each time from what this interaction carries: admins can grant a moderator command
       // to anyone, so having been able to run it proves nothing.
-      isModerator: async () => isModerator(source.memberPermissions),
-      isCommunityModerator: async () => isServerModerator(source.memberPermissions),
+      // A guest moderates nothing of the bot's: the server never installed it.
+      isModerator: async () => !guest && isModerator(source.memberPermissions),
+      isCommunityModerator: async () => !guest && isServerModerator(source.memberPermissions),
     },
   };
 }

@@ -35,6 +35,7 @@ import { channelMessage } from "./render-payload.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
 import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
 import { classifyDiscordError } from "./send-errors.ts";
+import { crosspost, withPostOptions } from "./send-options.ts";
 import { clip, escapeText } from "./text.ts";
 
 /** One request's answer: the result for the core, and whether Discord said the channel itself is gone. */
@@ -64,6 +65,9 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
       if (channelGone) gone.add(channel);
       else gone.delete(channel);
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord post failed");
+      else if (outbound.options?.crosspost && result.messageRef) {
+        await crosspost(rest, logger, result.messageRef);
+      }
       return result;
     },
     async notify(channel, text) {
@@ -197,7 +201,7 @@ async function post(rest: REST, channelId: string, message: OutboundPost | strin
   const body =
     typeof message === "string"
       ? noticeBody(escapeText(message))
-      : channelMessage(renderPost(message), message.idempotencyKey);
+      : withPostOptions(channelMessage(renderPost(message), message.idempotencyKey), message.options);
   return postBody(rest, channelId, body);
 }
 

@@ -21,6 +21,7 @@ import { focusedOption, parseChoice, parseCommand } from "./parse.ts";
 import { interactionEdit, interactionReply, NO_MENTIONS } from "./render-payload.ts";
 import { renderReply } from "./render.ts";
 import type { DiscordTuning } from "./rest-policy.ts";
+import { subscribeRefusal } from "./subscribe-checks.ts";
 import { clip } from "./text.ts";
 
 /** One autocomplete choice: `name` is shown, `value` is what the command receives when it is picked. */
@@ -84,13 +85,24 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       return;
     }
     if (invocation.command === SUBSCRIBE) {
+      const tr = trFor(ix.locale);
       const missing = missingPostingPermissions(ix.appPermissions, ix.channel?.isThread() ?? false);
-      if (missing.length > 0) {
-        const tr = trFor(ix.locale);
-        const refusal = {
-          ...replies.error(missingPermissionsMessage(missing, tr)),
-          language: tr.language.tag,
-        };
+      const refused =
+        missing.length > 0
+          ? missingPermissionsMessage(missing, tr)
+          : ix.isChatInputCommand()
+            ? subscribeRefusal(
+                {
+                  guildId: ix.guildId,
+                  appPermissions: ix.appPermissions,
+                  channelType: ix.channel?.type,
+                  options: ix.options.data,
+                },
+                tr,
+              )
+            : undefined;
+      if (refused !== undefined) {
+        const refusal = { ...replies.error(refused), language: tr.language.tag };
         await ix.reply(interactionReply(renderReply(refusal)));
         return;
       }

@@ -17,6 +17,7 @@ import type { Logger } from "../../src/core/ports/logger.ts";
 import { encodeChannel, guildCommunity } from "./ids.ts";
 import { NO_MENTIONS } from "./render-payload.ts";
 import { type DiscordTuning, restOptions } from "./rest-policy.ts";
+import { type AccessLost, watchBotAccess } from "./wiring-access.ts";
 import { type Autocomplete, createInteractionHandler } from "./wiring-interactions.ts";
 
 /** What the Client is built from and reports to (documented on `createDiscordAdapter`). */
@@ -30,6 +31,11 @@ export interface DiscordClientOptions {
   defaultLanguage?: string;
   onChannelGone?(channel: ChannelRef, reason: string): Promise<void>;
   onCommunityGone?(community: CommunityRef, reason: string): Promise<void>;
+  /**
+   * The bot lost a permission it needs to post in a channel (wiring-access.ts): pause that channel's
+   * subscription and tell its moderator, once. Regaining it is not reported.
+   */
+  onAccessLost?: AccessLost;
   /** DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT: the gateway shards this process runs; default one shard. */
   shards?: { ids: number[]; count: number };
 }
@@ -88,6 +94,7 @@ export function createDiscordClient(
       options.onCommunityGone?.(guildCommunity(guild.id), "bot removed from server"),
     );
   });
+  watchBotAccess(client, logger, options.onAccessLost);
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ message }, "discord.js warning"));
   // discord.js announces the token it logs in with ("Provided token: <bot id>.<timestamp>.***"): even

@@ -14,6 +14,11 @@ export interface CommandOption {
   required: boolean;
   /** The option takes a profile name; platforms with argument autocomplete offer names as you type. */
   autocomplete?: "profile";
+  /**
+   * "role": the option names one of the community's roles. Platforms with a role picker (Discord) offer
+   * one and send the role's id; elsewhere it is typed text, read by the command. Absent: text.
+   */
+  kind?: "role";
 }
 
 export interface SubcommandDefinition {
@@ -54,6 +59,12 @@ export interface CommandInvocation {
    * message_thread_id), set by the platform's parse: `/subscribe` there makes the topic the posts' home.
    */
   thread?: string;
+  /**
+   * Asked where the bot is not a member (a Discord user install used in a server without the bot, or in
+   * a group DM): nothing there can be subscribed, so answers use the defaults and say so. Set by parse,
+   * which also gives such a place a channel reference of its own that no subscription can have.
+   */
+  guest?: boolean;
   caller: {
     id: string;
     name?: string;

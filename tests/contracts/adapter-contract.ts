@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef, Platform } from "../../src/core/channel.ts";
-import { postOptionsOn } from "../../src/core/post-options.ts";
+import { postOptionsOn, supportsPostOption } from "../../src/core/post-options.ts";
 import { OPTION_WORDS } from "../../commands/subscribe-options.ts";
 import type { MessageRef, PlatformAdapter, SendResult } from "../../src/core/platform.ts";
 import { WITHDRAWN_TEXT } from "../../src/core/retraction.ts";
@@ -37,6 +37,9 @@ const LIMITS_CARD: ContractCommand = {
 };
 
 export * from "./contract-world.ts";
+
+/** A role id as platforms give them (a Discord snowflake): the one role a post may ping. */
+const ROLE_ID = "123456789012345678";
 
 /** The 429 the platform asks to wait out in the rate-limit case. */
 const RETRY_AFTER_S = 1;
@@ -193,6 +196,22 @@ export function adapterContract(harness: ContractHarness): void {
       expect(world.limitProblems(message!)).toEqual([]);
       expect(posts.pings(message!)).toEqual([]);
     });
+
+    postCase(
+      "a post naming a role pings that role alone where the platform mentions roles, and nobody elsewhere",
+      async (posts) => {
+        const channel = posts.newChannel();
+        const options = { mentionRole: ROLE_ID, silent: false, crosspost: false, linkPreviews: false };
+        const post = { ...hostilePost("contract-role"), options };
+        expect((await world.adapter.send(channel, post)).kind).toBe("sent");
+        const [message, ...more] = posts.messagesIn(channel);
+        expect(more).toEqual([]);
+        expect(world.limitProblems(message!)).toEqual([]);
+        const pinged = [...new Set(posts.pings(message!))];
+        const mentions = supportsPostOption(harness.platform as Platform, "mentionRole");
+        expect(pinged).toEqual(mentions ? [`<@&${ROLE_ID}>`] : []);
+      },
+    );
 
     for (const [language, words] of [
       ["fa", /وضعیت/],

@@ -3,6 +3,7 @@
  * fake Discord (REST and gateway). What registration leaves with Discord, what members and moderators
  * see, what a daily pass posts, and how the app reacts when Discord takes a channel or server away.
  */
+import { USER_INSTALLABLE } from "../../platforms/discord/commands.ts";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";
@@ -60,7 +61,8 @@ describe("registration through the app", () => {
       expect(registered.get(command.name)).toMatchObject({
         description: command.description,
         default_member_permissions: command.moderatorOnly ? String(Permission.ManageChannels) : null,
-        contexts: command.moderatorOnly ? [0] : [0, 1],
+        contexts: USER_INSTALLABLE.has(command.name) ? [0, 1, 2] : command.moderatorOnly ? [0] : [0, 1],
+        integration_types: USER_INSTALLABLE.has(command.name) ? [0, 1] : [0],
       });
     }
     expect(registered.get("prisoner")?.options).toEqual([

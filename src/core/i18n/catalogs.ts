@@ -18,6 +18,7 @@ import dispatch from "./catalogs/en/dispatch.json" with { type: "json" };
 import language from "./catalogs/en/language.json" with { type: "json" };
 import menu from "./catalogs/en/menu.json" with { type: "json" };
 import names from "./catalogs/en/names.json" with { type: "json" };
+import native from "./catalogs/en/native.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
 import panelOptions from "./catalogs/en/panelOptions.json" with { type: "json" };
@@ -58,6 +59,7 @@ export const SOURCE = {
   postOptions,
   panelOptions,
   channelAccess,
+  native,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -5,6 +5,7 @@
  */
 import { ChannelType, ComponentType, PermissionFlagsBits } from "discord.js";
 import { dmChannelOf } from "./direct-messages.ts";
+import { checkInstallation, groupDmPart, guestGuildExtras, type Installation } from "./install-contexts.ts";
 import type { FakeGateway } from "./gateway.ts";
 import { snowflake } from "./snowflake.ts";
 import type { FakeInteraction, FakeState, StoredMessage } from "./state.ts";
@@ -14,13 +15,14 @@ import {
   type FakeGuild,
   type FakeUser,
   permissionsIn,
+  roleJson,
   userJson,
 } from "./world.ts";
 
 type Json = Record<string, unknown>;
 
 /** In a server channel, or (no guild) in the user's DM with the bot. */
-export interface Where {
+export interface Where extends Installation {
   user: FakeUser;
   guild?: FakeGuild;
   channel?: FakeChannel;
@@ -45,7 +47,22 @@ export function commandInteraction(
     name: input.name,
     type: 1,
     options: options(command, input),
+    ...resolvedRoles(command, input),
   });
+}
+
+/** The roles chosen in role options (type 8), as Discord resolves them alongside the ids. */
+function resolvedRoles(command: { json: Json }, input: CommandInput): Json {
+  const registered = (command.json.options as Json[] | undefined) ?? [];
+  const roles: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(input.options ?? {})) {
+    if (registered.find((o) => o.name === name)?.type !== 8) continue;
+    const index = input.guild?.roles.findIndex((r) => r.id === value) ?? -1;
+    const role = input.guild?.roles[index];
+    if (!role) throw new Error(`the server has no role ${value} to choose`);
+    roles[value] = roleJson(role, index);
+  }
+  return Object.keys(roles).length > 0 ? { resolved: { roles } } : {};
 }
 
 export function autocompleteInteraction(
@@ -75,11 +92,10 @@ export function buttonInteraction(
 function visibleCommand(state: FakeState, input: CommandInput) {
   const command = state.commands.find((c) => c.name === input.name);
   if (!command) throw new Error(`/${input.name} is not registered, so Discord would not offer it`);
-  const contexts = (command.json.contexts as number[] | undefined) ?? [0, 1, 2];
-  if (!contexts.includes(input.guild ? 0 : 1))
-    throw new Error(`/${input.name} is not available in this context`);
+  checkInstallation(input.name, command.json, input);
   const required = command.json.default_member_permissions;
-  if (input.guild && input.channel && typeof required === "string") {
+  // default_member_permissions apply to the server's install only.
+  if (input.guild && input.channel && input.install !== "user" && typeof required === "string") {
     const perms = memberPermissions(input.guild, input.channel, input.user);
     const granted = state.commandOverrides.get(input.name)?.has(input.user.id) ?? false;
     if ((perms & BigInt(required)) !== BigInt(required) && !granted) {
@@ -96,14 +112,14 @@ function memberPermissions(guild: FakeGuild, channel: FakeChannel, user: FakeUse
 
 /** Option values typed as registered (strings here), nested under the subcommand when there is one. */
 function options(command: { json: Json }, input: CommandInput, focused?: string): Json[] {
+  const registered = (command.json.options as Json[] | undefined) ?? [];
   const leaves = Object.entries(input.options ?? {}).map(([name, value]) => ({
     name,
-    type: 3,
+    type: registered.find((o) => o.name === name)?.type === 8 ? 8 : 3,
     value,
     ...(name === focused ? { focused: true } : {}),
   }));
   if (!input.subcommand) return leaves;
-  const registered = (command.json.options as Json[] | undefined) ?? [];
   if (!registered.some((o) => o.name === input.subcommand && o.type === 1)) {
     throw new Error(`/${input.name} has no subcommand ${input.subcommand}`);
   }
@@ -121,7 +137,7 @@ function emit(
   const id = snowflake();
   const token = `aW50ZXJhY3Rpb24.${id}.${snowflake()}`;
   const inGuild = where.guild && where.channel;
-  const channelId = inGuild ? where.channel!.id : dmChannelOf(state, where.user);
+  const channelId = inGuild ? where.channel!.id : (where.groupDm?.id ?? dmChannelOf(state, where.user));
   const interaction: FakeInteraction = {
     id,
     token,
@@ -135,8 +151,13 @@ function emit(
   };
   state.interactions.set(id, interaction);
   const place = inGuild
-    ? guildPart(state, where.guild!, where.channel!, where.user)
-    : dmPart(channelId, where.user);
+    ? {
+        ...guildPart(state, where.guild!, where.channel!, where.user),
+        ...(where.install === "user" ? guestGuildExtras(where.user) : {}),
+      }
+    : where.groupDm
+      ? groupDmPart(channelId, where.user)
+      : dmPart(channelId, where.user);
   interaction.payload = {
     id,
     application_id: state.applicationId,
@@ -159,7 +180,13 @@ function guildPart(state: FakeState, guild: FakeGuild, channel: FakeChannel, use
   return {
     guild_id: guild.id,
     guild_locale: "en-US",
-    channel: { id: channel.id, type: ChannelType.GuildText, guild_id: guild.id, name: channel.name },
+    channel: {
+      id: channel.id,
+      type: channel.type,
+      guild_id: guild.id,
+      name: channel.name,
+      ...(channel.parentId ? { parent_id: channel.parentId } : {}),
+    },
     channel_id: channel.id,
     member: {
       user: userJson(user),

@@ -112,6 +112,8 @@ export const channelRoutes: Route[] = [
       if (!body.content && (body.embeds as unknown[] | undefined)?.length === 0) {
         return error(400, 50006, "Cannot send an empty message");
       }
+      const flagsRefused = refuseFlags(body.flags);
+      if (flagsRefused) return flagsRefused;
       if (body.enforce_nonce === true && body.nonce !== undefined) {
         const since = Date.now() - state.nonceWindowMs;
         const earlier = state.messages.find(
@@ -120,10 +122,29 @@ export const channelRoutes: Route[] = [
         );
         if (earlier) return { status: 200, body: earlier.json };
       }
-      return { status: 200, body: createMessage(state, channelId, guild.id, body).json };
+      const flags = Number(body.flags ?? 0);
+      const message = createMessage(state, channelId, guild.id, body, { flags });
+      // As on Discord: a role not open to mentions is pinged only by a sender with Mention Everyone.
+      const mayMentionAll = (perms & PermissionFlagsBits.MentionEveryone) !== 0n;
+      message.mentions.roles = message.mentions.roles.filter(
+        (id) => mayMentionAll || guild.roles.find((r) => r.id === id)?.mentionable === true,
+      );
+      return { status: 200, body: message.json };
     },
   },
 ];
+
+/** Create Message takes only these flags: SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS, voice, components v2. */
+const SETTABLE_FLAGS = 4 | 4096 | 8192 | 32768;
+
+function refuseFlags(flags: unknown): Reply | undefined {
+  if (flags === undefined || flags === null) return undefined;
+  if (typeof flags === "number" && Number.isInteger(flags) && (flags & ~SETTABLE_FLAGS) === 0)
+    return undefined;
+  const errors = new FormErrors();
+  errors.add(["flags"], "MESSAGE_FLAGS_INVALID", "Invalid flags for a new message");
+  return { status: 400, body: errors.body() };
+}
 
 /** A message to a DM channel, or 10003 for an id that is no channel at all (deleted, never existed). */
 function directMessage(state: FakeState, channelId: string, body: Json): Reply {

@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { PermissionFlagsBits } from "discord.js";
+import { ChannelType, PermissionFlagsBits } from "discord.js";
 import {
   autocompleteInteraction,
   buttonInteraction,
@@ -22,6 +22,7 @@ import { FakeGateway } from "./gateway.ts";
 import type { FaultRule } from "./limits.ts";
 import { pinged } from "./messages.ts";
 import { authorizePage } from "./oauth.ts";
+import { accessEvents } from "./access-events.ts";
 import { createRestHandler } from "./rest.ts";
 import { type FakeOptions, FakeState, type StoredMessage } from "./state.ts";
 import {
@@ -34,13 +35,15 @@ import {
   type FakeChannel,
   type FakeGuild,
   type FakeOverwrite,
+  type FakeRole,
   type FakeUser,
   guildCreateJson,
+  roleJson,
 } from "./world.ts";
 
 export type { Fault, FaultRule } from "./limits.ts";
 export type { FakeInteraction, RecordedRequest, StoredMessage } from "./state.ts";
-export type { FakeChannel, FakeGuild, FakeUser } from "./world.ts";
+export type { FakeChannel, FakeGuild, FakeRole, FakeUser } from "./world.ts";
 
 export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 
@@ -70,8 +73,21 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
       if (gateway.connected) gateway.dispatch("GUILD_CREATE", guildCreateJson(guild));
       return guild;
     },
-    addChannel(guild: FakeGuild, name: string, overwrites: FakeOverwrite[] = []): FakeChannel {
-      const channel = addChannel(guild, name, overwrites);
+    /** A server that never added the bot: reached only through a member's own install of the app. */
+    addForeignGuild(name: string): FakeGuild {
+      const guild = createGuild(name, createUser(`${name} owner`), state.bot);
+      guild.members.delete(state.bot.id);
+      guild.botPresent = false;
+      state.guilds.push(guild);
+      return guild;
+    },
+    addChannel(
+      guild: FakeGuild,
+      name: string,
+      overwrites: FakeOverwrite[] = [],
+      type?: FakeChannel["type"],
+    ): FakeChannel {
+      const channel = addChannel(guild, name, overwrites, type);
       if (gateway.connected) gateway.dispatch("CHANNEL_CREATE", channelJson(channel));
       return channel;
     },
@@ -81,7 +97,24 @@ export async function startFakeDiscord(options: FakeOptions = {}) {
       addMember(guild, user, permissions ? [addRole(guild, `${username} role`, permissions).id] : []);
       return user;
     },
-    /** A channel overwrite taking permissions away from the bot. */
+    /** A public thread in `parent`: THREAD_CREATE; its permissions are the parent's. */
+    addThread(parent: FakeChannel, name: string): FakeChannel {
+      const guild = state.guilds.find((g) => g.id === parent.guildId)!;
+      const thread = addChannel(guild, name, [], ChannelType.PublicThread);
+      thread.parentId = parent.id;
+      if (gateway.connected)
+        gateway.dispatch("THREAD_CREATE", { ...channelJson(thread), newly_created: true });
+      return thread;
+    },
+    /** A role (mentionable or not, managed or not); GUILD_ROLE_CREATE when the bot is connected. */
+    addRole(guild: FakeGuild, name: string, flags: Partial<FakeRole> = {}): FakeRole {
+      const role = addRole(guild, name, flags.permissions ?? 0n, flags);
+      if (gateway.connected && guild.botPresent)
+        gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: guild.id, role: roleJson(role) });
+      return role;
+    },
+    ...accessEvents(state, gateway),
+    /** A channel overwrite taking permissions away from the bot (no event: see `setOverwrites`). */
     denyBot(channel: FakeChannel, deny: bigint): void {
       channel.overwrites.push({ id: state.bot.id, type: 1, allow: 0n, deny });
     },

@@ -8,12 +8,17 @@ export interface RateLimitConfig {
   globalPerSecond: number;
   /** Observed (undocumented): 5 messages per 5 s per channel. */
   channelMessages: { limit: number; windowMs: number };
+  /** Observed (undocumented): 10 published messages per hour per announcement channel. */
+  crossposts?: { limit: number; windowMs: number };
 }
 
 export const DEFAULT_LIMITS: RateLimitConfig = {
   globalPerSecond: 50,
   channelMessages: { limit: 5, windowMs: 5_000 },
+  crossposts: { limit: 10, windowMs: 3_600_000 },
 };
+
+const CROSSPOSTS = { limit: 10, windowMs: 3_600_000 };
 
 export interface Limited {
   status: 429;
@@ -112,6 +117,8 @@ export class RateLimiter {
   }
 
   private bucketFor(route: string): { hash: string; limit: number; windowMs: number } | undefined {
+    if (route === "POST /channels/:id/messages/:id/crosspost")
+      return { hash: "a1c7f0e3b4d25c6e8f9a0b1c2d3e4f50", ...(this.config.crossposts ?? CROSSPOSTS) };
     if (route !== "POST /channels/:id/messages") return undefined;
     return { hash: "80c17d2f203122d936070c88c8d10f33", ...this.config.channelMessages };
   }

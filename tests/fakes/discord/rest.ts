@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { crosspostRoutes } from "./crosspost.ts";
 import { dmRoutes } from "./direct-messages.ts";
 import { channelRoutes, commandRoutes, type Reply } from "./handlers.ts";
 import { interactionRoutes } from "./interaction-routes.ts";
@@ -48,6 +49,7 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     ...oauthRoutes,
     ...commandRoutes,
     ...channelRoutes,
+    ...crosspostRoutes,
     ...messageChangeRoutes,
     ...dmRoutes,
     ...interactionRoutes,
@@ -104,7 +106,13 @@ async function answer(
   if (!route.interaction && !route.oauth && request.headers.authorization !== `Bot ${state.token}`) {
     return apiError(401, 0, "401: Unauthorized");
   }
-  const limit = state.limiter.check(route.route, request.major, !route.interaction && !route.oauth);
+  // The bot's own requests count against its global limit, on an OAuth route too (GET /users/@me).
+  const asBot = request.headers.authorization === `Bot ${state.token}`;
+  const limit = state.limiter.check(
+    route.route,
+    request.major,
+    !route.interaction && (!route.oauth || asBot),
+  );
   if ("status" in limit) return limit;
   const reply = await route.handle(state, params, request);
   return { ...reply, headers: { ...limit.headers, ...reply.headers } };

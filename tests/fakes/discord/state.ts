@@ -42,6 +42,8 @@ export interface StoredMessage {
   mentions: Mentions;
   interactionId?: string;
   deleted?: boolean;
+  /** Published to the channels following its announcement channel. */
+  crossposted?: boolean;
 }
 
 export interface FakeInteraction {

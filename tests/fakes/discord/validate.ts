@@ -221,6 +221,14 @@ export function validateCommands(body: unknown, errors: FormErrors): void {
       if (![0, 1, 2].includes(Number(context)))
         errors.add([i, "contexts", j], "ENUM_TYPE_COERCE", "Not a context.");
     }
+    // 0 the server's install, 1 a member's own: nothing else, and never none.
+    const types = command.integration_types;
+    if (types !== undefined && (!Array.isArray(types) || types.length === 0))
+      errors.add([i, "integration_types"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 2 in length.");
+    for (const [j, type] of (Array.isArray(types) ? types : []).entries()) {
+      if (![0, 1].includes(Number(type)))
+        errors.add([i, "integration_types", j], "ENUM_TYPE_COERCE", "Not an integration type.");
+    }
     options(command.options, [i, "options"], errors, 0);
   });
 }

@@ -16,6 +16,10 @@ export interface FakeRole {
   id: string;
   name: string;
   permissions: bigint;
+  /** "Allow anyone to @mention this role": without it only senders with Mention Everyone ping it. */
+  mentionable?: boolean;
+  /** Owned by an integration (a bot's own role, boosters): nobody can be given it by hand. */
+  managed?: boolean;
 }
 
 export interface FakeOverwrite {
@@ -30,7 +34,10 @@ export interface FakeChannel {
   id: string;
   guildId: string;
   name: string;
-  type: ChannelType.GuildText;
+  /** A text channel, an announcement channel whose messages can be published to followers, or a thread. */
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.PublicThread;
+  /** A thread's channel: the thread has no overwrites and takes its permissions from it. */
+  parentId?: string;
   overwrites: FakeOverwrite[];
 }
 
@@ -52,7 +59,8 @@ export const BOT_DEFAULT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory;
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.SendMessagesInThreads;
 const EVERYONE_DEFAULT = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
 export function createUser(username: string, bot = false): FakeUser {
@@ -71,13 +79,19 @@ export function createGuild(name: string, owner: FakeUser, bot: FakeUser): FakeG
     botPresent: true,
   };
   addMember(guild, owner, []);
-  const botRole = addRole(guild, bot.username, BOT_DEFAULT_PERMISSIONS);
+  // As when a bot joins with permissions asked in its invite: a role of its own, managed by Discord.
+  const botRole = addRole(guild, bot.username, BOT_DEFAULT_PERMISSIONS, { managed: true });
   addMember(guild, bot, [botRole.id]);
   return guild;
 }
 
-export function addRole(guild: FakeGuild, name: string, permissions: bigint): FakeRole {
-  const role = { id: snowflake(), name, permissions };
+export function addRole(
+  guild: FakeGuild,
+  name: string,
+  permissions: bigint,
+  flags: Pick<FakeRole, "mentionable" | "managed"> = {},
+): FakeRole {
+  const role = { id: snowflake(), name, permissions, ...flags };
   guild.roles.push(role);
   return role;
 }
@@ -86,20 +100,21 @@ export function addMember(guild: FakeGuild, user: FakeUser, roles: string[]): vo
   guild.members.set(user.id, { user, roles, joinedAt: new Date().toISOString() });
 }
 
-export function addChannel(guild: FakeGuild, name: string, overwrites: FakeOverwrite[] = []): FakeChannel {
-  const channel: FakeChannel = {
-    id: snowflake(),
-    guildId: guild.id,
-    name,
-    type: ChannelType.GuildText,
-    overwrites,
-  };
+export function addChannel(
+  guild: FakeGuild,
+  name: string,
+  overwrites: FakeOverwrite[] = [],
+  type: FakeChannel["type"] = ChannelType.GuildText,
+): FakeChannel {
+  const channel: FakeChannel = { id: snowflake(), guildId: guild.id, name, type, overwrites };
   guild.channels.push(channel);
   return channel;
 }
 
 /** Discord's documented algorithm ("Permission Overwrites", topics/permissions). */
 export function permissionsIn(guild: FakeGuild, channel: FakeChannel, userId: string): bigint {
+  const parent = channel.parentId && guild.channels.find((c) => c.id === channel.parentId);
+  if (parent) return permissionsIn(guild, parent, userId);
   if (userId === guild.ownerId) return ALL_PERMISSIONS;
   const member = guild.members.get(userId);
   if (!member) return 0n;
@@ -132,6 +147,7 @@ export function userJson(user: FakeUser) {
 }
 
 export function channelJson(channel: FakeChannel) {
+  if (channel.parentId) return threadJson(channel);
   return {
     id: channel.id,
     guild_id: channel.guildId,
@@ -157,20 +173,11 @@ export function guildCreateJson(guild: FakeGuild) {
     joined_at: new Date().toISOString(),
     large: false,
     features: [],
-    roles: guild.roles.map((role, position) => ({
-      id: role.id,
-      name: role.name,
-      permissions: role.permissions.toString(),
-      position,
-      color: 0,
-      hoist: false,
-      managed: false,
-      mentionable: false,
-      flags: 0,
-    })),
-    channels: guild.channels.map(channelJson),
-    members: [],
-    threads: [],
+    roles: guild.roles.map(roleJson),
+    channels: guild.channels.filter((c) => !c.parentId).map(channelJson),
+    // Discord includes the bot's own member, so discord.js knows `guild.members.me` and its roles.
+    members: [...guild.members.values()].filter((m) => m.user.bot).map(memberJson),
+    threads: guild.channels.filter((c) => c.parentId).map(threadJson),
     emojis: [],
     stickers: [],
     voice_states: [],
@@ -178,5 +185,55 @@ export function guildCreateJson(guild: FakeGuild) {
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
+  };
+}
+
+export function roleJson(role: FakeRole, position = 0) {
+  return {
+    id: role.id,
+    name: role.name,
+    permissions: role.permissions.toString(),
+    position,
+    color: 0,
+    hoist: false,
+    managed: role.managed ?? false,
+    mentionable: role.mentionable ?? false,
+    flags: 0,
+  };
+}
+
+export function memberJson(member: { user: FakeUser; roles: string[]; joinedAt: string }) {
+  return {
+    user: userJson(member.user),
+    roles: member.roles,
+    joined_at: member.joinedAt,
+    nick: null,
+    avatar: null,
+    flags: 0,
+    pending: false,
+    deaf: false,
+    mute: false,
+    premium_since: null,
+  };
+}
+
+/** A public thread as Discord sends it (GUILD_CREATE's active threads, THREAD_CREATE). */
+export function threadJson(thread: FakeChannel) {
+  return {
+    id: thread.id,
+    guild_id: thread.guildId,
+    parent_id: thread.parentId,
+    type: thread.type,
+    name: thread.name,
+    owner_id: thread.guildId,
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
   };
 }

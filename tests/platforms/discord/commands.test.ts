@@ -21,7 +21,7 @@ function discordErrors(body: unknown): unknown {
 describe("application commands", () => {
   const body = toApplicationCommands(testCommands);
 
-  it("marks moderator commands with Manage Channels and guild-only; others usable in the bot's DMs", () => {
+  it("marks moderator commands with Manage Channels, server-installed and guild-only; members' installable everywhere", () => {
     for (const name of ["subscribe", "unsubscribe", "schedule"]) {
       expect(byName(body, name)).toMatchObject({
         default_member_permissions: "16",
@@ -29,7 +29,12 @@ describe("application commands", () => {
         integration_types: [0],
       });
     }
-    expect(byName(body, "prisoner")).toMatchObject({ default_member_permissions: null, contexts: [0, 1] });
+    // A member may install /prisoner to their own account and use it in DMs, group DMs and any server.
+    expect(byName(body, "prisoner")).toMatchObject({
+      default_member_permissions: null,
+      integration_types: [0, 1],
+      contexts: [0, 1, 2],
+    });
   });
 
   it("offers autocomplete on profile options and puts required options first", () => {

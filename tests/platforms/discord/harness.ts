@@ -67,7 +67,8 @@ export function sentMessageBodies(fake: FakeDiscord): Array<Record<string, unkno
     if (request.route === "POST /interactions/:id/:token/callback") {
       if (body.type === 4 || body.type === 7) bodies.push(body.data as Record<string, unknown>);
     } else if (
-      /^(POST \/channels\/:id\/messages|POST \/webhooks\/:id\/:token|PATCH \/webhooks)/.test(request.route)
+      // Not the crosspost route under a message, which has no body.
+      /^(POST \/channels\/:id\/messages$|POST \/webhooks\/:id\/:token|PATCH \/webhooks)/.test(request.route)
     ) {
       bodies.push(body);
     }

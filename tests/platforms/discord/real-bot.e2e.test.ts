@@ -2,6 +2,7 @@
  * The shipped commands, dispatcher and services behind the real adapter and discord.js, against the fake:
  * what a server sees from registration to the daily post. No in-test stand-ins for the bot's answers.
  */
+import { USER_INSTALLABLE } from "../../../platforms/discord/commands.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordBenchSender } from "../../../platforms/discord/index.ts";
 import { type ChannelRef, channelRef, communityRef } from "../../../src/core/channel.ts";
@@ -44,7 +45,10 @@ describe("registration", () => {
       expect(json?.default_member_permissions ?? null).toBe(
         command.moderatorOnly ? String(Permission.ManageChannels) : null,
       );
-      expect(json?.contexts).toEqual(command.moderatorOnly ? [0] : [0, 1]);
+      // Members may install these to their own account; /language and moderators' stay the server's.
+      const everywhere = USER_INSTALLABLE.has(command.name);
+      expect(json?.contexts).toEqual(everywhere ? [0, 1, 2] : command.moderatorOnly ? [0] : [0, 1]);
+      expect(json?.integration_types).toEqual(everywhere ? [0, 1] : [0]);
     }
     const prisoner = registered.get("prisoner")?.options as Array<{ name: string; autocomplete: boolean }>;
     expect(prisoner).toEqual([expect.objectContaining({ name: "name", autocomplete: true, required: true })]);
