@@ -10,8 +10,9 @@
 import type { App } from "./app.ts";
 import type { DiscordAdapter } from "../platforms/discord/index.ts";
 import type { TelegramAdapter } from "../platforms/telegram/index.ts";
+import type { SlackHomeSource } from "../platforms/slack/index.ts";
 import type { ChannelRef, CommunityRef } from "./core/channel.ts";
-import { channelClock } from "./core/channel-clock.ts";
+import { channelClock, nextPostOf } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import { replyLanguage } from "./core/i18n/choose.ts";
@@ -123,6 +124,47 @@ async function discord(app: App): Promise<DiscordAdapter | undefined> {
   });
 }
 
+/**
+ * What Slack's App Home shows and changes: a workspace's subscriptions with their next post (the channel
+ * clock's), pause and resume through the subscriptions repository (audited; resuming is what /subscribe and
+ * the panel do: the same settings, active again from now), and the catalog's name suggestions.
+ */
+function slackHome(app: App): SlackHomeSource {
+  const subscriptions = app.repositories.subscriptions;
+  return {
+    async channelsOf(community) {
+      const now = app.services.clock.now();
+      return (await subscriptions.list())
+        .filter((s) => s.community === community && s.state !== "stopped")
+        .map((s) => ({
+          channel: s.channel,
+          state: s.state === "paused" ? ("paused" as const) : ("active" as const),
+          timezone: s.timezone,
+          ...(s.pausedReason ? { pausedReason: s.pausedReason } : {}),
+          ...(s.state === "active" ? { nextPost: nextPostOf(s, now).at } : {}),
+        }));
+    },
+    pause: async (channel, input) => (await subscriptions.pause(channel, input)) !== undefined,
+    async resume(channel, actor) {
+      const s = await subscriptions.findByChannel(channel);
+      if (s?.state !== "paused") return false;
+      const { community, campaignId, postTime, timezone } = s;
+      await subscriptions.upsert({
+        channel,
+        community,
+        campaignId,
+        postTime,
+        timezone,
+        actor,
+        at: app.services.clock.now(),
+      });
+      return true;
+    },
+    suggest: async (query, limit) =>
+      (await app.services.catalog.suggest(query, limit)).map((s) => ({ label: s.label, value: s.profileId })),
+  };
+}
+
 async function slack(app: App): Promise<PlatformAdapter | undefined> {
   const c = app.config;
   if (!c.platforms.slack) return undefined;
@@ -145,6 +187,7 @@ async function slack(app: App): Promise<PlatformAdapter | undefined> {
       onWorkspaceRevoked: (community, reason) => gone.communityGone(community, `Slack: ${reason}`),
       dispatch: app.dispatch,
       commands: app.commands,
+      home: slackHome(app),
       logger: app.logger,
       ...defaultLanguage(app),
     });

@@ -19,6 +19,7 @@
  * - `onWorkspaceRevoked(community, reason)`: called when a workspace uninstalls the app or revokes its bot
  *   token (after its installation is deleted), so its subscriptions can be paused.
  * - `dispatch`, `commands`: what runs the shared commands, and their definitions.
+ * - `home`: what the App Home tab shows and changes (home.ts); without it the Home tab is not answered.
  * - `logger`; `requestTimeoutMs`: per Web API call (default 10 s), past which a post counts as uncertain.
  */
 import { type App, ErrorCode } from "@slack/bolt";
@@ -35,6 +36,8 @@ import { createBoltInstallationStore, INSTALLATION_PLATFORM, installationTokens 
 import { registerListeners, type WorkspaceGoneReason } from "./wiring.ts";
 import { runModeratorsCommand } from "./moderator-admin.ts";
 import { createModeratorCheck } from "./moderators.ts";
+import type { SlackHomeSource } from "./home.ts";
+import { registerHomeListeners } from "./home-actions.ts";
 import { resolveSlackMode, type SlackCredentialOptions } from "./mode.ts";
 import { createWebClient, singleWorkspaceTokens, userLookup } from "./web-client.ts";
 
@@ -42,6 +45,7 @@ export { createSlackBenchSender, type SlackBenchSenderOptions } from "./send-ben
 export { createSlackManifest, type ManifestOptions } from "./manifest.ts";
 export { SlackModeError } from "./mode.ts";
 export type { WorkspaceGoneReason } from "./wiring.ts";
+export type { SlackHomeSource } from "./home.ts";
 
 export interface SlackAdapterOptions extends SlackCredentialOptions {
   port: number;
@@ -53,6 +57,7 @@ export interface SlackAdapterOptions extends SlackCredentialOptions {
   onWorkspaceRevoked(community: CommunityRef, reason: WorkspaceGoneReason): Promise<void> | void;
   dispatch: Dispatch;
   commands: readonly AnyCommand[];
+  home?: SlackHomeSource;
   logger: Logger;
   requestTimeoutMs?: number;
 }
@@ -135,6 +140,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         onWorkspaceGone: workspaceGone,
         ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
       });
+      if (options.home) {
+        registerHomeListeners(bolt, {
+          source: options.home,
+          dispatch: options.dispatch,
+          moderators,
+          logger,
+          ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+        });
+      }
       const server = transport.kind === "socket" ? await bolt.start() : await bolt.start(options.port);
       app = bolt;
       const address = server && typeof server === "object" && "address" in server ? server.address() : null;

@@ -14,20 +14,33 @@ import {
   type ApiCall,
   DEFAULT_SCOPES,
   type FakeChannel,
+  type FakeEnterprise,
   type FakeTeam,
   type FakeUser,
   type PostedMessage,
+  type PublishedView,
   type Rejection,
   type ResponsePost,
 } from "./state.ts";
+import { expire } from "./tokens.ts";
 import { readBody, readCredentials } from "./http-body.ts";
 import { authorize } from "./oauth.ts";
 import { reachableUnlessInvalid, validateMessage } from "./validate.ts";
 import { type ApiAnswer, type ApiWorld, callMethod } from "./web-api.ts";
 
 export type { RateCaps } from "./rate-limit.ts";
-export type { ApiCall, FakeChannel, FakeTeam, FakeUser, PostedMessage, ResponsePost } from "./state.ts";
+export type {
+  ApiCall,
+  FakeChannel,
+  FakeEnterprise,
+  FakeTeam,
+  FakeUser,
+  PostedMessage,
+  PublishedView,
+  ResponsePost,
+} from "./state.ts";
 export * from "./requests.ts";
+export * from "./requests-home.ts";
 
 /** What the next call(s) of a method get instead of a normal answer. */
 export type Fault =
@@ -47,6 +60,8 @@ export interface FakeSlackOptions {
   appToken?: string;
   /** Milliseconds; the rate limiter's clock. */
   now?(): number;
+  /** Whether the app's Home tab is enabled in its configuration; default true. */
+  homeTabEnabled?: boolean;
 }
 
 /** A response_url may be used this many times (Slack: 5 within 30 minutes). */
@@ -73,6 +88,11 @@ export class FakeSlack {
     this.socket = new FakeSocketMode(appId);
     this.world = {
       teams: new Map(),
+      enterprises: new Map(),
+      issued: new Map(),
+      refreshTokens: new Map(),
+      homeTabEnabled: options.homeTabEnabled ?? true,
+      views: [],
       channels: new Map(),
       users: new Map(),
       appToken: options.appToken ?? "xapp-1-A0FAKEAPP-fake",
@@ -140,6 +160,45 @@ export class FakeSlack {
     };
     this.world.teams.set(full.id, full);
     return full;
+  }
+
+  /** An Enterprise Grid organisation; its workspaces are teams added with `enterpriseId`. */
+  addEnterprise(org: Partial<FakeEnterprise> & { id: string }): FakeEnterprise {
+    const full: FakeEnterprise = {
+      name: org.id.toLowerCase(),
+      botToken: `xoxb-${org.id}-org-fake`,
+      botUserId: `U0BOT${org.id}`,
+      botId: `B0BOT${org.id}`,
+      scopes: [...DEFAULT_SCOPES],
+      ...org,
+    };
+    this.world.enterprises.set(full.id, full);
+    return full;
+  }
+
+  /** The app turned token rotation on: installs and refreshes from now on give tokens lasting `expiresInS`. */
+  enableTokenRotation(expiresInS = 43_200): void {
+    this.world.rotation = { expiresInS };
+  }
+
+  /** An issued (rotating) access token expires now: Slack answers `token_expired` for it. */
+  expireToken(token: string): void {
+    expire(this.world, token);
+  }
+
+  /** Whether a refresh token is still good (unused). */
+  refreshTokenLive(token: string): boolean {
+    return this.world.refreshTokens.has(token);
+  }
+
+  /** Every Home view published, in order. */
+  get views(): readonly PublishedView[] {
+    return this.world.views;
+  }
+
+  /** The Home tab a user sees now: the latest view published for them. */
+  homeOf(userId: string): PublishedView | undefined {
+    return this.world.views.filter((v) => v.userId === userId).at(-1);
   }
 
   team(id: string): FakeTeam {
