@@ -83,6 +83,11 @@ export interface Announcement {
   language?: string;
   /** Stable per announcement, at most 25 characters: a platform that dedupes never posts it twice. */
   idempotencyKey: string;
+  /**
+   * The channel's latest post of this person (the ledger's MessageRef), where there is one: a platform with
+   * threads (Slack) answers in its thread, so the news follows the post it is about.
+   */
+  inReplyTo?: MessageRef;
 }
 
 export const UPDATE_STATES = ["pending", "claimed", "edited", "gone", "failed", "skipped"] as const;
@@ -111,6 +116,8 @@ export interface AnnouncementJob {
   platform: string;
   change: StatusChange;
   attempts: number;
+  /** The channel's latest sent post of the person, where the platform named it (see Announcement). */
+  replyTo?: MessageRef;
 }
 
 export type UpdateOutcome =

@@ -177,7 +177,13 @@ async function announceJob(
   if ("held" in shown) outcome = { state: "skipped", detail: shown.held };
   else {
     const { text, url } = releaseAnnouncement(job.change, shown.stored.profile, tr);
-    const item = { text, url, language: tr.language.tag, idempotencyKey: `ftbh-a-${job.id}` };
+    const item = {
+      text,
+      url,
+      language: tr.language.tag,
+      idempotencyKey: `ftbh-a-${job.id}`,
+      ...(job.replyTo ? { inReplyTo: job.replyTo } : {}),
+    };
     const result = await safely<SendResult>(deps.logger, adapter, () => adapter.announce!(job.channel, item));
     outcome = announcementOutcome(result, job.attempts, now());
   }

@@ -92,6 +92,7 @@ export class FakeSlack {
       issued: new Map(),
       refreshTokens: new Map(),
       homeTabEnabled: options.homeTabEnabled ?? true,
+      peopleMessages: new Set(),
       views: [],
       channels: new Map(),
       users: new Map(),
@@ -189,6 +190,11 @@ export class FakeSlack {
   /** Whether a refresh token is still good (unused). */
   refreshTokenLive(token: string): boolean {
     return this.world.refreshTokens.has(token);
+  }
+
+  /** A person wrote a message at `ts` in `channel` (the app may reply in its thread). */
+  personPosted(channel: string, ts: string): void {
+    this.world.peopleMessages.add(`${channel}:${ts}`);
   }
 
   /** Every Home view published, in order. */

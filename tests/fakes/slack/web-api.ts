@@ -39,6 +39,8 @@ export interface ApiWorld extends TokenWorld {
   socketUrl(): string;
   record(message: PostedMessage): void;
   findMessage(channel: string, ts: string): PostedMessage | undefined;
+  /** Messages people wrote (`<channel>:<ts>`): a reply may be threaded under them. */
+  peopleMessages: Set<string>;
   nextTs(): string;
 }
 
@@ -96,7 +98,8 @@ function postMessage(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswer {
   // A reply names its parent by ts; the fake answers an unknown one as Slack's threads API does.
   const threadTs = typeof body.thread_ts === "string" && body.thread_ts !== "" ? body.thread_ts : undefined;
   const parent = threadTs ? world.findMessage(channel.id, threadTs) : undefined;
-  if (threadTs && (!parent || parent.deleted)) return refuse("thread_not_found");
+  const byPerson = threadTs !== undefined && world.peopleMessages.has(`${channel.id}:${threadTs}`);
+  if (threadTs && !byPerson && (!parent || parent.deleted)) return refuse("thread_not_found");
   const refusal = validateMessage(body, world.limits);
   if (refusal) return refuse(refusal.error, { response_metadata: { messages: [refusal.detail] } });
   const retryAfter = world.limiter.check(team.id, channel.id, world.now());
