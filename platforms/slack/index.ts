@@ -38,7 +38,9 @@ import { runModeratorsCommand } from "./moderator-admin.ts";
 import { createModeratorCheck } from "./moderators.ts";
 import type { SlackHomeSource } from "./home.ts";
 import { registerHomeListeners } from "./home-actions.ts";
+import { registerMention } from "./mention.ts";
 import { resolveSlackMode, type SlackCredentialOptions } from "./mode.ts";
+import { createTokenRotation } from "./token-rotation.ts";
 import { createWebClient, singleWorkspaceTokens, userLookup } from "./web-client.ts";
 
 export { createSlackBenchSender, type SlackBenchSenderOptions } from "./send-bench.ts";
@@ -73,7 +75,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const settings = { apiUrl: options.apiUrl, timeoutMs: options.requestTimeoutMs, logger };
   const client = createWebClient(settings);
   const single = auth.kind === "token" ? singleWorkspaceTokens(auth.botToken) : undefined;
-  const tokens = single ?? installationTokens(options.installationStore);
+  // Token rotation needs the app's OAuth credentials to refresh with; a fixed SLACK_BOT_TOKEN never expires.
+  const rotation =
+    auth.kind === "oauth"
+      ? createTokenRotation({
+          store: options.installationStore,
+          platform: INSTALLATION_PLATFORM,
+          client,
+          clientId: auth.clientId,
+          clientSecret: auth.clientSecret,
+          logger,
+        })
+      : undefined;
+  const tokens = single ?? installationTokens(options.installationStore, rotation);
   const moderators = createModeratorCheck({
     lookupUser: userLookup(client, tokens),
     isBotModerator: (teamId, userId) => options.botModerators.has(encodeCommunityRef(teamId), userId),
@@ -93,7 +107,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   async function credentials(): Promise<Credentials> {
     if (auth.kind === "oauth") {
-      return { ...auth, installationStore: createBoltInstallationStore(options.installationStore, logger) };
+      return {
+        ...auth,
+        installationStore: createBoltInstallationStore(options.installationStore, logger, rotation),
+      };
     }
     // Checks the token before anything listens, and tells Bolt who the bot is: Bolt would otherwise call
     // auth.test from its constructor, where a bad token becomes an unhandled rejection.
@@ -140,6 +157,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         onWorkspaceGone: workspaceGone,
         ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
       });
+      registerMention(bolt, { dispatch: options.dispatch, moderators, logger });
       if (options.home) {
         registerHomeListeners(bolt, {
           source: options.home,
