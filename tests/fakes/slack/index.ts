@@ -252,6 +252,11 @@ export class FakeSlack {
     this.faults.set(method, queue);
   }
 
+  /** Calls of `method` answer normally again (faults still queued are dropped). */
+  clearFaults(method: string): void {
+    this.faults.delete(method);
+  }
+
   messagesIn(channelId: string): PostedMessage[] {
     return this.messages.filter((m) => m.channel === channelId && !m.deleted);
   }
