@@ -209,8 +209,14 @@ export async function createRegisteringAdapters(app: App): Promise<RegisteringAd
   return built.filter((a): a is RegisteringAdapter => a !== undefined);
 }
 
-/** The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL. */
-export async function slackManifest(publicUrl?: string): Promise<object> {
+/**
+ * The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL; token rotation and
+ * org-wide installs when asked for (both need the public URL's OAuth install).
+ */
+export async function slackManifest(
+  publicUrl?: string,
+  options: { tokenRotation?: boolean; orgDeploy?: boolean } = {},
+): Promise<object> {
   const { createSlackManifest } = await import("../platforms/slack/index.ts");
-  return createSlackManifest(commands, publicUrl ? { publicUrl } : {});
+  return createSlackManifest(commands, { ...(publicUrl ? { publicUrl } : {}), ...options });
 }

@@ -112,7 +112,14 @@ export interface PublishedView {
   at: number;
 }
 
-export const DEFAULT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "im:write"];
+export const DEFAULT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "users:read",
+  "im:write",
+  "app_mentions:read",
+];
 
 /** `users.info`'s user; `locale` only when asked for (`include_locale=true`), as on Slack. */
 export function userRoles(user: FakeUser, includeLocale = false) {
