@@ -74,7 +74,11 @@ export function registerHomeListeners(app: App, deps: HomeDeps): void {
       const who = viewer(args.body, args.context.teamId);
       if (!who) return;
       const value = args.action.type === "button" ? args.action.value : undefined;
-      const state = await change(deps, who, verb, value);
+      const state = await change(deps, who, verb, value).catch((err: unknown): HomeState => {
+        // The database may be down: say so in the Home rather than leave the press unanswered.
+        deps.logger.error({ err, ...who, verb }, "slack: a Home pause or resume failed");
+        return { notice: (tr) => escapeMrkdwn(tr.t("render.slackApology")) };
+      });
       await publishHome(deps, args.client, who, state);
     });
   }

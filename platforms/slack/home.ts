@@ -12,7 +12,7 @@ import { type Translator, translatorFor } from "../../src/core/i18n/translator.t
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
-import { encodeChannelRef, encodeCommunityRef, isSlackId } from "./ids.ts";
+import { decodeChannelRef, encodeChannelRef, encodeCommunityRef, isSlackId } from "./ids.ts";
 import { type HomeChannel, renderHome } from "./home-view.ts";
 import type { Moderators } from "./moderators.ts";
 
@@ -86,8 +86,8 @@ async function channelsFor(deps: HomeDeps, viewer: HomeViewer): Promise<HomeChan
   if (!(await deps.moderators.isModerator(viewer.teamId, viewer.userId))) return undefined;
   const subscriptions = await deps.source.channelsOf(encodeCommunityRef(viewer.teamId));
   return subscriptions.flatMap(({ channel, ...rest }) => {
-    const channelId = channel.split(":")[2];
-    return channelId ? [{ ...rest, channelId, ref: channel }] : [];
+    const target = decodeChannelRef(channel);
+    return target ? [{ ...rest, channelId: target.channelId, ref: channel }] : [];
   });
 }
 
