@@ -10,8 +10,9 @@
 import type { App } from "./app.ts";
 import type { DiscordAdapter } from "../platforms/discord/index.ts";
 import type { TelegramAdapter } from "../platforms/telegram/index.ts";
+import type { SlackHomeSource } from "../platforms/slack/index.ts";
 import type { ChannelRef, CommunityRef } from "./core/channel.ts";
-import { channelClock } from "./core/channel-clock.ts";
+import { channelClock, nextPostOf } from "./core/channel-clock.ts";
 import { ConfigError } from "./core/errors.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import { channelLanguage, replyLanguage } from "./core/i18n/choose.ts";
@@ -167,6 +168,47 @@ async function accessLost(
   await tellSubscriber({ logger: app.logger }, adapter, paused, reason, tr);
 }
 
+/**
+ * What Slack's App Home shows and changes: a workspace's subscriptions with their next post (the channel
+ * clock's), pause and resume through the subscriptions repository (audited; resuming is what /subscribe and
+ * the panel do: the same settings, active again from now), and the catalog's name suggestions.
+ */
+function slackHome(app: App): SlackHomeSource {
+  const subscriptions = app.repositories.subscriptions;
+  return {
+    async channelsOf(community) {
+      const now = app.services.clock.now();
+      return (await subscriptions.list())
+        .filter((s) => s.community === community && s.state !== "stopped")
+        .map((s) => ({
+          channel: s.channel,
+          state: s.state === "paused" ? ("paused" as const) : ("active" as const),
+          timezone: s.timezone,
+          ...(s.pausedReason ? { pausedReason: s.pausedReason } : {}),
+          ...(s.state === "active" ? { nextPost: nextPostOf(s, now).at } : {}),
+        }));
+    },
+    pause: async (channel, input) => (await subscriptions.pause(channel, input)) !== undefined,
+    async resume(channel, actor) {
+      const s = await subscriptions.findByChannel(channel);
+      if (s?.state !== "paused") return false;
+      const { community, campaignId, postTime, timezone } = s;
+      await subscriptions.upsert({
+        channel,
+        community,
+        campaignId,
+        postTime,
+        timezone,
+        actor,
+        at: app.services.clock.now(),
+      });
+      return true;
+    },
+    suggest: async (query, limit) =>
+      (await app.services.catalog.suggest(query, limit)).map((s) => ({ label: s.label, value: s.profileId })),
+  };
+}
+
 async function slack(app: App): Promise<PlatformAdapter | undefined> {
   const c = app.config;
   if (!c.platforms.slack) return undefined;
@@ -189,6 +231,7 @@ async function slack(app: App): Promise<PlatformAdapter | undefined> {
       onWorkspaceRevoked: (community, reason) => gone.communityGone(community, `Slack: ${reason}`),
       dispatch: app.dispatch,
       commands: app.commands,
+      home: slackHome(app),
       logger: app.logger,
       ...defaultLanguage(app),
     });
@@ -210,8 +253,14 @@ export async function createRegisteringAdapters(app: App): Promise<RegisteringAd
   return built.filter((a): a is RegisteringAdapter => a !== undefined);
 }
 
-/** The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL. */
-export async function slackManifest(publicUrl?: string): Promise<object> {
+/**
+ * The Slack app manifest for our commands: Socket Mode, or HTTP at a public URL; token rotation and
+ * org-wide installs when asked for (both need the public URL's OAuth install).
+ */
+export async function slackManifest(
+  publicUrl?: string,
+  options: { tokenRotation?: boolean; orgDeploy?: boolean } = {},
+): Promise<object> {
   const { createSlackManifest } = await import("../platforms/slack/index.ts");
-  return createSlackManifest(commands, publicUrl ? { publicUrl } : {});
+  return createSlackManifest(commands, { ...(publicUrl ? { publicUrl } : {}), ...options });
 }

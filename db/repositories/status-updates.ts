@@ -8,11 +8,53 @@
  * waits while an update edit is in flight (retractions.ts), so an edit can never undo a withdrawal.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { ChannelRef } from "../../src/core/channel.ts";
+import type { MessageRef } from "../../src/core/platform.ts";
 import type { StatusChange, StatusUpdateLedger } from "../../src/core/status-update.ts";
 import type { Db } from "../client.ts";
 import { deliveries, statusAnnouncements, statusChanges, subscriptions } from "../schema/index.ts";
 
 type ChangeRow = typeof statusChanges.$inferSelect;
+
+const postKey = (channel: string, profileId: string) => `${channel}\u0000${profileId}`;
+
+/**
+ * Each announcement's channel's latest sent, not retracted post of its person that the platform named
+ * (MessageRef): the post an announcement follows up, in its thread where the platform has threads.
+ */
+async function latestPostRefs(
+  db: Db,
+  rows: ReadonlyArray<{ channelRef: ChannelRef; profileId: string }>,
+): Promise<Map<string, MessageRef>> {
+  const out = new Map<string, MessageRef>();
+  if (rows.length === 0) return out;
+  const d = deliveries;
+  const found = await db
+    .select({
+      channel: d.channelRef,
+      profileId: d.profileId,
+      refChannelId: d.refChannelId,
+      refMessageId: d.refMessageId,
+    })
+    .from(d)
+    .where(
+      and(
+        inArray(d.channelRef, [...new Set(rows.map((r) => r.channelRef))]),
+        inArray(d.profileId, [...new Set(rows.map((r) => r.profileId))]),
+        eq(d.state, "sent"),
+        isNull(d.retractState),
+        isNotNull(d.refChannelId),
+        isNotNull(d.refMessageId),
+      ),
+    )
+    .orderBy(desc(d.sentAt), desc(d.id));
+  for (const f of found) {
+    const key = postKey(f.channel, f.profileId ?? "");
+    if (!out.has(key) && f.refChannelId && f.refMessageId)
+      out.set(key, { channelId: f.refChannelId, messageId: f.refMessageId });
+  }
+  return out;
+}
 
 /** Written in the import's transaction: a change exists exactly when the status it reports was stored. */
 export async function recordChanges(tx: Db, changes: StatusChange[], actor: string): Promise<void> {
@@ -184,11 +226,20 @@ export function createStatusUpdateLedger(db: Db): StatusUpdateLedger {
         db,
         rows.map((r) => r.changeId),
       );
+      const refs = await latestPostRefs(db, rows);
       return rows.flatMap((row) => {
         const change = changes.get(row.changeId);
         if (!change) return [];
+        const replyTo = refs.get(postKey(row.channelRef, row.profileId));
         return [
-          { id: row.id, channel: row.channelRef, platform: row.platform, change, attempts: row.attempts },
+          {
+            id: row.id,
+            channel: row.channelRef,
+            platform: row.platform,
+            change,
+            attempts: row.attempts,
+            ...(replyTo ? { replyTo } : {}),
+          },
         ];
       });
     },

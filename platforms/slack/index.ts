@@ -19,6 +19,7 @@
  * - `onWorkspaceRevoked(community, reason)`: called when a workspace uninstalls the app or revokes its bot
  *   token (after its installation is deleted), so its subscriptions can be paused.
  * - `dispatch`, `commands`: what runs the shared commands, and their definitions.
+ * - `home`: what the App Home tab shows and changes (home.ts); without it the Home tab is not answered.
  * - `logger`; `requestTimeoutMs`: per Web API call (default 10 s), past which a post counts as uncertain.
  */
 import { type App, ErrorCode } from "@slack/bolt";
@@ -35,13 +36,18 @@ import { createBoltInstallationStore, INSTALLATION_PLATFORM, installationTokens 
 import { registerListeners, type WorkspaceGoneReason } from "./wiring.ts";
 import { runModeratorsCommand } from "./moderator-admin.ts";
 import { createModeratorCheck } from "./moderators.ts";
+import type { SlackHomeSource } from "./home.ts";
+import { registerHomeListeners } from "./home-actions.ts";
+import { registerMention } from "./mention.ts";
 import { resolveSlackMode, type SlackCredentialOptions } from "./mode.ts";
+import { createTokenRotation } from "./token-rotation.ts";
 import { createWebClient, singleWorkspaceTokens, userLookup } from "./web-client.ts";
 
 export { createSlackBenchSender, type SlackBenchSenderOptions } from "./send-bench.ts";
 export { createSlackManifest, type ManifestOptions } from "./manifest.ts";
 export { SlackModeError } from "./mode.ts";
 export type { WorkspaceGoneReason } from "./wiring.ts";
+export type { SlackHomeSource } from "./home.ts";
 
 export interface SlackAdapterOptions extends SlackCredentialOptions {
   port: number;
@@ -53,6 +59,7 @@ export interface SlackAdapterOptions extends SlackCredentialOptions {
   onWorkspaceRevoked(community: CommunityRef, reason: WorkspaceGoneReason): Promise<void> | void;
   dispatch: Dispatch;
   commands: readonly AnyCommand[];
+  home?: SlackHomeSource;
   logger: Logger;
   requestTimeoutMs?: number;
 }
@@ -68,7 +75,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const settings = { apiUrl: options.apiUrl, timeoutMs: options.requestTimeoutMs, logger };
   const client = createWebClient(settings);
   const single = auth.kind === "token" ? singleWorkspaceTokens(auth.botToken) : undefined;
-  const tokens = single ?? installationTokens(options.installationStore);
+  // Token rotation needs the app's OAuth credentials to refresh with; a fixed SLACK_BOT_TOKEN never expires.
+  const rotation =
+    auth.kind === "oauth"
+      ? createTokenRotation({
+          store: options.installationStore,
+          platform: INSTALLATION_PLATFORM,
+          client,
+          clientId: auth.clientId,
+          clientSecret: auth.clientSecret,
+          logger,
+        })
+      : undefined;
+  const tokens = single ?? installationTokens(options.installationStore, rotation);
   const moderators = createModeratorCheck({
     lookupUser: userLookup(client, tokens),
     isBotModerator: (teamId, userId) => options.botModerators.has(encodeCommunityRef(teamId), userId),
@@ -88,7 +107,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   async function credentials(): Promise<Credentials> {
     if (auth.kind === "oauth") {
-      return { ...auth, installationStore: createBoltInstallationStore(options.installationStore, logger) };
+      return {
+        ...auth,
+        installationStore: createBoltInstallationStore(options.installationStore, logger, rotation),
+      };
     }
     // Checks the token before anything listens, and tells Bolt who the bot is: Bolt would otherwise call
     // auth.test from its constructor, where a bad token becomes an unhandled rejection.
@@ -135,6 +157,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         onWorkspaceGone: workspaceGone,
         ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
       });
+      registerMention(bolt, { dispatch: options.dispatch, moderators, logger });
+      if (options.home) {
+        registerHomeListeners(bolt, {
+          source: options.home,
+          dispatch: options.dispatch,
+          moderators,
+          logger,
+          ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+        });
+      }
       const server = transport.kind === "socket" ? await bolt.start() : await bolt.start(options.port);
       app = bolt;
       const address = server && typeof server === "object" && "address" in server ? server.address() : null;

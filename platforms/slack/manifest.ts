@@ -20,6 +20,13 @@ export interface ManifestOptions {
   publicUrl?: string;
   /** Default: Socket Mode when there is no public URL, HTTP when there is. */
   socketMode?: boolean;
+  /**
+   * Expiring bot tokens with refresh tokens (token-rotation.ts). Needs the OAuth install (a public URL):
+   * the app refreshes with its client id and secret. Slack cannot turn it off again once on.
+   */
+  tokenRotation?: boolean;
+  /** Org-wide installs on Enterprise Grid (installations.ts). Needs the OAuth install (a public URL). */
+  orgDeploy?: boolean;
 }
 
 /**
@@ -33,17 +40,30 @@ export interface ManifestOptions {
  * - `im:write`: `conversations.open`, to tell the moderator who subscribed a channel, in a direct message,
  *   that its posts are paused (the channel itself is what failed). A workspace that installed the app
  *   before this scope existed gets `missing_scope` there until it reinstalls; the pause holds regardless.
+ * - `app_mentions:read`: the `app_mention` event, so `@FreeToBeHome prisoner <name>` in a thread is
+ *   answered there (mention.ts). Reads only messages that mention the app.
+ * The App Home (`views.publish`, `app_home_opened`) and token rotation (`oauth.v2.access`) need no scope.
+ * tests/platforms/slack/manifest-scopes.test.ts checks this list against every Web API method and event
+ * the adapter uses.
  * No `channels:read`/`groups:read`: nothing reads channel details; a channel that is archived, deleted or
  * left shows up as a permanent error on the next post, which pauses its subscription.
  */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "im:write"] as const;
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "users:read",
+  "im:write",
+  "app_mentions:read",
+] as const;
 
 /**
  * `app_uninstalled` and `tokens_revoked` need no scope and tell us a workspace is gone (its installation is
- * deleted and its subscriptions paused). Channel events (`channel_archive`, `member_left_channel`, …) would need the
- * read scopes above for what a failed post already tells us.
+ * deleted and its subscriptions paused). `app_home_opened` (no scope) publishes the Home tab;
+ * `app_mention` (`app_mentions:read`) answers a mention in its thread. Channel events (`channel_archive`,
+ * `member_left_channel`, …) would need read scopes for what a failed post already tells us.
  */
-export const BOT_EVENTS = ["app_uninstalled", "tokens_revoked"] as const;
+export const BOT_EVENTS = ["app_uninstalled", "tokens_revoked", "app_home_opened", "app_mention"] as const;
 
 /** Bolt's default paths, kept under the public URL's own path (a proxy may serve the bot below a prefix). */
 const at = (publicUrl: string, path: "slack/events" | "slack/oauth_redirect") =>
@@ -58,6 +78,9 @@ export function createSlackManifest(
     throw new TypeError("a Slack app over HTTP needs a publicUrl (e.g. https://bot.example.org)");
   }
   const url = options.publicUrl && !socketMode ? at(options.publicUrl, "slack/events") : undefined;
+  if ((options.tokenRotation || options.orgDeploy) && !options.publicUrl) {
+    throw new TypeError("token rotation and org-wide installs need the OAuth install: give a publicUrl");
+  }
   const appName = options.appName ?? "FreeToBeHome";
   return {
     _metadata: { major_version: 1, minor_version: 1 },
@@ -67,6 +90,8 @@ export function createSlackManifest(
     },
     features: {
       bot_user: { display_name: botDisplayName(appName), always_online: true },
+      // The Home tab (home.ts); the Messages tab is where slash commands in a DM and notices to moderators are.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: [...commands.map((command) => slashCommand(command, url)), moderatorsCommand(url)],
     },
     oauth_config: {
@@ -75,12 +100,14 @@ export function createSlackManifest(
     },
     settings: {
       event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
-      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
-      // Off: an org-wide install has no single workspace token to post with (see installations.ts).
-      org_deploy_enabled: false,
+      // The Home's name search (an external_select) loads its options from the same endpoint.
+      interactivity: {
+        is_enabled: true,
+        ...(url ? { request_url: url, message_menu_options_url: url } : {}),
+      },
+      org_deploy_enabled: options.orgDeploy ?? false,
       socket_mode_enabled: socketMode,
-      // Off: posts use the stored bot token as is, so it must not expire.
-      token_rotation_enabled: false,
+      token_rotation_enabled: options.tokenRotation ?? false,
     },
   };
 }

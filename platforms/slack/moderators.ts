@@ -20,6 +20,8 @@ export interface SlackUserRoles {
   /** A user of another organisation met in a shared (Slack Connect) channel: an admin there, not here. */
   is_stranger?: boolean;
   deleted?: boolean;
+  /** The member's Slack language (`es-ES`), asked for with `include_locale`. */
+  locale?: string;
 }
 
 /** A full member of this workspace: not a guest, not from another organisation, not deleted, not a bot. */

@@ -37,6 +37,13 @@ export const POST_EVENT_TYPE = "freetobehome_post";
 const MESSAGE_GONE = new Set(["message_not_found"]);
 /** Slack will not let the bot delete it (a workspace that limits deletion): edit it instead. */
 const NOT_DELETABLE = new Set(["cant_delete_message"]);
+/** The post to reply under is gone (deleted by someone): the reply goes to the channel instead. */
+const THREAD_GONE = new Set(["thread_not_found", "message_not_found", "invalid_thread_ts"]);
+
+/** A reply in a post's thread, also shown in the channel (`reply_broadcast`) so nobody misses it. */
+interface InThread {
+  ts: string;
+}
 
 /** One chat.postMessage: the result for the core, and Slack's own error code when it refused the call. */
 interface Posted {
@@ -45,7 +52,12 @@ interface Posted {
 }
 
 export function createSender(deps: { client: webApi.WebClient; tokens: TokenResolver; logger: Logger }) {
-  async function post(channel: ChannelRef, message: SlackMessage, metadataKey?: string): Promise<Posted> {
+  async function post(
+    channel: ChannelRef,
+    message: SlackMessage,
+    metadataKey?: string,
+    thread?: InThread,
+  ): Promise<Posted> {
     const target = decodeChannelRef(channel);
     if (!target)
       return { result: { kind: "permanent", reason: `not a Slack channel reference: ${channel}` } };
@@ -56,7 +68,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         const reason = `the app is not installed in workspace ${target.teamId}`;
         return { result: { kind: "permanent", reason } };
       }
-      const result = await deps.client.chat.postMessage({
+      const args = {
         token,
         channel: target.channelId,
         text: message.text,
@@ -66,7 +78,10 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         ...(metadataKey
           ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: metadataKey } } }
           : {}),
-      });
+      };
+      const result = await deps.client.chat.postMessage(
+        thread ? { ...args, thread_ts: thread.ts, reply_broadcast: true } : args,
+      );
       const ts = result.ts ?? "";
       const messageRef = { channelId: result.channel ?? target.channelId, messageId: ts };
       return { result: { kind: "sent", messageId: ts, ...(ts ? { messageRef } : {}) } };
@@ -89,9 +104,21 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       }
       return first.result;
     },
-    /** A release announcement: one chat.postMessage, keyed like a post in its metadata. */
+    /**
+     * A release announcement: one chat.postMessage, keyed like a post in its metadata. With the channel's
+     * post of the person (`inReplyTo`), in that post's thread and broadcast to the channel; if that post is
+     * gone, in the channel alone (nothing went out the first time).
+     */
     async announce(channel: ChannelRef, item: Announcement): Promise<SendResult> {
-      return (await post(channel, renderAnnouncement(item.text, item.url), item.idempotencyKey)).result;
+      const message = renderAnnouncement(item.text, item.url);
+      const target = decodeChannelRef(channel);
+      const parent = item.inReplyTo;
+      const thread =
+        parent && target && parent.channelId === target.channelId ? { ts: parent.messageId } : undefined;
+      const first = await post(channel, message, item.idempotencyKey, thread);
+      if (thread && first.slackError && THREAD_GONE.has(first.slackError))
+        return (await post(channel, message, item.idempotencyKey)).result;
+      return first.result;
     },
     /**
      * `chat.update` of the bot's own message (`ts`) to the post rendered as `send` renders it (a status

@@ -79,7 +79,8 @@ export function userLookup(client: webApi.WebClient, tokens: TokenResolver) {
     const token = await tokens(teamId);
     if (!token) return undefined;
     try {
-      const result = await client.users.info({ token, user: userId });
+      // With the locale: the Home tab and mentions answer in the member's language where the bot has it.
+      const result = await client.users.info({ token, user: userId, include_locale: true });
       return result.user;
     } catch (err) {
       if (err instanceof webApi.WebAPIPlatformError && err.data.error === "user_not_found") return undefined;

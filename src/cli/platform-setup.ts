@@ -23,13 +23,23 @@ export async function runRegisterCommands(ctx: CliContext): Promise<number> {
   });
 }
 
-export async function runSlackManifest(ctx: CliContext, options: { url?: string }): Promise<number> {
+export async function runSlackManifest(
+  ctx: CliContext,
+  options: { url?: string; tokenRotation?: boolean; orgDeploy?: boolean },
+): Promise<number> {
   const { url } = options;
   if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
     throw new UsageError(
       `--url must be the bot's public https URL, such as https://bot.example.org (got "${url}")`,
     );
   }
-  ctx.io.stdout.write(`${JSON.stringify(await slackManifest(url), null, 2)}\n`);
+  if ((options.tokenRotation || options.orgDeploy) && url === undefined) {
+    throw new UsageError("--token-rotation and --org-deploy need --url: both work through the OAuth install");
+  }
+  const features = {
+    ...(options.tokenRotation ? { tokenRotation: true } : {}),
+    ...(options.orgDeploy ? { orgDeploy: true } : {}),
+  };
+  ctx.io.stdout.write(`${JSON.stringify(await slackManifest(url, features), null, 2)}\n`);
   return 0;
 }

@@ -130,10 +130,20 @@ export function defineCommands(program: Command, hooks: ProgramHooks): Command {
       examples: [
         ["For Socket Mode", "freetobehome slack-manifest > manifest.json"],
         ["For HTTP at a public URL", "freetobehome slack-manifest --url https://bot.example.org"],
+        [
+          "Expiring tokens and Enterprise Grid",
+          "freetobehome slack-manifest --url https://bot.example.org --token-rotation --org-deploy",
+        ],
       ],
-    }).option("--url <url>", "the bot's public https URL (HTTP mode)"),
+    })
+      .option("--url <url>", "the bot's public https URL (HTTP mode)")
+      .option("--token-rotation", "expiring bot tokens, refreshed by the bot (needs --url)")
+      .option("--org-deploy", "allow org-wide installs on Enterprise Grid (needs --url)"),
     async (ctx, self) =>
-      (await import("./platform-setup.ts")).runSlackManifest(ctx, self.opts<{ url?: string }>()),
+      (await import("./platform-setup.ts")).runSlackManifest(
+        ctx,
+        self.opts<{ url?: string; tokenRotation?: boolean; orgDeploy?: boolean }>(),
+      ),
   );
   runs(
     define(program, "languages", {

@@ -89,6 +89,11 @@ export interface Announcement {
    * goes where the posts go (a Telegram topic) and as quietly. Absent: the defaults.
    */
   options?: PostOptions;
+  /**
+   * The channel's latest post of this person (the ledger's MessageRef), where there is one: a platform with
+   * threads (Slack) answers in its thread, so the news follows the post it is about.
+   */
+  inReplyTo?: MessageRef;
 }
 
 export const UPDATE_STATES = ["pending", "claimed", "edited", "gone", "failed", "skipped"] as const;
@@ -117,6 +122,8 @@ export interface AnnouncementJob {
   platform: string;
   change: StatusChange;
   attempts: number;
+  /** The channel's latest sent post of the person, where the platform named it (see Announcement). */
+  replyTo?: MessageRef;
 }
 
 export type UpdateOutcome =

@@ -195,6 +195,7 @@ async function announceJob(
       language: tr.language.tag,
       idempotencyKey: `ftbh-a-${job.id}`,
       ...(options ? { options } : {}),
+      ...(job.replyTo ? { inReplyTo: job.replyTo } : {}),
     };
     const result = await safely<SendResult>(deps.logger, adapter, () => adapter.announce!(job.channel, item));
     outcome = announcementOutcome(result, job.attempts, now());

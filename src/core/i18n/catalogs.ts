@@ -29,6 +29,7 @@ import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
 import schedule from "./catalogs/en/schedule.json" with { type: "json" };
 import share from "./catalogs/en/share.json" with { type: "json" };
+import slackHome from "./catalogs/en/slackHome.json" with { type: "json" };
 import subscribe from "./catalogs/en/subscribe.json" with { type: "json" };
 import update from "./catalogs/en/update.json" with { type: "json" };
 import { LANGUAGE_TAGS } from "./languages.ts";
@@ -60,6 +61,7 @@ export const SOURCE = {
   panelOptions,
   channelAccess,
   native,
+  slackHome,
 } as const;
 
 export type Areas = typeof SOURCE;

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 
 /** Form fields whose value is JSON text. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "user_auth_blocks"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "user_auth_blocks", "view"]);
 
 export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];

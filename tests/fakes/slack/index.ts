@@ -14,12 +14,15 @@ import {
   type ApiCall,
   DEFAULT_SCOPES,
   type FakeChannel,
+  type FakeEnterprise,
   type FakeTeam,
   type FakeUser,
   type PostedMessage,
+  type PublishedView,
   type Rejection,
   type ResponsePost,
 } from "./state.ts";
+import { expire } from "./tokens.ts";
 import { readBody, readCredentials } from "./http-body.ts";
 import { authorize } from "./oauth.ts";
 import { authorizePage, newOpenIdWorld } from "./openid.ts";
@@ -27,8 +30,18 @@ import { reachableUnlessInvalid, validateMessage } from "./validate.ts";
 import { type ApiAnswer, type ApiWorld, callMethod } from "./web-api.ts";
 
 export type { RateCaps } from "./rate-limit.ts";
-export type { ApiCall, FakeChannel, FakeTeam, FakeUser, PostedMessage, ResponsePost } from "./state.ts";
+export type {
+  ApiCall,
+  FakeChannel,
+  FakeEnterprise,
+  FakeTeam,
+  FakeUser,
+  PostedMessage,
+  PublishedView,
+  ResponsePost,
+} from "./state.ts";
 export * from "./requests.ts";
+export * from "./requests-home.ts";
 
 /** What the next call(s) of a method get instead of a normal answer. */
 export type Fault =
@@ -48,6 +61,8 @@ export interface FakeSlackOptions {
   appToken?: string;
   /** Milliseconds; the rate limiter's clock. */
   now?(): number;
+  /** Whether the app's Home tab is enabled in its configuration; default true. */
+  homeTabEnabled?: boolean;
 }
 
 /** A response_url may be used this many times (Slack: 5 within 30 minutes). */
@@ -74,6 +89,12 @@ export class FakeSlack {
     this.socket = new FakeSocketMode(appId);
     this.world = {
       teams: new Map(),
+      enterprises: new Map(),
+      issued: new Map(),
+      refreshTokens: new Map(),
+      homeTabEnabled: options.homeTabEnabled ?? true,
+      peopleMessages: new Set(),
+      views: [],
       channels: new Map(),
       users: new Map(),
       appToken: options.appToken ?? "xapp-1-A0FAKEAPP-fake",
@@ -144,6 +165,50 @@ export class FakeSlack {
     return full;
   }
 
+  /** An Enterprise Grid organisation; its workspaces are teams added with `enterpriseId`. */
+  addEnterprise(org: Partial<FakeEnterprise> & { id: string }): FakeEnterprise {
+    const full: FakeEnterprise = {
+      name: org.id.toLowerCase(),
+      botToken: `xoxb-${org.id}-org-fake`,
+      botUserId: `U0BOT${org.id}`,
+      botId: `B0BOT${org.id}`,
+      scopes: [...DEFAULT_SCOPES],
+      ...org,
+    };
+    this.world.enterprises.set(full.id, full);
+    return full;
+  }
+
+  /** The app turned token rotation on: installs and refreshes from now on give tokens lasting `expiresInS`. */
+  enableTokenRotation(expiresInS = 43_200): void {
+    this.world.rotation = { expiresInS };
+  }
+
+  /** An issued (rotating) access token expires now: Slack answers `token_expired` for it. */
+  expireToken(token: string): void {
+    expire(this.world, token);
+  }
+
+  /** Whether a refresh token is still good (unused). */
+  refreshTokenLive(token: string): boolean {
+    return this.world.refreshTokens.has(token);
+  }
+
+  /** A person wrote a message at `ts` in `channel` (the app may reply in its thread). */
+  personPosted(channel: string, ts: string): void {
+    this.world.peopleMessages.add(`${channel}:${ts}`);
+  }
+
+  /** Every Home view published, in order. */
+  get views(): readonly PublishedView[] {
+    return this.world.views;
+  }
+
+  /** The Home tab a user sees now: the latest view published for them. */
+  homeOf(userId: string): PublishedView | undefined {
+    return this.world.views.filter((v) => v.userId === userId).at(-1);
+  }
+
   team(id: string): FakeTeam {
     const team = this.world.teams.get(id);
     if (!team) throw new Error(`no fake team ${id}`);
@@ -196,6 +261,11 @@ export class FakeSlack {
     const queue = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(fault);
     this.faults.set(method, queue);
+  }
+
+  /** Calls of `method` answer normally again (faults still queued are dropped). */
+  clearFaults(method: string): void {
+    this.faults.delete(method);
   }
 
   messagesIn(channelId: string): PostedMessage[] {

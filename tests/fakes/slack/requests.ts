@@ -14,6 +14,9 @@ export interface SlashCommandInput {
   command: string;
   text: string;
   responseUrl: string;
+  /** The workspace's Enterprise Grid organisation, and whether the app is installed org-wide there. */
+  enterpriseId?: string;
+  orgInstall?: boolean;
 }
 
 /** The form fields of a slash command request (also the Socket Mode `slash_commands` payload). */
@@ -29,7 +32,8 @@ export function slashCommandPayload(input: SlashCommandInput): Record<string, st
     command: input.command,
     text: input.text,
     api_app_id: "A0FAKEAPP",
-    is_enterprise_install: "false",
+    is_enterprise_install: input.orgInstall ? "true" : "false",
+    ...(input.enterpriseId ? { enterprise_id: input.enterpriseId, enterprise_name: input.enterpriseId } : {}),
     response_url: input.responseUrl,
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
   };
@@ -101,9 +105,24 @@ export interface AppAnswer {
   ms: number;
 }
 
-/** An Events API callback (`app_uninstalled`, `tokens_revoked`, …) for one workspace. */
-export function eventBody(teamId: string, event: Record<string, unknown>): string {
+/**
+ * An Events API callback (`app_uninstalled`, `tokens_revoked`, `app_home_opened`, …) for one workspace;
+ * `org` for a workspace of an Enterprise Grid organisation (`installed` org-wide or not).
+ */
+export function eventBody(
+  teamId: string,
+  event: Record<string, unknown>,
+  org?: { enterpriseId: string; installed: boolean },
+): string {
+  const authorization = {
+    enterprise_id: org?.enterpriseId ?? null,
+    team_id: org?.installed ? null : teamId,
+    user_id: "U0BOT",
+    is_bot: true,
+    is_enterprise_install: org?.installed ?? false,
+  };
   return JSON.stringify({
+    ...(org ? { enterprise_id: org.enterpriseId } : {}),
     token: "legacy-verification-token",
     type: "event_callback",
     team_id: teamId,
@@ -111,7 +130,8 @@ export function eventBody(teamId: string, event: Record<string, unknown>): strin
     event,
     event_id: `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [],
+    authorizations:
+      event.type === "app_uninstalled" || event.type === "tokens_revoked" ? [] : [authorization],
   });
 }
 

@@ -14,6 +14,21 @@ export interface FakeTeam {
   revoked?: boolean;
   /** The workspace was deleted or deactivated (`account_inactive`). */
   inactive?: boolean;
+  /** The Enterprise Grid organisation the workspace belongs to (`E…`). */
+  enterpriseId?: string;
+}
+
+/**
+ * An Enterprise Grid organisation. An org-wide install gives one bot token for the organisation, good in
+ * every workspace of it (the team is the one the channel or user named in the call belongs to).
+ */
+export interface FakeEnterprise {
+  id: string;
+  name: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  scopes: string[];
 }
 
 export interface FakeChannel {
@@ -36,6 +51,8 @@ export interface FakeUser {
   name: string;
   role: FakeRole;
   deleted?: boolean;
+  /** IETF tag Slack gives with `users.info` `include_locale=true` (e.g. `es-ES`). */
+  locale?: string;
 }
 
 /** A message Slack accepted, with what Slack would have turned into mentions and links. */
@@ -46,6 +63,10 @@ export interface PostedMessage {
   text?: string;
   blocks?: unknown[];
   metadata?: unknown;
+  /** The parent message's ts when posted in a thread (`thread_ts`). */
+  threadTs?: string;
+  /** A thread reply also shown in the channel (`reply_broadcast`). */
+  broadcast?: boolean;
   /** `<!channel>`, `<!here>`, `<@U…>`, `<#C…>`, `<!subteam^…>` found in text Slack parses as mrkdwn. */
   mentions: string[];
   /** Link targets in mrkdwn (`<https://…|…>`). */
@@ -83,9 +104,25 @@ export interface Rejection {
   status: number;
 }
 
-export const DEFAULT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "im:write"];
+/** A Home tab view the app published for one user (`views.publish`); the latest one is what they see. */
+export interface PublishedView {
+  teamId: string;
+  userId: string;
+  view: Record<string, unknown>;
+  at: number;
+}
 
-export function userRoles(user: FakeUser) {
+export const DEFAULT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "users:read",
+  "im:write",
+  "app_mentions:read",
+];
+
+/** `users.info`'s user; `locale` only when asked for (`include_locale=true`), as on Slack. */
+export function userRoles(user: FakeUser, includeLocale = false) {
   return {
     id: user.id,
     team_id: user.teamId,
@@ -98,5 +135,6 @@ export function userRoles(user: FakeUser) {
     is_primary_owner: user.role === "primary_owner",
     is_restricted: user.role === "guest" || user.role === "single_channel_guest",
     is_ultra_restricted: user.role === "single_channel_guest",
+    ...(includeLocale && user.locale ? { locale: user.locale } : {}),
   };
 }

@@ -58,6 +58,18 @@ function element(value: unknown, path: string, actionIds: Set<string>, limits: M
     if (typeof value.alt_text !== "string" || !value.alt_text) fail(`${path}/alt_text`, "is required");
     return 0;
   }
+  if (value.type === "external_select") {
+    // Its options come from the app's options endpoint (block_suggestion), not from the message.
+    if (typeof value.action_id !== "string" || value.action_id.length > 255)
+      fail(`${path}/action_id`, "is invalid");
+    if (actionIds.has(value.action_id)) fail(`${path}/action_id`, "must be unique");
+    actionIds.add(value.action_id);
+    if (value.placeholder !== undefined)
+      textObject(value.placeholder, `${path}/placeholder`, 150, "plain_text");
+    if (value.min_query_length !== undefined && typeof value.min_query_length !== "number")
+      fail(`${path}/min_query_length`, "must be a number");
+    return 0;
+  }
   if (value.type !== "button") return 0; // other elements: not used by the app, not checked here
   const size = textObject(value.text, `${path}/text`, 75, "plain_text");
   if (typeof value.action_id !== "string" || value.action_id.length > 255)
@@ -153,9 +165,18 @@ export function validateMessage(body: Json, limits: MessageLimits): Refusal | un
     return { error: "invalid_metadata_format", detail: JSON.stringify(metadata) };
   }
   if (blocks === undefined) return undefined;
+  return validateBlocks(blocks, 50, limits);
+}
+
+/** A message's or view's blocks: at most `maxBlocks` (50 in a message, 100 in a Home tab or modal). */
+export function validateBlocks(
+  blocks: unknown,
+  maxBlocks: number,
+  limits: MessageLimits,
+): Refusal | undefined {
   if (!Array.isArray(blocks)) return { error: "invalid_blocks_format", detail: "blocks must be an array" };
   try {
-    if (blocks.length > 50) fail("/blocks", "no more than 50 items allowed");
+    if (blocks.length > maxBlocks) fail("/blocks", `no more than ${maxBlocks} items allowed`);
     const ids = { blocks: new Set<string>(), actions: new Set<string>() };
     const total = blocks.reduce<number>((sum, b, i) => sum + block(b, `/blocks/${i}`, ids, limits), 0);
     if (total > limits.maxBlocksText)

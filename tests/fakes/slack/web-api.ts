@@ -5,9 +5,19 @@
 import { scanMarkup } from "./markup.ts";
 import { type OpenIdWorld, openidToken, openidUserInfo } from "./openid.ts";
 import { deleteMessage, updateMessage } from "./message-changes.ts";
+import { oauthAccess } from "./oauth.ts";
 import type { PostRateLimiter } from "./rate-limit.ts";
-import { type FakeChannel, type FakeTeam, type FakeUser, type PostedMessage, userRoles } from "./state.ts";
+import {
+  type FakeChannel,
+  type FakeTeam,
+  type FakeUser,
+  type PostedMessage,
+  type PublishedView,
+  userRoles,
+} from "./state.ts";
+import { ownerOf, type TokenWorld } from "./tokens.ts";
 import { type MessageLimits, validateMessage } from "./validate.ts";
+import { publishView } from "./views.ts";
 
 export interface ApiAnswer {
   status: number;
@@ -15,8 +25,7 @@ export interface ApiAnswer {
   body: Record<string, unknown>;
 }
 
-export interface ApiWorld {
-  teams: Map<string, FakeTeam>;
+export interface ApiWorld extends TokenWorld {
   channels: Map<string, FakeChannel>;
   users: Map<string, FakeUser>;
   appToken: string;
@@ -24,12 +33,17 @@ export interface ApiWorld {
   oauth: { clientId: string; clientSecret: string; codes: Map<string, string> };
   /** Sign in with Slack (openid.ts). */
   openid: OpenIdWorld;
+  /** Whether the app's Home tab is enabled (its configuration); views.publish of a home view needs it. */
+  homeTabEnabled: boolean;
+  views: PublishedView[];
   limiter: PostRateLimiter;
   limits: MessageLimits;
   now(): number;
   socketUrl(): string;
   record(message: PostedMessage): void;
   findMessage(channel: string, ts: string): PostedMessage | undefined;
+  /** Messages people wrote (`<channel>:<ts>`): a reply may be threaded under them. */
+  peopleMessages: Set<string>;
   nextTs(): string;
 }
 
@@ -41,10 +55,31 @@ const refuse = (error: string, extra: Body = {}): ApiAnswer => ({
   body: { ok: false, error, ...extra },
 });
 
-function teamFor(world: ApiWorld, token: string | undefined): FakeTeam | ApiAnswer {
-  if (!token) return refuse("not_authed");
-  const team = [...world.teams.values()].find((t) => t.botToken === token);
-  if (!team) return refuse("invalid_auth");
+/**
+ * The workspace a call acts in: the token's own, or for an org-wide token the workspace of the channel or
+ * user the call names (which must belong to the organisation), with the organisation's token and scopes.
+ */
+function teamFor(world: ApiWorld, token: string | undefined, body: Body): FakeTeam | ApiAnswer {
+  const owner = ownerOf(world, token);
+  if (owner.kind === "error") return refuse(owner.error);
+  let team: FakeTeam | undefined;
+  if (owner.kind === "team") team = owner.team;
+  else {
+    const org = owner.enterprise;
+    const channel = world.channels.get(String(body.channel ?? ""));
+    const user = world.users.get(String(body.user ?? body.user_id ?? body.users ?? ""));
+    const teamId = channel?.teamId ?? user?.teamId ?? (typeof body.team_id === "string" ? body.team_id : "");
+    const member = world.teams.get(teamId);
+    // Slack: an org-level token needs the workspace said when the call does not name one.
+    if (!member || member.enterpriseId !== org.id) return refuse("missing_argument", { needed: "team_id" });
+    team = {
+      ...member,
+      botToken: org.botToken,
+      botUserId: org.botUserId,
+      botId: org.botId,
+      scopes: org.scopes,
+    };
+  }
   if (team.revoked) return refuse("token_revoked");
   if (team.inactive) return refuse("account_inactive");
   return team;
@@ -63,6 +98,11 @@ function postMessage(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswer {
   if (channel.archived) return refuse("is_archived");
   const mayPost = channel.botMember || (!channel.isPrivate && team.scopes.includes("chat:write.public"));
   if (!mayPost) return refuse("not_in_channel");
+  // A reply names its parent by ts; the fake answers an unknown one as Slack's threads API does.
+  const threadTs = typeof body.thread_ts === "string" && body.thread_ts !== "" ? body.thread_ts : undefined;
+  const parent = threadTs ? world.findMessage(channel.id, threadTs) : undefined;
+  const byPerson = threadTs !== undefined && world.peopleMessages.has(`${channel.id}:${threadTs}`);
+  if (threadTs && !byPerson && (!parent || parent.deleted)) return refuse("thread_not_found");
   const refusal = validateMessage(body, world.limits);
   if (refusal) return refuse(refusal.error, { response_metadata: { messages: [refusal.detail] } });
   const retryAfter = world.limiter.check(team.id, channel.id, world.now());
@@ -81,6 +121,10 @@ function postMessage(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswer {
     ...(typeof body.text === "string" ? { text: body.text } : {}),
     ...(Array.isArray(body.blocks) ? { blocks: body.blocks } : {}),
     ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
+    ...(threadTs ? { threadTs: parent?.threadTs ?? threadTs } : {}),
+    ...(threadTs && (body.reply_broadcast === true || body.reply_broadcast === "true")
+      ? { broadcast: true }
+      : {}),
     ...scanMarkup(body),
     at: world.now(),
   });
@@ -122,27 +166,6 @@ function openConversation(world: ApiWorld, team: FakeTeam, body: Body): ApiAnswe
   return ok({ channel: { id } });
 }
 
-function oauthAccess(world: ApiWorld, body: Body, basic: { id?: string; secret?: string }): ApiAnswer {
-  const id = basic.id ?? body.client_id;
-  const secret = basic.secret ?? body.client_secret;
-  if (id !== world.oauth.clientId || secret !== world.oauth.clientSecret) return refuse("invalid_client_id");
-  const teamId = world.oauth.codes.get(String(body.code ?? ""));
-  const team = teamId ? world.teams.get(teamId) : undefined;
-  if (!team) return refuse("invalid_code");
-  world.oauth.codes.delete(String(body.code));
-  return ok({
-    app_id: world.appId,
-    access_token: team.botToken,
-    token_type: "bot",
-    scope: team.scopes.join(","),
-    bot_user_id: team.botUserId,
-    team: { id: team.id, name: team.name },
-    enterprise: null,
-    is_enterprise_install: false,
-    authed_user: { id: [...world.users.values()].find((u) => u.teamId === team.id)?.id ?? "U0" },
-  });
-}
-
 export function callMethod(
   world: ApiWorld,
   method: string,
@@ -158,19 +181,10 @@ export function callMethod(
       return refuse(token?.startsWith("xapp-") ? "invalid_auth" : "not_allowed_token_type");
     return ok({ url: world.socketUrl() });
   }
-  const team = teamFor(world, token);
+  if (method === "auth.test") return authTest(world, token);
+  const team = teamFor(world, token, body);
   if (!("id" in team)) return team;
   switch (method) {
-    case "auth.test":
-      return ok({
-        url: `https://${team.name}.slack.com/`,
-        team: team.name,
-        user: "freetobehome",
-        team_id: team.id,
-        user_id: team.botUserId,
-        bot_id: team.botId,
-        is_enterprise_install: false,
-      });
     case "chat.postMessage":
       return postMessage(world, team, body);
     case "chat.delete":
@@ -183,9 +197,13 @@ export function callMethod(
       const user = world.users.get(String(body.user ?? ""));
       return (
         needScope(team, "users:read") ??
-        (user && user.teamId === team.id ? ok({ user: userRoles(user) }) : refuse("user_not_found"))
+        (user && user.teamId === team.id
+          ? ok({ user: userRoles(user, body.include_locale === true || body.include_locale === "true") })
+          : refuse("user_not_found"))
       );
     }
+    case "views.publish":
+      return publishView(world, team, body);
     case "conversations.info": {
       const channel = world.channels.get(String(body.channel ?? ""));
       if (!channel || channel.teamId !== team.id) return refuse("channel_not_found");
@@ -195,6 +213,29 @@ export function callMethod(
     default:
       return refuse("unknown_method");
   }
+}
+
+/** Who a token is: a workspace's bot, or an organisation's (org-wide install: no team). */
+function authTest(world: ApiWorld, token: string | undefined): ApiAnswer {
+  const owner = ownerOf(world, token);
+  if (owner.kind === "error") return refuse(owner.error);
+  if (owner.kind === "enterprise") {
+    const org = owner.enterprise;
+    const url = `https://${org.name}.enterprise.slack.com/`;
+    const who = { user: "freetobehome", user_id: org.botUserId, bot_id: org.botId };
+    return ok({ url, team: null, enterprise_id: org.id, is_enterprise_install: true, ...who });
+  }
+  const team = owner.team;
+  return ok({
+    url: `https://${team.name}.slack.com/`,
+    team: team.name,
+    user: "freetobehome",
+    team_id: team.id,
+    user_id: team.botUserId,
+    bot_id: team.botId,
+    ...(team.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
+    is_enterprise_install: false,
+  });
 }
 
 function conversation(channel: FakeChannel) {

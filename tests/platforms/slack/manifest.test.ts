@@ -49,15 +49,36 @@ describe("slack manifest", () => {
       "chat:write.public",
       "users:read",
       "im:write",
+      "app_mentions:read",
     ]);
     expect(manifest.oauth_config?.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
     expect(manifest.settings).toMatchObject({
       socket_mode_enabled: false,
       org_deploy_enabled: false,
       token_rotation_enabled: false,
-      interactivity: { is_enabled: true, request_url: EVENTS },
-      event_subscriptions: { request_url: EVENTS, bot_events: ["app_uninstalled", "tokens_revoked"] },
+      interactivity: { is_enabled: true, request_url: EVENTS, message_menu_options_url: EVENTS },
+      event_subscriptions: {
+        request_url: EVENTS,
+        bot_events: ["app_uninstalled", "tokens_revoked", "app_home_opened", "app_mention"],
+      },
     });
+    expect(manifest.features?.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
+  });
+
+  it("turns on token rotation and org-wide installs only when asked, and only with the OAuth install", () => {
+    const publicUrl = "https://bot.example.org";
+    const asked = createSlackManifest(commands, { publicUrl, tokenRotation: true, orgDeploy: true });
+    expect(asked.settings).toMatchObject({ token_rotation_enabled: true, org_deploy_enabled: true });
+    expect(createSlackManifest(commands, { publicUrl }).settings).toMatchObject({
+      token_rotation_enabled: false,
+      org_deploy_enabled: false,
+    });
+    expect(() => createSlackManifest(commands, { tokenRotation: true })).toThrow(/OAuth install/);
+    expect(() => createSlackManifest(commands, { orgDeploy: true })).toThrow(/OAuth install/);
   });
 
   it("keeps a public URL's path prefix", () => {

@@ -33,7 +33,9 @@ async function install(teamId: string, options: { cookie?: string } = {}) {
   expect(start.status).toBe(302);
   const consent = new URL(start.headers.get("location") ?? "");
   expect(consent.origin + consent.pathname).toBe(`${h.fake.url}/oauth/v2/authorize`);
-  expect(consent.searchParams.get("scope")).toBe("commands,chat:write,chat:write.public,users:read,im:write");
+  expect(consent.searchParams.get("scope")).toBe(
+    "commands,chat:write,chat:write.public,users:read,im:write,app_mentions:read",
+  );
   consent.searchParams.set("team", teamId);
   const back = await fetch(consent, { redirect: "manual" });
   expect(back.status).toBe(302);
