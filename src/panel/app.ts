@@ -19,6 +19,7 @@ import { registerDeliveries } from "./pages/deliveries.ts";
 import { registerPeople } from "./pages/people.ts";
 import { registerProfile } from "./pages/profile.ts";
 import { registerProfiles } from "./pages/profiles.ts";
+import { registerSpotlights } from "./pages/spotlights.ts";
 import { registerToday } from "./pages/today.ts";
 import {
   CSRF_FIELD,
@@ -47,7 +48,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 function backFrom(path: string): string {
   const profile = /^\/profiles\/[^/]+/.exec(path)?.[0];
   if (profile) return profile;
-  return path.startsWith("/people") ? "/people" : path.startsWith("/channels") ? "/channels" : "/today";
+  const lists = ["/people", "/channels", "/spotlights"];
+  return lists.find((list) => path.startsWith(list)) ?? "/today";
 }
 
 const wantsPage = (c: PanelContext) => c.req.method === "GET" && !c.req.path.startsWith("/api/");
@@ -59,7 +61,8 @@ export type Refusal =
   | "panel.mayNotPause"
   | "panel.mayNotResume"
   | "panel.mayNotSeePeople"
-  | "panel.mayNotRevoke";
+  | "panel.mayNotRevoke"
+  | "panelCalendar.mayNotSchedule";
 
 function refuse(c: PanelContext, refusal: Refusal): Response {
   const tr = c.get("tr");
@@ -166,6 +169,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerProfiles(app, deps);
   registerProfile(app, deps, refuse);
   registerChannels(app, deps, refuse);
+  registerSpotlights(app, deps, refuse);
   registerDeliveries(app, deps);
   registerPeople(app, deps, refuse);
 

@@ -9,6 +9,7 @@ import type { ChannelRef } from "../core/channel.ts";
 import type { MessageRef } from "../core/platform.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { Logger } from "../core/ports/logger.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { MessageKey } from "../core/i18n/translator.ts";
 import type { OutboundPost } from "../core/platform.ts";
@@ -31,6 +32,8 @@ export interface PanelDeps {
   featured: FeaturedService;
   presenter: Presenter;
   subscriptions: SubscriptionRepository;
+  /** The Spotlights page reads them; adding and cancelling go through core/spotlight-scheduling.ts. */
+  spotlights: SpotlightRepository;
   deliveries: Pick<DeliveryLedger, "latestBySubscription">;
   /** The ledger as staff read it: the Deliveries page, its CSV and charts. */
   deliveryLog: DeliveryLog;

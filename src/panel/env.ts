@@ -58,6 +58,8 @@ const NOTICES: Readonly<Record<string, MessageKey>> = {
   paused: "panel.noticePaused",
   resumed: "panel.noticeResumed",
   revoked: "panel.noticeRevoked",
+  "spotlight-scheduled": "panelCalendar.noticeScheduled",
+  "spotlight-cancelled": "panelCalendar.noticeCancelled",
 };
 
 export const noticeOf = (c: PanelContext): string | undefined => {

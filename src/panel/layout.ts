@@ -9,11 +9,12 @@ import type { PanelContext } from "./env.ts";
 import { Html, html, type HtmlPart } from "./html.ts";
 import { CSRF_FIELD } from "./security.ts";
 
-export type Section = "today" | "profiles" | "channels" | "deliveries" | "people";
+export type Section = "today" | "profiles" | "spotlights" | "channels" | "deliveries" | "people";
 
 const SECTIONS: ReadonlyArray<{ id: Section; label: MessageKey; href: string; adminOnly?: true }> = [
   { id: "today", label: "panel.navToday", href: "/today" },
   { id: "profiles", label: "panel.navProfiles", href: "/profiles" },
+  { id: "spotlights", label: "panelCalendar.nav", href: "/spotlights" },
   { id: "channels", label: "panel.navChannels", href: "/channels" },
   { id: "deliveries", label: "deliveryLog.nav", href: "/deliveries" },
   { id: "people", label: "panel.navPeople", href: "/people", adminOnly: true },

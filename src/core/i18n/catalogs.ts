@@ -19,6 +19,7 @@ import menu from "./catalogs/en/menu.json" with { type: "json" };
 import names from "./catalogs/en/names.json" with { type: "json" };
 import notice from "./catalogs/en/notice.json" with { type: "json" };
 import panel from "./catalogs/en/panel.json" with { type: "json" };
+import panelCalendar from "./catalogs/en/panelCalendar.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
 import schedule from "./catalogs/en/schedule.json" with { type: "json" };
@@ -43,6 +44,7 @@ export const SOURCE = {
   menu,
   names,
   panel,
+  panelCalendar,
   deliveryLog,
   deeplink,
   dates,
