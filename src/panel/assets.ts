@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { PREVIEW_CSS } from "./previews/styles.ts";
 
 export const PANEL_CSS = `
 :root { --ink: #1b1b1f; --muted: #5a5a66; --line: #d8d8e0; --accent: #0b5cad; --bad: #a4161a; --ok: #1b6e35; --bg: #f7f7f9; }
@@ -97,7 +98,7 @@ fieldset label.check { font-size: 1rem; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
 }
-`;
+${PREVIEW_CSS}`;
 
 /** uPlot (MIT), served from the installed package: the Deliveries page's charts, no CDN. Read once. */
 let uplot: { js: string; css: string } | undefined;

@@ -17,13 +17,16 @@ import type { BotDefaults, FeaturedService, Presenter } from "../core/services.t
 import type { CatalogService } from "../services/catalog.ts";
 import type { CurationService } from "../services/curation.ts";
 import type { StaffAccess } from "../services/staff-access.ts";
+import type { Html } from "./html.ts";
 
-/** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
+/**
+ * A post as one platform shows it: that platform's own renderer (injected, never imported) makes the
+ * payload, and one of the panel's drawings (src/panel/previews/) turns the payload into escaped HTML.
+ */
 export interface CardPreview {
   /** The platform and the kind of message, as the panel names it ("Discord (embed)"). */
   platform: MessageKey;
-  /** Plain text of what the platform would show, line by line (the panel escapes it). */
-  render(post: OutboundPost): string;
+  render(post: OutboundPost): Html;
 }
 
 export interface PanelDeps {
