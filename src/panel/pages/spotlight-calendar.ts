@@ -13,14 +13,12 @@ import type { CalendarEntry, CalendarMonth } from "./spotlight-month.ts";
 
 const weekdayIndex = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 
+/** Monday first; day 1 to 7 as the catalog names them (Intl has no names for the pseudo-language). */
 function weekdays(tr: Translator): Array<{ short: string; long: string }> {
-  const short = new Intl.DateTimeFormat(tr.language.intl, { weekday: "short", timeZone: "UTC" });
-  const long = new Intl.DateTimeFormat(tr.language.intl, { weekday: "long", timeZone: "UTC" });
-  // 2024-01-01 was a Monday.
-  return [0, 1, 2, 3, 4, 5, 6].map((i) => {
-    const day = new Date(Date.UTC(2024, 0, 1 + i));
-    return { short: short.format(day), long: long.format(day) };
-  });
+  return [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+    short: tr.t("panelCalendar.weekdayShort", { day }),
+    long: tr.t("panelCalendar.weekday", { day }),
+  }));
 }
 
 function postsAt(tr: Translator, when: CalendarEntry["when"]): string {
@@ -90,7 +88,10 @@ export function calendarTable(tr: Translator, viewer: Viewer, view: CalendarView
       const classes = ["day", entries.length === 0 ? "plain" : "", date === view.today ? "today" : ""];
       const current = date === view.today ? new Html(' aria-current="date"') : "";
       return html`<td class="${classes.filter(Boolean).join(" ")}"${current}>
-<span class="date" aria-hidden="true">${Number(date.slice(8))}</span><span class="full">${weekday.long}, ${tr.date(date)}${date === view.today ? ` (${tr.t("panelCalendar.today")})` : ""}</span>
+<span class="date" aria-hidden="true">${Number(date.slice(8))}</span><span class="full">${tr.t(
+        date === view.today ? "panelCalendar.dayLabelToday" : "panelCalendar.dayLabel",
+        { weekday: weekday.long, date: tr.date(date) },
+      )}</span>
 ${entries.length > 0 ? html`<ul class="spots">${entries.map((e) => entry(tr, viewer, view, e, names))}</ul>` : ""}</td>`;
     });
     weeks.push(html`<tr>${cells}</tr>`);
