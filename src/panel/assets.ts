@@ -83,6 +83,7 @@ fieldset { border: 1px solid var(--line); padding: .3rem .6rem; margin: 0; }
 fieldset label.check { font-size: 1rem; }
 @media (max-width: 40rem) {
   table.calendar { min-width: 0; }
+  table.calendar caption { display: block; width: 100%; }
   table.calendar thead { position: absolute; inset-inline-start: -999px; }
   table.calendar, table.calendar tbody, table.calendar tr, table.calendar td { display: block; width: 100%; }
   table.calendar td { height: auto; border: 0; border-bottom: 1px solid var(--line); }
