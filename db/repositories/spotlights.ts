@@ -208,6 +208,10 @@ export function createSpotlightRepository(db: Db): SpotlightRepository {
       );
     },
 
+    async listBetween(fromDate, toDate) {
+      return listScheduled(db, gte(spotlights.localDate, fromDate), lte(spotlights.localDate, toDate));
+    },
+
     async get(id) {
       const [row] = await db.select().from(spotlights).where(eq(spotlights.id, id));
       return row ? toSpotlight(row) : undefined;

@@ -5,12 +5,12 @@
  * on follows the rotation's anniversary track (rotation/anniversary-track.ts), derived from the same log.
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
-import { readChannelClock } from "../core/channel-clock.ts";
+import { channelClock, readChannelClock } from "../core/channel-clock.ts";
 import type { StoredProfile } from "../core/ports/catalog.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { RotationLog } from "../core/ports/rotation-log.ts";
-import type { SpotlightRepository } from "../core/ports/spotlights.ts";
-import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
+import type { Spotlight, SpotlightRepository } from "../core/ports/spotlights.ts";
+import type { Subscription, SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { Campaign } from "../core/profile.ts";
 import { anniversaryCalendar } from "../core/anniversaries.ts";
 import type { RotationEntry } from "../core/ports/rotation-log.ts";
@@ -61,12 +61,15 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
     return { entry, byId, history: recorded };
   }
 
+  type Decide = typeof decide;
+
   async function forCampaign(
     campaign: Campaign,
     localDate: string,
     options: { anniversaries?: boolean } = {},
+    decideFor: Decide = decide,
   ): Promise<FeaturedFamily | undefined> {
-    const { entry, byId, history } = await decide(campaign, localDate);
+    const { entry, byId, history } = await decideFor(campaign, localDate);
     if (!entry) return undefined;
     const pick = options.anniversaries
       ? anniversaryTrackPick({
@@ -83,30 +86,70 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
     return pick?.anniversary ? { ...family, anniversary: pick.anniversary } : family;
   }
 
+  /** A channel's family on its local date, from the spotlights standing on that date (or later). */
+  async function familyOf(
+    where: { channel: ChannelRef; community: CommunityRef; subscription: Subscription | undefined },
+    localDate: string,
+    spotlights: readonly Spotlight[],
+    decideFor: Decide,
+  ): Promise<FeaturedFamily | undefined> {
+    const { channel, community, subscription } = where;
+    // Its subscription's campaign, else the default one: /today shows a family in any channel.
+    const campaign = await deps.catalog.campaign(subscription?.campaignId);
+    const options = { localDate, staleAfterDays: deps.staleAfterDays };
+    const day = postOfTheDay({
+      localDate,
+      spotlights: { all: spotlights, where: { channel, community } },
+      postable: spotlightPostable(await deps.catalog.snapshot(), options),
+      followsRotation: campaign !== undefined,
+      anniversaries: anniversariesOn(subscription),
+    });
+    if (day.kind === "spotlight") {
+      const { stored, campaign: its } = day.post;
+      return { profile: stored, campaign: its, localDate, source: "spotlight", spotlight: day.spotlight };
+    }
+    return day.kind === "rotation" && campaign
+      ? forCampaign(campaign, localDate, { anniversaries: day.anniversaries }, decideFor)
+      : undefined;
+  }
+
   return {
-    forCampaign,
+    forCampaign: (campaign, localDate, options) => forCampaign(campaign, localDate, options),
     eligibility,
     async forChannel(channel: ChannelRef, community: CommunityRef) {
       const { subscription, clock } = await readChannelClock(deps, channel);
-      const localDate = clock.today;
-      const upcoming = await deps.spotlights.listUpcoming(channel, community, localDate);
-      // Its subscription's campaign, else the default one: /today shows a family in any channel.
-      const campaign = await deps.catalog.campaign(subscription?.campaignId);
-      const options = { localDate, staleAfterDays: deps.staleAfterDays };
-      const day = postOfTheDay({
-        localDate,
-        spotlights: { all: upcoming, where: { channel, community } },
-        postable: spotlightPostable(await deps.catalog.snapshot(), options),
-        followsRotation: campaign !== undefined,
-        anniversaries: anniversariesOn(subscription),
-      });
-      if (day.kind === "spotlight") {
-        const { stored, campaign: its } = day.post;
-        return { profile: stored, campaign: its, localDate, source: "spotlight", spotlight: day.spotlight };
-      }
-      return day.kind === "rotation" && campaign
-        ? forCampaign(campaign, localDate, { anniversaries: day.anniversaries })
-        : undefined;
+      const upcoming = await deps.spotlights.listUpcoming(channel, community, clock.today);
+      return familyOf({ channel, community, subscription }, clock.today, upcoming, decide);
+    },
+    async forSubscriptions(subscriptions) {
+      const now = deps.clock.now();
+      const dated = subscriptions.map((s) => ({
+        s,
+        localDate: channelClock(s, deps.defaults.timezone, now).today,
+      }));
+      const dates = dated.map((d) => d.localDate).sort();
+      const [first, last] = [dates[0], dates.at(-1)];
+      const spotlights = first && last ? await deps.spotlights.listBetween(first, last) : [];
+      // Once per campaign and date for the whole list, as the rotation log records one family a date.
+      const decided = new Map<string, ReturnType<Decide>>();
+      const decideOnce: Decide = (campaign, localDate) => {
+        const key = `${campaign.id}\u0000${localDate}`;
+        const known = decided.get(key);
+        if (known) return known;
+        const fresh = decide(campaign, localDate);
+        decided.set(key, fresh);
+        return fresh;
+      };
+      return Promise.all(
+        dated.map(({ s, localDate }) =>
+          familyOf(
+            { channel: s.channel, community: s.community, subscription: s },
+            localDate,
+            spotlights,
+            decideOnce,
+          ),
+        ),
+      );
     },
   };
 }

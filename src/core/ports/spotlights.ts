@@ -44,6 +44,8 @@ export interface SpotlightRepository {
    * channels' own and the community-wide ones (the staff panel's calendar).
    */
   listInCommunity(community: CommunityRef, fromDate: string, toDate: string): Promise<Spotlight[]>;
+  /** Every scheduled spotlight in every community from one date to another (both included), by date. */
+  listBetween(fromDate: string, toDate: string): Promise<Spotlight[]>;
   get(id: number): Promise<Spotlight | undefined>;
   /** Cancels a scheduled spotlight; undefined when it is not scheduled. */
   cancel(id: number, input: { actor: string; reason: string }): Promise<Spotlight | undefined>;

@@ -4,42 +4,43 @@
  * place, a search over the subscribed channels leads to one. Adding and cancelling: spotlight-form.ts.
  */
 import type { Hono } from "hono";
-import type { Subscription } from "../../core/ports/subscriptions.ts";
-import { channelRef } from "../../core/channel.ts";
+import { channelRef, communityRef } from "../../core/channel.ts";
 import { channelClock } from "../../core/channel-clock.ts";
 import { UserError } from "../../core/errors.ts";
 import type { Translator } from "../../core/i18n/translator.ts";
 import type { Refusal } from "../app.ts";
 import type { PanelDeps } from "../deps.ts";
-import { noticeOf, type PanelContext, type PanelEnv, pageOf, pager } from "../env.ts";
+import { noticeOf, type PanelContext, type PanelEnv, pageFrom, pager } from "../env.ts";
 import { html } from "../html.ts";
 import { page } from "../layout.ts";
 import { calendarTable } from "./spotlight-calendar.ts";
 import { addForm, calendarPath, registerSpotlightChanges } from "./spotlight-form.ts";
 import { type CalendarPlace, calendarMonth, MONTH, shiftMonth } from "./spotlight-month.ts";
 
-const isChannelRef = (value: string) => {
+/** Whether typed text reads as a reference at all (else it names nothing, and is not looked up). */
+const reads = (make: (value: string) => unknown) => (value: string) => {
   try {
-    channelRef(value);
+    make(value);
     return true;
   } catch {
     return false;
   }
 };
+const isChannelRef = reads(channelRef);
+const isCommunityRef = reads(communityRef);
 
-function channelList(c: PanelContext, subscriptions: Subscription[], q: string) {
+async function channelList(c: PanelContext, deps: PanelDeps, q: string) {
   const tr = c.get("tr");
-  const found = subscriptions.filter(
-    (s) => !q || s.channel.toLowerCase().includes(q) || s.community.toLowerCase().includes(q),
+  const shown = await pageFrom(c.req.query("page"), (at) =>
+    deps.subscriptions.page(q ? { search: q } : {}, at),
   );
-  const shown = pageOf(found, c.req.query("page"));
   return html`<p>${tr.t("panelCalendar.intro")}</p>
 <form class="filters" method="get" action="/spotlights" role="search">
   <label>${tr.t("panelCalendar.search")} <input type="search" name="q" value="${q}"></label>
   <button type="submit">${tr.t("panelCalendar.find")}</button>
 </form>
 ${
-  found.length === 0
+  shown.total === 0
     ? html`<p>${tr.t("panelCalendar.noChannels")}</p>`
     : html`<div class="table-wrap"><table class="stack">
 <thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.time")}</th><th scope="col">${tr.t("panel.state")}</th></tr></thead>
@@ -49,7 +50,7 @@ ${
 <td data-label="${tr.t("panel.time")}">${s.postTime} <span class="muted">${s.timezone}</span></td>
 <td data-label="${tr.t("panel.state")}">${tr.t("panel.subscriptionState", { state: s.state })}</td></tr>`,
       )}</tbody></table></div>
-${pager(c, shown, found.length, "panel.pagerSubscriptions")}`
+${pager(c, shown, shown.total, "panel.pagerSubscriptions")}`
 }`;
 }
 
@@ -80,9 +81,12 @@ export function registerSpotlights(
       return { kind: "channel", subscription };
     }
     const community = where.community ?? "";
-    const subscriptions = (await deps.subscriptions.list())
-      .filter((s) => s.community === community)
-      .sort((a, b) => a.channel.localeCompare(b.channel));
+    // A community's channels: a handful, read by the community (a server with hundreds is still one page).
+    const ref = isCommunityRef(community) ? communityRef(community) : undefined;
+    const { items } = ref
+      ? await deps.subscriptions.page({ community: ref }, { offset: 0, limit: 1_000 })
+      : { items: [] };
+    const subscriptions = items.sort((a, b) => a.channel.localeCompare(b.channel));
     const [first] = subscriptions;
     if (!first)
       throw new UserError({ key: "panelCalendar.noSuchCommunity", values: { community } }, "NOT_SUBSCRIBED");
@@ -100,7 +104,7 @@ export function registerSpotlights(
         : undefined;
     const notice = noticeOf(c);
     if (!where) {
-      const body = channelList(c, await deps.subscriptions.list(), text("q").toLowerCase());
+      const body = await channelList(c, deps, text("q").toLowerCase());
       return c.html(
         page(c, {
           title: tr.t("panelCalendar.nav"),

@@ -219,6 +219,10 @@ export function spotlightsContract({ repositories }: ContractContext): void {
       const month = await spotlights.listInCommunity(community, "2026-05-01", "2026-05-31");
       expect(month.map((s) => s.id)).toEqual([first.id, others.id, wide.id, last.id]);
       expect(month.map((s) => s.id)).not.toContain(before.id);
+      const everywhere = await spotlights.listBetween("2026-05-31", "2026-06-01");
+      expect(everywhere.map((s) => s.localDate)).toEqual(["2026-05-31", "2026-06-01"]);
+      const elsewhere = await spotlights.listBetween("2026-05-10", "2026-05-10");
+      expect(elsewhere.map((s) => s.community)).toEqual([otherCommunity]);
     });
   });
 }
