@@ -1,7 +1,8 @@
 /**
  * Today's family. The rotation is derived from the stored catalog and the rotation log (the first process
  * to decide a date records it, every other process and restart reads the same answer); a channel's
- * spotlight replaces it for that date. Nothing is kept in memory between calls. A channel with anniversaries
+ * spotlight replaces it for that date. Only which profiles may be featured on a date is remembered between
+ * calls, per catalog version (the same catalog judged again gives the same answer). A channel with anniversaries
  * on follows the rotation's anniversary track (rotation/anniversary-track.ts), derived from the same log.
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
@@ -37,12 +38,37 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
   const isEligible = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
     eligibility(stored, campaign, localDate).eligible;
 
+  /**
+   * The profiles a campaign may feature on a date, judged once per catalog version (a new import or a
+   * takedown is a new version): 50,000 profiles take long to judge, and the panel's Today and every
+   * delivery pass ask again and again. The last few dates are kept (today and tomorrow in some zones).
+   */
+  const judged = new Map<
+    string,
+    { byId: Map<string, StoredProfile>; candidates: Array<{ id: string; seq: number }> }
+  >();
+  function eligibleOn(
+    snap: { version: string; all: readonly StoredProfile[] },
+    campaign: Campaign,
+    localDate: string,
+  ) {
+    const key = `${snap.version}\u0000${campaign.id}\u0000${localDate}`;
+    const known = judged.get(key);
+    if (known) return known;
+    const eligible = snap.all.filter((s) => isEligible(s, campaign, localDate));
+    const fresh = {
+      byId: new Map(eligible.map((s) => [s.profile.id, s])),
+      candidates: eligible.map((s) => ({ id: s.profile.id, seq: s.seq })),
+    };
+    judged.set(key, fresh);
+    if (judged.size > 8) judged.delete(judged.keys().next().value!);
+    return fresh;
+  }
+
   /** The log's entry for the date (recorded now if it was not), with the profiles it was chosen among. */
   async function decide(campaign: Campaign, localDate: string) {
     const snap = await deps.catalog.snapshot();
-    const eligible = snap.all.filter((s) => isEligible(s, campaign, localDate));
-    const byId = new Map(eligible.map((s) => [s.profile.id, s]));
-    const candidates = eligible.map((s) => ({ id: s.profile.id, seq: s.seq }));
+    const { byId, candidates } = eligibleOn(snap, campaign, localDate);
     const history = await deps.rotation.history(campaign.id);
     const decided = history.find((e) => e.localDate === localDate);
 
