@@ -8,6 +8,7 @@ import { schemaMessage } from "../src/core/i18n/schema-message.ts";
 import type { Translator } from "../src/core/i18n/translator.ts";
 import type { Reply } from "../src/core/reply.ts";
 import { reply } from "../src/core/reply.ts";
+import { cancelSpotlight, scheduleSpotlight } from "../src/core/spotlight-scheduling.ts";
 import type { Subscription } from "../src/core/services.ts";
 import { calendarDate, timeOfDay } from "./arguments.ts";
 import {
@@ -20,10 +21,6 @@ import {
   takenMessage,
 } from "./schedule-notes.ts";
 import { unresolvedLookupReply } from "./shared.ts";
-import { assertSpotlightable } from "./spotlight-eligibility.ts";
-
-/** Spotlight numbers are Postgres integers: a larger one names no spotlight, and must not reach the query. */
-const MAX_SPOTLIGHT_ID = 2_147_483_647;
 
 /** The three forms of /schedule, named in the messages that ask for a missing argument. */
 const FORMS = {
@@ -121,60 +118,36 @@ export async function addSpotlight(
   const { services, invocation, tr } = ctx;
   const { date } = args;
   if (args.scope === "community") await assertCommunityModerator(invocation);
-  const [lookup, { subscription, clock }] = await Promise.all([
-    services.catalog.lookup(args.name),
-    readChannelClock(services, invocation.channel),
-  ]);
-  const { zone: timezone, today } = clock;
+  const lookup = await services.catalog.lookup(args.name);
   if (lookup.kind !== "found") {
+    const { clock } = await readChannelClock(services, invocation.channel);
     const options = [
       args.scope === "community" ? "--community" : undefined,
       args.replace ? "--replace" : undefined,
     ];
     const rest = [date, args.time, ...options].filter(Boolean).join(" ");
-    return unresolvedLookupReply({ services, tr, today }, args.name, lookup, "schedule", rest);
+    return unresolvedLookupReply({ services, tr, today: clock.today }, args.name, lookup, "schedule", rest);
   }
-  if (date < today)
-    throw new UserError(
-      {
-        key: "schedule.datePassed",
-        values: { date: tr.date(date), zone: timezone, today: tr.date(today) },
-      },
-      "INVALID_ARGUMENTS",
-    );
   const profile = lookup.profile.profile;
-  const campaignId = subscription?.campaignId ?? profile.campaign;
-  const campaign = await services.catalog.campaign(campaignId);
-  if (!campaign) throw new Error(`campaign ${campaignId} of ${invocation.channel} is not stored`);
-  if (profile.campaign !== campaignId) {
-    throw new UserError(
-      {
-        key: invocation.privateChat ? "schedule.notInCampaignChat" : "schedule.notInCampaignChannel",
-        values: { name: profile.displayName, campaign: campaign.name },
-      },
-      "INVALID_ARGUMENTS",
-    );
-  }
-  assertSpotlightable({ services, tr }, lookup.profile, campaign, date);
-  const wanted = {
+  const outcome = await scheduleSpotlight(services, tr, {
+    profile: lookup.profile,
     scope: args.scope,
     channel: invocation.channel,
     community: invocation.community,
-    campaignId,
-    profileId: profile.id,
     localDate: date,
     ...(args.time ? { localTime: args.time } : {}),
-    timezone,
-    createdBy: actorOf(invocation),
-  };
-  const added = await services.spotlights.add(wanted, { replace: args.replace });
-  if (added.kind === "taken") {
-    const input = { standing: added.standing, wanted, wantedName: profile.displayName };
+    replace: args.replace,
+    actor: actorOf(invocation),
+    privateChat: invocation.privateChat,
+  });
+  const { subscription, clock } = outcome;
+  if (outcome.kind === "taken") {
+    const input = { standing: outcome.standing, wanted: outcome.wanted, wantedName: profile.displayName };
     // Already in the reader's language: it names the standing spotlight, looked up here.
     const message = await takenMessage(services, tr, input, { invocation, subscription });
     throw new UserError(message, "SPOTLIGHT_DATE_TAKEN");
   }
-  const { spotlight } = added;
+  const { spotlight } = outcome;
   const scheduled = tr.t(
     byPlace(spotlight, invocation, {
       channel: "schedule.scheduledChannel",
@@ -185,7 +158,7 @@ export async function addSpotlight(
   );
   const sentences = [
     scheduled,
-    await replacedNote(services, tr, added.replaced, subscription),
+    await replacedNote(services, tr, outcome.replaced, subscription),
     tr.t("schedule.replacesRotation"),
     ...(await precedenceNotes(services, tr, spotlight, invocation)),
     todayNote(services, tr, args, { subscription, clock }),
@@ -194,21 +167,14 @@ export async function addSpotlight(
   return reply.success(sentences.filter(Boolean).join(" "));
 }
 
-export async function cancelSpotlight({ services, invocation, tr }: Ctx, typed: string): Promise<Reply> {
-  const id = Number(typed.replace("#", ""));
-  const spotlight = id >= 1 && id <= MAX_SPOTLIGHT_ID ? await services.spotlights.get(id) : undefined;
-  const mine =
-    spotlight &&
-    (spotlight.scope === "channel"
-      ? spotlight.channel === invocation.channel
-      : spotlight.community === invocation.community);
-  if (!spotlight || !mine || spotlight.state !== "scheduled") {
-    throw new UserError({ key: "schedule.cancelNotFound" }, "SPOTLIGHT_NOT_FOUND");
-  }
-  if (spotlight.scope === "community") await assertCommunityModerator(invocation);
-  await services.spotlights.cancel(id, {
+export async function cancelSpotlightHere({ services, invocation, tr }: Ctx, typed: string): Promise<Reply> {
+  const spotlight = await cancelSpotlight(services, Number(typed.replace("#", "")), {
     actor: actorOf(invocation),
     reason: "cancelled by a moderator",
+    where: invocation,
+    allowed: async (found) => {
+      if (found.scope === "community") await assertCommunityModerator(invocation);
+    },
   });
   const subscription = await services.subscriptions.findByChannel(invocation.channel);
   const key = byPlace(spotlight, invocation, {

@@ -5,7 +5,7 @@
  */
 import { defineCommand } from "../src/core/command.ts";
 import { isDateToken, isTimeToken } from "./arguments.ts";
-import { addSpotlight, cancelSpotlight, scheduleArgs } from "./schedule-actions.ts";
+import { addSpotlight, cancelSpotlightHere, scheduleArgs } from "./schedule-actions.ts";
 import { listSpotlights } from "./schedule-list.ts";
 
 export const schedule = defineCommand({
@@ -72,7 +72,7 @@ export const schedule = defineCommand({
       case "list":
         return listSpotlights(ctx);
       case "cancel":
-        return cancelSpotlight(ctx, ctx.args.number);
+        return cancelSpotlightHere(ctx, ctx.args.number);
     }
   },
 });

@@ -9,6 +9,7 @@ import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
 import { UserError } from "../src/core/errors.ts";
 import type { Translator } from "../src/core/i18n/translator.ts";
+import { statusOf } from "../src/core/card-status.ts";
 
 export async function campaignOf(services: BotServices, stored: StoredProfile) {
   const campaign = await services.catalog.campaign(stored.profile.campaign);
@@ -46,14 +47,6 @@ export async function cardReply(
     visibility: card.stale ? "private" : (options.visibility ?? "public"),
     ...(intro ? { intro } : {}),
   };
-}
-
-/** A card's status in short, "Released (conditionally) on 13 August 2018": without the release's note. */
-export function statusOf(card: Card): string {
-  const value = card.fields.find((f) => f.id === "status")?.value ?? "";
-  // The Status line is shortStatus, then any release note after the colon of "card.statusWithNote" (": ",
-  // French " : ", Chinese "："; src/presentation/wording.ts); no status label or date contains one.
-  return value.split(/\s?: |：/)[0] ?? value;
 }
 
 /** Who is asking, in which language, on which local date: what a lookup's reply is written for. */

@@ -1,6 +1,6 @@
 /**
  * The card as each platform shows it, for the panel's profile page: the platforms' own renderers (the
- * payload a daily post sends) read back as the text a person sees there. Part of the composition root, so
+ * payload a daily post sends) drawn by the panel's previews (src/panel/previews/) as escaped HTML. Part of the composition root, so
  * src/panel/ never imports a platform; loaded only when the panel is served.
  */
 import { renderReply as consoleReply } from "../platforms/console/render.ts";
@@ -12,61 +12,28 @@ import { messageLink as telegramLink } from "../platforms/telegram/ids.ts";
 import type { ChannelRef } from "./core/channel.ts";
 import type { MessageRef } from "./core/platform.ts";
 import type { CardPreview } from "./panel/deps.ts";
+import { consolePreview } from "./panel/previews/console.ts";
+import { discordPreview } from "./panel/previews/discord.ts";
+import { slackPreview } from "./panel/previews/slack.ts";
+import { telegramPreview } from "./panel/previews/telegram.ts";
 
-const ENTITIES: Record<string, string> = {
-  "&lt;": "<",
-  "&gt;": ">",
-  "&amp;": "&",
-  "&quot;": '"',
-  "&#39;": "'",
-};
-/** Telegram HTML as a reader sees it: tags gone (links keep their text), entities decoded. */
-const telegramText = (html: string) =>
-  html.replace(/<[^>]+>/g, "").replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e] ?? e);
-
-function textsOf(value: unknown): string[] {
-  if (value === null || typeof value !== "object") return [];
-  const record = value as Record<string, unknown>;
-  if (typeof record.text === "string") return [record.text];
-  return Object.values(record).flatMap(textsOf);
-}
-
+/** The card drawn from each platform's own payload: the payload a daily post sends, never re-rendered. */
 export const cardPreviews: readonly CardPreview[] = [
-  {
-    platform: "panel.previewDiscord",
-    render(post) {
-      const message = discordPost(post);
-      const lines = message.content ? [message.content, ""] : [];
-      for (const embed of message.embeds) {
-        lines.push(embed.title ?? "", embed.description ?? "");
-        for (const field of embed.fields ?? []) lines.push("", field.name, field.value);
-        if (embed.footer) lines.push("", embed.footer.text);
-      }
-      const buttons = message.components.flatMap((row) =>
-        row.components.map((b) => ("label" in b ? `[${b.label}]` : "")),
-      );
-      return [...lines, "", buttons.join(" ")].join("\n").trim();
-    },
-  },
-  {
-    platform: "panel.previewSlack",
-    render: (post) =>
-      slackPost(post)
-        .blocks.map((block) => textsOf(block).join("  "))
-        .filter(Boolean)
-        .join("\n\n"),
-  },
-  { platform: "panel.previewTelegram", render: (post) => telegramText(telegramPost(post).text) },
+  { platform: "panel.previewDiscord", render: (post) => discordPreview(discordPost(post)) },
+  { platform: "panel.previewSlack", render: (post) => slackPreview(slackPost(post)) },
+  { platform: "panel.previewTelegram", render: (post) => telegramPreview(telegramPost(post)) },
   {
     platform: "panel.previewConsole",
     render: (post) =>
-      consoleReply({
-        kind: "card",
-        card: post.card,
-        intro: post.intro,
-        share: post.share,
-        visibility: "public",
-      }),
+      consolePreview(
+        consoleReply({
+          kind: "card",
+          card: post.card,
+          intro: post.intro,
+          share: post.share,
+          visibility: "public",
+        }),
+      ),
   },
 ];
 

@@ -28,6 +28,7 @@ export function panelDeps(app: App): PanelDeps {
     featured: services.featured,
     presenter: services.presenter,
     subscriptions: services.subscriptions,
+    spotlights: services.spotlights,
     deliveries: repositories.deliveries,
     deliveryLog: repositories.deliveryLog,
     audit: repositories.audit,

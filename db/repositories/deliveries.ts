@@ -227,11 +227,17 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return rows.map(toDeliveryRow);
     },
 
-    async latestBySubscription() {
+    async latestBySubscription(subscriptionIds) {
+      if (subscriptionIds?.length === 0) return new Map();
+      // Given ids (a page of a list), only theirs, each found by the subscription's index.
       const rows = await db
         .selectDistinctOn([deliveries.subscriptionId])
         .from(deliveries)
-        .where(isNotNull(deliveries.subscriptionId))
+        .where(
+          subscriptionIds
+            ? inArray(deliveries.subscriptionId, [...subscriptionIds])
+            : isNotNull(deliveries.subscriptionId),
+        )
         .orderBy(deliveries.subscriptionId, desc(deliveries.localDate));
       return new Map(rows.map((row) => [row.subscriptionId!, toDeliveryRow(row)]));
     },

@@ -1,5 +1,5 @@
 /** Spotlights on the database: a moderator's pick for a date, listed, cancelled, each step audited. */
-import { and, asc, eq, gte, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import { type ChannelRef, type CommunityRef, communityRef } from "../../src/core/channel.ts";
 import type {
   NewSpotlight,
@@ -197,6 +197,19 @@ export function createSpotlightRepository(db: Db): SpotlightRepository {
 
     async listOnDate(community, localDate) {
       return listScheduled(db, eq(spotlights.localDate, localDate), eq(spotlights.communityRef, community));
+    },
+
+    async listInCommunity(community, fromDate, toDate) {
+      return listScheduled(
+        db,
+        eq(spotlights.communityRef, community),
+        gte(spotlights.localDate, fromDate),
+        lte(spotlights.localDate, toDate),
+      );
+    },
+
+    async listBetween(fromDate, toDate) {
+      return listScheduled(db, gte(spotlights.localDate, fromDate), lte(spotlights.localDate, toDate));
     },
 
     async get(id) {

@@ -2,7 +2,7 @@
  * Subscriptions on the database. The unique channel_ref makes "one subscription per channel" a fact of
  * the table, not of the code: a second /subscribe updates the row, even when two arrive at once.
  */
-import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import { communityRef } from "../../src/core/channel.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import { type PostOptionsChange, postOptionsOf } from "../../src/core/post-options.ts";
@@ -14,6 +14,9 @@ import { moveSpotlights } from "./spotlights.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+/** Typed text matched literally inside LIKE: its % and _ (and the escape itself) are not wildcards. */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function toSubscription(row: SubscriptionRow): Subscription {
   return {
@@ -234,6 +237,46 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
     async list() {
       const rows = await db.select().from(subscriptions).orderBy(asc(subscriptions.id));
       return rows.map(toSubscription);
+    },
+
+    async page(filter, at) {
+      const where = and(
+        filter.search
+          ? or(
+              ilike(subscriptions.channelRef, `%${likeEscaped(filter.search)}%`),
+              ilike(subscriptions.communityRef, `%${likeEscaped(filter.search)}%`),
+            )
+          : undefined,
+        filter.state ? eq(subscriptions.state, filter.state) : undefined,
+        filter.posting ? ne(subscriptions.state, "stopped") : undefined,
+        filter.community ? eq(subscriptions.communityRef, filter.community) : undefined,
+        filter.slot
+          ? and(
+              eq(subscriptions.timezone, filter.slot.timezone),
+              eq(subscriptions.postTime, filter.slot.postTime),
+            )
+          : undefined,
+      );
+      const [rows, total] = await Promise.all([
+        db
+          .select()
+          .from(subscriptions)
+          .where(where)
+          .orderBy(asc(subscriptions.id))
+          .offset(at.offset)
+          .limit(at.limit),
+        db.$count(subscriptions, where),
+      ]);
+      return { total, items: rows.map(toSubscription) };
+    },
+
+    async countBySlot() {
+      const rows = await db
+        .select({ timezone: subscriptions.timezone, postTime: subscriptions.postTime, count: count() })
+        .from(subscriptions)
+        .where(ne(subscriptions.state, "stopped"))
+        .groupBy(subscriptions.timezone, subscriptions.postTime);
+      return rows.map((r) => ({ timezone: r.timezone, postTime: r.postTime, count: Number(r.count) }));
     },
 
     async countPaused() {

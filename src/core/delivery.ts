@@ -158,6 +158,6 @@ export interface DeliveryLedger {
   pendingOrSince(fromDate: string): Promise<DeliveryRow[]>;
   /** Every row of a channel, or all rows, newest date first (for `subscriptions list` and tests). */
   list(filter?: { channel?: ChannelRef; limit?: number }): Promise<DeliveryRow[]>;
-  /** The most recent row of each subscription. */
-  latestBySubscription(): Promise<Map<number, DeliveryRow>>;
+  /** The most recent row of each subscription, or of each one given (a page of a list: read by its index). */
+  latestBySubscription(subscriptionIds?: readonly number[]): Promise<Map<number, DeliveryRow>>;
 }

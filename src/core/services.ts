@@ -69,6 +69,12 @@ export interface FeaturedService {
     options?: { anniversaries?: boolean },
   ): Promise<FeaturedFamily | undefined>;
   /**
+   * Today's family for each of many subscribed channels (the panel's Today): the same answers as
+   * forChannel, with their subscriptions already read, the date's spotlights read once and the rotation
+   * decided once per campaign and date.
+   */
+  forSubscriptions(subscriptions: readonly Subscription[]): Promise<Array<FeaturedFamily | undefined>>;
+  /**
    * Whether a profile may be featured on a local date (YYYY-MM-DD) by the rule the daily post applies, so a
    * spotlight is refused when it is set rather than dropped silently on the day.
    */

@@ -22,6 +22,7 @@ import { megabytes, registerImport } from "./pages/import.ts";
 import { registerPeople } from "./pages/people.ts";
 import { registerProfile } from "./pages/profile.ts";
 import { registerProfiles } from "./pages/profiles.ts";
+import { registerSpotlights } from "./pages/spotlights.ts";
 import { registerToday } from "./pages/today.ts";
 import {
   CSRF_FIELD,
@@ -51,8 +52,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 function backFrom(path: string): string {
   const profile = /^\/profiles\/[^/]+/.exec(path)?.[0];
   if (profile) return profile;
-  if (path.startsWith("/import")) return "/import";
-  return path.startsWith("/people") ? "/people" : path.startsWith("/channels") ? "/channels" : "/today";
+  const lists = ["/people", "/channels", "/spotlights", "/import"];
+  return lists.find((list) => path.startsWith(list)) ?? "/today";
 }
 
 const wantsPage = (c: PanelContext) => c.req.method === "GET" && !c.req.path.startsWith("/api/");
@@ -67,7 +68,8 @@ export type Refusal =
   | "panel.mayNotRevoke"
   | "panelOptions.mayNotChange"
   | "panelImport.mayNotImport"
-  | "panelImport.mayNotVerify";
+  | "panelImport.mayNotVerify"
+  | "panelCalendar.mayNotSchedule";
 
 function refuse(c: PanelContext, refusal: Refusal): Response {
   const tr = c.get("tr");
@@ -191,6 +193,7 @@ export function createPanelApp(deps: PanelDeps, options: PanelOptions): Hono<Pan
   registerImport(app, deps, refuse);
   registerChannels(app, deps, refuse);
   registerChannelOptions(app, deps, refuse);
+  registerSpotlights(app, deps, refuse);
   registerDeliveries(app, deps);
   registerPeople(app, deps, refuse);
 

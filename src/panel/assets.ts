@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { PREVIEW_CSS } from "./previews/styles.ts";
 
 export const PANEL_CSS = `
 :root { --ink: #1b1b1f; --muted: #5a5a66; --line: #d8d8e0; --accent: #0b5cad; --bad: #a4161a; --ok: #1b6e35; --bg: #f7f7f9; }
@@ -68,7 +69,33 @@ section.box { background: #fff; border: 1px solid var(--line); padding: .75rem 1
 table.log td { overflow-wrap: anywhere; min-width: 4.5rem; }
 table.problems-table td:first-child { white-space: nowrap; }
 ul.ids { columns: 16rem; }
+.calendar-wrap { overflow-x: auto; }
+table.calendar { table-layout: fixed; min-width: 44rem; }
+table.calendar caption { text-align: start; font-weight: 600; padding: .4rem 0; }
+table.calendar th { text-align: center; }
+table.calendar td { height: 5.5rem; border: 1px solid var(--line); padding: .3rem; overflow-wrap: anywhere; }
+table.calendar td.outside { background: var(--bg); }
+table.calendar td.today { box-shadow: inset 0 0 0 3px var(--accent); }
+table.calendar .date { font-weight: 600; color: var(--muted); }
+table.calendar td.today .date { color: var(--accent); }
+.visually-hidden, table.calendar .full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+ul.spots { list-style: none; margin: .2rem 0 0; padding: 0; display: grid; gap: .3rem; }
+li.spot { background: #fff4d6; border-inline-start: 4px solid #e9c46a; padding: .25rem .35rem; font-size: .85rem; display: flex; flex-direction: column; gap: .15rem; align-items: flex-start; }
+li.spot.community { background: #e8effa; border-color: var(--accent); }
+li.spot.trouble { background: #fbeaea; border-color: var(--bad); }
+.conflict { color: var(--bad); font-size: .8rem; }
+button.small { min-height: 1.8rem; padding: .1rem .6rem; font-size: .85rem; }
+fieldset { border: 1px solid var(--line); padding: .3rem .6rem; margin: 0; }
+fieldset label.check { font-size: 1rem; }
 @media (max-width: 40rem) {
+  table.calendar { min-width: 0; }
+  table.calendar caption { display: block; width: 100%; }
+  table.calendar thead { position: absolute; inset-inline-start: -999px; }
+  table.calendar, table.calendar tbody, table.calendar tr, table.calendar td { display: block; width: 100%; }
+  table.calendar td { height: auto; border: 0; border-bottom: 1px solid var(--line); }
+  table.calendar td.outside, table.calendar td.plain:not(.today) { display: none; }
+  table.calendar .date { display: none; }
+  table.calendar .full { position: static; width: auto; height: auto; clip-path: none; white-space: normal; font-weight: 600; }
   .who { margin-inline-start: 0; width: 100%; justify-content: space-between; }
   table.stack thead { position: absolute; inset-inline-start: -999px; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
@@ -79,7 +106,7 @@ ul.ids { columns: 16rem; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
 }
-`;
+${PREVIEW_CSS}`;
 
 /** uPlot (MIT), served from the installed package: the Deliveries page's charts, no CDN. Read once. */
 let uplot: { js: string; css: string } | undefined;

@@ -9,6 +9,7 @@ import type { ChannelRef } from "../core/channel.ts";
 import type { MessageRef } from "../core/platform.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { Logger } from "../core/ports/logger.ts";
+import type { SpotlightRepository } from "../core/ports/spotlights.ts";
 import type { SubscriptionRepository } from "../core/ports/subscriptions.ts";
 import type { MessageKey } from "../core/i18n/translator.ts";
 import type { OutboundPost } from "../core/platform.ts";
@@ -19,13 +20,16 @@ import type { CurationService } from "../services/curation.ts";
 import type { StaffAccess } from "../services/staff-access.ts";
 import type { PlatformSignIn } from "../services/platform-sign-in.ts";
 import type { OAuthProvider, StaffOAuthRole } from "../core/staff-oauth.ts";
+import type { Html } from "./html.ts";
 
-/** A post as one platform shows it, rendered by that platform's own renderer (injected, never imported). */
+/**
+ * A post as one platform shows it: that platform's own renderer (injected, never imported) makes the
+ * payload, and one of the panel's drawings (src/panel/previews/) turns the payload into escaped HTML.
+ */
 export interface CardPreview {
   /** The platform and the kind of message, as the panel names it ("Discord (embed)"). */
   platform: MessageKey;
-  /** Plain text of what the platform would show, line by line (the panel escapes it). */
-  render(post: OutboundPost): string;
+  render(post: OutboundPost): Html;
 }
 
 export interface PanelDeps {
@@ -36,6 +40,8 @@ export interface PanelDeps {
   featured: FeaturedService;
   presenter: Presenter;
   subscriptions: SubscriptionRepository;
+  /** The Spotlights page reads them; adding and cancelling go through core/spotlight-scheduling.ts. */
+  spotlights: SpotlightRepository;
   deliveries: Pick<DeliveryLedger, "latestBySubscription">;
   /** The ledger as staff read it: the Deliveries page, its CSV and charts. */
   deliveryLog: DeliveryLog;

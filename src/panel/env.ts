@@ -38,6 +38,25 @@ export function pageOf<T>(
   return { page, pages, items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
 }
 
+/**
+ * The page asked for in `?page=` of a list the storage pages (`read` gets an offset and a limit): past the
+ * end, the last page, as pageOf does.
+ */
+export async function pageFrom<T>(
+  asked: string | undefined,
+  read: (at: { offset: number; limit: number }) => Promise<{ total: number; items: T[] }>,
+): Promise<{ page: number; pages: number; total: number; items: T[] }> {
+  const wanted = Number.parseInt(asked ?? "1", 10);
+  let page = Number.isFinite(wanted) ? Math.max(1, wanted) : 1;
+  let found = await read({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+  if (page > pages) {
+    page = pages;
+    found = await read({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  }
+  return { page, pages, total: found.total, items: found.items };
+}
+
 /** "Previous" and "Next" links that keep the other query parameters (search, filters). */
 export function pager(
   c: PanelContext,
@@ -68,6 +87,8 @@ const NOTICES: Readonly<Record<string, MessageKey>> = {
   resumed: "panel.noticeResumed",
   revoked: "panel.noticeRevoked",
   "options-saved": "panelOptions.saved",
+  "spotlight-scheduled": "panelCalendar.noticeScheduled",
+  "spotlight-cancelled": "panelCalendar.noticeCancelled",
 };
 
 export const noticeOf = (c: PanelContext): string | undefined => {

@@ -9,11 +9,12 @@ import type { PanelContext } from "./env.ts";
 import { Html, html, type HtmlPart } from "./html.ts";
 import { CSRF_FIELD } from "./security.ts";
 
-export type Section = "today" | "profiles" | "import" | "channels" | "deliveries" | "people";
+export type Section = "today" | "profiles" | "import" | "spotlights" | "channels" | "deliveries" | "people";
 
 const SECTIONS: ReadonlyArray<{ id: Section; label: MessageKey; href: string; adminOnly?: true }> = [
   { id: "today", label: "panel.navToday", href: "/today" },
   { id: "profiles", label: "panel.navProfiles", href: "/profiles" },
+  { id: "spotlights", label: "panelCalendar.nav", href: "/spotlights" },
   { id: "import", label: "panelImport.nav", href: "/import" },
   { id: "channels", label: "panel.navChannels", href: "/channels" },
   { id: "deliveries", label: "deliveryLog.nav", href: "/deliveries" },

@@ -70,6 +70,18 @@ export function createMemorySpotlights(store: { state: MemoryState }): Spotlight
         .sort(byDateThenId)
         .map(copy);
     },
+    async listInCommunity(community, fromDate, toDate) {
+      return scheduled()
+        .filter((s) => s.community === community && s.localDate >= fromDate && s.localDate <= toDate)
+        .sort(byDateThenId)
+        .map(copy);
+    },
+    async listBetween(fromDate, toDate) {
+      return scheduled()
+        .filter((s) => s.localDate >= fromDate && s.localDate <= toDate)
+        .sort(byDateThenId)
+        .map(copy);
+    },
     async get(id) {
       const found = store.state.spotlights.get(id);
       return found ? copy(found) : undefined;

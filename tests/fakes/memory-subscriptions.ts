@@ -103,6 +103,31 @@ export function createMemorySubscriptions(store: { state: MemoryState }): Subscr
     async list() {
       return [...store.state.subscriptions.values()].sort((a, b) => a.id - b.id).map(copy);
     },
+    async page(filter, at) {
+      const q = filter.search?.toLowerCase();
+      const kept = [...store.state.subscriptions.values()]
+        .filter(
+          (s) =>
+            (!q || s.channel.toLowerCase().includes(q) || s.community.toLowerCase().includes(q)) &&
+            (!filter.state || s.state === filter.state) &&
+            (!filter.posting || s.state !== "stopped") &&
+            (!filter.community || s.community === filter.community) &&
+            (!filter.slot || (s.timezone === filter.slot.timezone && s.postTime === filter.slot.postTime)),
+        )
+        .sort((a, b) => a.id - b.id);
+      return { total: kept.length, items: kept.slice(at.offset, at.offset + at.limit).map(copy) };
+    },
+    async countBySlot() {
+      const slots = new Map<string, { timezone: string; postTime: string; count: number }>();
+      for (const s of store.state.subscriptions.values()) {
+        if (s.state === "stopped") continue;
+        const key = `${s.timezone} ${s.postTime}`;
+        const slot = slots.get(key) ?? { timezone: s.timezone, postTime: s.postTime, count: 0 };
+        slot.count += 1;
+        slots.set(key, slot);
+      }
+      return [...slots.values()];
+    },
     async countPaused() {
       return [...store.state.subscriptions.values()].filter((s) => s.state === "paused").length;
     },

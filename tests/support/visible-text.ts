@@ -11,6 +11,9 @@ export function visibleTexts(page: string): string[] {
   const body = page
     .replace(/<code>[\s\S]*?<\/code>/g, " ")
     .replace(/<pre[^>]*>[\s\S]*?<\/pre>/g, " ")
+    // A platform's preview is that platform's own rendering of the card (its tests check its words):
+    // only its summary, the panel's name for it, is the panel's text.
+    .replace(/(<details class="preview"><summary>[\s\S]*?<\/summary>)[\s\S]*?<\/details>/g, "$1</details>")
     .replace(/<nav class="languages"[\s\S]*?<\/nav>/g, " ");
   const labels = [...body.matchAll(/\s(?:aria-label|data-label)="([^"]*)"/g)].map((m) => m[1] ?? "");
   const texts = body

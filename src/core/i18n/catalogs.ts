@@ -24,6 +24,7 @@ import panel from "./catalogs/en/panel.json" with { type: "json" };
 import panelOptions from "./catalogs/en/panelOptions.json" with { type: "json" };
 import panelImport from "./catalogs/en/panelImport.json" with { type: "json" };
 import panelOAuth from "./catalogs/en/panelOAuth.json" with { type: "json" };
+import panelCalendar from "./catalogs/en/panelCalendar.json" with { type: "json" };
 import post from "./catalogs/en/post.json" with { type: "json" };
 import postOptions from "./catalogs/en/postOptions.json" with { type: "json" };
 import render from "./catalogs/en/render.json" with { type: "json" };
@@ -52,6 +53,7 @@ export const SOURCE = {
   panel,
   panelImport,
   panelOAuth,
+  panelCalendar,
   deliveryLog,
   deeplink,
   dates,

@@ -39,6 +39,13 @@ export interface SpotlightRepository {
   listUpcoming(channel: ChannelRef, community: CommunityRef, fromDate: string): Promise<Spotlight[]>;
   /** Every scheduled spotlight in a community on a date: its channels' own and the community-wide one. */
   listOnDate(community: CommunityRef, localDate: string): Promise<Spotlight[]>;
+  /**
+   * Every scheduled spotlight in a community from one date to another (both included), by date: its
+   * channels' own and the community-wide ones (the staff panel's calendar).
+   */
+  listInCommunity(community: CommunityRef, fromDate: string, toDate: string): Promise<Spotlight[]>;
+  /** Every scheduled spotlight in every community from one date to another (both included), by date. */
+  listBetween(fromDate: string, toDate: string): Promise<Spotlight[]>;
   get(id: number): Promise<Spotlight | undefined>;
   /** Cancels a scheduled spotlight; undefined when it is not scheduled. */
   cancel(id: number, input: { actor: string; reason: string }): Promise<Spotlight | undefined>;

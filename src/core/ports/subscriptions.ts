@@ -32,6 +32,18 @@ export interface Subscription {
   updatedAt: Date;
 }
 
+/** Which subscriptions a list shows: each given condition must hold. */
+export interface SubscriptionFilter {
+  /** Part of the channel's or the community's reference, any case. */
+  search?: string;
+  state?: SubscriptionState;
+  /** Active or paused: the ones that still have a daily post (the panel's Today). */
+  posting?: boolean;
+  community?: CommunityRef;
+  /** One zone and post time (a slot of countBySlot). */
+  slot?: { timezone: string; postTime: string };
+}
+
 export interface SubscriptionRepository {
   /** One subscription per channel: creates it, or changes its settings and makes it active again. */
   upsert(input: {
@@ -63,6 +75,16 @@ export interface SubscriptionRepository {
   /** Stops the daily post (the row stays, for the ledger's history); undefined when none was active. */
   stop(channel: ChannelRef, actor: string): Promise<Subscription | undefined>;
   list(): Promise<Subscription[]>;
+  /**
+   * A page of the subscriptions a filter keeps, by id, and how many it keeps in all: a staff list reads
+   * the rows it shows, not ten thousand.
+   */
+  page(
+    filter: SubscriptionFilter,
+    at: { offset: number; limit: number },
+  ): Promise<{ total: number; items: Subscription[] }>;
+  /** How many posting (active or paused) subscriptions post at each zone and time. */
+  countBySlot(): Promise<Array<{ timezone: string; postTime: string; count: number }>>;
   /** How many subscriptions are paused (for the metrics, read at every scrape: a count, not the rows). */
   countPaused(): Promise<number>;
   /** Pauses an active subscription after a platform's permanent error; undefined when none was active. */

@@ -12,7 +12,7 @@ import { localDateTime } from "../../core/i18n/local-time.ts";
 import { UserError } from "../../core/errors.ts";
 import type { PanelDeps } from "../deps.ts";
 import { postOptionsSummary } from "./channel-options.ts";
-import { may, noticeOf, type PanelContext, type PanelEnv, pageOf, pager } from "../env.ts";
+import { may, noticeOf, type PanelContext, type PanelEnv, pageFrom, pager } from "../env.ts";
 import type { Refusal } from "../app.ts";
 import { Html, html } from "../html.ts";
 import { csrfField, page, type Viewer } from "../layout.ts";
@@ -70,14 +70,9 @@ export function registerChannels(
     const tr = c.get("tr");
     const q = (c.req.query("q") ?? "").trim().toLowerCase().slice(0, 200);
     const state = STATES.find((s) => s === c.req.query("state"));
-    const all = await deps.subscriptions.list();
-    const found = all.filter(
-      (s) =>
-        (!state || s.state === state) &&
-        (!q || s.channel.toLowerCase().includes(q) || s.community.toLowerCase().includes(q)),
-    );
-    const shown = pageOf(found, c.req.query("page"));
-    const latest = await deps.deliveries.latestBySubscription();
+    const filter = { ...(q ? { search: q } : {}), ...(state ? { state } : {}) };
+    const shown = await pageFrom(c.req.query("page"), (at) => deps.subscriptions.page(filter, at));
+    const latest = await deps.deliveries.latestBySubscription(shown.items.map((s) => s.id));
     const now = deps.clock.now();
     const body = html`<form class="filters" method="get" action="/channels" role="search">
   <label>${tr.t("panel.channelOrCommunity")} <input type="search" name="q" value="${q}"></label>
@@ -88,12 +83,12 @@ export function registerChannels(
   <button type="submit">${tr.t("panel.filter")}</button>
 </form>
 ${
-  found.length === 0
+  shown.total === 0
     ? html`<p>${tr.t("panel.noSubscription")}</p>`
     : html`<div class="table-wrap"><table class="stack">
 <thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.campaign")}</th><th scope="col">${tr.t("panel.time")}</th><th scope="col">${tr.t("panel.state")}</th><th scope="col">${tr.t("panel.options")}</th><th scope="col">${tr.t("panel.nextPost")}</th><th scope="col">${tr.t("panel.lastPost")}</th><th scope="col"><span class="muted">${tr.t("panel.action")}</span></th></tr></thead>
 <tbody>${shown.items.map((s) => row(tr, viewer, s, now, latest.get(s.id)))}</tbody></table></div>
-${pager(c, shown, found.length, "panel.pagerSubscriptions")}`
+${pager(c, shown, shown.total, "panel.pagerSubscriptions")}`
 }`;
     const notice = noticeOf(c);
     return c.html(

@@ -121,7 +121,7 @@ function preview(tr: Translator, deps: PanelDeps, stored: StoredProfile, campaig
 <p class="muted">${tr.t(help)}</p>
 <pre class="card">${cardText(card)}</pre>
 ${previews.length > 0 ? html`<h2>${tr.t("panel.perPlatform")}</h2>` : ""}
-${previews.map((p) => html`<details class="preview"><summary>${tr.t(p.platform)}</summary><pre class="card">${p.render(post)}</pre></details>`)}`;
+${previews.map((p) => html`<details class="preview"><summary>${tr.t(p.platform)}</summary>${p.render(post)}</details>`)}`;
 }
 
 function actions(tr: Translator, viewer: Viewer, stored: StoredProfile) {

@@ -6,26 +6,23 @@
 import type { Hono } from "hono";
 import type { DeliveryRow } from "../../core/delivery.ts";
 import type { Subscription } from "../../core/ports/subscriptions.ts";
+import type { FeaturedFamily } from "../../core/services.ts";
 import { spotlightPostTime } from "../../core/spotlight-rules.ts";
 import { instantOf, localDateOf } from "../../core/time.ts";
 import type { PanelDeps } from "../deps.ts";
-import { type PanelEnv, pageOf, pager } from "../env.ts";
+import { type PanelEnv, pageFrom, pager } from "../env.ts";
 import { html } from "../html.ts";
 import { tHtml } from "../i18n.ts";
 import { page } from "../layout.ts";
 import type { Translator } from "../../core/i18n/translator.ts";
 
-async function row(
+function row(
   tr: Translator,
   deps: PanelDeps,
   subscription: Subscription,
+  family: FeaturedFamily | undefined,
   latest: Map<number, DeliveryRow>,
 ) {
-  // A paused channel posts nothing: no family is decided for it here.
-  const family =
-    subscription.state === "active"
-      ? await deps.featured.forChannel(subscription.channel, subscription.community)
-      : undefined;
   const localDate = family?.localDate ?? localDateOf(deps.clock.now(), subscription.timezone);
   const when = family?.spotlight
     ? spotlightPostTime(family.spotlight, subscription, deps.defaults.postTime)
@@ -61,26 +58,58 @@ async function row(
   </tr>`;
 }
 
+/** The rows from `offset` in the slots' order (by id within a slot): each slot the window meets, read alone. */
+async function rowsAt(
+  deps: PanelDeps,
+  slots: ReadonlyArray<{ timezone: string; postTime: string; count: number }>,
+  at: { offset: number; limit: number },
+): Promise<{ total: number; items: Subscription[] }> {
+  const items: Subscription[] = [];
+  let start = 0;
+  for (const slot of slots) {
+    const end = start + slot.count;
+    if (end > at.offset && items.length < at.limit) {
+      const offset = Math.max(0, at.offset - start);
+      const wanted = { offset, limit: at.limit - items.length };
+      items.push(...(await deps.subscriptions.page({ posting: true, slot }, wanted)).items);
+    }
+    start = end;
+  }
+  return { total: start, items };
+}
+
 export function registerToday(app: Hono<PanelEnv>, deps: PanelDeps): void {
   app.get("/today", async (c) => {
     const tr = c.get("tr");
     const now = deps.clock.now();
-    const subscriptions = (await deps.subscriptions.list()).filter((s) => s.state !== "stopped");
-    // In the order the posts go out today, each at its own local time.
-    const dueAt = (s: Subscription) =>
-      instantOf(localDateOf(now, s.timezone), s.postTime, s.timezone).getTime();
-    const ordered = [...subscriptions].sort((a, b) => dueAt(a) - dueAt(b));
-    const shown = pageOf(ordered, c.req.query("page"));
-    const latest = await deps.deliveries.latestBySubscription();
-    const rows = await Promise.all(shown.items.map((s) => row(tr, deps, s, latest)));
+    // In the order the posts go out today, each at its own local time: worked out once per zone and
+    // time (a few dozen slots), then only the page's rows are read, slot by slot.
+    const slots = (await deps.subscriptions.countBySlot())
+      .map((slot) => ({
+        ...slot,
+        due: instantOf(localDateOf(now, slot.timezone), slot.postTime, slot.timezone).getTime(),
+      }))
+      .sort(
+        (a, b) =>
+          a.due - b.due || a.timezone.localeCompare(b.timezone) || a.postTime.localeCompare(b.postTime),
+      );
+    const shown = await pageFrom(c.req.query("page"), (at) => rowsAt(deps, slots, at));
+    // A paused channel posts nothing: no family is decided for it here.
+    const active = shown.items.filter((s) => s.state === "active");
+    const [latest, families] = await Promise.all([
+      deps.deliveries.latestBySubscription(shown.items.map((s) => s.id)),
+      deps.featured.forSubscriptions(active),
+    ]);
+    const familyOf = new Map(active.map((s, i) => [s.id, families[i]]));
+    const rows = shown.items.map((s) => row(tr, deps, s, familyOf.get(s.id), latest));
     const body =
-      subscriptions.length === 0
+      shown.total === 0
         ? html`<p>${tHtml(tr, "panel.noChannels", {}, { command: html`<code>/subscribe</code>` })}</p>`
         : html`<p class="muted">${tr.t("panel.ownZone")}</p>
 <div class="table-wrap"><table class="stack">
 <thead><tr><th scope="col">${tr.t("panel.channel")}</th><th scope="col">${tr.t("panel.postsAt")}</th><th scope="col">${tr.t("panel.family")}</th><th scope="col">${tr.t("panel.chosenBy")}</th><th scope="col">${tr.t("panel.todaysPost")}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
-${pager(c, shown, subscriptions.length, "panel.pagerChannels")}`;
+${pager(c, shown, shown.total, "panel.pagerChannels")}`;
     return c.html(page(c, { title: tr.t("panel.navToday"), section: "today", body }).text);
   });
 }

@@ -106,6 +106,58 @@ export function schedulingContract({ repositories }: ContractContext): void {
       expect(last).toMatchObject({ actor: "staff:1", action: AUDIT_ACTIONS.subscriptionUpdated });
     });
 
+    it("pages subscriptions by a filter (search, state, community, slot) and counts them per zone and time", async () => {
+      await seedCatalog();
+      const { subscriptions } = repositories();
+      const add = (ref: string, community: string, postTime: string, timezone = "Asia/Baku") =>
+        subscriptions.upsert({
+          ...subscribeInput,
+          channel: channelRef(ref),
+          community: communityRef(community),
+          postTime,
+          timezone,
+          actor: "mod",
+        });
+      await add("discord:111:222", "discord:111", "09:00");
+      await add("discord:111:333", "discord:111", "09:00");
+      await add("slack:T1:C_1", "slack:T1", "09:00", "UTC");
+      await add("telegram:-100%5", "telegram:-100%5", "18:30");
+      await subscriptions.stop(channelRef("discord:111:333"), "mod");
+      const channels = async (
+        filter: Parameters<typeof subscriptions.page>[0],
+        at = { offset: 0, limit: 10 },
+      ) => {
+        const { total, items } = await subscriptions.page(filter, at);
+        return { total, channels: items.map((s) => s.channel) };
+      };
+      expect(await channels({ search: "DISCORD:111" })).toEqual({
+        total: 2,
+        channels: ["discord:111:222", "discord:111:333"],
+      });
+      // % and _ are letters here, not wildcards.
+      expect((await channels({ search: "%" })).channels).toEqual(["telegram:-100%5"]);
+      expect((await channels({ search: "c_" })).channels).toEqual(["slack:T1:C_1"]);
+      expect((await channels({ search: "c_1x" })).total).toBe(0);
+      expect(await channels({ state: "stopped" })).toEqual({ total: 1, channels: ["discord:111:333"] });
+      expect((await channels({ posting: true, community: communityRef("discord:111") })).channels).toEqual([
+        "discord:111:222",
+      ]);
+      expect(await channels({ posting: true }, { offset: 1, limit: 1 })).toEqual({
+        total: 3,
+        channels: ["slack:T1:C_1"],
+      });
+      const slot = { timezone: "Asia/Baku", postTime: "09:00" };
+      expect((await channels({ posting: true, slot })).channels).toEqual(["discord:111:222"]);
+      const slots = await subscriptions.countBySlot();
+      expect(
+        slots.sort((a, b) => a.postTime.localeCompare(b.postTime) || a.timezone.localeCompare(b.timezone)),
+      ).toEqual([
+        { timezone: "Asia/Baku", postTime: "09:00", count: 1 },
+        { timezone: "UTC", postTime: "09:00", count: 1 },
+        { timezone: "Asia/Baku", postTime: "18:30", count: 1 },
+      ]);
+    });
+
     it("creates exactly one row when several upserts for a channel race", async () => {
       await seedCatalog();
       const { subscriptions } = repositories();

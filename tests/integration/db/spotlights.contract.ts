@@ -202,5 +202,27 @@ export function spotlightsContract({ repositories }: ContractContext): void {
       const onDate = await spotlights.listOnDate(community, "2026-05-10");
       expect(onDate.map((s) => s.id)).toEqual([own.id, others.id, wide.id]);
     });
+
+    it("lists a community's scheduled spotlights between two dates, both included, by date", async () => {
+      await seedCatalog();
+      const { spotlights } = repositories();
+      const before = await added(spotlights, spotlight({ localDate: "2026-04-30" }));
+      const first = await added(spotlights, spotlight({ localDate: "2026-05-01" }));
+      const wide = await added(spotlights, spotlight({ scope: "community", localDate: "2026-05-15" }));
+      const others = await added(spotlights, spotlight({ channel: otherChannel, localDate: "2026-05-02" }));
+      const last = await added(spotlights, spotlight({ localDate: "2026-05-31" }));
+      await added(spotlights, spotlight({ localDate: "2026-06-01" }));
+      await added(spotlights, spotlight({ channel: channelRef("discord:999:1"), community: otherCommunity }));
+      const cancelled = await added(spotlights, spotlight({ localDate: "2026-05-20" }));
+      await spotlights.cancel(cancelled.id, { actor: "mod", reason: "no" });
+
+      const month = await spotlights.listInCommunity(community, "2026-05-01", "2026-05-31");
+      expect(month.map((s) => s.id)).toEqual([first.id, others.id, wide.id, last.id]);
+      expect(month.map((s) => s.id)).not.toContain(before.id);
+      const everywhere = await spotlights.listBetween("2026-05-31", "2026-06-01");
+      expect(everywhere.map((s) => s.localDate)).toEqual(["2026-05-31", "2026-06-01"]);
+      const elsewhere = await spotlights.listBetween("2026-05-10", "2026-05-10");
+      expect(elsewhere.map((s) => s.community)).toEqual([otherCommunity]);
+    });
   });
 }

@@ -65,6 +65,12 @@ for (const target of databaseTargets) {
       const offToday = await world.services.featured.forChannel(off, communityRef("telegram:-1002"));
       expect(offToday?.profile.profile.id).toBe(logged?.profileId);
       expect(offToday?.anniversary).toBeUndefined();
+      // The panel's Today asks for many channels at once, and gets the same answers.
+      const subscribed = await Promise.all(
+        [on, off].map((c) => world.services.subscriptions.findByChannel(c)),
+      );
+      const many = await world.services.featured.forSubscriptions(subscribed.map((s) => s!));
+      expect(many).toEqual([today, offToday]);
 
       // 09:00 on 2 October at UTC-11 is 20:00 UTC that day: the anniversary on that channel's own date
       // (its 1 October post is long missed here), and 3 October at UTC+14.

@@ -54,7 +54,15 @@ describe("the panel's language", () => {
     const { session } = await signIn("Parisa", "admin");
     const headers = { cookie: session, "accept-language": "fa-IR,fa;q=0.9" };
     const data = await worldData();
-    for (const path of ["/today", "/profiles", "/channels", "/people", "/profiles/narges-mohammadi"]) {
+    for (const path of [
+      "/today",
+      "/profiles",
+      "/channels",
+      "/spotlights",
+      "/spotlights?channel=slack:T01:C02",
+      "/people",
+      "/profiles/narges-mohammadi",
+    ]) {
       const page = await (await get(path, headers)).text();
       expect(htmlTag(page), path).toBe('<html lang="fa" dir="rtl">');
       expect(leftover(visibleTexts(page), data, [/FreeToBeHome|CSRF|Discord|Slack|Telegram/g]), path).toEqual(

@@ -3,7 +3,7 @@
  * catalogs, the profile's data (names, charges as reported, notes) as the data gives it.
  */
 import { describe, expect, it } from "vitest";
-import { statusOf } from "../../../commands/shared.ts";
+import { statusOf } from "../../../src/core/card-status.ts";
 import type { Staleness } from "../../../src/core/freshness.ts";
 import { english, translatorFor } from "../../../src/core/i18n/translator.ts";
 import type { Card } from "../../../src/core/reply.ts";

@@ -3,12 +3,12 @@
  * when it is set, by the same rule the delivery applies on the day; otherwise the moderator is told
  * "scheduled" and the spotlight is dropped later.
  */
-import { UserError, type Text } from "../src/core/errors.ts";
-import type { Translator } from "../src/core/i18n/translator.ts";
-import type { StoredProfile } from "../src/core/ports/catalog.ts";
-import type { Campaign } from "../src/core/profile.ts";
-import type { BotServices, IneligibleReason } from "../src/core/services.ts";
-import { statusOf } from "./shared.ts";
+import { UserError, type Text } from "./errors.ts";
+import type { Translator } from "./i18n/translator.ts";
+import type { StoredProfile } from "./ports/catalog.ts";
+import type { Campaign } from "./profile.ts";
+import type { BotServices, IneligibleReason } from "./services.ts";
+import { statusOf } from "./card-status.ts";
 
 interface Asker {
   services: Pick<BotServices, "featured" | "presenter">;

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_newest_idx" ON "deliveries" USING btree ("local_date","id");
