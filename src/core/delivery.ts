@@ -8,6 +8,12 @@ import type { MessageRef } from "./platform.ts";
 import type { Spotlight } from "./ports/spotlights.ts";
 import type { Subscription } from "./ports/subscriptions.ts";
 
+/**
+ * Days back that can still be planned (and recorded as missed after a long downtime): a day's posts older
+ * than this (counted from the earliest local date anywhere) keep their outcome for good.
+ */
+export const LOOKBACK_DAYS = 7;
+
 export const DELIVERY_STATES = [
   "pending",
   "claimed",

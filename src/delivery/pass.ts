@@ -14,6 +14,7 @@ import { earliestLocalDateAnywhere } from "../core/channel-clock.ts";
 import type { PlanningSubscription } from "../core/delivery.ts";
 import { anniversariesOn } from "../core/post-of-the-day.ts";
 import type { PostOptions } from "../core/post-options.ts";
+import { LOOKBACK_DAYS } from "../core/delivery.ts";
 import type { RetractionLedger } from "../core/retraction.ts";
 import type { Presenter } from "../core/services.ts";
 import type { StatusUpdateLedger } from "../core/status-update.ts";
@@ -76,8 +77,7 @@ export interface PassOptions {
   onProgress?: PassProgressListener;
 }
 
-/** Days back that can still be planned (and recorded as missed after a long downtime). */
-export const LOOKBACK_DAYS = 7;
+export { LOOKBACK_DAYS };
 const DEFAULT_LEASE_MS = 5 * 60_000;
 /** Longer than any adapter's send timeout (10-15 s), shorter than Discord's nonce window. */
 const SENDING_LEASE_MS = 60_000;

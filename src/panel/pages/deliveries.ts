@@ -11,6 +11,7 @@ import type { Translator } from "../../core/i18n/translator.ts";
 import type { DeliveryLogRow } from "../../core/ports/delivery-log.ts";
 import { addDays, localDateOf } from "../../core/time.ts";
 import type { PanelDeps } from "../deps.ts";
+import { withSettledDays } from "../settled-days.ts";
 import { PAGE_SIZE, type PanelEnv, pager } from "../env.ts";
 import { Html, html } from "../html.ts";
 import { page } from "../layout.ts";
@@ -84,6 +85,7 @@ ${figuresTable(tr, f)}
 }
 
 export function registerDeliveries(app: Hono<PanelEnv>, deps: PanelDeps): void {
+  const daily = withSettledDays(deps.deliveryLog);
   app.get("/deliveries", async (c) => {
     const tr = c.get("tr");
     const { filter, problems, query } = readFilters((name) => c.req.query(name), tr);
@@ -95,11 +97,7 @@ export function registerDeliveries(app: Hono<PanelEnv>, deps: PanelDeps): void {
     if (at !== wanted)
       ({ rows, total } = await deps.deliveryLog.page(filter, (at - 1) * PAGE_SIZE, PAGE_SIZE));
     const today = localDateOf(deps.clock.now(), "UTC");
-    const figures = deliveryFigures(
-      tr,
-      today,
-      await deps.deliveryLog.daily(addDays(today, 1 - CHART_DAYS), today),
-    );
+    const figures = deliveryFigures(tr, today, await daily(addDays(today, 1 - CHART_DAYS), today));
     const body = html`<p>${tr.t("deliveryLog.intro")}</p>
 ${problems.length > 0 ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ""}
 <form class="filters" method="get" action="/deliveries" role="search">
