@@ -36,7 +36,8 @@ export function withSettledDays(log: Pick<DeliveryLog, "daily">): DeliveryLog["d
       for (const day of [...settled.keys()].sort().slice(0, Math.max(0, settled.size - KEPT_DAYS)))
         settled.delete(day);
     }
-    const live = await log.daily(open > from ? open : from, to);
+    // The later of the two dates (ISO dates sort as strings).
+    const live = await log.daily([from, open].sort()[1]!, to);
     const posts: DailyDeliveries[] = [];
     const lateness: DailyLateness[] = [];
     for (let day = from; day < open && day <= to; day = addDays(day, 1)) {
