@@ -105,7 +105,7 @@ export function createDeliveryLog(db: Db): DeliveryLog {
 
     async daily(from, to) {
       const inRange = and(gte(deliveries.localDate, from), lte(deliveries.localDate, to));
-      const lateness = sql`extract(epoch from (${deliveries.sentAt} - ${deliveries.dueAt}))`;
+      const lateness = deliveries.latenessSeconds;
       const [posts, late] = await Promise.all([
         db
           .select({

@@ -5,7 +5,17 @@
  * (row locks with SKIP LOCKED), for a lease after which a dead claimer's row is taken over.
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { DELIVERY_STATES, type DeliveryState } from "../../src/core/delivery.ts";
 import { RETRACTION_STATES, type RetractionState } from "../../src/core/retraction.ts";
@@ -70,6 +80,13 @@ export const deliveries = pgTable(
     updateSettledAt: timestamp("update_settled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * How late a sent post went out, in seconds (null until sent), kept by the database: the panel's
+     * lateness chart reads it from an index instead of working it out for every row of the period.
+     */
+    latenessSeconds: doublePrecision("lateness_seconds").generatedAlwaysAs(
+      sql`extract(epoch from (sent_at - due_at))`,
+    ),
   },
   (t) => [
     unique("deliveries_channel_day").on(t.channelRef, t.localDate),
@@ -91,6 +108,12 @@ export const deliveries = pgTable(
     index("deliveries_subscription_idx").on(t.subscriptionId, t.localDate),
     // The staff panel's Deliveries page, newest first, 50 at a time: read from the index's end, not sorted.
     index("deliveries_newest_idx").on(t.localDate, t.id),
+    // The Deliveries charts' daily figures, read from the indexes alone: posts by platform and outcome,
+    // and the lateness of sent posts.
+    index("deliveries_daily_idx").on(t.localDate, t.platform, t.state),
+    index("deliveries_lateness_idx")
+      .on(t.localDate, t.latenessSeconds)
+      .where(sql`${t.state} = 'sent' and ${t.sentAt} is not null`),
     check("deliveries_state_known", oneOf(t.state, DELIVERY_STATES)),
     check("deliveries_attempts_not_negative", sql`${t.attempts} >= 0`),
   ],

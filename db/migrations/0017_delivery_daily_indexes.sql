@@ -1,0 +1,3 @@
+ALTER TABLE "deliveries" ADD COLUMN "lateness_seconds" double precision GENERATED ALWAYS AS (extract(epoch from (sent_at - due_at))) STORED;--> statement-breakpoint
+CREATE INDEX "deliveries_daily_idx" ON "deliveries" USING btree ("local_date","platform","state");--> statement-breakpoint
+CREATE INDEX "deliveries_lateness_idx" ON "deliveries" USING btree ("local_date","lateness_seconds") WHERE "deliveries"."state" = 'sent' and "deliveries"."sent_at" is not null;
