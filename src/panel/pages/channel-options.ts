@@ -79,17 +79,20 @@ function changeFrom(body: Record<string, unknown>, s: Subscription): PostOptions
   return change;
 }
 
+/** The subscription a `/channels/:id/…` path names, or the panel's "no such subscription". */
+export async function subscriptionOfPath(deps: PanelDeps, c: PanelContext): Promise<Subscription> {
+  const id = Number(c.req.param("id"));
+  const found = (await deps.subscriptions.list()).find((s) => s.id === id);
+  if (!found) throw new UserError({ key: "panel.noSuchSubscription" }, "NOT_SUBSCRIBED");
+  return found;
+}
+
 export function registerChannelOptions(
   app: Hono<PanelEnv>,
   deps: PanelDeps,
   refuse: (c: PanelContext, refusal: Refusal) => Response,
 ): void {
-  async function find(c: PanelContext): Promise<Subscription> {
-    const id = Number(c.req.param("id"));
-    const found = (await deps.subscriptions.list()).find((s) => s.id === id);
-    if (!found) throw new UserError({ key: "panel.noSuchSubscription" }, "NOT_SUBSCRIBED");
-    return found;
-  }
+  const find = (c: PanelContext) => subscriptionOfPath(deps, c);
 
   app.get("/channels/:id/options", async (c) => {
     if (!may(c.get("viewer"), "admin")) return refuse(c, "panelOptions.mayNotChange");

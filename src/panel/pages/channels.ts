@@ -11,7 +11,7 @@ import { nextOccurrence } from "../../core/time.ts";
 import { localDateTime } from "../../core/i18n/local-time.ts";
 import { UserError } from "../../core/errors.ts";
 import type { PanelDeps } from "../deps.ts";
-import { postOptionsSummary } from "./channel-options.ts";
+import { postOptionsSummary, subscriptionOfPath } from "./channel-options.ts";
 import { may, noticeOf, type PanelContext, type PanelEnv, pageFrom, pager } from "../env.ts";
 import type { Refusal } from "../app.ts";
 import { Html, html } from "../html.ts";
@@ -97,12 +97,7 @@ ${pager(c, shown, shown.total, "panel.pagerSubscriptions")}`
     );
   });
 
-  async function find(c: PanelContext): Promise<Subscription> {
-    const id = Number(c.req.param("id"));
-    const found = (await deps.subscriptions.list()).find((s) => s.id === id);
-    if (!found) throw new UserError({ key: "panel.noSuchSubscription" }, "NOT_SUBSCRIBED");
-    return found;
-  }
+  const find = (c: PanelContext) => subscriptionOfPath(deps, c);
 
   app.post("/channels/:id/pause", async (c) => {
     const viewer = c.get("viewer");
