@@ -8,11 +8,11 @@
  * of each step, as a table or as JSON. PGlite in a temporary folder by default; with --database-url, a
  * fresh database made on that server and dropped at the end.
  */
+import { benchDatabase } from "./bench-database.ts";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 import { runChild } from "./catalog-child.ts";
 import { onePercent, writeCatalogFolder } from "./catalog-files.ts";
 import { printReport, type CatalogReport } from "./catalog-report.ts";
@@ -32,26 +32,9 @@ const asJson = process.argv.includes("--json");
 const keep = process.argv.includes("--keep");
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-/** A database of our own on the server, dropped at the end; or a PGlite folder. */
-async function makeDatabase(work: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  if (!serverUrl) return { env: { DATA_DIR: join(work, "data") }, drop: async () => {} };
-  const name = `bench_catalog_${process.pid}`;
-  const admin = postgres(serverUrl, { onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 const work = mkdtempSync(join(tmpdir(), "ftbh-bench-catalog-"));
 const folder = join(work, "catalog");
-const database = await makeDatabase(work);
+const database = await benchDatabase(serverUrl, work, "catalog");
 const cli = (...args: string[]) => runChild([BIN, ...args], database.env);
 try {
   say(`Generating ${profiles} profiles in ${folder}...`);

@@ -9,11 +9,11 @@
  * table or JSON. Not a test: the figures depend on the machine. PGlite in a temporary folder by default;
  * with --database-url, a fresh database made on that server and dropped at the end.
  */
+import { benchDatabase } from "./bench-database.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { createApp } from "../src/app.ts";
 import { panelDeps, staffAccess } from "../src/app-panel.ts";
 import { cardPreviews, messageLink } from "../src/app-panel-previews.ts";
@@ -36,25 +36,8 @@ const serverUrl = option("--database-url");
 const asJson = process.argv.includes("--json");
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-/** A database of our own on the server, dropped at the end; or a PGlite folder. */
-async function makeDatabase(work: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
-  if (!serverUrl) return { env: { DATA_DIR: join(work, "data") }, drop: async () => {} };
-  const name = `bench_panel_${process.pid}`;
-  const admin = postgres(serverUrl, { onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 const work = mkdtempSync(join(tmpdir(), "ftbh-bench-panel-"));
-const database = await makeDatabase(work);
+const database = await benchDatabase(serverUrl, work, "panel");
 const logger = createLogger({ level: "warn", stream: "stderr" });
 try {
   const app = await createApp(loadConfig(database.env), { logger, owner: "bench" });

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
+import { benchDatabase } from "./bench-database.ts";
 import { startBusyLoad } from "./busy-load.ts";
 import { runChild } from "./catalog-child.ts";
 import { writeCatalogFolder } from "./catalog-files.ts";
@@ -40,21 +40,6 @@ async function medianSeconds(args: string[]): Promise<number> {
   return median(times);
 }
 
-/** A fresh database on the server, dropped afterwards. */
-async function withServerDatabase<T>(url: string, f: (databaseUrl: string) => Promise<T>): Promise<T> {
-  const name = `bench_start_${process.pid}`;
-  const admin = postgres(url, { onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  try {
-    return await f(own.toString());
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 const work = mkdtempSync(join(tmpdir(), "ftbh-bench-start-"));
 const load = process.argv.includes("--load") ? startBusyLoad() : undefined;
 try {
@@ -72,9 +57,7 @@ try {
   const folder = join(work, "catalog");
   writeCatalogFolder(folder, { profiles: 2_000, seed: 7 });
   const pglite = await runChild([BIN, "import", folder], { DATA_DIR: join(work, "import-data") });
-  const server = serverUrl
-    ? await withServerDatabase(serverUrl, (url) => runChild([BIN, "import", folder], { DATABASE_URL: url }))
-    : undefined;
+  const server = serverUrl ? await importIntoServer(serverUrl, folder) : undefined;
   const report = {
     machine: { cpus: cpus().length, loadAverage: loadavg().map((l) => Number(l.toFixed(2))), load: !!load },
     nodeSeconds: node,
@@ -127,4 +110,14 @@ function printTable(r: {
     console.log(`${step.padEnd(48)}${time.padStart(22)}${memory.padStart(10)}`);
   console.log("first start's progress lines:");
   for (const line of r.firstStart.progress) console.log(`  ${line}`);
+}
+
+/** The import into a fresh database on the server, dropped afterwards. */
+async function importIntoServer(url: string, folder: string) {
+  const database = await benchDatabase(url, work, "start");
+  try {
+    return await runChild([BIN, "import", folder], database.env);
+  } finally {
+    await database.drop();
+  }
 }

@@ -44,6 +44,12 @@ describe.skipIf(noChromium)("the Import page in a browser", () => {
   });
 
   const heading = () => page.getByRole("heading", { level: 1 }).textContent();
+  // A form's answer is a new page: wait for its heading to appear, not for the old page's load state
+  // (which is already "load" when the submit has not yet navigated).
+  const arrivedAt = async (title: string) => {
+    await page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
+    expect(await heading()).toBe(title);
+  };
 
   it("shows an upload's problems with file, line and field, and writes nothing", async () => {
     await page.getByRole("link", { name: "Import" }).click();
@@ -56,8 +62,7 @@ describe.skipIf(noChromium)("the Import page in a browser", () => {
       .getByLabel("Files (.yaml, .yml, .json or .zip)")
       .setInputFiles([yamlFile("khalil-matouk.yaml", broken), yamlFile("extra.json", '{"id": "x",}')]);
     await page.getByRole("button", { name: "Check (dry run)" }).click();
-    await page.waitForLoadState();
-    expect(await heading()).toBe("Import refused: nothing was written");
+    await arrivedAt("Import refused: nothing was written");
     const row = page.getByRole("row").filter({ hasText: "khalil-matouk.yaml" });
     expect(await row.getByRole("cell").allTextContents()).toEqual([
       "khalil-matouk.yaml",
@@ -86,16 +91,14 @@ describe.skipIf(noChromium)("the Import page in a browser", () => {
     await page.getByLabel("Files (.yaml, .yml, .json or .zip)").focus();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await page.waitForLoadState();
-    expect(await heading()).toBe("Dry run: nothing is written yet");
+    await arrivedAt("Dry run: nothing is written yet");
     expect(await page.getByText("Profiles: 1 new, 1 changed, 0 unchanged.").count()).toBe(1);
     expect(await page.getByRole("heading", { name: "New profiles" }).count()).toBe(1);
     await screenshots(page, "import-dry-run");
     expect((await world.prisoner("Nadia Newcomer")).kind).not.toBe("card");
 
     await page.getByRole("button", { name: "Apply this import" }).click();
-    await page.waitForLoadState();
-    expect(await heading()).toBe("Imported");
+    await arrivedAt("Imported");
     expect(await page.getByRole("status").textContent()).toBe("Imported: the changes are live now.");
     await screenshots(page, "import-applied");
     expect((await world.prisoner("Nadia Newcomer")).kind).toBe("card");

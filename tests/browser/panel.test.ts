@@ -71,6 +71,7 @@ describe.skipIf(noChromium)("the staff panel in a browser", () => {
     await page.goto(`${server.url}/profiles`);
     await screenshots(page, "profiles");
     await page.getByRole("link", { name: "Ilgar Mammadov" }).click();
+    await page.getByRole("heading", { name: "Family and consent" }).waitFor();
     expect(await page.getByRole("heading", { name: "Family and consent" }).count()).toBe(1);
     for (const platform of ["Discord (embed)", "Slack (blocks)", "Telegram (message)", "Console"]) {
       expect(await page.getByText(platform, { exact: true }).count()).toBe(1);
@@ -82,6 +83,7 @@ describe.skipIf(noChromium)("the staff panel in a browser", () => {
     await screenshots(page, "profile");
 
     await page.getByRole("link", { name: "Channels" }).click();
+    await page.getByText("the bot was removed from the chat").waitFor();
     expect(await page.getByText("the bot was removed from the chat").count()).toBe(1);
     await screenshots(page, "channels");
     await page.getByRole("button", { name: "Pause discord:111:222" }).click();
