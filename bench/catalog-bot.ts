@@ -25,8 +25,22 @@ async function peakRssMb(): Promise<number> {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Heap figures after a full collection (the child runs with --expose-gc), so they count what is kept. */
+function settledMemoryMb() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  const mb = (n: number) => n / 1024 / 1024;
+  return {
+    rss: mb(m.rss),
+    heapUsed: mb(m.heapUsed),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+}
+
 const started = performance.now();
 const app = await createApp(loadConfig(), { logger, owner: "bench" });
+const appOpen = settledMemoryMb();
 try {
   if (mode === "seed") {
     const count = Number(subscriptionsArg);
@@ -47,6 +61,7 @@ try {
     const snapshot = await app.services.catalog.snapshot();
     const readyMs = performance.now() - started;
     const readyRssMb = process.memoryUsage().rss / 1024 / 1024;
+    const ready = settledMemoryMb();
     // The people the catalog was generated from (same seed), so queries hit, miss and misspell as real ones.
     const people = syntheticCampaign(profiles, seed);
     const random = createRandom(11);
@@ -64,6 +79,8 @@ try {
     const lookup = await time(queries, (q) => app.services.catalog.lookup(q));
     const suggest = await time(prefixes, (q) => app.services.catalog.suggest(q, 25));
     const indexSearch = await time(queries, (q) => snapshot.index.search(q));
+    // The one query each lookup makes: has the stored catalog changed (a takedown in any process)?
+    const versionCheck = await time(queries, () => app.repositories.catalog.version());
     console.log(
       JSON.stringify({
         profiles: snapshot.all.length,
@@ -72,6 +89,14 @@ try {
         lookup,
         suggest,
         indexSearch,
+        versionCheck,
+        memory: {
+          appHeapMb: appOpen.heapUsed,
+          catalogHeapMb: ready.heapUsed - appOpen.heapUsed,
+          externalMb: ready.external,
+          arrayBuffersMb: ready.arrayBuffers,
+          settledRssMb: ready.rss,
+        },
         peakRssMb: await peakRssMb(),
       }),
     );

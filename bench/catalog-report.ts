@@ -21,6 +21,16 @@ export interface CatalogReport {
   lookup: LatencyStats;
   suggest: LatencyStats;
   indexSearch: LatencyStats;
+  /** The catalog-version query each lookup makes (what keeps a takedown in any process seen at once). */
+  versionCheck: LatencyStats;
+  /** Where the ready bot's memory goes, after a full collection: the app, the catalog snapshot, WASM/buffers. */
+  memory: {
+    appHeapMb: number;
+    catalogHeapMb: number;
+    externalMb: number;
+    arrayBuffersMb: number;
+    settledRssMb: number;
+  };
 }
 
 const s = (n: number) => `${n.toFixed(1)} s`;
@@ -49,6 +59,11 @@ export function printReport(report: CatalogReport, asJson: boolean): void {
     ],
     [`/prisoner lookup p50 / p99 (${r.lookup.count})`, `${ms(r.lookup.p50Ms)} / ${ms(r.lookup.p99Ms)}`, ""],
     [`  of which name index p50 / p99`, `${ms(r.indexSearch.p50Ms)} / ${ms(r.indexSearch.p99Ms)}`, ""],
+    [
+      `  of which catalog version check p50 / p99`,
+      `${ms(r.versionCheck.p50Ms)} / ${ms(r.versionCheck.p99Ms)}`,
+      "",
+    ],
     [`autocomplete p50 / p99 (${r.suggest.count})`, `${ms(r.suggest.p50Ms)} / ${ms(r.suggest.p99Ms)}`, ""],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -58,5 +73,11 @@ export function printReport(report: CatalogReport, asJson: boolean): void {
     `${"step".padEnd(width)}  ${"time".padStart(21)}  peak RSS`,
     ...rows.map(([label, time, rss]) => `${label.padEnd(width)}  ${time.padStart(21)}  ${rss.padStart(8)}`),
   ];
+  const m = r.memory;
+  out.push(
+    `Ready bot after a full GC: RSS ${mb(m.settledRssMb)}; heap ${mb(m.appHeapMb)} for the app and ` +
+      `${mb(m.catalogHeapMb)} for the catalog snapshot; external ${mb(m.externalMb)} ` +
+      `(the database's WASM memory and buffers; array buffers ${mb(m.arrayBuffersMb)})`,
+  );
   process.stdout.write(`${out.join("\n")}\n`);
 }

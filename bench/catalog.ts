@@ -62,7 +62,10 @@ try {
     ["--import", "tsx", BOT, "seed", String(profiles), String(seed), String(subscriptionCount)],
     database.env,
   );
-  const bot = await runChild(["--import", "tsx", BOT, "serve", String(profiles), String(seed)], database.env);
+  const bot = await runChild(
+    ["--expose-gc", "--import", "tsx", BOT, "serve", String(profiles), String(seed)],
+    database.env,
+  );
   const served = JSON.parse(bot.stdout.trim().split("\n").at(-1)!);
 
   const report: CatalogReport = {
@@ -84,6 +87,8 @@ try {
     lookup: served.lookup,
     suggest: served.suggest,
     indexSearch: served.indexSearch,
+    versionCheck: served.versionCheck,
+    memory: served.memory,
   };
   printReport(report, asJson);
 } finally {
