@@ -164,7 +164,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   try {
     progress({ step: "migrating" });
     progress({ step: "migrated", applied: await migrateDatabase(database) });
-    const repositories = createRepositories(database.db);
+    // Embedded PGlite has one owner process, which carries out every other command on its folder.
+    const repositories = createRepositories(database.db, { soleWriter: database.kind === "pglite" });
     if (options.seedSample && database.kind === "pglite")
       await importSampleIfEmpty(repositories, logger, progress);
 

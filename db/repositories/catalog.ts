@@ -16,7 +16,7 @@ import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
 import { openImportSession } from "./catalog-import.ts";
-import { bumpRevision, lockCatalog } from "./catalog-lock.ts";
+import { bumpRevision, catalogWritesInProcess, lockCatalog } from "./catalog-lock.ts";
 import {
   assertDistinctIds,
   keepLaterVerification,
@@ -67,7 +67,19 @@ async function importStream(
   }
 }
 
-export function createCatalogRepository(db: Db): CatalogRepository {
+export interface CatalogRepositoryOptions {
+  /**
+   * This process is the only one that writes the database (embedded PGlite, whose data folder has one
+   * owner; every other command on it is carried out by that owner). Then the revision read last stands
+   * until this process writes the catalog again, and version() costs no query: a lookup's round trip to
+   * PGlite allocated about 130 KB, and the collections that caused made up /prisoner's p99 at 50,000
+   * profiles. With a server, other processes write too, so every call asks.
+   */
+  soleWriter?: boolean;
+}
+
+export function createCatalogRepository(db: Db, options: CatalogRepositoryOptions = {}): CatalogRepository {
+  let known: { revision: string; writes: number } | undefined;
   return {
     async listCampaigns() {
       const rows = await db.select().from(campaigns).orderBy(asc(campaigns.createdAt), asc(campaigns.id));
@@ -79,8 +91,13 @@ export function createCatalogRepository(db: Db): CatalogRepository {
     getProfile: (id) => loadProfile(db, id),
 
     async version() {
+      const writes = catalogWritesInProcess();
+      if (options.soleWriter && known?.writes === writes) return known.revision;
       const [row] = await db.select({ revision: catalogRevision.revision }).from(catalogRevision);
-      return String(row?.revision ?? 0);
+      const revision = String(row?.revision ?? 0);
+      // The count read before asking: a write that lands meanwhile moves it, so the next call asks again.
+      known = { revision, writes };
+      return revision;
     },
 
     async importBundle(bundle, actor, options = {}): Promise<ImportResult> {

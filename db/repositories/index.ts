@@ -57,9 +57,14 @@ export interface Repositories {
   impact: ImpactReportSource;
 }
 
-export function createRepositories(db: Db): Repositories {
+export interface RepositoryOptions {
+  /** This process is the database's only writer (embedded PGlite): see CatalogRepositoryOptions. */
+  soleWriter?: boolean;
+}
+
+export function createRepositories(db: Db, options: RepositoryOptions = {}): Repositories {
   return {
-    catalog: createCatalogRepository(db),
+    catalog: createCatalogRepository(db, { soleWriter: options.soleWriter ?? false }),
     campaigns: createCampaignRepository(db),
     subscriptions: createSubscriptionRepository(db),
     channelLanguages: createChannelLanguageRepository(db),
