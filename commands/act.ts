@@ -5,7 +5,7 @@
  */
 import { defineCommand, OPTIONAL_NAME } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { campaignOf, namedOrToday } from "./shared.ts";
+import { namedOrToday } from "./shared.ts";
 
 export const act = defineCommand({
   name: "act",
@@ -14,20 +14,9 @@ export const act = defineCommand({
   moderatorOnly: false,
   ...OPTIONAL_NAME,
   async run({ args, services, invocation, tr }) {
-    const found = await namedOrToday(
-      { services, invocation, tr },
-      args.name,
-      "act",
-      () =>
-        new UserError(
-          { key: "act.nothingFeatured", values: { command: "/act <name>" } },
-          "NOTHING_TO_FEATURE",
-        ),
-    );
+    const found = await namedOrToday({ services, invocation, tr }, args.name, "act", "act.nothingFeatured");
     if (found.kind === "reply") return found.reply;
-    const { stored, today } = found;
-    const campaign = await campaignOf(services, stored);
-    const card = services.presenter.card(stored, campaign, today, tr);
+    const { stored, today, campaign, card } = found;
     // An unverified profile's actions may be as out of date as its status.
     if (card.stale)
       throw new UserError({ key: "act.staleProfile", values: { name: card.title } }, "PROFILE_NOT_AVAILABLE");

@@ -1,7 +1,7 @@
 /** /share [name]: a share kit (text, hashtag, link and one-click links) for a profile, default today's. */
 import { defineCommand, OPTIONAL_NAME } from "../src/core/command.ts";
 import { UserError } from "../src/core/errors.ts";
-import { campaignOf, namedOrToday } from "./shared.ts";
+import { namedOrToday } from "./shared.ts";
 
 export const share = defineCommand({
   name: "share",
@@ -14,16 +14,10 @@ export const share = defineCommand({
       { services, invocation, tr },
       args.name,
       "share",
-      () =>
-        new UserError(
-          { key: "commands.shareNothingFeatured", values: { command: "/share <name>" } },
-          "NOTHING_TO_FEATURE",
-        ),
+      "commands.shareNothingFeatured",
     );
     if (found.kind === "reply") return found.reply;
-    const { stored, today } = found;
-    const campaign = await campaignOf(services, stored);
-    const card = services.presenter.card(stored, campaign, today, tr);
+    const { stored, campaign, card } = found;
     if (card.stale) {
       throw new UserError(
         { key: "commands.shareStale", values: { name: card.title } },

@@ -8,7 +8,8 @@ import type { StoredProfile } from "../src/core/ports/catalog.ts";
 import type { Card, Choice, Reply, Visibility } from "../src/core/reply.ts";
 import type { BotServices, ProfileLookup } from "../src/core/services.ts";
 import { UserError } from "../src/core/errors.ts";
-import type { Translator } from "../src/core/i18n/translator.ts";
+import type { MessageKey, Translator } from "../src/core/i18n/translator.ts";
+import type { Campaign } from "../src/core/profile.ts";
 import { statusOf } from "../src/core/card-status.ts";
 
 export async function campaignOf(services: BotServices, stored: StoredProfile) {
@@ -97,13 +98,14 @@ export async function unresolvedLookupReply(
 
 /** A command's profile when a name is optional: the named one, found as /prisoner finds it, or today's family. */
 export type NamedOrToday =
-  | { kind: "profile"; stored: StoredProfile; today: string }
+  | { kind: "profile"; stored: StoredProfile; today: string; campaign: Campaign; card: Card }
   /** The name matched several profiles, or none exactly: the reply that says so. */
   | { kind: "reply"; reply: Reply };
 
 /**
  * /share and /act: the profile a name points to (public profiles only, never a silent pick among
- * several), as of the channel's today; without a name, today's family here, or `nothingToday`.
+ * several), as of the channel's today, with its campaign and card; without a name, today's family here,
+ * or the user error `nothingToday` (a message taking the command to use, `/<command> <name>`).
  */
 export async function namedOrToday(
   {
@@ -113,20 +115,29 @@ export async function namedOrToday(
   }: { services: BotServices; invocation: { channel: ChannelRef; community: CommunityRef }; tr: Translator },
   name: string | undefined,
   command: string,
-  nothingToday: () => UserError,
+  nothingToday: MessageKey,
 ): Promise<NamedOrToday> {
+  const found = async (stored: StoredProfile, today: string): Promise<NamedOrToday> => {
+    const campaign = await campaignOf(services, stored);
+    const card = services.presenter.card(stored, campaign, today, tr);
+    return { kind: "profile", stored, today, campaign, card };
+  };
   if (name) {
     const [lookup, today] = await Promise.all([
       services.catalog.lookup(name),
       todayHere(services, invocation.channel),
     ]);
-    if (lookup.kind === "found") return { kind: "profile", stored: lookup.profile, today };
+    if (lookup.kind === "found") return found(lookup.profile, today);
     return {
       kind: "reply",
       reply: await unresolvedLookupReply({ services, tr, today }, name, lookup, command),
     };
   }
   const featured = await services.featured.forChannel(invocation.channel, invocation.community);
-  if (!featured) throw nothingToday();
-  return { kind: "profile", stored: featured.profile, today: featured.localDate };
+  if (!featured)
+    throw new UserError(
+      { key: nothingToday, values: { command: `/${command} <name>` } },
+      "NOTHING_TO_FEATURE",
+    );
+  return found(featured.profile, featured.localDate);
 }

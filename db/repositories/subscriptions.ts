@@ -2,7 +2,7 @@
  * Subscriptions on the database. The unique channel_ref makes "one subscription per channel" a fact of
  * the table, not of the code: a second /subscribe updates the row, even when two arrive at once.
  */
-import { and, asc, count, eq, getTableColumns, ilike, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { communityRef } from "../../src/core/channel.ts";
 import type { Subscription, SubscriptionRepository } from "../../src/core/ports/subscriptions.ts";
 import { type PostOptionsChange, postOptionsOf } from "../../src/core/post-options.ts";
@@ -69,6 +69,23 @@ function postOptionColumns(change: PostOptionsChange | undefined) {
 }
 
 export function createSubscriptionRepository(db: Db): SubscriptionRepository {
+  /** Pauses the active subscriptions `which` selects, audited, and cancels the posts they still owe. */
+  const pauseActive = (which: SQL, reason: string, actor: string) =>
+    db.transaction(async (tx) => {
+      const rows = await tx
+        .update(subscriptions)
+        .set({ state: "paused", pausedReason: reason, updatedAt: sql`now()` })
+        .where(and(which, eq(subscriptions.state, "active")))
+        .returning();
+      await auditPauses(tx, rows, reason, actor);
+      await cancelPendingPosts(
+        tx,
+        rows.map((r) => r.id),
+        `the subscription was paused: ${reason}`,
+      );
+      return rows.map(toSubscription);
+    });
+
   return {
     async upsert(input) {
       return db.transaction(async (tx) => {
@@ -165,38 +182,12 @@ export function createSubscriptionRepository(db: Db): SubscriptionRepository {
     },
 
     async pause(channel, { reason, actor }) {
-      return db.transaction(async (tx) => {
-        const rows = await tx
-          .update(subscriptions)
-          .set({ state: "paused", pausedReason: reason, updatedAt: sql`now()` })
-          .where(and(eq(subscriptions.channelRef, channel), eq(subscriptions.state, "active")))
-          .returning();
-        await auditPauses(tx, rows, reason, actor);
-        await cancelPendingPosts(
-          tx,
-          rows.map((r) => r.id),
-          `the subscription was paused: ${reason}`,
-        );
-        return rows[0] ? toSubscription(rows[0]) : undefined;
-      });
+      const [paused] = await pauseActive(eq(subscriptions.channelRef, channel), reason, actor);
+      return paused;
     },
 
-    async pauseCommunity(community, { reason, actor }) {
-      return db.transaction(async (tx) => {
-        const rows = await tx
-          .update(subscriptions)
-          .set({ state: "paused", pausedReason: reason, updatedAt: sql`now()` })
-          .where(and(eq(subscriptions.communityRef, community), eq(subscriptions.state, "active")))
-          .returning();
-        await auditPauses(tx, rows, reason, actor);
-        await cancelPendingPosts(
-          tx,
-          rows.map((r) => r.id),
-          `the subscription was paused: ${reason}`,
-        );
-        return rows.map(toSubscription);
-      });
-    },
+    pauseCommunity: (community, { reason, actor }) =>
+      pauseActive(eq(subscriptions.communityRef, community), reason, actor),
 
     async moveChannel(from, to, actor) {
       return db.transaction(async (tx) => {

@@ -8,7 +8,7 @@
  * calls carry the person's own bearer token for three requests, once per sign-in.
  */
 import { PermissionsBitField } from "discord.js";
-import { OAuthSignInError, type OAuthProvider } from "../../src/core/staff-oauth.ts";
+import { authorizationCodeUrl, OAuthSignInError, type OAuthProvider } from "../../src/core/staff-oauth.ts";
 import { guildCommunity, isSnowflake } from "./ids.ts";
 import { isServerModerator } from "./permissions.ts";
 
@@ -63,17 +63,13 @@ export function createDiscordSignIn(options: DiscordSignInOptions): OAuthProvide
     platform: "discord",
     authorizeUrl({ state, codeChallenge, redirectUri }) {
       // Beside the API, as on discord.com: https://discord.com/api → https://discord.com/oauth2/authorize.
-      const url = new URL("../oauth2/authorize", `${api}/`);
-      url.search = new URLSearchParams({
-        response_type: "code",
-        client_id: options.clientId,
+      return authorizationCodeUrl(new URL("../oauth2/authorize", `${api}/`), {
+        clientId: options.clientId,
         scope: DISCORD_SIGN_IN_SCOPES,
-        redirect_uri: redirectUri,
         state,
-        code_challenge: codeChallenge,
-        code_challenge_method: "S256",
-      }).toString();
-      return url.href;
+        codeChallenge,
+        redirectUri,
+      });
     },
     async identify({ code, codeVerifier, redirectUri }) {
       const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString("base64");

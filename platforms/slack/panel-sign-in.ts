@@ -10,7 +10,7 @@
  */
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
-import { OAuthSignInError, type OAuthProvider } from "../../src/core/staff-oauth.ts";
+import { authorizationCodeUrl, OAuthSignInError, type OAuthProvider } from "../../src/core/staff-oauth.ts";
 import { encodeCommunityRef, isSlackId } from "./ids.ts";
 import { installationTokens } from "./installations.ts";
 import { isWorkspaceAdmin, type SlackUserRoles } from "./moderators.ts";
@@ -70,17 +70,13 @@ export function createSlackSignIn(options: SlackSignInOptions): OAuthProvider {
   return {
     platform: "slack",
     authorizeUrl({ state, codeChallenge, redirectUri }) {
-      const url = new URL("../openid/connect/authorize", base);
-      url.search = new URLSearchParams({
-        response_type: "code",
-        client_id: options.clientId,
+      return authorizationCodeUrl(new URL("../openid/connect/authorize", base), {
+        clientId: options.clientId,
         scope: SLACK_SIGN_IN_SCOPES,
-        redirect_uri: redirectUri,
         state,
-        code_challenge: codeChallenge,
-        code_challenge_method: "S256",
-      }).toString();
-      return url.href;
+        codeChallenge,
+        redirectUri,
+      });
     },
     async identify({ code, codeVerifier, redirectUri }) {
       const token = await call("openid.connect.token", {

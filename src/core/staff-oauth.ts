@@ -47,3 +47,24 @@ export interface OAuthProvider {
   /** Exchanges the code and asks the platform who this is; throws OAuthSignInError. */
   identify(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<PlatformIdentity>;
 }
+
+/**
+ * An authorization-code request with PKCE (S256), as RFC 6749 and RFC 7636 spell it: `endpoint` with the
+ * query every provider's consent page reads. The provider chooses the endpoint and the scopes.
+ */
+export function authorizationCodeUrl(
+  endpoint: URL,
+  request: { clientId: string; scope: string; state: string; codeChallenge: string; redirectUri: string },
+): string {
+  const url = new URL(endpoint);
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: request.clientId,
+    scope: request.scope,
+    redirect_uri: request.redirectUri,
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: "S256",
+  }).toString();
+  return url.href;
+}
