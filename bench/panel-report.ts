@@ -25,24 +25,32 @@ export interface PanelReport {
 export const P95_BUDGET_MS = 100;
 
 /** Each page the panel has, with the queries people use on the lists. */
-export function panelPages(s: SeededPanel): Array<{ name: string; path: string }> {
-  const q = encodeURIComponent;
-  return [
-    { name: "Today", path: "/today" },
-    { name: "Today, page 100", path: "/today?page=100" },
-    { name: "Profiles", path: "/profiles" },
-    { name: "Profiles, name search", path: `/profiles?q=${q(s.query)}` },
-    { name: "Profiles, filters", path: "/profiles?status=sentenced&stale=1" },
-    { name: "Profile", path: `/profiles/${q(s.profileId)}` },
-    { name: "Channels", path: "/channels" },
-    { name: "Channels, search", path: "/channels?q=bench-99" },
-    { name: "Deliveries", path: "/deliveries" },
-    { name: "Deliveries, filtered", path: "/deliveries?state=sent&platform=console" },
-    { name: "Spotlights, channels", path: "/spotlights" },
-    { name: "Spotlights, channel", path: `/spotlights?channel=${q(s.channel)}&month=${s.month}` },
-    { name: "Spotlights, community", path: `/spotlights?community=${q(s.community)}&month=${s.month}` },
-    { name: "People", path: "/people" },
-  ];
+const PAGES: ReadonlyArray<{ name: string; path: (s: SeededPanel) => string }> = [
+  { name: "Today", path: () => "/today" },
+  { name: "Today, page 100", path: () => "/today?page=100" },
+  { name: "Profiles", path: () => "/profiles" },
+  { name: "Profiles, name search", path: (s) => `/profiles?q=${q(s.query)}` },
+  { name: "Profiles, filters", path: () => "/profiles?status=sentenced&stale=1" },
+  { name: "Profile", path: (s) => `/profiles/${q(s.profileId)}` },
+  { name: "Channels", path: () => "/channels" },
+  { name: "Channels, search", path: () => "/channels?q=bench-99" },
+  { name: "Deliveries", path: () => "/deliveries" },
+  { name: "Deliveries, filtered", path: () => "/deliveries?state=sent&platform=console" },
+  { name: "Spotlights, channels", path: () => "/spotlights" },
+  { name: "Spotlights, channel", path: (s) => `/spotlights?channel=${q(s.channel)}&month=${s.month}` },
+  { name: "Spotlights, community", path: (s) => `/spotlights?community=${q(s.community)}&month=${s.month}` },
+  { name: "People", path: () => "/people" },
+];
+const q = encodeURIComponent;
+
+export const PANEL_PAGE_NAMES: readonly string[] = PAGES.map((p) => p.name);
+
+/** The pages named (every page by default), in the panel's order, with their paths for the seeded data. */
+export function panelPages(
+  s: SeededPanel,
+  names: readonly string[] = PANEL_PAGE_NAMES,
+): Array<{ name: string; path: string }> {
+  return PAGES.filter((p) => names.includes(p.name)).map((p) => ({ name: p.name, path: p.path(s) }));
 }
 
 /** p50, p95 and max of the samples, in milliseconds. */

@@ -1,15 +1,17 @@
 /**
  * `npm run bench:panel [-- --profiles N] [--subscriptions N] [--requests N] [--days N]
- *   [--database-url postgres://…] [--json] [--seed N]`
+ *   [--database-url postgres://…] [--json] [--seed N] [--pages deliveries,…] [--help]` (bench/panel-args.ts)
  *
  * The staff panel at scale (issue 17, "Fast"): a database with 50,000 generated profiles (bench:catalog's
  * generator), 10,000 subscriptions, a spotlight a day for a month and `--days` days of sent posts for
  * every subscription; the panel served in process over HTTP as `start` serves it, signed in as an admin,
  * then each page asked N times in turn (after one unmeasured warm-up). Prints p50/p95/max per page as a
- * table or JSON. Not a test: the figures depend on the machine. PGlite in a temporary folder by default;
- * with --database-url, a fresh database made on that server and dropped at the end.
+ * table or JSON (`--pages` measures only some). Not a test: the figures depend on the machine. PGlite in a
+ * temporary folder by default; with --database-url, a fresh database made on that server and dropped at
+ * the end.
  */
 import { benchDatabase } from "./bench-database.ts";
+import { type PanelArgs, parsePanelArgs, USAGE } from "./panel-args.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,17 +25,19 @@ import { createLogger } from "../src/ops/logger.ts";
 import { type PanelReport, panelPages, percentiles, printPanelReport } from "./panel-report.ts";
 import { seedPanelData } from "./panel-seed.ts";
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? undefined : process.argv[at + 1];
+let args: PanelArgs;
+try {
+  args = parsePanelArgs(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(2);
 }
-const profiles = Number(option("--profiles") ?? 50_000);
-const subscriptionCount = Number(option("--subscriptions") ?? 10_000);
-const requests = Number(option("--requests") ?? 30);
-const days = Number(option("--days") ?? 7);
-const seed = Number(option("--seed") ?? 7);
-const serverUrl = option("--database-url");
-const asJson = process.argv.includes("--json");
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const { profiles, subscriptions: subscriptionCount, requests, days, seed, databaseUrl: serverUrl } = args;
+const asJson = args.json;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const work = mkdtempSync(join(tmpdir(), "ftbh-bench-panel-"));
@@ -58,7 +62,7 @@ try {
         redirect: "manual",
       });
       const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-      const pages = panelPages(seeded);
+      const pages = panelPages(seeded, args.pages);
       const results: PanelReport["pages"] = [];
       for (const page of pages) {
         const get = async () => {

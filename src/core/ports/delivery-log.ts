@@ -53,15 +53,22 @@ export interface DailyLateness {
   worstSeconds: number;
 }
 
+/** Local dates, inclusive; a missing end is open (every date before, or after). */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
 export interface DeliveryLog {
-  /** A page of rows, newest local date first, and how many match in all. */
-  page(
-    filter: DeliveryLogFilter,
-    offset: number,
-    limit: number,
-  ): Promise<{ rows: DeliveryLogRow[]; total: number }>;
+  /** A page of the rows matching, newest local date first. */
+  page(filter: DeliveryLogFilter, offset: number, limit: number): Promise<DeliveryLogRow[]>;
+  /** How many rows match, counted in the database. */
+  count(filter: DeliveryLogFilter): Promise<number>;
   /** Every row matching, newest first, `batch` at a time (for a CSV export that never holds them all). */
   each(filter: DeliveryLogFilter, batch?: number): AsyncIterable<DeliveryLogRow>;
-  /** Posts per local date, platform and state, and the lateness of sent ones per date, `from`–`to` inclusive. */
-  daily(from: string, to: string): Promise<{ posts: DailyDeliveries[]; lateness: DailyLateness[] }>;
+  /**
+   * Posts per local date, platform and state in `days`, and the lateness of sent ones per date (left out,
+   * and not worked out, when `lateness` is false).
+   */
+  daily(days: DayRange, lateness?: boolean): Promise<{ posts: DailyDeliveries[]; lateness: DailyLateness[] }>;
 }

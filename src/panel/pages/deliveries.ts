@@ -85,19 +85,23 @@ ${figuresTable(tr, f)}
 }
 
 export function registerDeliveries(app: Hono<PanelEnv>, deps: PanelDeps): void {
-  const daily = withSettledDays(deps.deliveryLog);
+  const figuresOf = withSettledDays(deps.deliveryLog);
   app.get("/deliveries", async (c) => {
     const tr = c.get("tr");
     const { filter, problems, query } = readFilters((name) => c.req.query(name), tr);
     const asked = Number.parseInt(c.req.query("page") ?? "1", 10);
     const wanted = Number.isFinite(asked) && asked > 0 ? asked : 1;
-    let { rows, total } = await deps.deliveryLog.page(filter, (wanted - 1) * PAGE_SIZE, PAGE_SIZE);
+    const today = localDateOf(deps.clock.now(), "UTC");
+    // The page asked for is read with the figures; only a page past the end is read again, as the last.
+    const [ledger, first] = await Promise.all([
+      figuresOf({ from: addDays(today, 1 - CHART_DAYS), to: today }, filter),
+      deps.deliveryLog.page(filter, (wanted - 1) * PAGE_SIZE, PAGE_SIZE),
+    ]);
+    const { total } = ledger;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const at = Math.min(wanted, pages);
-    if (at !== wanted)
-      ({ rows, total } = await deps.deliveryLog.page(filter, (at - 1) * PAGE_SIZE, PAGE_SIZE));
-    const today = localDateOf(deps.clock.now(), "UTC");
-    const figures = deliveryFigures(tr, today, await daily(addDays(today, 1 - CHART_DAYS), today));
+    const rows = at === wanted ? first : await deps.deliveryLog.page(filter, (at - 1) * PAGE_SIZE, PAGE_SIZE);
+    const figures = deliveryFigures(tr, today, ledger.daily);
     const body = html`<p>${tr.t("deliveryLog.intro")}</p>
 ${problems.length > 0 ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ""}
 <form class="filters" method="get" action="/deliveries" role="search">

@@ -33,18 +33,21 @@ for (const target of databaseTargets) {
       const log = world.repositories.deliveryLog;
       const all = await log.page({}, 0, 100);
       const ledger = await world.repositories.deliveries.list();
-      expect(all.total).toBe(ledger.length);
-      expect(all.rows.map((r) => r.localDate)).toEqual(
-        [...all.rows.map((r) => r.localDate)].sort().reverse(),
-      );
+      expect(all).toHaveLength(ledger.length);
+      expect(await log.count({})).toBe(ledger.length);
+      expect(all.map((r) => r.localDate)).toEqual([...all.map((r) => r.localDate)].sort().reverse());
       const second = await log.page({}, 2, 2);
-      expect(second.rows.map((r) => r.id)).toEqual(all.rows.slice(2, 4).map((r) => r.id));
+      expect(second.map((r) => r.id)).toEqual(all.slice(2, 4).map((r) => r.id));
       const paused = await log.page({ state: "paused" }, 0, 10);
-      expect(paused.rows.map((r) => [r.channel, r.detail])).toEqual([["telegram:-1003", "chat not found"]]);
-      const day = await log.page({ from: "2026-11-25", to: "2026-11-25", platform: "telegram" }, 0, 10);
-      expect(new Set(day.rows.map((r) => r.localDate))).toEqual(new Set(["2026-11-25"]));
-      expect(day.total).toBe(2);
-      expect((await log.page({ platform: "discord" }, 0, 10)).total).toBe(0);
+      expect(paused.map((r) => [r.channel, r.detail])).toEqual([["telegram:-1003", "chat not found"]]);
+      const oneDay = { from: "2026-11-25", to: "2026-11-25", platform: "telegram" };
+      const day = await log.page(oneDay, 0, 10);
+      expect(new Set(day.map((r) => r.localDate))).toEqual(new Set(["2026-11-25"]));
+      expect(await log.count(oneDay)).toBe(2);
+      expect(await log.count({ state: "paused" })).toBe(1);
+      expect(await log.count({ platform: "discord" })).toBe(0);
+      const profileId = ledger.find((r) => r.profileId)?.profileId;
+      expect(await log.count({ profileId })).toBe(ledger.filter((r) => r.profileId === profileId).length);
     });
 
     it("carries each post's update after a status change and its withdrawal, as the ledger records them", async () => {
@@ -54,7 +57,7 @@ for (const target of databaseTargets) {
         .update(deliveries)
         .set({ updateState: "edited", updateDetail: "edited with the update line", retractState: "pending" })
         .where(eq(deliveries.id, first!.id));
-      const { rows } = await world.repositories.deliveryLog.page({}, 0, 100);
+      const rows = await world.repositories.deliveryLog.page({}, 0, 100);
       const row = rows.find((r) => r.id === first!.id);
       expect(row?.update).toEqual({ state: "edited", detail: "edited with the update line" });
       expect(row?.retraction).toEqual({ state: "pending" });
@@ -72,7 +75,8 @@ for (const target of databaseTargets) {
 
     it("counts posts per day, platform and outcome, and the median and worst lateness of sent ones", async () => {
       await threeDays([5, 65, 125]);
-      const { posts, lateness } = await world.repositories.deliveryLog.daily("2026-11-24", "2026-11-26");
+      const log = world.repositories.deliveryLog;
+      const { posts, lateness } = await log.daily({ from: "2026-11-24", to: "2026-11-26" });
       const ledger = await world.repositories.deliveries.list();
       for (const figure of posts) {
         const matching = ledger.filter(
@@ -90,6 +94,42 @@ for (const target of databaseTargets) {
         ["2026-11-25", 65, 65],
         ["2026-11-26", 125, 125],
       ]);
+    });
+
+    it("works out a day's lateness over every platform together, and reads ranges open at either end", async () => {
+      const telegram = createRecordingPlatform({ platform: "telegram" });
+      const discord = createRecordingPlatform({ platform: "discord" });
+      await world.subscribe("telegram:-1001", "09:00", "UTC");
+      await world.subscribe("discord:100000000000000001:200000000000000001", "09:01", "UTC");
+      const delivery = world.delivery([telegram.adapter, discord.adapter]);
+      for (const day of ["2026-11-24", "2026-11-25"]) {
+        world.setNow(`${day}T09:02:00Z`);
+        await delivery.runPass();
+      }
+      const log = world.repositories.deliveryLog;
+      const ledger = await world.repositories.deliveries.list();
+      const whole = await log.daily({});
+      expect(whole.posts.reduce((sum, f) => sum + f.posts, 0)).toBe(ledger.length);
+      expect(new Set(whole.posts.map((f) => f.platform))).toEqual(new Set(["telegram", "discord"]));
+      // 120 s late on Telegram, 60 s on Discord: the median is between them, not either platform's own.
+      expect(
+        whole.lateness.map((l) => [l.localDate, Math.round(l.medianSeconds), Math.round(l.worstSeconds)]),
+      ).toEqual([
+        ["2026-11-24", 90, 120],
+        ["2026-11-25", 90, 120],
+      ]);
+      const later = await log.daily({ from: "2026-11-25" });
+      expect(later.posts.map((f) => [f.localDate, f.platform, f.posts])).toEqual([
+        ["2026-11-25", "discord", 1],
+        ["2026-11-25", "telegram", 1],
+      ]);
+      expect(later.lateness.map((l) => l.localDate)).toEqual(["2026-11-25"]);
+      const earlier = await log.daily({ to: "2026-11-24" }, false);
+      expect(earlier.posts.map((f) => [f.localDate, f.platform, f.state, f.posts])).toEqual([
+        ["2026-11-24", "discord", "sent", 1],
+        ["2026-11-24", "telegram", "sent", 1],
+      ]);
+      expect(earlier.lateness).toEqual([]);
     });
   });
 }
