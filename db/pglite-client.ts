@@ -9,20 +9,22 @@ import { setFlagsFromString } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { type Database, type QueryListener, queryLogger } from "./client.ts";
-import { pgliteTemplate } from "./pglite-template.ts";
+import { pgliteTemplatePath, restorePgliteTemplate } from "./pglite-template.ts";
 import * as schema from "./schema/index.ts";
 
 /** Opens (or creates) the embedded database in `dataDir`. */
 export async function openPglite(dataDir: string, onQuery?: QueryListener): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   // A folder without PG_VERSION holds no database yet: restored from the template when there is one.
-  const template = existsSync(join(dataDir, "PG_VERSION")) ? undefined : pgliteTemplate();
+  const restore = existsSync(join(dataDir, "PG_VERSION"))
+    ? {}
+    : await restorePgliteTemplate(dataDir, pgliteTemplatePath());
   // Before PGlite compiles Postgres: V8 reads the budget when it compiles a WebAssembly module.
   setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   const client = await PGlite.create({
     dataDir,
     startParams: PGLITE_START,
-    ...(template ? { loadDataDir: template } : {}),
+    ...restore,
   });
   return pgliteDatabase(client, onQuery);
 }
