@@ -6,13 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import {
-  type Database,
-  pgliteDatabase,
-  postgresDatabase,
-  postgresOptions,
-  type QueryListener,
-} from "../db/client.ts";
+import type { Database, QueryListener } from "../db/client.ts";
+import { pgliteDatabase } from "../db/pglite-client.ts";
+import { postgresDatabase, postgresOptions } from "../db/postgres-client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 
 export interface BenchDatabase {

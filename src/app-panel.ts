@@ -1,52 +1,30 @@
 /**
- * The staff panel's part of the composition root: its dependencies built from the app (ports and
- * services only, so src/panel/ never reaches the database or a platform), the server `start` runs when
- * PANEL_PORT is set, and the address sign-in links point at.
+ * The staff panel's part of the composition root: the server `start` runs when PANEL_PORT is set, built
+ * on the panel's dependencies (app-panel-deps.ts), and the address sign-in links point at. The server,
+ * the dependencies and the platforms' renderers are loaded only when the panel is served: a console chat
+ * or a `panel link` command needs none of them (Hono, the importer's YAML and zip readers).
  */
 import type { App } from "./app.ts";
 import type { Config } from "./config.ts";
 import { UserError } from "./core/errors.ts";
-import type { PanelDeps } from "./panel/deps.ts";
-import { type PanelServer, startPanelServer } from "./panel/server.ts";
-import { createUploadImports } from "./services/catalog-import.ts";
+import type { PanelServer } from "./panel/server.ts";
 import { createStaffAccess, type StaffAccess } from "./services/staff-access.ts";
-import { panelOAuth } from "./app-panel-oauth.ts";
 
 export function staffAccess(app: App): StaffAccess {
   return createStaffAccess({ staff: app.repositories.staff, clock: app.services.clock });
-}
-
-export function panelDeps(app: App): PanelDeps {
-  const { config, services, repositories } = app;
-  return {
-    catalog: services.catalog,
-    curation: services.curation,
-    imports: createUploadImports({
-      catalog: repositories.catalog,
-      retractPostsOf: (ids) => services.curation.retractPostsOf(ids),
-    }),
-    featured: services.featured,
-    presenter: services.presenter,
-    subscriptions: services.subscriptions,
-    spotlights: services.spotlights,
-    deliveries: repositories.deliveries,
-    deliveryLog: repositories.deliveryLog,
-    audit: repositories.audit,
-    staff: staffAccess(app),
-    clock: services.clock,
-    defaults: services.defaults,
-    staleAfterDays: config.STALE_AFTER_DAYS,
-    logger: app.logger.child({ component: "panel" }),
-    secureCookies: config.PANEL_PUBLIC_URL?.toLowerCase().startsWith("https:") ?? false,
-  };
 }
 
 /** Serves the panel when PANEL_PORT is set; undefined otherwise. */
 export async function startPanel(app: App): Promise<PanelServer | undefined> {
   const { PANEL_PORT, PANEL_HOST } = app.config;
   if (PANEL_PORT === undefined) return undefined;
-  // The platforms' renderers are loaded only here: a `panel link` command needs none of them.
-  const { cardPreviews, messageLink } = await import("./app-panel-previews.ts");
+  const [{ panelDeps }, { startPanelServer }, { cardPreviews, messageLink }, { panelOAuth }] =
+    await Promise.all([
+      import("./app-panel-deps.ts"),
+      import("./panel/server.ts"),
+      import("./app-panel-previews.ts"),
+      import("./app-panel-oauth.ts"),
+    ]);
   const oauth = await panelOAuth(app);
   return startPanelServer(
     { ...panelDeps(app), previews: cardPreviews, messageLink, ...(oauth ? { oauth } : {}) },

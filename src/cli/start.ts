@@ -19,7 +19,6 @@ import {
 } from "../app-platforms.ts";
 import { startPanel } from "../app-panel.ts";
 import type { CliContext } from "./context.ts";
-import { runService } from "./service.ts";
 import { onStopSignal } from "./shutdown.ts";
 
 const NO_PLATFORM =
@@ -143,7 +142,8 @@ export async function runConsoleCommand(ctx: CliContext): Promise<number> {
 
 export async function runStart(ctx: CliContext): Promise<number> {
   const anyPlatform = Object.values(ctx.config.platforms).some(Boolean);
-  if (anyPlatform) return runService(ctx);
+  // The service (its HTTP endpoints, the platforms' start) is loaded only by a bot that runs platforms.
+  if (anyPlatform) return (await import("./service.ts")).runService(ctx);
   if (!ctx.io.tty.stdin) throw new BotError(NO_PLATFORM, "INVALID_CONFIG");
   await ctx.withApp((app) => consoleChat(ctx, app, true), {
     logger: consoleLogger(ctx.config),

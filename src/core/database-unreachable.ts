@@ -24,7 +24,7 @@ const UNREACHABLE: ReadonlyMap<string, string> = new Map([
   ["57P03", "the server is starting up and not accepting connections yet"],
 ]);
 
-/** db/client.ts's code for a server that completed the handshake and then did not answer a first query. */
+/** db/postgres-client.ts's code for a server that completed the handshake and then did not answer a first query. */
 export const NO_ANSWER = "DATABASE_NO_ANSWER";
 
 export interface Unreachable {

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { buildIsCurrent } from "../../bin/build-is-current.js";
-import { pgliteDatabase } from "../../db/client.ts";
+import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../../db/migrate.ts";
 
 declare module "vitest" {

@@ -1,11 +1,12 @@
 /**
  * The staff panel on the real composition root: createApp on a migrated PGlite with the sample campaign
- * and one profile whose text holds markup (`<script>`), the panel's dependencies built by src/app-panel.ts,
+ * and one profile whose text holds markup (`<script>`), the panel's dependencies built by src/app-panel-deps.ts,
  * and helpers to sign in and to ask the console's /prisoner.
  */
 import { fileURLToPath } from "node:url";
 import { type App, createApp } from "../../src/app.ts";
-import { panelDeps, staffAccess } from "../../src/app-panel.ts";
+import { staffAccess } from "../../src/app-panel.ts";
+import { panelDeps } from "../../src/app-panel-deps.ts";
 import { panelOAuth } from "../../src/app-panel-oauth.ts";
 import { cardPreviews, messageLink } from "../../src/app-panel-previews.ts";
 import { readImportFiles } from "../../src/catalog/read-import-files.ts";

@@ -11,13 +11,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, inject } from "vitest";
-import {
-  type Database,
-  type Db,
-  pgliteDatabase,
-  postgresDatabase,
-  postgresOptions,
-} from "../../db/client.ts";
+import type { Database, Db } from "../../db/client.ts";
+import { pgliteDatabase } from "../../db/pglite-client.ts";
+import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 
 /** The Postgres server for tests, e.g. postgres://postgres@127.0.0.1:5432/test; tests needing it skip without it. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { expect, it } from "vitest";
-import { postgresDatabase, postgresOptions } from "../../../db/client.ts";
+import { postgresDatabase, postgresOptions } from "../../../db/postgres-client.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../../../db/migrate.ts";
 import { createEmptyPostgresDatabase, describeOnPostgres, queryRows } from "../../support/test-database.ts";
 

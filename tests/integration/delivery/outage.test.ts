@@ -8,7 +8,8 @@
  */
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { type Database, postgresDatabase, postgresOptions } from "../../../db/client.ts";
+import type { Database } from "../../../db/client.ts";
+import { postgresDatabase, postgresOptions } from "../../../db/postgres-client.ts";
 import { migrateDatabase } from "../../../db/migrate.ts";
 import type { ChannelRef } from "../../../src/core/channel.ts";
 import { createRecordingPlatform } from "../../fakes/recording-platform.ts";

@@ -9,7 +9,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import postgres from "postgres";
-import { type Database, postgresDatabase, postgresOptions } from "../../../db/client.ts";
+import type { Database } from "../../../db/client.ts";
+import { postgresDatabase, postgresOptions } from "../../../db/postgres-client.ts";
 import { migrateDatabase } from "../../../db/migrate.ts";
 import { UNCERTAIN_AFTER_CRASH } from "../../../db/repositories/delivery-rows.ts";
 import type { ChannelRef } from "../../../src/core/channel.ts";

@@ -15,7 +15,7 @@
 import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { postgresDatabase, postgresOptions } from "../../../db/client.ts";
+import { postgresDatabase, postgresOptions } from "../../../db/postgres-client.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { Logger } from "../../../src/core/ports/logger.ts";
 import type { PlatformAdapter, SendResult } from "../../../src/core/platform.ts";
