@@ -22,16 +22,27 @@ export async function signInWithPlatform(db: Db, input: Input): Promise<Result> 
     let created = false;
     if (!row) {
       const [taken] = await tx
-        .select({ id: staffPeople.id })
+        .select({ platform: staffPeople.platform, userId: staffPeople.platformUserId })
         .from(staffPeople)
         .where(eq(staffPeople.name, name));
-      if (taken) return { kind: "name-taken" };
-      [row] = await tx
-        .insert(staffPeople)
-        .values({ name, role, createdBy: platform, createdAt: session.at, platform, platformUserId: userId })
-        .onConflictDoNothing({ target: [staffPeople.platform, staffPeople.platformUserId] })
-        .returning(staffPeopleColumns);
-      created = row !== undefined;
+      // The name may be this very person's, made by their other tab since the read above (each statement
+      // sees what committed before it): only someone else's name is taken.
+      if (taken && (taken.platform !== platform || taken.userId !== userId)) return { kind: "name-taken" };
+      if (!taken) {
+        [row] = await tx
+          .insert(staffPeople)
+          .values({
+            name,
+            role,
+            createdBy: platform,
+            createdAt: session.at,
+            platform,
+            platformUserId: userId,
+          })
+          .onConflictDoNothing({ target: [staffPeople.platform, staffPeople.platformUserId] })
+          .returning(staffPeopleColumns);
+        created = row !== undefined;
+      }
       // Lost a race with this person's other tab: theirs created the row.
       if (!row) [row] = await tx.select(staffPeopleColumns).from(staffPeople).where(samePerson);
     }
