@@ -221,10 +221,7 @@ describe("Telegram", () => {
   let nextChat = -100_300_000;
   const callsTo = (chatId: number) => fake.calls.filter((c) => Number(c.params.chat_id) === chatId);
 
-  async function send(update: BuiltUpdate) {
-    fake.queueUpdate(update);
-    await fake.waitForPoll(update.update_id + 1, 10_000);
-  }
+  const send = (update: BuiltUpdate) => fake.handleByPolling(update);
   async function subscribedGroup(admin: number): Promise<number> {
     const chat = nextChat--;
     fake.addChat({ id: chat, type: "supergroup", title: `Group ${chat}` });

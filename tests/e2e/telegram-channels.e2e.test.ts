@@ -19,10 +19,7 @@ describe("Telegram channels through the app", () => {
   let fake: FakeTelegram;
   let world: AppWorld;
 
-  async function send(update: BuiltUpdate) {
-    fake.queueUpdate(update);
-    await fake.waitForPoll(update.update_id + 1, 10_000);
-  }
+  const send = (update: BuiltUpdate) => fake.handleByPolling(update);
   const subscriptionOf = (chat: number) =>
     world.app.repositories.subscriptions.findByChannel(channelRef(`telegram:${chat}`));
   /** A channel with the bot as an administrator (allowed to post unless `canPost` is false). */

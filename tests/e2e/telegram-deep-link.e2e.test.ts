@@ -24,10 +24,7 @@ describe("Telegram deep links and presses through the app", () => {
   let fake: FakeTelegram;
   let world: AppWorld;
 
-  async function send(update: BuiltUpdate) {
-    fake.queueUpdate(update);
-    await fake.waitForPoll(update.update_id + 1, 10_000);
-  }
+  const send = (update: BuiltUpdate) => fake.handleByPolling(update);
   /** The bot's last answer in a member's private chat to what they sent. */
   async function privately(user: number, text: string): Promise<PostedMessage | undefined> {
     await send(fake.updates.message(user, user, text));

@@ -16,10 +16,7 @@ describe("Telegram forum topics through the app", () => {
   let fake: FakeTelegram;
   let world: AppWorld;
 
-  async function send(update: BuiltUpdate) {
-    fake.queueUpdate(update);
-    await fake.waitForPoll(update.update_id + 1, 10_000);
-  }
+  const send = (update: BuiltUpdate) => fake.handleByPolling(update);
   const subscriptionOf = (chat: number) =>
     world.app.repositories.subscriptions.findByChannel(channelRef(`telegram:${chat}`));
   function forum(): number {

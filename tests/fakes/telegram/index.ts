@@ -70,6 +70,10 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
     });
   }
 
+  /** Resolves once the bot polls with at least this offset, i.e. it finished the updates before it. */
+  const polledFrom = (minOffset: number, timeoutMs?: number) =>
+    waitUntil(() => polls.find((o) => o >= minOffset), `getUpdates with offset ≥ ${minOffset}`, timeoutMs);
+
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     token,
@@ -167,13 +171,18 @@ export async function createFakeTelegram(options: FakeTelegramOptions = {}) {
       return waitUntil(() => calls.find(predicate), "a matching call", timeoutMs);
     },
 
+    /**
+     * Queues an update and resolves once a long-polling bot has handled it: telegraf asks for the next
+     * offset only after the batch is done, answer included.
+     */
+    async handleByPolling(update: BuiltUpdate, timeoutMs = 10_000): Promise<void> {
+      world.queue.push(update);
+      await polledFrom(update.update_id + 1, timeoutMs);
+    },
+
     /** Resolves once the bot polls with at least this offset, i.e. it finished the updates before it. */
     waitForPoll(minOffset: number, timeoutMs?: number): Promise<number> {
-      return waitUntil(
-        () => polls.find((o) => o >= minOffset),
-        `getUpdates with offset ≥ ${minOffset}`,
-        timeoutMs,
-      );
+      return polledFrom(minOffset, timeoutMs);
     },
 
     /** Calls the fake refused by its own rules (not injected faults, not flood control): should be none. */
