@@ -1,5 +1,5 @@
 /** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
-import { asc, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { StoredProfile } from "../../src/core/ports/catalog.ts";
 import type { Profile } from "../../src/core/profile.ts";
@@ -38,8 +38,23 @@ export async function loadProfiles(db: Db, ids?: readonly string[]): Promise<Sto
   return ids.length > MAX_PARAMETERS ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
 }
 
-async function loadSome(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
-  const only = (column: PgColumn) => (ids ? inArray(column, [...ids]) : undefined);
+/** Which profiles loadSome reads: all, those with these ids, or those in a range of insertion positions. */
+type Selection = readonly string[] | { afterSeq: number; lastSeq: number } | undefined;
+
+function selector(db: Db, selection: Selection): (column: PgColumn) => SQL | undefined {
+  if (!selection) return () => undefined;
+  if (Array.isArray(selection)) return (column) => inArray(column, [...selection]);
+  const { afterSeq, lastSeq } = selection as { afterSeq: number; lastSeq: number };
+  const range = and(gt(profiles.seq, afterSeq), lte(profiles.seq, lastSeq));
+  // Two parameters whatever the page's size, where a list of ids binds one per profile. `= any(array(…))`,
+  // not `in (…)`: the array is an InitPlan read once and each child table is read by its profile_id index;
+  // given `in`, the planner hashes the page and scans the whole child table for every page.
+  const page = db.select({ id: profiles.id }).from(profiles).where(range);
+  return (column) => (column === profiles.id ? range : sql`${column} = any(array(${page}))`);
+}
+
+async function loadSome(db: Db, selection?: Selection): Promise<StoredProfile[]> {
+  const only = selector(db, selection);
   const [rows, names, sources, episodes, family, quotes, designations] = await Promise.all([
     db.select().from(profiles).where(only(profiles.id)).orderBy(asc(profiles.seq)),
     db.select().from(profileNames).where(only(profileNames.profileId)).orderBy(asc(profileNames.position)),
@@ -182,15 +197,18 @@ export async function storedContentHashes(db: Db): Promise<Map<string, string | 
 }
 
 /** A page of whole profiles in insertion order, after `afterSeq`. */
+/** The largest `seq` the column (a Postgres integer) can hold. */
+const INTEGER_MAX = 2_147_483_647;
+
 export async function pageProfiles(db: Db, afterSeq: number, limit: number): Promise<StoredProfile[]> {
-  const rows = await db
-    .select({ id: profiles.id })
+  const [last] = await db
+    .select({ seq: profiles.seq })
     .from(profiles)
     .where(gt(profiles.seq, afterSeq))
     .orderBy(asc(profiles.seq))
-    .limit(limit);
-  return loadProfiles(
-    db,
-    rows.map((r) => r.id),
-  );
+    .limit(1)
+    .offset(limit - 1);
+  // Fewer than `limit` left: the rest. A profile inserted meanwhile may join the last page, as it would
+  // join a later one; each page is whole profiles.
+  return loadSome(db, { afterSeq, lastSeq: last?.seq ?? INTEGER_MAX });
 }

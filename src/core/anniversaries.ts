@@ -13,6 +13,7 @@
  *   consent scope covers a birth date, so there is nothing to show.
  */
 import type { Translator } from "./i18n/translator.ts";
+import type { DetentionHead } from "./profile-head.ts";
 import { currentDetention, type Profile } from "./profile.ts";
 import type { Card } from "./reply.ts";
 
@@ -31,6 +32,9 @@ export interface ProfileAnniversary {
   anniversary: Anniversary;
 }
 
+/** What anniversaries read of a profile: its detentions, or its head's current one (core/profile-head.ts). */
+type Dated = { detentions: readonly DetentionHead[] };
+
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** The month and day ("MM-DD") on which a date returns in `year`: 29 February → 28 February in common years. */
@@ -40,7 +44,7 @@ export function observedMonthDay(date: string, year: number): string {
 }
 
 /** The dates of a profile that have anniversaries, arrest first: whole dates of the current episode. */
-function markedDates(profile: Pick<Profile, "detentions">): Array<{ kind: AnniversaryKind; date: string }> {
+function markedDates(profile: Dated): Array<{ kind: AnniversaryKind; date: string }> {
   const current = currentDetention(profile);
   const marked: Array<{ kind: AnniversaryKind; date: string }> = [];
   if (current.arrestDate.length === 10) marked.push({ kind: "arrest", date: current.arrestDate });
@@ -49,7 +53,7 @@ function markedDates(profile: Pick<Profile, "detentions">): Array<{ kind: Annive
 }
 
 /** A profile's anniversaries on a local date (YYYY-MM-DD), arrest first; empty on most days. */
-export function anniversariesOn(profile: Pick<Profile, "detentions">, localDate: string): Anniversary[] {
+export function anniversariesOn(profile: Dated, localDate: string): Anniversary[] {
   const year = Number(localDate.slice(0, 4));
   return markedDates(profile)
     .filter(({ date }) => observedMonthDay(date, year) === localDate.slice(5))
@@ -62,9 +66,9 @@ export function anniversariesOn(profile: Pick<Profile, "detentions">, localDate:
  * (a rotation round, a simulated year) costs a lookup each, not a pass over the catalog.
  */
 export function anniversaryCalendar(
-  profiles: ReadonlyArray<Pick<Profile, "id" | "detentions">>,
+  profiles: ReadonlyArray<Dated & { id: string }>,
 ): (localDate: string) => ProfileAnniversary[] {
-  const byMonthDay = new Map<string, Array<{ profile: Pick<Profile, "id" | "detentions"> }>>();
+  const byMonthDay = new Map<string, Array<{ profile: Dated & { id: string } }>>();
   for (const profile of profiles) {
     for (const { date } of markedDates(profile)) {
       // 29 February may be observed on the 28th: filed under both, anniversariesOn decides which applies.

@@ -389,7 +389,9 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type CampaignInput = z.input<typeof campaignSchema>;
 
 /** The current episode: the latest by arrest date (re-arrest is common). */
-export function currentDetention(profile: Pick<Profile, "detentions">): Detention {
+export function currentDetention<D extends Pick<Detention, "arrestDate"> = Detention>(profile: {
+  detentions: readonly D[];
+}): D {
   const sorted = [...profile.detentions].sort((a, b) =>
     a.arrestDate < b.arrestDate ? -1 : a.arrestDate > b.arrestDate ? 1 : 0,
   );

@@ -4,6 +4,7 @@
  */
 import type { ChannelRef, CommunityRef } from "./channel.ts";
 import type { StoredProfile } from "./ports/catalog.ts";
+import type { ProfileHead } from "./profile-head.ts";
 import type { AnyLanguageTag } from "./i18n/languages.ts";
 import type { ChannelLanguageRepository } from "./ports/channel-languages.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -78,7 +79,8 @@ export interface FeaturedService {
    * Whether a profile may be featured on a local date (YYYY-MM-DD) by the rule the daily post applies, so a
    * spotlight is refused when it is set rather than dropped silently on the day.
    */
-  eligibility(profile: StoredProfile, campaign: Campaign, localDate: string): FeatureEligibility;
+  /** Judged on the profile's head (core/profile-head.ts): a stored profile or a catalog entry, alike. */
+  eligibility(profile: { profile: ProfileHead }, campaign: Campaign, localDate: string): FeatureEligibility;
 }
 
 export interface Presenter {

@@ -120,8 +120,9 @@ async function shownNow(
   campaignId?: string,
 ): Promise<{ stored: StoredProfile; campaign: Campaign } | { held: string }> {
   const snap = await deps.catalog.snapshot();
-  const stored: StoredProfile | undefined = snap.all.find((s) => s.profile.id === profileId);
-  if (!stored || !isPubliclyVisible(stored.profile)) return { held: NOT_SHOWN };
+  const entry = snap.byId.get(profileId);
+  if (!entry || !isPubliclyVisible(entry.profile)) return { held: NOT_SHOWN };
+  const stored = entry.stored();
   const campaign = snap.campaigns.find((c) => c.id === (campaignId ?? stored.profile.campaign));
   if (!campaign) return { held: "its campaign no longer exists: nothing is edited or posted" };
   const today = now.toISOString().slice(0, 10);

@@ -6,6 +6,7 @@
 import { staleness } from "../core/freshness.ts";
 import { isoDateSchema } from "../core/partial-date.ts";
 import type { StoredProfile } from "../core/ports/catalog.ts";
+import type { CatalogEntry, ProfileHead } from "../core/profile-head.ts";
 import { type Campaign, currentDetention, DEFAULT_FEATURED_STATUSES, type Profile } from "../core/profile.ts";
 import type { RotationCandidate } from "./rotation.ts";
 
@@ -36,12 +37,18 @@ export function isPubliclyVisible(profile: Pick<Profile, "publication">): boolea
   return profile.publication.visibility === "public" && profile.publication.takedown === undefined;
 }
 
+/** What eligibility reads of a profile: its head (core/profile-head.ts) or the whole profile, alike. */
+export type EligibilityView = Pick<
+  ProfileHead,
+  "campaign" | "publication" | "lastVerifiedAt" | "detentions" | "family"
+>;
+
 /**
  * Whether a profile may be the campaign's featured family on `opts.localDate`, and if not, the first reason
  * in INELIGIBLE_REASONS order with a detail for curators. The detail names relatives only by role.
  */
 export function rotationEligibility(
-  profile: Profile,
+  profile: EligibilityView,
   campaign: Campaign,
   opts: EligibilityOptions,
 ): RotationEligibility {
@@ -93,19 +100,19 @@ export function rotationEligibility(
   return { eligible: true };
 }
 
-/** A catalog version as the eligibility reads it: every stored profile (public or not) and campaign. */
+/** A catalog version as the eligibility reads it: every stored profile (public or not) by id, and campaign. */
 export interface CatalogVersion {
-  all: readonly StoredProfile[];
+  byId: ReadonlyMap<string, CatalogEntry>;
   campaigns: readonly Campaign[];
 }
 
 /** Whether a profile named by id may be posted on a date, with the profile and campaign it was judged on. */
 export type ProfileEligibility =
   | { kind: "missing" }
-  | { kind: "eligible"; stored: StoredProfile; campaign: Campaign }
+  | { kind: "eligible"; entry: CatalogEntry; campaign: Campaign }
   | {
       kind: "ineligible";
-      stored: StoredProfile;
+      entry: CatalogEntry;
       campaign: Campaign;
       reason: IneligibleReason;
       detail: string;
@@ -123,12 +130,12 @@ export function profileEligibility(
   profileId: string,
   opts: EligibilityOptions,
 ): ProfileEligibility {
-  const stored = catalog.all.find((s) => s.profile.id === profileId);
-  const campaign = catalog.campaigns.find((c) => c.id === stored?.profile.campaign);
-  if (!stored || !campaign) return { kind: "missing" };
-  const verdict = rotationEligibility(stored.profile, campaign, opts);
-  if (verdict.eligible) return { kind: "eligible", stored, campaign };
-  return { kind: "ineligible", stored, campaign, reason: verdict.reason, detail: verdict.detail };
+  const entry = catalog.byId.get(profileId);
+  const campaign = catalog.campaigns.find((c) => c.id === entry?.profile.campaign);
+  if (!entry || !campaign) return { kind: "missing" };
+  const verdict = rotationEligibility(entry.profile, campaign, opts);
+  if (verdict.eligible) return { kind: "eligible", entry, campaign };
+  return { kind: "ineligible", entry, campaign, reason: verdict.reason, detail: verdict.detail };
 }
 
 /**
@@ -138,13 +145,13 @@ export function profileEligibility(
 export function spotlightPostable(catalog: CatalogVersion, opts: EligibilityOptions) {
   return (spotlight: { profileId: string }): { stored: StoredProfile; campaign: Campaign } | undefined => {
     const check = profileEligibility(catalog, spotlight.profileId, opts);
-    return check.kind === "eligible" ? { stored: check.stored, campaign: check.campaign } : undefined;
+    return check.kind === "eligible" ? { stored: check.entry.stored(), campaign: check.campaign } : undefined;
   };
 }
 
 /** The rotation's input for a date: the campaign's eligible profiles, by insertion order. */
 export function rotationCandidates(
-  stored: readonly StoredProfile[],
+  stored: ReadonlyArray<{ profile: EligibilityView & Pick<Profile, "id">; seq: number }>,
   campaign: Campaign,
   opts: EligibilityOptions,
 ): RotationCandidate[] {

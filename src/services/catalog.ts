@@ -2,23 +2,36 @@
  * The profile catalog as commands see it: public profiles only, looked up by any of their names through an
  * in-memory index. The index is rebuilt whenever the stored catalog's version changes (an import, a
  * takedown in this or another process), checked with one cheap query per call, so a takedown takes a
- * profile out of search at once.
+ * profile out of search at once. Each profile is held as an entry (catalog-entries.ts): its head for the
+ * rules over the whole catalog, the whole record decoded when it is shown.
  */
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
+import type { CatalogEntry } from "../core/profile-head.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
 import { defaultCampaign } from "./default-campaign.ts";
 import type { NameIndex } from "../search/types.ts";
+import { catalogEntry, decodedProfiles } from "./catalog-entries.ts";
+
+/** Profiles read from the store per round while a version loads: the whole records never all at once. */
+const PROFILES_PER_READ = 1_000;
+
+export interface CatalogServiceOptions {
+  /** Profiles read per round (default PROFILES_PER_READ); smaller in tests. */
+  profilesPerRead?: number;
+}
 
 interface Snapshot {
   version: string;
   campaigns: Campaign[];
-  /** Every stored profile, public or not: rotation and curation need them all. */
-  all: StoredProfile[];
+  /** Every stored profile, public or not, in insertion order: rotation and curation need them all. */
+  all: CatalogEntry[];
+  /** Every stored profile by id, public or not. */
+  byId: Map<string, CatalogEntry>;
   /** Public profiles by id. */
-  visible: Map<string, StoredProfile>;
+  visible: Map<string, CatalogEntry>;
   index: NameIndex;
   /** Every profile, hidden ones too, for staff (the panel): built on first use, at most once per version. */
   staffIndex(): NameIndex;
@@ -29,37 +42,81 @@ export interface CatalogService extends ProfileCatalog {
    * The same name search as `lookup`, over every profile (taken down and withheld ones too), for staff:
    * the best matches, or the closest ("did you mean") when nothing matches well.
    */
-  staffSearch(query: string): Promise<{ kind: "matches" | "did-you-mean"; profiles: StoredProfile[] }>;
+  staffSearch(query: string): Promise<{ kind: "matches" | "did-you-mean"; profiles: CatalogEntry[] }>;
   /** The current snapshot, refreshed if the store changed. */
   snapshot(): Promise<Snapshot>;
   /** The snapshot of a version the caller already read (no round trip when it is the one held). */
   snapshotAt(version: string): Promise<Snapshot>;
 }
 
-const nameEntry = ({ profile }: StoredProfile) => ({
+interface NameEntry {
+  profileId: string;
+  label: string;
+  names: string[];
+}
+
+const nameEntry = ({ profile }: StoredProfile): NameEntry => ({
   profileId: profile.id,
   label: profile.displayName,
   names: [profile.displayName, ...profile.names.filter((n) => n.searchable).map((n) => n.value)],
 });
 
-function buildSnapshot(version: string, campaigns: Campaign[], all: StoredProfile[]): Snapshot {
-  const visible = new Map(all.filter((s) => isPubliclyVisible(s.profile)).map((s) => [s.profile.id, s]));
-  const index = buildNameIndex([...visible.values()].map(nameEntry));
+/**
+ * Reads every stored profile a round at a time, keeping of each its entry and its names: a catalog of
+ * 50,000 never sits in memory as whole records (which cost the serving process hundreds of MB).
+ */
+async function buildSnapshot(
+  repository: CatalogRepository,
+  version: string,
+  perRead: number,
+): Promise<Snapshot> {
+  const campaigns = await repository.listCampaigns();
+  const decoded = decodedProfiles();
+  const all: CatalogEntry[] = [];
+  const names: NameEntry[] = [];
+  for (let after = 0; ; ) {
+    const page = await repository.pageProfiles(after, perRead);
+    for (const stored of page) {
+      all.push(catalogEntry(stored, decoded));
+      names.push(nameEntry(stored));
+    }
+    if (page.length < perRead) break;
+    after = page[page.length - 1]!.seq;
+  }
+  const byId = new Map(all.map((entry) => [entry.profile.id, entry]));
+  const visible = new Map(all.filter((e) => isPubliclyVisible(e.profile)).map((e) => [e.profile.id, e]));
+  const index = buildNameIndex(names.filter((n) => visible.has(n.profileId)));
+  // The staff's index (hidden profiles too) is built on first use; until then each profile's names wait
+  // as one string, a fraction of the objects they were read as.
+  const packed = names.map((n) => [n.profileId, n.label, ...n.names].join(SEPARATOR));
   let staffIndex: NameIndex | undefined;
   return {
     version,
     campaigns,
     all,
+    byId,
     visible,
     index,
     staffIndex: () => {
-      staffIndex ??= buildNameIndex(all.map(nameEntry));
+      staffIndex ??= buildNameIndex(packed.map(unpackNames));
       return staffIndex;
     },
   };
 }
 
-export function createCatalogService(repository: CatalogRepository): CatalogService {
+/** Names never hold a NUL: the schema's text fields are trimmed, printable strings. */
+const SEPARATOR = "\u0000";
+
+function unpackNames(packed: string): NameEntry {
+  const [profileId, label, ...names] = packed.split(SEPARATOR);
+  return { profileId: profileId!, label: label!, names };
+}
+
+export function createCatalogService(
+  repository: CatalogRepository,
+  options: CatalogServiceOptions = {},
+): CatalogService {
+  const perRead = options.profilesPerRead ?? PROFILES_PER_READ;
   let current: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
 
@@ -68,8 +125,7 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
     if (current && current.version === version) return current;
     // One rebuild at a time: concurrent callers share it.
     loading ??= (async () => {
-      const [campaigns, all] = await Promise.all([repository.listCampaigns(), repository.listProfiles()]);
-      current = buildSnapshot(version, campaigns, all);
+      current = await buildSnapshot(repository, version, perRead);
       return current;
     })().finally(() => {
       loading = undefined;
@@ -78,7 +134,7 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
   }
 
   const profilesOf = (snap: Snapshot, ids: string[]) =>
-    ids.map((id) => snap.visible.get(id)).filter((p): p is StoredProfile => p !== undefined);
+    ids.flatMap((id) => snap.visible.get(id)?.stored() ?? []);
 
   return {
     snapshot: load,
@@ -86,12 +142,12 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
     async lookup(query): Promise<ProfileLookup> {
       const snap = await load();
       const byId = snap.visible.get(query.trim().toLowerCase());
-      if (byId) return { kind: "found", profile: byId };
+      if (byId) return { kind: "found", profile: byId.stored() };
       const outcome = snap.index.search(query);
       switch (outcome.kind) {
         case "found": {
           const profile = snap.visible.get(outcome.hit.profileId);
-          return profile ? { kind: "found", profile } : { kind: "none" };
+          return profile ? { kind: "found", profile: profile.stored() } : { kind: "none" };
         }
         case "several":
         case "did-you-mean":
@@ -108,14 +164,11 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
     },
     async staffSearch(query) {
       const snap = await load();
-      const byId = new Map(snap.all.map((s) => [s.profile.id, s]));
-      const exact = byId.get(query.trim().toLowerCase());
+      const exact = snap.byId.get(query.trim().toLowerCase());
       if (exact) return { kind: "matches", profiles: [exact] };
       const outcome = snap.staffIndex().search(query);
       const hits = outcome.kind === "found" ? [outcome.hit] : outcome.kind === "none" ? [] : outcome.hits;
-      const profiles = hits
-        .map((h) => byId.get(h.profileId))
-        .filter((p): p is StoredProfile => p !== undefined);
+      const profiles = hits.flatMap((h) => snap.byId.get(h.profileId) ?? []);
       return { kind: outcome.kind === "did-you-mean" ? "did-you-mean" : "matches", profiles };
     },
     async suggest(prefix, limit) {
@@ -123,7 +176,7 @@ export function createCatalogService(repository: CatalogRepository): CatalogServ
       return snap.index.suggest(prefix, limit);
     },
     async get(profileId) {
-      return (await load()).visible.get(profileId);
+      return (await load()).visible.get(profileId)?.stored();
     },
     async campaign(id) {
       const { campaigns } = await load();

@@ -7,7 +7,7 @@
  */
 import type { ChannelRef, CommunityRef } from "../core/channel.ts";
 import { channelClock, readChannelClock } from "../core/channel-clock.ts";
-import type { StoredProfile } from "../core/ports/catalog.ts";
+import type { CatalogEntry, ProfileHead } from "../core/profile-head.ts";
 import type { Clock } from "../core/ports/clock.ts";
 import type { RotationLog } from "../core/ports/rotation-log.ts";
 import type { Spotlight, SpotlightRepository } from "../core/ports/spotlights.ts";
@@ -33,10 +33,10 @@ export interface FeaturedDeps {
 }
 
 export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
-  const eligibility = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
+  const eligibility = (stored: { profile: ProfileHead }, campaign: Campaign, localDate: string) =>
     rotationEligibility(stored.profile, campaign, { localDate, staleAfterDays: deps.staleAfterDays });
-  const isEligible = (stored: StoredProfile, campaign: Campaign, localDate: string) =>
-    eligibility(stored, campaign, localDate).eligible;
+  const isEligible = (entry: CatalogEntry, campaign: Campaign, localDate: string) =>
+    eligibility(entry, campaign, localDate).eligible;
 
   /**
    * The profiles a campaign may feature on a date, judged once per catalog version (a new import or a
@@ -45,10 +45,10 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
    */
   const judged = new Map<
     string,
-    { byId: Map<string, StoredProfile>; candidates: Array<{ id: string; seq: number }> }
+    { byId: Map<string, CatalogEntry>; candidates: Array<{ id: string; seq: number }> }
   >();
   function eligibleOn(
-    snap: { version: string; all: readonly StoredProfile[] },
+    snap: { version: string; all: readonly CatalogEntry[] },
     campaign: Campaign,
     localDate: string,
   ) {
@@ -106,7 +106,7 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
           isEligible: (id) => byId.has(id),
         })
       : undefined;
-    const profile = byId.get(pick?.profileId ?? entry.profileId);
+    const profile = byId.get(pick?.profileId ?? entry.profileId)?.stored();
     if (!profile) return undefined;
     const family: FeaturedFamily = { profile, campaign, localDate, source: "rotation" };
     return pick?.anniversary ? { ...family, anniversary: pick.anniversary } : family;

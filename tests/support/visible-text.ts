@@ -63,3 +63,11 @@ export function leftover(texts: readonly string[], data: readonly string[], remo
     return /[A-Za-z]{2,}/.test(rest);
   });
 }
+
+/** The catalog's campaigns and whole profiles, for dataStrings: the in-memory catalog keeps only heads as objects. */
+export async function wholeCatalog(catalog: {
+  snapshot(): Promise<{ campaigns: unknown[]; all: Array<{ stored(): unknown }> }>;
+}): Promise<unknown[]> {
+  const snap = await catalog.snapshot();
+  return [snap.campaigns, snap.all.map((entry) => entry.stored())];
+}

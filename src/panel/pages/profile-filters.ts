@@ -3,7 +3,7 @@
  * ones too: staff must find a taken-down profile to restore it). Pure, so the rules are tested alone.
  */
 import { staleness } from "../../core/freshness.ts";
-import type { StoredProfile } from "../../core/ports/catalog.ts";
+import type { ProfileHead } from "../../core/profile-head.ts";
 import { type Campaign, currentDetention, DETENTION_STATUSES } from "../../core/profile.ts";
 
 export interface ProfileFilters {
@@ -26,21 +26,19 @@ export function readFilters(query: Record<string, string | undefined>): ProfileF
   };
 }
 
-export function isStale(
-  stored: StoredProfile,
-  campaigns: readonly Campaign[],
-  today: string,
-  limitDays: number,
-) {
+/** A stored profile or a catalog entry: the filters read only its head (core/profile-head.ts). */
+type Headed = { profile: ProfileHead };
+
+export function isStale(stored: Headed, campaigns: readonly Campaign[], today: string, limitDays: number) {
   const campaign = campaigns.find((c) => c.id === stored.profile.campaign);
   return campaign !== undefined && staleness(stored.profile, campaign, today, limitDays) !== undefined;
 }
 
-export function applyFilters(
-  profiles: readonly StoredProfile[],
+export function applyFilters<P extends Headed>(
+  profiles: readonly P[],
   filters: ProfileFilters,
   context: { campaigns: readonly Campaign[]; today: string; staleAfterDays: number },
-): StoredProfile[] {
+): P[] {
   return profiles.filter((stored) => {
     const { profile } = stored;
     if (filters.status && currentDetention(profile).status !== filters.status) return false;

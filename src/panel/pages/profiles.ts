@@ -3,7 +3,7 @@
  * filters, paging; each row links to the profile's page.
  */
 import type { Hono } from "hono";
-import type { StoredProfile } from "../../core/ports/catalog.ts";
+import type { CatalogEntry } from "../../core/profile-head.ts";
 import { currentDetention, DETENTION_STATUSES } from "../../core/profile.ts";
 import { statusLabel } from "../../presentation/wording.ts";
 import type { Translator } from "../../core/i18n/translator.ts";
@@ -51,7 +51,7 @@ export function registerProfiles(app: Hono<PanelEnv>, deps: PanelDeps): void {
       : { kind: "matches" as const, profiles: snap.all };
     const found = applyFilters(search.profiles, filters, context);
     const shown = pageOf(found, c.req.query("page"));
-    const rows = shown.items.map((stored: StoredProfile) => {
+    const rows = shown.items.map((stored: CatalogEntry) => {
       const { profile } = stored;
       const detention = currentDetention(profile);
       const flags = [

@@ -5,7 +5,7 @@
  * eligibility), never worked out again here.
  */
 import type { CommunityRef } from "../../core/channel.ts";
-import type { StoredProfile } from "../../core/ports/catalog.ts";
+import type { CatalogEntry } from "../../core/profile-head.ts";
 import type { Spotlight } from "../../core/ports/spotlights.ts";
 import type { Subscription } from "../../core/ports/subscriptions.ts";
 import type { Campaign } from "../../core/profile.ts";
@@ -20,7 +20,8 @@ export type CalendarPlace =
 
 export interface CalendarEntry {
   spotlight: Spotlight;
-  profile: StoredProfile | undefined;
+  /** The profile's head: its name and what decides whether it may be posted. */
+  profile: CatalogEntry | undefined;
   /** When it posts; `eachZone` when each channel of the community posts it in its own zone. */
   when: { time: string; zone: string } | { time: string; eachZone: true } | { channelTime: true };
   /** The spotlight that is posted instead of this one in its channel on its date. */
@@ -59,7 +60,7 @@ function communityOf(place: CalendarPlace): CommunityRef {
 
 /** A profile by id, hidden ones too (staff see what a spotlight names even after a takedown). */
 function profileById(snap: Awaited<ReturnType<PanelDeps["catalog"]["snapshot"]>>, id: string) {
-  return snap.visible.get(id) ?? snap.all.find((s) => s.profile.id === id);
+  return snap.byId.get(id);
 }
 
 export async function calendarMonth(

@@ -125,6 +125,25 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect(JSON.stringify(acting?.profile)).toBe(JSON.stringify(actingProfile()));
     });
 
+    it("pages through every profile whole, in insertion order, with no gap or repeat", async () => {
+      const { catalog } = repositories();
+      const profiles = [...sampleProfiles(), completeProfile(), translatedProfile(), actingProfile()];
+      await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
+      const listed = await catalog.listProfiles();
+      for (const size of [2, 4, profiles.length + 1]) {
+        const paged: typeof listed = [];
+        for (let after = 0; ; ) {
+          const page = await catalog.pageProfiles(after, size);
+          expect(page.length).toBeLessThanOrEqual(size);
+          paged.push(...page);
+          if (page.length < size) break;
+          after = page[page.length - 1]!.seq;
+        }
+        expect(paged, `pages of ${size}`).toStrictEqual(listed);
+      }
+      expect(await catalog.pageProfiles(listed.at(-1)!.seq, 10)).toEqual([]);
+    });
+
     it("reads a campaign's profile page and actions back as imported, and an unchanged re-import writes nothing", async () => {
       const { catalog } = repositories();
       const acting = makeCampaign({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPanelApp } from "../../../src/panel/app.ts";
 import { type PanelWorld, startPanelWorld } from "../../support/panel-world.ts";
 import { PANEL_CODES } from "../../support/panel-codes.ts";
-import { dataStrings, leftover, visibleTexts } from "../../support/visible-text.ts";
+import { dataStrings, leftover, visibleTexts, wholeCatalog } from "../../support/visible-text.ts";
 
 let world: PanelWorld;
 let panel: ReturnType<typeof createPanelApp>;
@@ -40,7 +40,7 @@ async function worldData(): Promise<string[]> {
   const { deps } = world;
   return dataStrings(
     PANEL_CODES,
-    await deps.catalog.snapshot(),
+    await wholeCatalog(deps.catalog),
     await deps.subscriptions.list(),
     await deps.staff.people(),
     await deps.audit.list({ limit: 500 }),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPanelApp } from "../../../src/panel/app.ts";
 import { type PanelWorld, startPanelWorld } from "../../support/panel-world.ts";
 import { PANEL_CODES } from "../../support/panel-codes.ts";
-import { dataStrings, leftover, visibleTexts } from "../../support/visible-text.ts";
+import { dataStrings, leftover, visibleTexts, wholeCatalog } from "../../support/visible-text.ts";
 
 const DATA = fileURLToPath(new URL("../../../data/profiles/", import.meta.url));
 let world: PanelWorld;
@@ -109,7 +109,7 @@ describe("the panel in the pseudo-language", () => {
     const { deps } = world;
     const data = dataStrings(
       PANEL_CODES,
-      await deps.catalog.snapshot(),
+      await wholeCatalog(deps.catalog),
       await deps.subscriptions.list(),
       await deps.staff.people(),
       await deps.audit.list({ limit: 500 }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredProfile } from "../../../src/core/ports/catalog.ts";
+import type { Campaign } from "../../../src/core/profile.ts";
 import {
   isPubliclyVisible,
   profileEligibility,
@@ -7,6 +8,7 @@ import {
   rotationEligibility,
   spotlightPostable,
 } from "../../../src/rotation/eligibility.ts";
+import { catalogEntry, decodedProfiles } from "../../../src/services/catalog-entries.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
 
 const opts = { localDate: "2024-03-01", staleAfterDays: 90 };
@@ -177,6 +179,12 @@ function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
   return { profile, seq: 1, createdAt: new Date(0), updatedAt: new Date(0) };
 }
 
+/** A catalog version as the in-memory catalog holds one: entries by id (services/catalog-entries.ts). */
+function versionOf(stored: StoredProfile[], campaigns: Campaign[]) {
+  const decoded = decodedProfiles();
+  return { byId: new Map(stored.map((s) => [s.profile.id, catalogEntry(s, decoded)])), campaigns };
+}
+
 describe("profileEligibility", () => {
   const fresh = storedOf(buildProfile({ id: "fresh" }));
   const released = storedOf(
@@ -185,13 +193,15 @@ describe("profileEligibility", () => {
       detentions: [detention({ status: "released", statusAsOf: "2024-02-01" })],
     }),
   );
-  const catalog = { all: [fresh, released], campaigns: [campaign] };
+  const catalog = versionOf([fresh, released], [campaign]);
 
   it("finds the profile and its campaign in the catalog version and judges them on the date", () => {
-    expect(profileEligibility(catalog, "fresh", opts)).toEqual({ kind: "eligible", stored: fresh, campaign });
+    const eligible = profileEligibility(catalog, "fresh", opts);
+    expect(eligible).toMatchObject({ kind: "eligible", entry: catalog.byId.get("fresh"), campaign });
+    expect(eligible.kind === "eligible" && eligible.entry.stored()).toEqual(fresh);
     expect(profileEligibility(catalog, "released", opts)).toMatchObject({
       kind: "ineligible",
-      stored: released,
+      entry: catalog.byId.get("released"),
       campaign,
       reason: "status",
     });
@@ -203,14 +213,14 @@ describe("profileEligibility", () => {
 
   it("is missing when the version has no such profile, or no campaign for it", () => {
     expect(profileEligibility(catalog, "nobody", opts)).toEqual({ kind: "missing" });
-    expect(profileEligibility({ all: [fresh], campaigns: [] }, "fresh", opts)).toEqual({ kind: "missing" });
+    expect(profileEligibility(versionOf([fresh], []), "fresh", opts)).toEqual({ kind: "missing" });
   });
 
   it("judges a withheld or taken-down profile as ineligible, not missing", () => {
     const withheld = storedOf(
       buildProfile({ id: "withheld", publication: { visibility: "withheld", takedown } }),
     );
-    expect(profileEligibility({ all: [withheld], campaigns: [campaign] }, "withheld", opts)).toMatchObject({
+    expect(profileEligibility(versionOf([withheld], [campaign]), "withheld", opts)).toMatchObject({
       kind: "ineligible",
       reason: "taken_down",
     });
@@ -221,7 +231,7 @@ describe("spotlightPostable", () => {
   it("gives the profile and campaign a spotlight posts, or nothing when it may not be posted", () => {
     const fresh = storedOf(buildProfile({ id: "fresh" }));
     const withheld = storedOf(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
-    const postable = spotlightPostable({ all: [fresh, withheld], campaigns: [campaign] }, opts);
+    const postable = spotlightPostable(versionOf([fresh, withheld], [campaign]), opts);
     expect(postable({ profileId: "fresh" })).toEqual({ stored: fresh, campaign });
     expect(postable({ profileId: "withheld" })).toBeUndefined();
     expect(postable({ profileId: "nobody" })).toBeUndefined();
