@@ -35,8 +35,11 @@ export interface CatalogEntry {
   readonly profile: ProfileHead;
   /** Insertion order (StoredProfile.seq). */
   readonly seq: number;
-  /** The whole stored profile, as the store held it when this catalog version was read. */
-  stored(): StoredProfile;
+  /**
+   * The whole stored profile (services/catalog-entries.ts): as the store held it when this catalog version
+   * was read, or as it holds it now; undefined when it has been removed from the store since.
+   */
+  load(): Promise<StoredProfile | undefined>;
 }
 
 export function profileHead(profile: Profile): ProfileHead {

@@ -15,9 +15,8 @@ import type { Campaign } from "../core/profile.ts";
 import type { FeaturedService, Presenter } from "../core/services.ts";
 import { english, type Translator } from "../core/i18n/translator.ts";
 import type { FeaturedFamily } from "../core/services.ts";
-import { postOfTheDay } from "../core/post-of-the-day.ts";
 import { anniversaryLine } from "../core/anniversaries.ts";
-import { spotlightPostable } from "../rotation/eligibility.ts";
+import { shownPostOfTheDay } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
 
 export type ResolvedPost =
@@ -121,10 +120,8 @@ export function createPostResolver(deps: PostResolverDeps) {
     const planned = await plannedSpotlight(target);
     const snap = await deps.catalog.snapshotAt(catalogVersion);
     const options = { localDate: target.localDate, staleAfterDays: deps.staleAfterDays };
-    const day = postOfTheDay({
-      localDate: target.localDate,
+    const day = await shownPostOfTheDay(snap, options, {
       spotlights: { planned },
-      postable: spotlightPostable(snap, options),
       // A spotlight's own row, in a channel without a subscription, has no rotation to fall back on.
       followsRotation: target.subscriptionId !== undefined,
       anniversaries: target.anniversaries ?? false,

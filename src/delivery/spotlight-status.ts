@@ -38,7 +38,8 @@ export async function cancelSpotlightsAfterStatusChange(
     const check = profileEligibility(snap, spotlight.profileId, options);
     // Only a status change cancels; any other reason is left to the check made when the row posts.
     if (check.kind !== "ineligible" || check.reason !== "status") continue;
-    const stored = check.entry.stored();
+    const stored = await check.entry.load();
+    if (!stored) continue; // removed from the store since: nothing left to cancel a post about
     const status = currentDetention(stored.profile);
     const reason = `status changed to "${status.status}" (as of ${status.statusAsOf})`;
     const cancelled = await deps.spotlights.cancel(spotlight.id, { actor: "delivery", reason });

@@ -26,7 +26,7 @@ import {
   type UpdateOutcome,
 } from "../core/status-update.ts";
 import { releaseAnnouncement, updateLine, withUpdateLine } from "../presentation/status-update.ts";
-import { isPubliclyVisible } from "../rotation/eligibility.ts";
+import { isPubliclyVisible, loadShown } from "../rotation/eligibility.ts";
 import type { CatalogService } from "../services/catalog.ts";
 import type { ChannelTranslators } from "./languages.ts";
 import type { OutageWatch } from "./outage.ts";
@@ -122,7 +122,8 @@ async function shownNow(
   const snap = await deps.catalog.snapshot();
   const entry = snap.byId.get(profileId);
   if (!entry || !isPubliclyVisible(entry.profile)) return { held: NOT_SHOWN };
-  const stored = entry.stored();
+  const stored = await loadShown(entry);
+  if (!stored) return { held: NOT_SHOWN };
   const campaign = snap.campaigns.find((c) => c.id === (campaignId ?? stored.profile.campaign));
   if (!campaign) return { held: "its campaign no longer exists: nothing is edited or posted" };
   const today = now.toISOString().slice(0, 10);

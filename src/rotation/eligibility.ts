@@ -8,6 +8,7 @@ import { isoDateSchema } from "../core/partial-date.ts";
 import type { StoredProfile } from "../core/ports/catalog.ts";
 import type { CatalogEntry, ProfileHead } from "../core/profile-head.ts";
 import { type Campaign, currentDetention, DEFAULT_FEATURED_STATUSES, type Profile } from "../core/profile.ts";
+import { type PostOfTheDay, type PostOfTheDayInput, postOfTheDay } from "../core/post-of-the-day.ts";
 import type { RotationCandidate } from "./rotation.ts";
 
 /** In the order they are checked: the profile's campaign, then safety holds, then editorial gates. */
@@ -42,6 +43,16 @@ export type EligibilityView = Pick<
   ProfileHead,
   "campaign" | "publication" | "lastVerifiedAt" | "detentions" | "family"
 >;
+
+/**
+ * The whole record of a profile its catalog version shows, for showing it to the public: undefined when the
+ * record read is no longer publicly visible. A record read from the store may be newer than the version
+ * the head was judged in (services/catalog-entries.ts), and a takedown since must win.
+ */
+export async function loadShown(entry: CatalogEntry): Promise<StoredProfile | undefined> {
+  const stored = await entry.load();
+  return stored && isPubliclyVisible(stored.profile) ? stored : undefined;
+}
 
 /**
  * Whether a profile may be the campaign's featured family on `opts.localDate`, and if not, the first reason
@@ -140,13 +151,36 @@ export function profileEligibility(
 
 /**
  * For postOfTheDay (core/post-of-the-day.ts): what a spotlight posts as of a catalog version on the
- * channel's date, its profile and campaign, or undefined when profileEligibility says it may not be posted.
+ * channel's date, its profile's entry and campaign, or undefined when profileEligibility says it may not be
+ * posted. The caller reads the record with loadShown.
  */
 export function spotlightPostable(catalog: CatalogVersion, opts: EligibilityOptions) {
-  return (spotlight: { profileId: string }): { stored: StoredProfile; campaign: Campaign } | undefined => {
+  return (spotlight: { profileId: string }): { entry: CatalogEntry; campaign: Campaign } | undefined => {
     const check = profileEligibility(catalog, spotlight.profileId, opts);
-    return check.kind === "eligible" ? { stored: check.entry.stored(), campaign: check.campaign } : undefined;
+    return check.kind === "eligible" ? { entry: check.entry, campaign: check.campaign } : undefined;
   };
+}
+
+/**
+ * postOfTheDay with the spotlight's whole record read (loadShown): a spotlight whose record turns out to be
+ * taken down since this catalog version was read gives way as one that may not be posted does.
+ */
+export async function shownPostOfTheDay(
+  catalog: CatalogVersion,
+  opts: EligibilityOptions,
+  input: Omit<PostOfTheDayInput<unknown>, "postable" | "localDate">,
+): Promise<PostOfTheDay<{ stored: StoredProfile; campaign: Campaign }>> {
+  const day = postOfTheDay({
+    ...input,
+    localDate: opts.localDate,
+    postable: spotlightPostable(catalog, opts),
+  });
+  if (day.kind !== "spotlight") return day.kind === "rotation" ? { ...day } : { kind: "nothing" };
+  const stored = await loadShown(day.post.entry);
+  if (stored) return { ...day, post: { stored, campaign: day.post.campaign } };
+  // Taken down since: the day goes on as it does for a spotlight that may not be posted.
+  const without = postOfTheDay<never>({ ...input, localDate: opts.localDate, postable: () => undefined });
+  return without.kind === "rotation" ? { ...without } : { kind: "nothing" };
 }
 
 /** The rotation's input for a date: the campaign's eligible profiles, by insertion order. */

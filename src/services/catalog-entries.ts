@@ -1,22 +1,29 @@
 /**
  * The in-memory catalog's entries (core/profile-head.ts): each profile's head as objects, and the whole
- * record as one UTF-8 buffer of its JSON, decoded when a profile is shown. Measured at 50,000 generated
- * profiles: about 2.4 KB a buffer against about 6.5 KB for the record as objects, an encode of about 20 µs
- * while the catalog loads and a decode of about 12 µs. The profiles decoded last are kept, so the day's
- * family posted to thousands of channels is decoded once.
+ * record on demand, kept one of two ways (RecordKeeping):
+ * - "memory": as one UTF-8 buffer of its JSON, decoded when the profile is shown. For the embedded
+ *   database, where a read runs on this very thread and the catalog is small: no query for a lookup.
+ *   Measured at 50,000 generated profiles: about 2.4 KB a buffer against about 6.5 KB for the record as
+ *   objects, an encode of about 20 µs while the catalog loads and a decode of about 12 µs.
+ * - "store": not kept; read from the store when shown (one round trip to a Postgres server), so that a
+ *   large catalog costs the serving process its heads only.
+ * Either way the profiles read last are kept, so the day's family posted to thousands of channels is
+ * decoded or read once.
  */
-import type { StoredProfile } from "../core/ports/catalog.ts";
+import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
 import { type CatalogEntry, profileHead } from "../core/profile-head.ts";
 import type { Profile } from "../core/profile.ts";
 
-/** The most recently decoded profiles, per catalog version. */
-export interface DecodedProfiles {
-  get(id: string): StoredProfile | undefined;
-  keep(stored: StoredProfile): void;
+export type RecordKeeping = "memory" | "store";
+
+/** The most recently read profiles of one catalog version, and the reads under way. */
+export interface RecentProfiles {
+  get(id: string): Promise<StoredProfile | undefined> | undefined;
+  keep(id: string, read: Promise<StoredProfile | undefined>): void;
 }
 
-export function decodedProfiles(capacity = 256): DecodedProfiles {
-  const kept = new Map<string, StoredProfile>();
+export function recentProfiles(capacity = 256): RecentProfiles {
+  const kept = new Map<string, Promise<StoredProfile | undefined>>();
   return {
     get(id) {
       const hit = kept.get(id);
@@ -27,34 +34,49 @@ export function decodedProfiles(capacity = 256): DecodedProfiles {
       }
       return hit;
     },
-    keep(stored) {
-      kept.set(stored.profile.id, stored);
+    keep(id, read) {
+      kept.set(id, read);
       if (kept.size > capacity) kept.delete(kept.keys().next().value!);
     },
   };
 }
 
-export function catalogEntry(stored: StoredProfile, decoded: DecodedProfiles): CatalogEntry {
-  const { seq } = stored;
+export type EntryOptions = { recent: RecentProfiles } & (
+  | { keeping: "memory" }
+  /** `repository`: where the record is read. */
+  | { keeping: "store"; repository: Pick<CatalogRepository, "getProfile"> }
+);
+
+export function catalogEntry(stored: StoredProfile, options: EntryOptions): CatalogEntry {
   const head = profileHead(stored.profile);
+  const { recent } = options;
+  const read =
+    options.keeping === "memory"
+      ? decoder(stored)
+      : (
+          (repository) => () =>
+            repository.getProfile(head.id)
+        )(options.repository);
+  return {
+    profile: head,
+    seq: stored.seq,
+    load() {
+      const known = recent.get(head.id);
+      if (known) return known;
+      const fresh = read();
+      recent.keep(head.id, fresh);
+      return fresh;
+    },
+  };
+}
+
+function decoder(stored: StoredProfile): () => Promise<StoredProfile> {
+  const { seq } = stored;
   const created = stored.createdAt.getTime();
   const updated = stored.updatedAt.getTime();
   const record = Buffer.from(JSON.stringify(stored.profile));
-  return {
-    profile: head,
-    seq,
-    stored() {
-      const known = decoded.get(head.id);
-      if (known) return known;
-      const profile = JSON.parse(record.toString("utf8")) as Profile;
-      const whole: StoredProfile = {
-        profile,
-        seq,
-        createdAt: new Date(created),
-        updatedAt: new Date(updated),
-      };
-      decoded.keep(whole);
-      return whole;
-    },
+  return async () => {
+    const profile = JSON.parse(record.toString("utf8")) as Profile;
+    return { profile, seq, createdAt: new Date(created), updatedAt: new Date(updated) };
   };
 }

@@ -9,11 +9,11 @@ import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts"
 import type { CatalogEntry } from "../core/profile-head.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
-import { isPubliclyVisible } from "../rotation/eligibility.ts";
+import { isPubliclyVisible, loadShown } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
 import { defaultCampaign } from "./default-campaign.ts";
 import type { NameIndex } from "../search/types.ts";
-import { catalogEntry, decodedProfiles } from "./catalog-entries.ts";
+import { catalogEntry, type EntryOptions, type RecordKeeping, recentProfiles } from "./catalog-entries.ts";
 
 /** Profiles read from the store per round while a version loads: the whole records never all at once. */
 const PROFILES_PER_READ = 1_000;
@@ -21,6 +21,11 @@ const PROFILES_PER_READ = 1_000;
 export interface CatalogServiceOptions {
   /** Profiles read per round (default PROFILES_PER_READ); smaller in tests. */
   profilesPerRead?: number;
+  /**
+   * Where whole records wait between uses (catalog-entries.ts): "memory" (the default) for the embedded
+   * database, "store" for a database server, where a large catalog would otherwise cost its size again.
+   */
+  records?: RecordKeeping;
 }
 
 interface Snapshot {
@@ -68,16 +73,19 @@ const nameEntry = ({ profile }: StoredProfile): NameEntry => ({
 async function buildSnapshot(
   repository: CatalogRepository,
   version: string,
-  perRead: number,
+  options: { perRead: number; records: RecordKeeping },
 ): Promise<Snapshot> {
+  const { perRead } = options;
   const campaigns = await repository.listCampaigns();
-  const decoded = decodedProfiles();
+  const recent = recentProfiles();
+  const entryOptions: EntryOptions =
+    options.records === "memory" ? { keeping: "memory", recent } : { keeping: "store", recent, repository };
   const all: CatalogEntry[] = [];
   const names: NameEntry[] = [];
   for (let after = 0; ; ) {
     const page = await repository.pageProfiles(after, perRead);
     for (const stored of page) {
-      all.push(catalogEntry(stored, decoded));
+      all.push(catalogEntry(stored, entryOptions));
       names.push(nameEntry(stored));
     }
     if (page.length < perRead) break;
@@ -116,7 +124,10 @@ export function createCatalogService(
   repository: CatalogRepository,
   options: CatalogServiceOptions = {},
 ): CatalogService {
-  const perRead = options.profilesPerRead ?? PROFILES_PER_READ;
+  const build = {
+    perRead: options.profilesPerRead ?? PROFILES_PER_READ,
+    records: options.records ?? "memory",
+  };
   let current: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
 
@@ -125,7 +136,7 @@ export function createCatalogService(
     if (current && current.version === version) return current;
     // One rebuild at a time: concurrent callers share it.
     loading ??= (async () => {
-      current = await buildSnapshot(repository, version, perRead);
+      current = await buildSnapshot(repository, version, build);
       return current;
     })().finally(() => {
       loading = undefined;
@@ -133,8 +144,15 @@ export function createCatalogService(
     return loading;
   }
 
-  const profilesOf = (snap: Snapshot, ids: string[]) =>
-    ids.flatMap((id) => snap.visible.get(id)?.stored() ?? []);
+  const profilesOf = async (snap: Snapshot, ids: string[]) => {
+    const entries = ids.flatMap((id) => snap.visible.get(id) ?? []);
+    const read = await Promise.all(entries.map(loadShown));
+    return read.filter((stored): stored is StoredProfile => stored !== undefined);
+  };
+  const found = async (entry: CatalogEntry): Promise<ProfileLookup> => {
+    const profile = await loadShown(entry);
+    return profile ? { kind: "found", profile } : { kind: "none" };
+  };
 
   return {
     snapshot: load,
@@ -142,18 +160,18 @@ export function createCatalogService(
     async lookup(query): Promise<ProfileLookup> {
       const snap = await load();
       const byId = snap.visible.get(query.trim().toLowerCase());
-      if (byId) return { kind: "found", profile: byId.stored() };
+      if (byId) return found(byId);
       const outcome = snap.index.search(query);
       switch (outcome.kind) {
         case "found": {
           const profile = snap.visible.get(outcome.hit.profileId);
-          return profile ? { kind: "found", profile: profile.stored() } : { kind: "none" };
+          return profile ? found(profile) : { kind: "none" };
         }
         case "several":
         case "did-you-mean":
           return {
             kind: outcome.kind,
-            candidates: profilesOf(
+            candidates: await profilesOf(
               snap,
               outcome.hits.map((h) => h.profileId),
             ),
@@ -176,7 +194,8 @@ export function createCatalogService(
       return snap.index.suggest(prefix, limit);
     },
     async get(profileId) {
-      return (await load()).visible.get(profileId)?.stored();
+      const entry = (await load()).visible.get(profileId);
+      return entry && loadShown(entry);
     },
     async campaign(id) {
       const { campaigns } = await load();

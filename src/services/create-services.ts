@@ -13,6 +13,7 @@ import type { BotDefaults, BotServices } from "../core/services.ts";
 import { createTelegramBotName, type TelegramBotName } from "../core/deep-link.ts";
 import { createPresenter } from "../presentation/presenter.ts";
 import { type CatalogService, createCatalogService } from "./catalog.ts";
+import type { RecordKeeping } from "./catalog-entries.ts";
 import { type CurationService, createCurationService } from "./curation.ts";
 import { createFeaturedService } from "./featured.ts";
 
@@ -35,9 +36,19 @@ export type AppServices = BotServices & {
 
 export function createBotServices(
   repositories: ServiceRepositories,
-  options: { clock: Clock; defaults: BotDefaults; staleAfterDays: number; retractWithinDays?: number },
+  options: {
+    clock: Clock;
+    defaults: BotDefaults;
+    staleAfterDays: number;
+    retractWithinDays?: number;
+    /** Where the catalog keeps whole records (services/catalog-entries.ts); "memory" when absent. */
+    catalogRecords?: RecordKeeping;
+  },
 ): AppServices {
-  const catalog = createCatalogService(repositories.catalog);
+  const catalog = createCatalogService(
+    repositories.catalog,
+    options.catalogRecords ? { records: options.catalogRecords } : {},
+  );
   const telegramBot = createTelegramBotName();
   return {
     telegramBot,

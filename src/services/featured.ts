@@ -15,9 +15,9 @@ import type { Subscription, SubscriptionRepository } from "../core/ports/subscri
 import type { Campaign } from "../core/profile.ts";
 import { anniversaryCalendar } from "../core/anniversaries.ts";
 import type { RotationEntry } from "../core/ports/rotation-log.ts";
-import { anniversariesOn, postOfTheDay } from "../core/post-of-the-day.ts";
+import { anniversariesOn } from "../core/post-of-the-day.ts";
 import type { BotDefaults, FeaturedFamily, FeaturedService } from "../core/services.ts";
-import { rotationEligibility, spotlightPostable } from "../rotation/eligibility.ts";
+import { loadShown, rotationEligibility, shownPostOfTheDay } from "../rotation/eligibility.ts";
 import { anniversaryTrackPick } from "../rotation/anniversary-track.ts";
 import { pickForDate, replacementForDate } from "../rotation/rotation.ts";
 import type { CatalogService } from "./catalog.ts";
@@ -106,7 +106,8 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
           isEligible: (id) => byId.has(id),
         })
       : undefined;
-    const profile = byId.get(pick?.profileId ?? entry.profileId)?.stored();
+    const chosen = byId.get(pick?.profileId ?? entry.profileId);
+    const profile = chosen && (await loadShown(chosen));
     if (!profile) return undefined;
     const family: FeaturedFamily = { profile, campaign, localDate, source: "rotation" };
     return pick?.anniversary ? { ...family, anniversary: pick.anniversary } : family;
@@ -123,10 +124,8 @@ export function createFeaturedService(deps: FeaturedDeps): FeaturedService {
     // Its subscription's campaign, else the default one: /today shows a family in any channel.
     const campaign = await deps.catalog.campaign(subscription?.campaignId);
     const options = { localDate, staleAfterDays: deps.staleAfterDays };
-    const day = postOfTheDay({
-      localDate,
+    const day = await shownPostOfTheDay(await deps.catalog.snapshot(), options, {
       spotlights: { all: spotlights, where: { channel, community } },
-      postable: spotlightPostable(await deps.catalog.snapshot(), options),
       followsRotation: campaign !== undefined,
       anniversaries: anniversariesOn(subscription),
     });

@@ -66,8 +66,8 @@ export function leftover(texts: readonly string[], data: readonly string[], remo
 
 /** The catalog's campaigns and whole profiles, for dataStrings: the in-memory catalog keeps only heads as objects. */
 export async function wholeCatalog(catalog: {
-  snapshot(): Promise<{ campaigns: unknown[]; all: Array<{ stored(): unknown }> }>;
+  snapshot(): Promise<{ campaigns: unknown[]; all: Array<{ load(): Promise<unknown> }> }>;
 }): Promise<unknown[]> {
   const snap = await catalog.snapshot();
-  return [snap.campaigns, snap.all.map((entry) => entry.stored())];
+  return [snap.campaigns, await Promise.all(snap.all.map((entry) => entry.load()))];
 }

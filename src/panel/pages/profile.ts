@@ -157,7 +157,7 @@ async function history(tr: Translator, deps: PanelDeps, id: string) {
 async function show(c: PanelContext, deps: PanelDeps) {
   const id = c.req.param("id") ?? "";
   const snap = await deps.catalog.snapshot();
-  const stored = snap.byId.get(id)?.stored();
+  const stored = await snap.byId.get(id)?.load();
   if (!stored) return c.notFound();
   const viewer = c.get("viewer");
   const tr = c.get("tr");

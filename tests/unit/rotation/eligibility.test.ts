@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { StoredProfile } from "../../../src/core/ports/catalog.ts";
+import type { Spotlight } from "../../../src/core/ports/spotlights.ts";
 import type { Campaign } from "../../../src/core/profile.ts";
 import {
   isPubliclyVisible,
   profileEligibility,
   rotationCandidates,
   rotationEligibility,
+  shownPostOfTheDay,
   spotlightPostable,
 } from "../../../src/rotation/eligibility.ts";
-import { catalogEntry, decodedProfiles } from "../../../src/services/catalog-entries.ts";
+import { catalogEntry, recentProfiles } from "../../../src/services/catalog-entries.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
 
 const opts = { localDate: "2024-03-01", staleAfterDays: 90 };
@@ -181,8 +183,9 @@ function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
 
 /** A catalog version as the in-memory catalog holds one: entries by id (services/catalog-entries.ts). */
 function versionOf(stored: StoredProfile[], campaigns: Campaign[]) {
-  const decoded = decodedProfiles();
-  return { byId: new Map(stored.map((s) => [s.profile.id, catalogEntry(s, decoded)])), campaigns };
+  const recent = recentProfiles();
+  const entry = (s: StoredProfile) => catalogEntry(s, { keeping: "memory", recent });
+  return { byId: new Map(stored.map((s) => [s.profile.id, entry(s)])), campaigns };
 }
 
 describe("profileEligibility", () => {
@@ -195,10 +198,10 @@ describe("profileEligibility", () => {
   );
   const catalog = versionOf([fresh, released], [campaign]);
 
-  it("finds the profile and its campaign in the catalog version and judges them on the date", () => {
+  it("finds the profile and its campaign in the catalog version and judges them on the date", async () => {
     const eligible = profileEligibility(catalog, "fresh", opts);
     expect(eligible).toMatchObject({ kind: "eligible", entry: catalog.byId.get("fresh"), campaign });
-    expect(eligible.kind === "eligible" && eligible.entry.stored()).toEqual(fresh);
+    expect(eligible.kind === "eligible" && (await eligible.entry.load())).toEqual(fresh);
     expect(profileEligibility(catalog, "released", opts)).toMatchObject({
       kind: "ineligible",
       entry: catalog.byId.get("released"),
@@ -231,9 +234,45 @@ describe("spotlightPostable", () => {
   it("gives the profile and campaign a spotlight posts, or nothing when it may not be posted", () => {
     const fresh = storedOf(buildProfile({ id: "fresh" }));
     const withheld = storedOf(buildProfile({ id: "withheld", publication: { visibility: "withheld" } }));
-    const postable = spotlightPostable(versionOf([fresh, withheld], [campaign]), opts);
-    expect(postable({ profileId: "fresh" })).toEqual({ stored: fresh, campaign });
+    const version = versionOf([fresh, withheld], [campaign]);
+    const postable = spotlightPostable(version, opts);
+    expect(postable({ profileId: "fresh" })).toEqual({ entry: version.byId.get("fresh"), campaign });
     expect(postable({ profileId: "withheld" })).toBeUndefined();
     expect(postable({ profileId: "nobody" })).toBeUndefined();
+  });
+});
+
+describe("shownPostOfTheDay", () => {
+  const spotlight = {
+    id: 1,
+    profileId: "fresh",
+    localDate: opts.localDate,
+    scope: "channel",
+    state: "scheduled",
+  } as unknown as Spotlight;
+  const day = { spotlights: { planned: spotlight }, followsRotation: true, anniversaries: false };
+
+  it("posts the spotlight's whole record when it may be shown", async () => {
+    const fresh = storedOf(buildProfile({ id: "fresh" }));
+    const shown = await shownPostOfTheDay(versionOf([fresh], [campaign]), opts, day);
+    expect(shown).toEqual({ kind: "spotlight", spotlight, post: { stored: fresh, campaign } });
+  });
+
+  it("gives way to the rotation when the record read was taken down after the version was judged", async () => {
+    const fresh = storedOf(buildProfile({ id: "fresh" }));
+    const takenDown = storedOf(
+      buildProfile({ id: "fresh", publication: { visibility: "withheld", takedown } }),
+    );
+    // A record read from the store is as the store holds it now, newer than the head the version judged.
+    const entry = catalogEntry(fresh, {
+      keeping: "store",
+      recent: recentProfiles(),
+      repository: { getProfile: async () => takenDown },
+    });
+    const version = { byId: new Map([["fresh", entry]]), campaigns: [campaign] };
+    expect(await shownPostOfTheDay(version, opts, day)).toEqual({ kind: "rotation", anniversaries: false });
+    expect(await shownPostOfTheDay(version, opts, { ...day, followsRotation: false })).toEqual({
+      kind: "nothing",
+    });
   });
 });

@@ -1,18 +1,19 @@
 /**
  * The in-memory catalog (src/services/catalog.ts) holds each profile as an entry: its head for the rules
- * over the whole catalog, the whole record decoded on demand (services/catalog-entries.ts). What it gives
- * back must be the stored profile exactly, read a round at a time, and a takedown must reach it at once.
+ * over the whole catalog, the whole record on demand (services/catalog-entries.ts), kept in memory or read
+ * from the store. Either way what it gives back must be the stored profile exactly, read a round at a
+ * time, and a takedown must reach it at once.
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
+import { anniversariesOn } from "../../../src/core/anniversaries.ts";
 import type { CatalogRepository } from "../../../src/core/ports/catalog.ts";
 import { profileHead } from "../../../src/core/profile-head.ts";
 import { currentDetention, type Profile } from "../../../src/core/profile.ts";
-import { anniversariesOn } from "../../../src/core/anniversaries.ts";
 import { rotationEligibility } from "../../../src/rotation/eligibility.ts";
 import { createCatalogService } from "../../../src/services/catalog.ts";
-import { catalogEntry, decodedProfiles } from "../../../src/services/catalog-entries.ts";
+import { catalogEntry, type RecordKeeping, recentProfiles } from "../../../src/services/catalog-entries.ts";
 import { createMemoryRepositories } from "../../fakes/memory-repositories.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "../rotation/builders.ts";
 
@@ -23,11 +24,12 @@ beforeAll(async () => {
   sample = await readImportFiles([DATA]);
 });
 
-/** The memory store, counting the rounds the catalog reads profiles in. */
+/** The memory store, counting the rounds the catalog reads profiles in and the single records it reads. */
 async function storeWith(profiles: Profile[]) {
   const repos = createMemoryRepositories();
   await repos.catalog.importBundle({ campaigns: sample.campaigns, profiles }, "test");
   const pages: number[] = [];
+  const reads: string[] = [];
   const catalog: CatalogRepository = {
     ...repos.catalog,
     async pageProfiles(after, limit) {
@@ -35,22 +37,28 @@ async function storeWith(profiles: Profile[]) {
       pages.push(page.length);
       return page;
     },
+    getProfile(id) {
+      reads.push(id);
+      return repos.catalog.getProfile(id);
+    },
     listProfiles: () => Promise.reject(new Error("the catalog must not read every record at once")),
   };
-  return { repos, catalog, pages };
+  return { repos, catalog, pages, reads };
 }
 
-describe("the in-memory catalog", () => {
+describe.each<RecordKeeping>(["memory", "store"])("the in-memory catalog, records kept in %s", (records) => {
   it("gives back every sample profile exactly as stored, and finds each by name", async () => {
-    const { repos, catalog } = await storeWith(sample.profiles);
-    const service = createCatalogService(catalog);
+    const { repos, catalog, reads } = await storeWith(sample.profiles);
+    const service = createCatalogService(catalog, { records });
     const snap = await service.snapshot();
     expect(snap.all).toHaveLength(sample.profiles.length);
     for (const stored of await repos.catalog.listProfiles()) {
-      expect(snap.byId.get(stored.profile.id)?.stored()).toStrictEqual(stored);
+      expect(await snap.byId.get(stored.profile.id)?.load()).toStrictEqual(stored);
       const found = await service.lookup(stored.profile.displayName);
       expect(found).toMatchObject({ kind: "found", profile: { profile: { id: stored.profile.id } } });
     }
+    // Read once each, then kept among the last read.
+    expect(reads.length).toBe(records === "store" ? sample.profiles.length : 0);
   });
 
   it("reads the profiles a round at a time, never all at once", async () => {
@@ -58,7 +66,7 @@ describe("the in-memory catalog", () => {
       buildProfile({ id: `p-${i}`, campaign: sample.campaigns[0]!.id, displayName: `Person ${i}` }),
     );
     const { catalog, pages } = await storeWith(many);
-    const snap = await createCatalogService(catalog, { profilesPerRead: 10 }).snapshot();
+    const snap = await createCatalogService(catalog, { profilesPerRead: 10, records }).snapshot();
     expect(snap.all.map((e) => e.seq)).toEqual([...snap.all.map((e) => e.seq)].sort((a, b) => a - b));
     expect(snap.all).toHaveLength(25);
     expect(pages).toEqual([10, 10, 5]);
@@ -66,7 +74,7 @@ describe("the in-memory catalog", () => {
 
   it("takes a taken-down profile out of lookup at once, and keeps it for staff", async () => {
     const { repos, catalog } = await storeWith(sample.profiles);
-    const service = createCatalogService(catalog);
+    const service = createCatalogService(catalog, { records });
     const one = sample.profiles[0]!;
     expect(await service.get(one.id)).toBeDefined();
     await repos.catalog.takedown(one.id, { reason: "family request", actor: "staff", at: new Date() });
@@ -74,7 +82,8 @@ describe("the in-memory catalog", () => {
     expect((await service.lookup(one.displayName)).kind).not.toBe("found");
     const staff = await service.staffSearch(one.displayName);
     expect(staff.profiles.map((e) => e.profile.id)).toContain(one.id);
-    expect(staff.profiles[0]?.stored().profile.publication.takedown?.reason).toBe("family request");
+    const record = await staff.profiles.find((e) => e.profile.id === one.id)?.load();
+    expect(record?.profile.publication.takedown?.reason).toBe("family request");
   });
 });
 
@@ -104,10 +113,10 @@ describe("a profile's head", () => {
     }
   });
 
-  it("decodes a profile once while it is among the last decoded", () => {
+  it("reads a record once while it is among the last read", async () => {
     const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
-    const entry = catalogEntry(stored, decodedProfiles(1));
-    expect(entry.stored()).toBe(entry.stored());
-    expect(entry.stored()).toStrictEqual(stored);
+    const entry = catalogEntry(stored, { keeping: "memory", recent: recentProfiles(1) });
+    expect(await entry.load()).toBe(await entry.load());
+    expect(await entry.load()).toStrictEqual(stored);
   });
 });
