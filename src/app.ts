@@ -178,9 +178,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         ...(config.SUPPORT_URL ? { supportUrl: config.SUPPORT_URL } : {}),
       },
       staleAfterDays: config.STALE_AFTER_DAYS,
-      // The embedded database reads on this thread and holds a small catalog: records stay in memory, and
-      // a lookup asks it nothing. A server holds catalogs of any size, a round trip away.
-      catalogRecords: database.kind === "pglite" ? "memory" : "store",
+      catalogRecords: config.CATALOG_RECORDS,
       retractWithinDays: config.RETRACT_WITHIN_DAYS,
     });
 

@@ -153,6 +153,12 @@ export const configSchema = z
     // How far back a takedown reaches: posts of the profile sent within this many days are deleted (or
     // edited to a neutral line where the platform no longer lets the bot delete them).
     RETRACT_WITHIN_DAYS: positiveInt(30),
+    // Where the catalog keeps profiles' whole records between uses (services/catalog-entries.ts): in
+    // memory (a lookup reads nothing), or in the database only (a lookup reads one profile; the bot keeps
+    // each profile's head, a fraction of the memory). Only a database server can be told "store".
+    CATALOG_RECORDS: z
+      .enum(["memory", "store"], { error: 'must be "memory" or "store"' })
+      .default("memory"),
     // Where /help sends problems with the bot itself (the operator's issue page or contact form).
     SUPPORT_URL: httpUrl("the page where people report problems with this bot"),
     CATCH_UP_HOURS: optionalText
@@ -227,6 +233,14 @@ export const configSchema = z
       });
     }
     for (const [name, message] of portClashes(c)) ctx.addIssue({ code: "custom", path: [name], message });
+    if (c.CATALOG_RECORDS === "store" && c.DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CATALOG_RECORDS"],
+        message:
+          'may be "store" only with DATABASE_URL (a database server): the embedded database reads on the bot\'s own thread, so it keeps records in memory',
+      });
+    }
   });
 
 /**

@@ -23,6 +23,7 @@ describe("configuration", () => {
       DEFAULT_POST_TIME: "09:00",
       STALE_AFTER_DAYS: 90,
       RETRACT_WITHIN_DAYS: 30,
+      CATALOG_RECORDS: "memory",
       CATCH_UP_HOURS: 6,
       LOG_LEVEL: "info",
       platforms: { discord: false, slack: false, telegram: false },
@@ -207,6 +208,14 @@ describe("configuration", () => {
       ]);
     }
     expect(loadConfig({ RETRACT_WITHIN_DAYS: "7" }).RETRACT_WITHIN_DAYS).toBe(7);
+    const server = { DATABASE_URL: "postgres://bot@db.example/ftbh" };
+    expect(loadConfig({ ...server, CATALOG_RECORDS: "store" }).CATALOG_RECORDS).toBe("store");
+    expect(problemsOf({ ...server, CATALOG_RECORDS: "disk" })).toEqual([
+      'CATALOG_RECORDS must be "memory" or "store"',
+    ]);
+    expect(problemsOf({ CATALOG_RECORDS: "store" })).toEqual([
+      expect.stringMatching(/^CATALOG_RECORDS may be "store" only with DATABASE_URL \(a database server\)/),
+    ]);
     expect(problemsOf({ RETRACT_WITHIN_DAYS: "0" })).toEqual([
       "RETRACT_WITHIN_DAYS must be a whole number above 0 (digits only)",
     ]);
