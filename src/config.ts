@@ -156,9 +156,7 @@ export const configSchema = z
     // Where the catalog keeps profiles' whole records between uses (services/catalog-entries.ts): in
     // memory (a lookup reads nothing), or in the database only (a lookup reads one profile; the bot keeps
     // each profile's head, a fraction of the memory). Only a database server can be told "store".
-    CATALOG_RECORDS: z
-      .enum(["memory", "store"], { error: 'must be "memory" or "store"' })
-      .default("memory"),
+    CATALOG_RECORDS: z.enum(["memory", "store"], { error: 'must be "memory" or "store"' }).default("memory"),
     // Where /help sends problems with the bot itself (the operator's issue page or contact form).
     SUPPORT_URL: httpUrl("the page where people report problems with this bot"),
     CATCH_UP_HOURS: optionalText
