@@ -23,7 +23,7 @@ import {
   RESTORE_VISIBILITY,
   visibilityAfterRestore,
 } from "../../src/core/catalog-rules.ts";
-import { loadProfile, loadProfiles, pageProfiles } from "./profile-store.ts";
+import { loadProfile, loadProfiles, pageProfileHeads, pageProfiles } from "./profile-store.ts";
 import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 
 export { bumpRevision, lockCatalog };
@@ -109,6 +109,7 @@ export function createCatalogRepository(db: Db, options: CatalogRepositoryOption
     importStream: (batches, actor, options = {}) => importStream(db, batches, actor, options),
 
     pageProfiles: (afterSeq, limit) => pageProfiles(db, afterSeq, limit),
+    pageProfileHeads: (afterSeq, limit) => pageProfileHeads(db, afterSeq, limit),
 
     /**
      * A profile already taken down keeps its first takedown (when, who, why) and is returned as it is,

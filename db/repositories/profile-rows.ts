@@ -256,12 +256,24 @@ export function fromProfileRows(rows: LoadedProfileRows): Profile {
     verifiedBy: p.verifiedBy,
     confidence: p.confidence,
     publication: {
-      visibility: p.visibility,
-      ...(p.takedownAt !== null && p.takedownBy !== null && p.takedownReason !== null
-        ? { takedown: { at: p.takedownAt, by: p.takedownBy, reason: p.takedownReason } }
-        : {}),
+      ...publicationOf(p),
     },
     ...optional("translations", p.translations === null ? null : orderedTranslations(p.translations)),
     ...optional("actions", p.actions === null ? null : p.actions.map(orderedAction)),
+  };
+}
+
+/** A profile's publication from its row: a takedown only where all three of its columns are set. */
+export function publicationOf(p: {
+  visibility: Profile["publication"]["visibility"];
+  takedownAt: string | null;
+  takedownBy: string | null;
+  takedownReason: string | null;
+}): Profile["publication"] {
+  return {
+    visibility: p.visibility,
+    ...(p.takedownAt !== null && p.takedownBy !== null && p.takedownReason !== null
+      ? { takedown: { at: p.takedownAt, by: p.takedownBy, reason: p.takedownReason } }
+      : {}),
   };
 }

@@ -1,7 +1,8 @@
 /** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
-import { and, asc, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { StoredProfile } from "../../src/core/ports/catalog.ts";
+import { profileHead, type StoredHead } from "../../src/core/profile-head.ts";
 import type { Profile } from "../../src/core/profile.ts";
 import type { Db } from "../client.ts";
 import {
@@ -14,7 +15,7 @@ import {
   profiles,
 } from "../schema/index.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
-import { fromProfileRows, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
+import { fromProfileRows, publicationOf, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
 import { insertRecordset, updateRecordset } from "./recordset.ts";
 
 /** Groups child rows by profile, keeping the order they were selected in (by position). */
@@ -201,6 +202,11 @@ export async function storedContentHashes(db: Db): Promise<Map<string, string | 
 const INTEGER_MAX = 2_147_483_647;
 
 export async function pageProfiles(db: Db, afterSeq: number, limit: number): Promise<StoredProfile[]> {
+  return loadSome(db, { afterSeq, lastSeq: await lastSeqOfPage(db, afterSeq, limit) });
+}
+
+/** The insertion position of a page's last profile: the `limit`th after `afterSeq`, or the end. */
+async function lastSeqOfPage(db: Db, afterSeq: number, limit: number): Promise<number> {
   const [last] = await db
     .select({ seq: profiles.seq })
     .from(profiles)
@@ -210,5 +216,78 @@ export async function pageProfiles(db: Db, afterSeq: number, limit: number): Pro
     .offset(limit - 1);
   // Fewer than `limit` left: the rest. A profile inserted meanwhile may join the last page, as it would
   // join a later one; each page is whole profiles.
-  return loadSome(db, { afterSeq, lastSeq: last?.seq ?? INTEGER_MAX });
+  return last?.seq ?? INTEGER_MAX;
+}
+
+/**
+ * pageProfileHeads: the page pageProfiles reads, only the columns a head is made of (core/profile-head.ts),
+ * so a catalog that keeps heads alone never builds its whole records.
+ */
+export async function pageProfileHeads(db: Db, afterSeq: number, limit: number): Promise<StoredHead[]> {
+  const lastSeq = await lastSeqOfPage(db, afterSeq, limit);
+  const only = selector(db, { afterSeq, lastSeq });
+  const [rows, names, episodes, withdrawn] = await Promise.all([
+    db
+      .select({
+        id: profiles.id,
+        seq: profiles.seq,
+        campaignId: profiles.campaignId,
+        displayName: profiles.displayName,
+        gender: profiles.gender,
+        lastVerifiedAt: profiles.lastVerifiedAt,
+        visibility: profiles.visibility,
+        takedownAt: profiles.takedownAt,
+        takedownBy: profiles.takedownBy,
+        takedownReason: profiles.takedownReason,
+      })
+      .from(profiles)
+      .where(only(profiles.id))
+      .orderBy(asc(profiles.seq)),
+    db
+      .select({ profileId: profileNames.profileId, value: profileNames.value })
+      .from(profileNames)
+      .where(and(only(profileNames.profileId), eq(profileNames.searchable, true)))
+      .orderBy(asc(profileNames.position)),
+    db
+      .select({
+        profileId: detentions.profileId,
+        arrestDate: detentions.arrestDate,
+        sentenceDate: detentions.sentenceDate,
+        status: detentions.status,
+        statusAsOf: detentions.statusAsOf,
+      })
+      .from(detentions)
+      .where(only(detentions.profileId))
+      .orderBy(asc(detentions.position)),
+    db
+      .select({ profileId: familyMembers.profileId, relationship: familyMembers.relationship })
+      .from(familyMembers)
+      .where(and(only(familyMembers.profileId), eq(familyMembers.consentStatus, "withdrawn")))
+      .orderBy(asc(familyMembers.position)),
+  ]);
+  const namesOf = byProfile(names);
+  const episodesOf = byProfile(episodes);
+  const withdrawnOf = byProfile(withdrawn);
+  return rows.map((row) => ({
+    seq: row.seq,
+    head: profileHead({
+      id: row.id,
+      campaign: row.campaignId,
+      displayName: row.displayName,
+      ...(row.gender === null ? {} : { gender: row.gender }),
+      lastVerifiedAt: row.lastVerifiedAt,
+      publication: publicationOf(row),
+      detentions: (episodesOf.get(row.id) ?? []).map((d) => ({
+        arrestDate: d.arrestDate,
+        status: d.status,
+        statusAsOf: d.statusAsOf,
+        ...(d.sentenceDate === null ? {} : { sentenceDate: d.sentenceDate }),
+      })),
+      family: (withdrawnOf.get(row.id) ?? []).map((m) => ({
+        relationship: m.relationship,
+        consent: { status: "withdrawn" as const },
+      })),
+    }),
+    names: [row.displayName, ...(namesOf.get(row.id) ?? []).map((n) => n.value)],
+  }));
 }

@@ -42,7 +42,21 @@ export interface CatalogEntry {
   load(): Promise<StoredProfile | undefined>;
 }
 
-export function profileHead(profile: Profile): ProfileHead {
+/** What a head is made from: a whole profile, or the columns a store reads for heads alone. */
+export type HeadSource = Pick<
+  Profile,
+  "id" | "campaign" | "displayName" | "gender" | "lastVerifiedAt" | "publication"
+> & { detentions: readonly DetentionHead[]; family: readonly FamilyMemberHead[] };
+
+/** A profile's head with what search needs of it: its insertion order and searchable names. */
+export interface StoredHead {
+  head: ProfileHead;
+  seq: number;
+  /** The display name, then every name marked searchable, in the profile's order. */
+  names: string[];
+}
+
+export function profileHead(profile: HeadSource): ProfileHead {
   const current = currentDetention(profile);
   const detention: DetentionHead = {
     arrestDate: current.arrestDate,
@@ -66,3 +80,8 @@ export function profileHead(profile: Profile): ProfileHead {
 }
 
 const NO_ONE: readonly FamilyMemberHead[] = Object.freeze([]);
+
+/** The names search reads of a profile: its display name, then its searchable names. */
+export function searchableNames(profile: Pick<Profile, "displayName" | "names">): string[] {
+  return [profile.displayName, ...profile.names.filter((n) => n.searchable).map((n) => n.value)];
+}

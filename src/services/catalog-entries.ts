@@ -11,7 +11,7 @@
  * decoded or read once.
  */
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
-import { type CatalogEntry, profileHead } from "../core/profile-head.ts";
+import { type CatalogEntry, type ProfileHead, profileHead, type StoredHead } from "../core/profile-head.ts";
 import type { Profile } from "../core/profile.ts";
 
 export type RecordKeeping = "memory" | "store";
@@ -49,17 +49,28 @@ export type EntryOptions = { recent: RecentProfiles } & (
 
 export function catalogEntry(stored: StoredProfile, options: EntryOptions): CatalogEntry {
   const head = profileHead(stored.profile);
-  const { recent } = options;
-  const read =
-    options.keeping === "memory"
-      ? decoder(stored)
-      : (
-          (repository) => () =>
-            repository.getProfile(head.id)
-        )(options.repository);
+  if (options.keeping === "store") return headEntry({ head, seq: stored.seq }, options);
+  return entryOf(head, stored.seq, decoder(stored), options.recent);
+}
+
+/** The entry of a head read alone (CatalogRepository.pageProfileHeads): its record is read when shown. */
+export function headEntry(
+  { head, seq }: Pick<StoredHead, "head" | "seq">,
+  options: Extract<EntryOptions, { keeping: "store" }>,
+): CatalogEntry {
+  const { repository } = options;
+  return entryOf(head, seq, () => repository.getProfile(head.id), options.recent);
+}
+
+function entryOf(
+  head: ProfileHead,
+  seq: number,
+  read: () => Promise<StoredProfile | undefined>,
+  recent: RecentProfiles,
+): CatalogEntry {
   return {
     profile: head,
-    seq: stored.seq,
+    seq,
     load() {
       const known = recent.get(head.id);
       if (known) return known;

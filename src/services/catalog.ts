@@ -6,14 +6,20 @@
  * rules over the whole catalog, the whole record decoded when it is shown.
  */
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
-import type { CatalogEntry } from "../core/profile-head.ts";
+import { type CatalogEntry, searchableNames } from "../core/profile-head.ts";
 import type { Campaign } from "../core/profile.ts";
 import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible, loadShown } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
 import { defaultCampaign } from "./default-campaign.ts";
 import type { NameIndex } from "../search/types.ts";
-import { catalogEntry, type EntryOptions, type RecordKeeping, recentProfiles } from "./catalog-entries.ts";
+import {
+  catalogEntry,
+  type EntryOptions,
+  headEntry,
+  type RecordKeeping,
+  recentProfiles,
+} from "./catalog-entries.ts";
 
 /** Profiles read from the store per round while a version loads: the whole records never all at once. */
 const PROFILES_PER_READ = 1_000;
@@ -60,10 +66,37 @@ interface NameEntry {
   names: string[];
 }
 
-const nameEntry = ({ profile }: StoredProfile): NameEntry => ({
-  profileId: profile.id,
-  label: profile.displayName,
-  names: [profile.displayName, ...profile.names.filter((n) => n.searchable).map((n) => n.value)],
+/** One round of the catalog: each profile's entry and its names. */
+type Round = Array<{ entry: CatalogEntry; names: NameEntry }>;
+
+/**
+ * A round of profiles after `after`: whole ones when records stay in memory, else heads alone (the
+ * records are read when shown), so a catalog kept in the store never builds its whole records.
+ */
+async function readRound(
+  repository: CatalogRepository,
+  after: number,
+  perRead: number,
+  options: EntryOptions,
+): Promise<Round> {
+  if (options.keeping === "memory") {
+    const page = await repository.pageProfiles(after, perRead);
+    return page.map((stored) => ({
+      entry: catalogEntry(stored, options),
+      names: nameEntry(stored.profile.id, stored.profile.displayName, searchableNames(stored.profile)),
+    }));
+  }
+  const heads = await repository.pageProfileHeads(after, perRead);
+  return heads.map((stored) => ({
+    entry: headEntry(stored, options),
+    names: nameEntry(stored.head.id, stored.head.displayName, stored.names),
+  }));
+}
+
+const nameEntry = (profileId: string, label: string, names: string[]): NameEntry => ({
+  profileId,
+  label,
+  names,
 });
 
 /**
@@ -83,13 +116,13 @@ async function buildSnapshot(
   const all: CatalogEntry[] = [];
   const names: NameEntry[] = [];
   for (let after = 0; ; ) {
-    const page = await repository.pageProfiles(after, perRead);
-    for (const stored of page) {
-      all.push(catalogEntry(stored, entryOptions));
-      names.push(nameEntry(stored));
+    const round = await readRound(repository, after, perRead, entryOptions);
+    for (const read of round) {
+      all.push(read.entry);
+      names.push(read.names);
     }
-    if (page.length < perRead) break;
-    after = page[page.length - 1]!.seq;
+    if (round.length < perRead) break;
+    after = round[round.length - 1]!.entry.seq;
   }
   const byId = new Map(all.map((entry) => [entry.profile.id, entry]));
   const visible = new Map(all.filter((e) => isPubliclyVisible(e.profile)).map((e) => [e.profile.id, e]));

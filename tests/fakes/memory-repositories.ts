@@ -16,6 +16,7 @@ import {
   sameRecord,
   visibilityAfterRestore,
 } from "../../src/core/catalog-rules.ts";
+import { profileHead, searchableNames } from "../../src/core/profile-head.ts";
 import type { Repositories } from "../../db/repositories/index.ts";
 import { createMemoryCampaigns } from "./memory-campaigns.ts";
 import { createMemoryChannelLanguages } from "./memory-channel-languages.ts";
@@ -218,6 +219,13 @@ function createMemoryCatalog(store: { state: MemoryState }): CatalogRepository {
         .sort((a, b) => a.seq - b.seq)
         .slice(0, limit)
         .map(copy);
+    },
+    async pageProfileHeads(afterSeq, limit) {
+      return (await this.pageProfiles(afterSeq, limit)).map(({ profile, seq }) => ({
+        seq,
+        head: profileHead(profile),
+        names: searchableNames(profile),
+      }));
     },
     async takedown(id, { reason, actor, at }) {
       const before = store.state.profiles.get(id);

@@ -1,5 +1,6 @@
 /** The catalog's store: campaigns and profiles, imported all or nothing, taken down and restored. */
 import type { Campaign, Profile } from "../profile.ts";
+import type { StoredHead } from "../profile-head.ts";
 
 export interface StoredProfile {
   profile: Profile;
@@ -75,6 +76,11 @@ export interface CatalogRepository {
   ): Promise<StreamedImportResult>;
   /** Up to `limit` profiles after the insertion position `afterSeq` (0: from the start), in insertion order. */
   pageProfiles(afterSeq: number, limit: number): Promise<StoredProfile[]>;
+  /**
+   * The same page as pageProfiles, heads only (core/profile-head.ts): each equal to profileHead of the
+   * whole profile, read without the rest of it.
+   */
+  pageProfileHeads(afterSeq: number, limit: number): Promise<StoredHead[]>;
   /** Withholds the profile at once and records who and why; undefined when there is no such profile. */
   takedown(
     id: string,

@@ -37,6 +37,11 @@ async function storeWith(profiles: Profile[]) {
       pages.push(page.length);
       return page;
     },
+    async pageProfileHeads(after, limit) {
+      const page = await repos.catalog.pageProfileHeads(after, limit);
+      pages.push(page.length);
+      return page;
+    },
     getProfile(id) {
       reads.push(id);
       return repos.catalog.getProfile(id);
