@@ -6,7 +6,8 @@
  * the moment the bot's answer quoting it arrives, as a person waiting for it would. The commands are queued
  * at once (or, with --over S, evenly over S seconds), after one warm-up command has loaded the catalog. With --load, one spinning process per core
  * keeps the machine busy (busy-load.ts). It prints what it measured; it asserts nothing. With --json, stdout
- * holds exactly one JSON object and progress goes to stderr.
+ * holds exactly one JSON object and progress goes to stderr. BURST_STATEMENTS=1 also prints the ten
+ * statements the database ran most during the burst (to stderr), to see what a command still asks.
  */
 import { readImportFiles } from "../src/catalog/read-import-files.ts";
 import { createApp } from "../src/app.ts";
