@@ -1,6 +1,7 @@
 /**
  * How the benchmark divides its subscriptions and paces them: in proportion to the platforms' caps, so all
- * three run at their caps for the whole pass, and with the shipped pacers unless a guard is asked for.
+ * three run at their caps for the whole pass, and with the shipped pacers unless a guard is asked for,
+ * each timed (how long it counted each request).
  */
 import type { Config } from "../src/config.ts";
 import { configuredRate, paceLimits } from "../src/delivery/pace-limits.ts";
@@ -19,14 +20,47 @@ export function split(total: number, platforms: readonly FanoutPlatform[]): Map<
   return counts;
 }
 
-/** The shipped pacers (undefined: the service builds them), or the same with each global window widened. */
-export function guardedPacers(config: Config, platforms: readonly FanoutPlatform[], guardMs: number) {
-  if (guardMs === 0) return undefined;
-  return new Map<string, Pacer>(
+/** The shipped pacers (as the service builds them), or the same with each global window widened. */
+export function benchPacers(config: Config, platforms: readonly FanoutPlatform[], guardMs: number) {
+  return new Map<FanoutPlatform, Pacer>(
     platforms.map((p) => {
       const limits = paceLimits(p, configuredRate(config, p));
       const global = limits.global.map((w) => ({ ...w, intervalMs: w.intervalMs + guardMs }));
       return [p, createPacer({ ...limits, global })];
     }),
   );
+}
+
+/** How long the pacer counted each request: from its grant until its answer came back. */
+export interface HeldStats {
+  meanMs: number;
+  p90Ms: number;
+}
+
+/**
+ * The pacer unchanged, each request's span from grant to answer recorded. A window-shaped cap (Discord's)
+ * keeps a request's place from its grant until a whole window after its answer (pace-windows.ts), so at
+ * a mean span of m ms it can let go at most limit × 1000 / (1000 + m) per second: the report's ceiling.
+ */
+export function timedPacer(inner: Pacer) {
+  const spans: number[] = [];
+  const pacer: Pacer = {
+    async acquire(channel) {
+      const answered = await inner.acquire(channel);
+      const granted = performance.now();
+      return () => {
+        spans.push(performance.now() - granted);
+        answered();
+      };
+    },
+  };
+  return {
+    pacer,
+    stats(): HeldStats {
+      const sorted = [...spans].sort((a, b) => a - b);
+      const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+      const p90 = sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] ?? 0;
+      return { meanMs: Math.round(mean * 10) / 10, p90Ms: Math.round(p90 * 10) / 10 };
+    },
+  };
 }

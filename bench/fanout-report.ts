@@ -6,6 +6,7 @@
  */
 import type { PassLineKind } from "../src/delivery/report.ts";
 import type { EventLoopDelay, MemoryPeaks } from "./fanout-probe.ts";
+import type { HeldStats } from "./fanout-pacing.ts";
 import type { FakeCounts, Rig } from "./fanout-rig.ts";
 
 export interface PlatformResult {
@@ -32,6 +33,8 @@ export interface PlatformResult {
   dbRoundTripsPerPost: number;
   /** What the pass itself reported for this platform's channels (sent, retrying, uncertain, …). */
   passLines: Partial<Record<PassLineKind, number>>;
+  /** How long the pacer counted each request, from its grant to its answer (fanout-pacing.ts). */
+  held: HeldStats;
 }
 
 export interface FanoutResult {
@@ -62,6 +65,7 @@ export function platformResult(input: {
   passStart: number;
   queries: number;
   passLines: PlatformResult["passLines"];
+  held: HeldStats;
 }): PlatformResult {
   const { rig, counts, acceptedAt, passStart } = input;
   const perChannel = [...counts.perChannel.values()];
@@ -88,6 +92,7 @@ export function platformResult(input: {
     dbQueries: input.queries,
     dbRoundTripsPerPost: posts > 0 ? round(input.queries / posts, 3) : 0,
     passLines: input.passLines,
+    held: input.held,
   };
 }
 
@@ -104,6 +109,7 @@ export function formatTable(result: FanoutResult): string {
     "dupes",
     "misses",
     "db/post",
+    "held ms",
   ];
   const rows = result.platforms.map((p) => [
     p.platform,
@@ -117,6 +123,7 @@ export function formatTable(result: FanoutResult): string {
     String(p.duplicates),
     String(p.misses),
     p.dbRoundTripsPerPost.toFixed(2),
+    `${p.held.meanMs}/${p.held.p90Ms}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
@@ -128,9 +135,16 @@ export function formatTable(result: FanoutResult): string {
     line(head),
     ...rows.map(line),
     "",
-    `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} round trips per post overall`,
+    `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} database round trips per post overall (the platforms get one request per post)`,
     `peak memory while passing: RSS ${m.rssMb} MB, heap ${m.heapUsedMb} MB (process max RSS ${m.maxRssMb} MB; one process holds the database and delivery, and the fakes on a worker thread)`,
     `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms`,
+    "held ms: how long the pacer counted each request, grant to answer (mean/p90). A window-shaped cap (Discord's) keeps each place until a window after the answer, so its share is at most 1000 / (1000 + mean):",
+    ...result.platforms
+      .filter((p) => p.platform === "discord")
+      .map(
+        (p) =>
+          `  discord: ceiling ${((1000 / (1000 + p.held.meanMs)) * 100).toFixed(1)}% at ${p.held.meanMs} ms`,
+      ),
     ...result.platforms.map(
       (p) =>
         `${p.platform}: ${p.communities} communities; cap = ${p.capSource}; 429s ${JSON.stringify(p.rateLimitedDetail)}; pass lines ${JSON.stringify(p.passLines)}`,

@@ -13,7 +13,7 @@ import { readImportFiles } from "../src/catalog/read-import-files.ts";
 import type { RigTarget } from "./fanout-rig.ts";
 
 export const CAMPAIGN = "free-to-be-home-2016";
-const SAMPLE = fileURLToPath(new URL("../data", import.meta.url));
+export const SAMPLE = fileURLToPath(new URL("../data", import.meta.url));
 const BATCH = 1_000;
 
 /** Half-hour and quarter-hour offsets and both hemispheres' daylight saving among them. */

@@ -18,7 +18,7 @@ import { createDeliveryService } from "../src/delivery/service.ts";
 import { createBotServices } from "../src/services/create-services.ts";
 import { type FanoutPlatform, parseFanoutArgs, USAGE } from "./fanout-args.ts";
 import { openBenchDatabase } from "./fanout-database.ts";
-import { CAPS, guardedPacers, split } from "./fanout-pacing.ts";
+import { benchPacers, CAPS, split, timedPacer } from "./fanout-pacing.ts";
 import { countingLogger } from "./fanout-logger.ts";
 import {
   attributedLedger,
@@ -92,6 +92,9 @@ async function main(): Promise<void> {
       staleAfterDays: config.STALE_AFTER_DAYS,
     });
     const timed = rigs.map((rig) => timedAdapter(rig.adapter, counter));
+    const pacers = new Map(
+      [...benchPacers(config, args.platforms, args.paceGuardMs)].map(([p, pacer]) => [p, timedPacer(pacer)]),
+    );
     const delivery = createDeliveryService({
       config,
       repositories: { ...repositories, deliveries: attributedLedger(repositories.deliveries, counter) },
@@ -99,7 +102,7 @@ async function main(): Promise<void> {
       adapters: timed.map((t) => t.adapter),
       clock,
       logger,
-      ...(args.paceGuardMs > 0 ? { pacers: guardedPacers(config, args.platforms, args.paceGuardMs) } : {}),
+      pacers: new Map([...pacers].map(([p, t]) => [p, t.pacer])),
     });
 
     progress(
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
         passStart,
         queries: queries.get(rig.platform) ?? 0,
         passLines: lines.get(rig.platform) ?? {},
+        held: pacers.get(rig.platform)!.stats(),
       }),
     );
     const posts = platforms.reduce((sum, p) => sum + p.posts, 0);

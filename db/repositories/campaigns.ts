@@ -16,6 +16,7 @@ import { campaignRemovalAudit } from "./campaign-audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
 import { bumpRevision, lockCatalog } from "./catalog-lock.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
+import { subscriptionWrites } from "./kept-reads.ts";
 
 const oldestFirst = [asc(campaigns.createdAt), asc(campaigns.id)];
 
@@ -169,6 +170,7 @@ export function createCampaignRepository(db: Db): CampaignRepository {
       }));
     },
 
-    remove: (id, request) => remove(db, id, request),
+    // Moves the campaign's subscriptions to another campaign (kept-reads.ts).
+    remove: (id, request) => subscriptionWrites.writing(() => remove(db, id, request)),
   };
 }

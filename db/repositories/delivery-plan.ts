@@ -8,6 +8,7 @@ import type { PlannedDelivery } from "../../src/core/delivery.ts";
 import type { Db } from "../client.ts";
 import { deliveries, subscriptions } from "../schema/index.ts";
 import { chunks, insertChunks, rowsPerStatement } from "./chunked.ts";
+import { subscriptionWrites } from "./kept-reads.ts";
 
 /** A planned-through mark binds two parameters: the subscription and its date. */
 const MARK_PARAMETERS = 2;
@@ -18,6 +19,14 @@ export async function recordPlan(
   plannedThrough: Array<{ subscriptionId: number; localDate: string }>,
 ): Promise<number> {
   if (rows.length === 0 && plannedThrough.length === 0) return 0;
+  return subscriptionWrites.writing(() => writePlan(db, rows, plannedThrough));
+}
+
+async function writePlan(
+  db: Db,
+  rows: PlannedDelivery[],
+  plannedThrough: Array<{ subscriptionId: number; localDate: string }>,
+): Promise<number> {
   return db.transaction(async (tx) => {
     let created = 0;
     for (const batch of insertChunks(deliveries, rows)) {

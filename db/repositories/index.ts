@@ -66,8 +66,8 @@ export function createRepositories(db: Db, options: RepositoryOptions = {}): Rep
   return {
     catalog: createCatalogRepository(db, { soleWriter: options.soleWriter ?? false }),
     campaigns: createCampaignRepository(db),
-    subscriptions: createSubscriptionRepository(db),
-    channelLanguages: createChannelLanguageRepository(db),
+    subscriptions: createSubscriptionRepository(db, { soleWriter: options.soleWriter ?? false }),
+    channelLanguages: createChannelLanguageRepository(db, { soleWriter: options.soleWriter ?? false }),
     spotlights: createSpotlightRepository(db),
     rotation: createRotationLog(db),
     audit: createAuditLog(db),

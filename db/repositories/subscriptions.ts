@@ -12,6 +12,7 @@ import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 import { moveSpotlights } from "./spotlights.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
+import { keptReads, subscriptionWrites } from "./kept-reads.ts";
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -68,7 +69,36 @@ function postOptionColumns(change: PostOptionsChange | undefined) {
   };
 }
 
-export function createSubscriptionRepository(db: Db): SubscriptionRepository {
+/**
+ * `soleWriter` (kept-reads.ts): a channel's subscription, as read, stands until this process writes the
+ * table again. Every /prisoner, /today and /share asks for it (the channel's zone says which day it is
+ * there): in a burst of /prisoner on PGlite that query was half the database's work (bench:burst).
+ */
+export function createSubscriptionRepository(
+  db: Db,
+  options: { soleWriter?: boolean } = {},
+): SubscriptionRepository {
+  const repository = subscriptionRepository(db);
+  const write =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      subscriptionWrites.writing(() => method(...args));
+  // Every method that writes is counted below; the rest only read.
+  return {
+    ...repository,
+    findByChannel: options.soleWriter
+      ? keptReads(subscriptionWrites, repository.findByChannel)
+      : repository.findByChannel,
+    upsert: write(repository.upsert),
+    setPostOptions: write(repository.setPostOptions),
+    stop: write(repository.stop),
+    pause: write(repository.pause),
+    pauseCommunity: write(repository.pauseCommunity),
+    moveChannel: write(repository.moveChannel),
+  };
+}
+
+function subscriptionRepository(db: Db): SubscriptionRepository {
   /** Pauses the active subscriptions `which` selects, audited, and cancels the posts they still owe. */
   const pauseActive = (which: SQL, reason: string, actor: string) =>
     db.transaction(async (tx) => {

@@ -18,6 +18,8 @@ export interface CallRecord {
   description?: string;
   /** Answered by an injected fault rather than by the fake's own rules. */
   injected: boolean;
+  /** This thread's performance.now() when the request's body had been read (benchmarks time answers by it). */
+  at: number;
 }
 
 export type Fault =
@@ -102,13 +104,14 @@ export async function startServer(token: string, hooks: ServerHooks) {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
     if (!match) return answer(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, given, method = ""] = match;
+    let at = performance.now();
     const record = (
       status: number,
       params: Record<string, unknown>,
       description?: string,
       injected = false,
     ) => {
-      hooks.calls.push({ method, params, status, description, injected });
+      hooks.calls.push({ method, params, status, description, injected, at });
       hooks.onRecord();
     };
     if (given !== token) {
@@ -118,6 +121,7 @@ export async function startServer(token: string, hooks: ServerHooks) {
     let params: Record<string, unknown> = {};
     try {
       params = await readJson(req);
+      at = performance.now();
       const fault = hooks.faults.get(method)?.shift();
       if (fault?.kind === "drop") {
         record(0, params, "connection dropped", true);
