@@ -15,6 +15,7 @@ import type { Database, Db } from "../../db/client.ts";
 import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { EMPTY_TABLES, leasePglite } from "./pglite-pool.ts";
 
 /** The Postgres server for tests, e.g. postgres://postgres@127.0.0.1:5432/test; tests needing it skip without it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -23,17 +24,24 @@ export const hasTestPostgres = TEST_DATABASE_URL !== undefined;
 /** `describe` that skips its tests when no TEST_DATABASE_URL is set. */
 export const describeOnPostgres = describe.skipIf(!hasTestPostgres);
 
-/** A migrated in-process PGlite database, loaded from the run's template. */
+/**
+ * A migrated in-process PGlite database, as the run's template holds it: one a previous file of this
+ * worker closed and that was emptied back to that state (pglite-pool.ts), or one loaded from the template.
+ */
 export async function openPgliteTestDatabase(): Promise<Database> {
+  return pgliteDatabase(await leasePglite(restorePgliteTestDatabase));
+}
+
+async function restorePgliteTestDatabase(): Promise<PGlite> {
   const templatePath = inject("pgliteTemplatePath");
   if (!templatePath) {
     // Run without the global setup (another config): build from scratch, slower but equivalent.
-    const database = pgliteDatabase(await PGlite.create());
-    await migrateDatabase(database);
-    return database;
+    const client = await PGlite.create();
+    await migrateDatabase(pgliteDatabase(client));
+    return client;
   }
   const template = new Blob([new Uint8Array(await readFile(templatePath))]);
-  return pgliteDatabase(await PGlite.create({ loadDataDir: template }));
+  return PGlite.create({ loadDataDir: template });
 }
 
 /**
@@ -102,40 +110,9 @@ export async function openPostgresTestDatabase(): Promise<Database> {
   return { ...database, close };
 }
 
-/**
- * Empties every table of the application's schema and restarts its sequences, in one round trip. The
- * tables are read from the catalog, so ones added later (the delivery ledger) are included. DELETE, not
- * TRUNCATE: on tables this small it is ten times faster on a real server, where TRUNCATE recreates and
- * syncs every table's files. A table still referenced by another is retried after the others.
- */
+/** Empties every table of the application's schema and restarts its sequences (see EMPTY_TABLES). */
 export async function truncateAll(db: Db): Promise<void> {
-  await db.execute(sql`
-    do $$
-    declare
-      pending text[];
-      failed text[];
-      target text;
-    begin
-      select coalesce(array_agg(format('%I.%I', schemaname, tablename)), '{}') into pending
-        from pg_tables where schemaname = 'public';
-      while cardinality(pending) > 0 loop
-        failed := '{}';
-        foreach target in array pending loop
-          begin
-            execute 'delete from ' || target;
-          exception when foreign_key_violation then
-            failed := failed || target;
-          end;
-        end loop;
-        if cardinality(failed) = cardinality(pending) then
-          raise exception 'cannot empty %: references go round in a circle', failed;
-        end if;
-        pending := failed;
-      end loop;
-      for target in select format('%I.%I', schemaname, sequencename) from pg_sequences where schemaname = 'public' loop
-        execute 'alter sequence ' || target || ' restart';
-      end loop;
-    end $$`);
+  await db.execute(sql.raw(EMPTY_TABLES));
 }
 
 /** Runs raw SQL and returns its rows; the two drivers wrap results differently (an array, or `{ rows }`). */
