@@ -101,6 +101,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
+          // As in integration: each file starts its own app, panel server and Chromium and closes them, and
+          // none stubs a module, the env or a global; isolated, every file loaded the app again (about a
+          // second of CPU each) and restored its own database.
+          isolate: false,
           // The staff panel in Chromium (playwright-core and the system's browser; skipped without one).
           include: ["tests/browser/**/*.test.ts"],
         },
