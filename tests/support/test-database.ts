@@ -16,6 +16,7 @@ import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { EMPTY_TABLES, leasePglite } from "./pglite-pool.ts";
+import { databaseUrl, onServer } from "./postgres-template.ts";
 
 /** The Postgres server for tests, e.g. postgres://postgres@127.0.0.1:5432/test; tests needing it skip without it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -62,28 +63,19 @@ export const databaseTargets = [
   { name: "Postgres", open: () => openPostgresTestDatabase(), skip: !hasTestPostgres },
 ];
 
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(serverUrl: string, work: (admin: postgres.Sql) => Promise<T>): Promise<T> {
-  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
-
-/** A fresh, uniquely named, empty database on TEST_DATABASE_URL, and a way to drop it. */
-export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh, uniquely named database on TEST_DATABASE_URL, and a way to drop it: empty, or a copy of the
+ * database named `template`.
+ */
+export async function createEmptyPostgresDatabase(
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!TEST_DATABASE_URL)
     throw new Error("TEST_DATABASE_URL is not set; guard the test with describeOnPostgres");
   const serverUrl = TEST_DATABASE_URL;
   const name = `ftbh_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  await onServer(serverUrl, (admin) => admin.unsafe(`create database "${name}"`));
+  const copy = template ? ` template "${template}"` : "";
+  await onServer(serverUrl, (admin) => admin.unsafe(`create database "${name}"${copy}`));
   return {
     url: databaseUrl(serverUrl, name),
     // FORCE ends connections a failed test left open.
@@ -93,16 +85,20 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   };
 }
 
-/** A fresh, uniquely named, migrated database on TEST_DATABASE_URL; close() drops it. */
+/**
+ * A fresh, uniquely named, migrated database on TEST_DATABASE_URL: a copy of the run's migrated template
+ * (postgres-template.ts), or without one, migrated here. close() drops it.
+ */
 export async function openPostgresTestDatabase(): Promise<Database> {
-  const empty = await createEmptyPostgresDatabase();
+  const template = inject("postgresTemplate") || undefined;
+  const empty = await createEmptyPostgresDatabase(template);
   const database = postgresDatabase(postgres(empty.url, postgresOptions));
   const close = async () => {
     await database.close();
     await empty.drop();
   };
   try {
-    await migrateDatabase(database);
+    if (!template) await migrateDatabase(database);
   } catch (error) {
     await close();
     throw error;
