@@ -98,8 +98,8 @@ async function fingerprintOf(client: PGlite): Promise<string> {
 /** Enough for the files that hold several at once; each idle one keeps its WebAssembly heap. */
 const MAX_IDLE = 4;
 const idle: PGlite[] = [];
-/** How many databases this worker restored from the template (the pool's own test reads it). */
-export const restoredCount = { value: 0 };
+/** How many databases this worker keeps to hand on (the pool's own test reads it). */
+export const keptCount = () => idle.length;
 /** The fingerprint of a database as restored, before any test touched it. */
 let pristine: string | undefined;
 
@@ -110,7 +110,6 @@ let pristine: string | undefined;
 export async function leasePglite(restore: () => Promise<PGlite>): Promise<PGlite> {
   const kept = idle.pop();
   const client = kept ?? (await restore());
-  if (!kept) restoredCount.value += 1;
   // Emptying an empty database changes nothing but what it loads (PL/pgSQL and its settings), which a
   // database given back has loaded too.
   if (!kept && pristine === undefined) {
