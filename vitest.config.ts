@@ -10,10 +10,10 @@ const E2E_FILES = ["tests/e2e/**/*.test.ts", "tests/**/*.e2e.test.ts"];
 
 /**
  * The files that take longest (measured: tens of seconds each, most of it spawned processes and large
- * imports) start first, so none of them starts last and keeps the run going alone at its end. Without
- * earlier results (a fresh clone) vitest would otherwise order by project and file size. The process
- * test leads: it is the longest in a full run (its workers are killed at timed moments and wait on a
- * slow sink), though much of that is waiting, which the CPU-heavy files behind it fill.
+ * imports) start first within their project, so none of them starts last and keeps the run going alone
+ * at its end. Without earlier results (a fresh clone) vitest would otherwise order by file size. The
+ * process test leads: it is the longest in a full run (its workers are killed at timed moments and wait
+ * on a slow sink), though much of that is waiting, which the CPU-heavy files behind it fill.
  */
 const LONGEST_FIRST = [
   "delivery/processes.test.ts",
@@ -29,13 +29,24 @@ const LONGEST_FIRST = [
   "delivery/outage.test.ts",
 ];
 
+/**
+ * Files are handed out project by project. Vitest keeps a worker for the next file only when that file
+ * is of the same project (a project's files share a module graph, isolate: false); a file of another
+ * project ends the worker and starts a new one, which loads the app's modules again and loses the test
+ * databases it kept (tests/support/pglite-pool.ts). Ordered by length alone, the projects alternated
+ * all through the run. Integration leads, with the process test; unit, many short files, fills the end.
+ */
+const PROJECT_ORDER = ["integration", "e2e", "browser", "unit"];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => {
-      const at = LONGEST_FIRST.findIndex((name) => file.moduleId.endsWith(name));
-      return at < 0 ? LONGEST_FIRST.length : at;
+    const rankIn = (list: string[], found: (entry: string) => boolean) => {
+      const at = list.findIndex(found);
+      return at < 0 ? list.length : at;
     };
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+    const project = (file: TestSpecification) => rankIn(PROJECT_ORDER, (name) => name === file.project.name);
+    const rank = (file: TestSpecification) => rankIn(LONGEST_FIRST, (name) => file.moduleId.endsWith(name));
+    return (await super.sort(files)).sort((a, b) => project(a) - project(b) || rank(a) - rank(b));
   }
 }
 
