@@ -10,10 +10,10 @@ const E2E_FILES = ["tests/e2e/**/*.test.ts", "tests/**/*.e2e.test.ts"];
 
 /**
  * The files that take longest (measured: tens of seconds each, most of it spawned processes and large
- * imports) start first, so none of them starts last and keeps the run going alone at its end. Without
- * earlier results (a fresh clone) vitest would otherwise order by project and file size. The process
- * test leads: it is the longest in a full run (its workers are killed at timed moments and wait on a
- * slow sink), though much of that is waiting, which the CPU-heavy files behind it fill.
+ * imports) start first within their project, so none of them starts last and keeps the run going alone
+ * at its end. Without earlier results (a fresh clone) vitest would otherwise order by file size. The
+ * process test leads: it is the longest in a full run (its workers are killed at timed moments and wait
+ * on a slow sink), though much of that is waiting, which the CPU-heavy files behind it fill.
  */
 const LONGEST_FIRST = [
   "delivery/processes.test.ts",
@@ -29,13 +29,24 @@ const LONGEST_FIRST = [
   "delivery/outage.test.ts",
 ];
 
+/**
+ * Files are handed out project by project. Vitest keeps a worker for the next file only when that file
+ * is of the same project (a project's files share a module graph, isolate: false); a file of another
+ * project ends the worker and starts a new one, which loads the app's modules again and loses the test
+ * databases it kept (tests/support/pglite-pool.ts). Ordered by length alone, the projects alternated
+ * all through the run. Integration leads, with the process test; unit, many short files, fills the end.
+ */
+const PROJECT_ORDER = ["integration", "e2e", "browser", "unit"];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => {
-      const at = LONGEST_FIRST.findIndex((name) => file.moduleId.endsWith(name));
-      return at < 0 ? LONGEST_FIRST.length : at;
+    const rankIn = (list: string[], found: (entry: string) => boolean) => {
+      const at = list.findIndex(found);
+      return at < 0 ? list.length : at;
     };
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+    const project = (file: TestSpecification) => rankIn(PROJECT_ORDER, (name) => name === file.project.name);
+    const rank = (file: TestSpecification) => rankIn(LONGEST_FIRST, (name) => file.moduleId.endsWith(name));
+    return (await super.sort(files)).sort((a, b) => project(a) - project(b) || rank(a) - rank(b));
   }
 }
 
@@ -48,6 +59,12 @@ export default defineConfig({
     // processes, the Postgres server, a timer). Vitest's default, one fewer than the cores, ran them in turn.
     maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
+    // The WebAssembly tier-up budget the app itself sets before it opens PGlite (WASM_TIERING_BUDGET in
+    // db/pglite-client.ts; see why there), so the test workers run PGlite as the bot does: the test
+    // databases are opened without openPglite, and the workers compiled Postgres's module at V8's default,
+    // recompiling hot functions with TurboFan on other threads. Measured on four PGlite-heavy files
+    // (catalog-scale.pglite, large-import, pglite, pass), twice each way: CPU 18.7 and 17.8 s → 14.5 and 14.6 s.
+    execArgv: ["--wasm-tiering-budget=1000000000"],
     // Transformed modules kept on disk between runs, keyed by each file's content, so a run transforms
     // only what changed since the last one (measured on 45 files: about 1.5-2.5 s less CPU, 3 s less wall;
     // the first run after a change pays a little more). In the checkout's tmp/ (ignored by git), not in
@@ -101,6 +118,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
+          // As in integration: each file starts its own app, panel server and Chromium and closes them, and
+          // none stubs a module, the env or a global; isolated, every file loaded the app again (about a
+          // second of CPU each) and restored its own database.
+          isolate: false,
           // The staff panel in Chromium (playwright-core and the system's browser; skipped without one).
           include: ["tests/browser/**/*.test.ts"],
         },

@@ -23,11 +23,14 @@ import type { TestProject } from "vitest/node";
 import { buildIsCurrent } from "../../bin/build-is-current.js";
 import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../../db/migrate.ts";
+import { migratedPostgresTemplate } from "./postgres-template.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** A tarball of a migrated PGlite data folder, for PGlite's `loadDataDir`. */
     pgliteTemplatePath: string;
+    /** A migrated database on TEST_DATABASE_URL's server that test databases are copied from; "" without one. */
+    postgresTemplate: string;
   }
 }
 
@@ -37,15 +40,18 @@ const SPAWNING_PROJECTS = new Set(["e2e", "browser"]);
 
 const PGLITE_PACKAGE = new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url);
 
-function templateKey(): string {
-  const hash = createHash("sha256");
-  hash.update(`pglite ${JSON.parse(readFileSync(PGLITE_PACKAGE, "utf8")).version}\n`);
+/** A hash of `what` and every migration: a template is only good for the migrations that made it. */
+function templateKey(what: string): string {
+  const hash = createHash("sha256").update(`${what}\n`);
   const files = readdirSync(MIGRATIONS_FOLDER, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".sql") || name.endsWith(".json"))
     .sort();
   for (const name of files) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
   return hash.digest("hex").slice(0, 16);
 }
+
+/** A PGlite data folder is also only good for the PGlite version that made it. */
+const pgliteKey = () => templateKey(`pglite ${JSON.parse(readFileSync(PGLITE_PACKAGE, "utf8")).version}`);
 
 async function buildTemplate(path: string): Promise<void> {
   const database = pgliteDatabase(await PGlite.create());
@@ -80,7 +86,12 @@ function bringBuildUpToDate(): void {
 
 export default async function setup(project: TestProject): Promise<void> {
   if (SPAWNING_PROJECTS.has(project.name)) bringBuildUpToDate();
-  const path = join(tmpdir(), `freetobehome-pglite-template-${templateKey()}.tar`);
+  const path = join(tmpdir(), `freetobehome-pglite-template-${pgliteKey()}.tar`);
   if (!existsSync(path)) await buildTemplate(path);
   project.provide("pgliteTemplatePath", path);
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  project.provide(
+    "postgresTemplate",
+    serverUrl ? await migratedPostgresTemplate(serverUrl, templateKey("postgres")) : "",
+  );
 }

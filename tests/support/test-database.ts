@@ -15,6 +15,8 @@ import type { Database, Db } from "../../db/client.ts";
 import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { EMPTY_TABLES, leasePglite } from "./pglite-pool.ts";
+import { databaseUrl, onServer } from "./postgres-template.ts";
 
 /** The Postgres server for tests, e.g. postgres://postgres@127.0.0.1:5432/test; tests needing it skip without it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -23,17 +25,24 @@ export const hasTestPostgres = TEST_DATABASE_URL !== undefined;
 /** `describe` that skips its tests when no TEST_DATABASE_URL is set. */
 export const describeOnPostgres = describe.skipIf(!hasTestPostgres);
 
-/** A migrated in-process PGlite database, loaded from the run's template. */
+/**
+ * A migrated in-process PGlite database, as the run's template holds it: one a previous file of this
+ * worker closed and that was emptied back to that state (pglite-pool.ts), or one loaded from the template.
+ */
 export async function openPgliteTestDatabase(): Promise<Database> {
+  return pgliteDatabase(await leasePglite(restorePgliteTestDatabase));
+}
+
+async function restorePgliteTestDatabase(): Promise<PGlite> {
   const templatePath = inject("pgliteTemplatePath");
   if (!templatePath) {
     // Run without the global setup (another config): build from scratch, slower but equivalent.
-    const database = pgliteDatabase(await PGlite.create());
-    await migrateDatabase(database);
-    return database;
+    const client = await PGlite.create();
+    await migrateDatabase(pgliteDatabase(client));
+    return client;
   }
   const template = new Blob([new Uint8Array(await readFile(templatePath))]);
-  return pgliteDatabase(await PGlite.create({ loadDataDir: template }));
+  return PGlite.create({ loadDataDir: template });
 }
 
 /**
@@ -54,28 +63,19 @@ export const databaseTargets = [
   { name: "Postgres", open: () => openPostgresTestDatabase(), skip: !hasTestPostgres },
 ];
 
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(serverUrl: string, work: (admin: postgres.Sql) => Promise<T>): Promise<T> {
-  const admin = postgres(serverUrl, { ...postgresOptions, max: 1 });
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
-
-/** A fresh, uniquely named, empty database on TEST_DATABASE_URL, and a way to drop it. */
-export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh, uniquely named database on TEST_DATABASE_URL, and a way to drop it: empty, or a copy of the
+ * database named `template`.
+ */
+export async function createEmptyPostgresDatabase(
+  template?: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (!TEST_DATABASE_URL)
     throw new Error("TEST_DATABASE_URL is not set; guard the test with describeOnPostgres");
   const serverUrl = TEST_DATABASE_URL;
   const name = `ftbh_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  await onServer(serverUrl, (admin) => admin.unsafe(`create database "${name}"`));
+  const copy = template ? ` template "${template}"` : "";
+  await onServer(serverUrl, (admin) => admin.unsafe(`create database "${name}"${copy}`));
   return {
     url: databaseUrl(serverUrl, name),
     // FORCE ends connections a failed test left open.
@@ -85,16 +85,20 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   };
 }
 
-/** A fresh, uniquely named, migrated database on TEST_DATABASE_URL; close() drops it. */
+/**
+ * A fresh, uniquely named, migrated database on TEST_DATABASE_URL: a copy of the run's migrated template
+ * (postgres-template.ts), or without one, migrated here. close() drops it.
+ */
 export async function openPostgresTestDatabase(): Promise<Database> {
-  const empty = await createEmptyPostgresDatabase();
+  const template = inject("postgresTemplate") || undefined;
+  const empty = await createEmptyPostgresDatabase(template);
   const database = postgresDatabase(postgres(empty.url, postgresOptions));
   const close = async () => {
     await database.close();
     await empty.drop();
   };
   try {
-    await migrateDatabase(database);
+    if (!template) await migrateDatabase(database);
   } catch (error) {
     await close();
     throw error;
@@ -102,40 +106,9 @@ export async function openPostgresTestDatabase(): Promise<Database> {
   return { ...database, close };
 }
 
-/**
- * Empties every table of the application's schema and restarts its sequences, in one round trip. The
- * tables are read from the catalog, so ones added later (the delivery ledger) are included. DELETE, not
- * TRUNCATE: on tables this small it is ten times faster on a real server, where TRUNCATE recreates and
- * syncs every table's files. A table still referenced by another is retried after the others.
- */
+/** Empties every table of the application's schema and restarts its sequences (see EMPTY_TABLES). */
 export async function truncateAll(db: Db): Promise<void> {
-  await db.execute(sql`
-    do $$
-    declare
-      pending text[];
-      failed text[];
-      target text;
-    begin
-      select coalesce(array_agg(format('%I.%I', schemaname, tablename)), '{}') into pending
-        from pg_tables where schemaname = 'public';
-      while cardinality(pending) > 0 loop
-        failed := '{}';
-        foreach target in array pending loop
-          begin
-            execute 'delete from ' || target;
-          exception when foreign_key_violation then
-            failed := failed || target;
-          end;
-        end loop;
-        if cardinality(failed) = cardinality(pending) then
-          raise exception 'cannot empty %: references go round in a circle', failed;
-        end if;
-        pending := failed;
-      end loop;
-      for target in select format('%I.%I', schemaname, sequencename) from pg_sequences where schemaname = 'public' loop
-        execute 'alter sequence ' || target || ' restart';
-      end loop;
-    end $$`);
+  await db.execute(sql.raw(EMPTY_TABLES));
 }
 
 /** Runs raw SQL and returns its rows; the two drivers wrap results differently (an array, or `{ rows }`). */
