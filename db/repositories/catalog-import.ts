@@ -34,6 +34,7 @@ import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 import { recordChanges } from "./status-updates.ts";
 import { type StatusChange, statusChangeOf } from "../../src/core/status-update.ts";
 import { consentWithdrawn } from "../../src/core/consent.ts";
+import { detached } from "../../src/core/detached.ts";
 
 /** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
 const PROFILES_PER_WRITE = 1_000;
@@ -64,7 +65,7 @@ async function importCampaigns(
       continue;
     }
     const later = campaign.isDefault && !before?.isDefault;
-    if (later) deferred.push(campaign.id);
+    if (later) deferred.push(detached(campaign.id));
     const row = { ...toCampaignRow(campaign), ...(later ? { isDefault: false } : {}) };
     const entry = { actor, entityType: "campaign" as const, entityId: campaign.id };
     if (before) {
@@ -150,15 +151,15 @@ export async function openImportSession(
         }
         // Only the visibility to return to on restore changed: recorded, the stored row left as it is.
         profileCounts.updated++;
-        changedProfileIds.push(profile.id);
+        changedProfileIds.push(detached(profile.id));
         const details = { fields: ["publication"], ...remember };
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details });
       } else if (previous) {
         changed.push({ profile, contentHash: hash });
-        changedProfileIds.push(profile.id);
+        changedProfileIds.push(detached(profile.id));
         const statusChange = statusChangeOf(previous, profile);
         if (statusChange) statusChanges.push(statusChange);
-        if (consentWithdrawn(previous, profile)) consentWithdrawnIds.push(profile.id);
+        if (consentWithdrawn(previous, profile)) consentWithdrawnIds.push(detached(profile.id));
         const fields = changedFields(previous, profile);
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
       } else {
@@ -172,22 +173,23 @@ export async function openImportSession(
     await storeContentHashes(tx, hashOnly);
     await appendAudit(tx, entries);
     await recordChanges(tx, statusChanges, actor);
-    statusChangedIds.push(...statusChanges.map((c) => c.profileId));
+    statusChangedIds.push(...statusChanges.map((c) => detached(c.profileId)));
     profileCounts.created += created.length;
-    createdProfileIds.push(...created.map((c) => c.profile.id));
+    createdProfileIds.push(...created.map((c) => detached(c.profile.id)));
     profileCounts.updated += changed.length;
   }
 
   return {
     async add(batch) {
       const newCampaigns = batch.campaigns.filter((c) => !seenCampaigns.has(c.id));
-      for (const c of newCampaigns) seenCampaigns.add(c.id);
+      // Ids kept to the end are copies: a parser's string is a view into its file's whole text.
+      for (const c of newCampaigns) seenCampaigns.add(detached(c.id));
       await importCampaigns(tx, newCampaigns, actor, campaignCounts, deferredDefaults);
-      for (const c of newCampaigns) knownCampaigns.add(c.id);
+      for (const c of newCampaigns) knownCampaigns.add(detached(c.id));
       for (const profile of batch.profiles) {
         // A second copy is a problem the reader reports at the end; writing it would only fail first.
         if (seenProfiles.has(profile.id)) continue;
-        seenProfiles.add(profile.id);
+        seenProfiles.add(detached(profile.id));
         if (knownCampaigns.has(profile.campaign)) pending.push(profile);
         else heldBack.push(profile);
         if (pending.length >= profilesPerWrite) {
