@@ -21,7 +21,7 @@ import {
   restoreVisibilityFromImport,
   sameRecord,
 } from "../../src/core/catalog-rules.ts";
-import { contentHash } from "./content-hash.ts";
+import { contentHash, isLegacyHash, legacyContentHash } from "./content-hash.ts";
 import {
   insertProfiles,
   loadProfiles,
@@ -113,11 +113,18 @@ export async function openImportSession(
 
   async function write(batch: Profile[]): Promise<void> {
     const candidates: ProfileWrite[] = [];
+    // Unchanged, stored with a hash of the form before (content-hash.ts): given this one.
+    const rehashed: { id: string; contentHash: string }[] = [];
     for (const profile of batch) {
       const hash = contentHash(profile);
-      if (storedHashes.get(profile.id) === hash) profileCounts.unchanged++;
-      else candidates.push({ profile, contentHash: hash });
+      const stored = storedHashes.get(profile.id);
+      if (stored === hash) profileCounts.unchanged++;
+      else if (stored && isLegacyHash(stored) && stored === legacyContentHash(profile)) {
+        profileCounts.unchanged++;
+        rehashed.push({ id: profile.id, contentHash: hash });
+      } else candidates.push({ profile, contentHash: hash });
     }
+    await storeContentHashes(tx, rehashed);
     if (candidates.length === 0) return;
     const stored = await loadProfiles(
       tx,
