@@ -107,24 +107,56 @@ export async function openImportSession(
   const deferredDefaults: string[] = [];
   const seenCampaigns = new Set<string>();
   const seenProfiles = new Set<string>();
-  let pending: Profile[] = [];
+  // Profiles whose hash differs from the stored one (or that are new), written profilesPerWrite at a
+  // time: a re-import's few changes go in a round or two, not one per thousand profiles read.
+  let pending: ProfileWrite[] = [];
+  // How many of `pending` are copies already (see keepPast).
+  let copied = 0;
+  // Unchanged, stored with a hash of the form before (content-hash.ts): given this one.
+  let rehashed: { id: string; contentHash: string }[] = [];
   // Profiles of a campaign not written yet (its file comes later): written at the end.
   const heldBack: Profile[] = [];
 
-  async function write(batch: Profile[]): Promise<void> {
-    const candidates: ProfileWrite[] = [];
-    // Unchanged, stored with a hash of the form before (content-hash.ts): given this one.
-    const rehashed: { id: string; contentHash: string }[] = [];
-    for (const profile of batch) {
-      const hash = contentHash(profile);
-      const stored = storedHashes.get(profile.id);
-      if (stored === hash) profileCounts.unchanged++;
-      else if (stored && isLegacyHash(stored) && stored === legacyContentHash(profile)) {
-        profileCounts.unchanged++;
-        rehashed.push({ id: profile.id, contentHash: hash });
-      } else candidates.push({ profile, contentHash: hash });
+  /** Counts an unchanged profile (its hash as stored) at once, and queues any other to be written. */
+  async function sift(profile: Profile): Promise<void> {
+    const hash = contentHash(profile);
+    const stored = storedHashes.get(profile.id);
+    if (stored === hash) profileCounts.unchanged++;
+    else if (stored && isLegacyHash(stored) && stored === legacyContentHash(profile)) {
+      profileCounts.unchanged++;
+      rehashed.push({ id: detached(profile.id), contentHash: hash });
+    } else pending.push({ profile, contentHash: hash });
+    if (pending.length >= profilesPerWrite) await flush();
+    if (rehashed.length >= profilesPerWrite) await flushHashes();
+  }
+
+  async function flush(): Promise<void> {
+    const full = pending;
+    pending = [];
+    copied = 0;
+    await write(full);
+  }
+
+  /**
+   * At the end of a batch: what waits is written now if it is half a round, else kept as copies, since a
+   * record's strings are views into its file's whole text (src/core/detached.ts), and a few changes from
+   * every file would otherwise keep every file.
+   */
+  async function keepPast(): Promise<void> {
+    if (pending.length >= profilesPerWrite / 2) return flush();
+    for (; copied < pending.length; copied++) {
+      const waiting = pending[copied]!;
+      pending[copied] = { ...waiting, profile: structuredClone(waiting.profile) };
     }
-    await storeContentHashes(tx, rehashed);
+  }
+
+  async function flushHashes(): Promise<void> {
+    const full = rehashed;
+    rehashed = [];
+    await storeContentHashes(tx, full);
+  }
+
+  async function write(candidates: ProfileWrite[]): Promise<void> {
     if (candidates.length === 0) return;
     const stored = await loadProfiles(
       tx,
@@ -197,24 +229,18 @@ export async function openImportSession(
         // A second copy is a problem the reader reports at the end; writing it would only fail first.
         if (seenProfiles.has(profile.id)) continue;
         seenProfiles.add(detached(profile.id));
-        if (knownCampaigns.has(profile.campaign)) pending.push(profile);
-        else heldBack.push(profile);
-        if (pending.length >= profilesPerWrite) {
-          const full = pending;
-          pending = [];
-          await write(full);
-        }
+        if (knownCampaigns.has(profile.campaign)) await sift(profile);
+        else heldBack.push(structuredClone(profile));
       }
+      await keepPast();
     },
     async finish() {
       for (const id of deferredDefaults) {
         await tx.update(campaigns).set({ isDefault: true }).where(eq(campaigns.id, id));
       }
-      await write(pending);
-      pending = [];
-      for (let i = 0; i < heldBack.length; i += profilesPerWrite) {
-        await write(heldBack.slice(i, i + profilesPerWrite));
-      }
+      for (const profile of heldBack.splice(0)) await sift(profile);
+      await flush();
+      await flushHashes();
       let restated = 0;
       for (const id of seenProfiles) if (storedHashes.has(id)) restated++;
       return {
