@@ -99,6 +99,34 @@ describe("checks across files on the streamed import", () => {
     ]);
   });
 
+  it("reads an uploaded file again from its bytes, as the panel's Import page gives them", async () => {
+    const first = stringify([...others(2), validProfile()]);
+    const second = stringify([validProfile()]);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const { batches } = streamImportFiles({
+      uploaded: [
+        { name: "campaign.yaml", bytes: bytes(stringify(validCampaign())) },
+        { name: "a.yaml", bytes: bytes(first) },
+        { name: "b.yaml", bytes: bytes(second) },
+      ],
+    });
+    const refused = await (async () => {
+      for await (const _ of batches);
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ImportError);
+    expect((refused as ImportError).problems).toEqual([
+      {
+        file: "b.yaml",
+        path: "[0].id",
+        line: lineOf(second, "id: test-person"),
+        message: `duplicate profile id "test-person": also in a.yaml:${lineOf(first, "id: test-person")}`,
+      },
+    ]);
+  });
+
   it("leaves out the line of a record whose file changed before it was read again", async () => {
     const first = stringify([...others(2), validProfile()]);
     const second = stringify([validProfile()]);
