@@ -7,14 +7,18 @@ interface Step {
   peakRssMb: number;
 }
 
-export interface CatalogReport {
+/** The two import steps: into a new database, then again with 1% of profiles edited. */
+export interface ImportSteps {
   database: "pglite" | "postgres";
   profiles: number;
-  subscriptions: number;
   generateSeconds: number;
-  exportBytes: number;
   import: Step;
   reimport: Step & { created: number; changed: number; unchanged: number };
+}
+
+export interface CatalogReport extends ImportSteps {
+  subscriptions: number;
+  exportBytes: number;
   export: Step;
   /** Opening the app as `start` does and loading the catalog (the name index) for the first lookup. */
   start: { seconds: number; rssMb: number; peakRssMb: number };
@@ -37,20 +41,46 @@ const s = (n: number) => `${n.toFixed(1)} s`;
 const mb = (n: number) => `${Math.round(n)} MB`;
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
-export function printReport(report: CatalogReport, asJson: boolean): void {
-  const machine = { cpus: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))) };
-  if (asJson) {
-    process.stdout.write(`${JSON.stringify({ ...report, machine }, null, 2)}\n`);
-    return;
-  }
-  const r = report;
-  const rows: [string, string, string][] = [
+const machineNow = () => ({ cpus: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))) });
+
+function importRows(r: ImportSteps): [string, string, string][] {
+  return [
     ["import (new database)", s(r.import.seconds), mb(r.import.peakRssMb)],
     [
       `re-import, 1% edited (${r.reimport.changed} changed, ${r.reimport.unchanged} unchanged)`,
       s(r.reimport.seconds),
       mb(r.reimport.peakRssMb),
     ],
+  ];
+}
+
+function table(r: ImportSteps, rows: [string, string, string][]): string[] {
+  const machine = machineNow();
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [
+    `Catalog benchmark: ${r.profiles} profiles on ${r.database} (generated in ${s(r.generateSeconds)}); ` +
+      `${machine.cpus} CPUs, load ${machine.load.join(" ")}`,
+    `${"step".padEnd(width)}  ${"time".padStart(21)}  peak RSS`,
+    ...rows.map(([label, time, rss]) => `${label.padEnd(width)}  ${time.padStart(21)}  ${rss.padStart(8)}`),
+  ];
+}
+
+/** `--imports-only`: the import steps' figures alone. */
+export function printImportReport(report: ImportSteps, asJson: boolean): void {
+  const out = asJson
+    ? JSON.stringify({ ...report, machine: machineNow() }, null, 2)
+    : table(report, importRows(report)).join("\n");
+  process.stdout.write(`${out}\n`);
+}
+
+export function printReport(report: CatalogReport, asJson: boolean): void {
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify({ ...report, machine: machineNow() }, null, 2)}\n`);
+    return;
+  }
+  const r = report;
+  const rows: [string, string, string][] = [
+    ...importRows(r),
     [`export (${mb(r.exportBytes / 1024 / 1024)} YAML)`, s(r.export.seconds), mb(r.export.peakRssMb)],
     [
       `start to ready, ${r.subscriptions} subscriptions (RSS when ready ${mb(r.start.rssMb)})`,
@@ -66,13 +96,7 @@ export function printReport(report: CatalogReport, asJson: boolean): void {
     ],
     [`autocomplete p50 / p99 (${r.suggest.count})`, `${ms(r.suggest.p50Ms)} / ${ms(r.suggest.p99Ms)}`, ""],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const out = [
-    `Catalog benchmark: ${r.profiles} profiles on ${r.database} (generated in ${s(r.generateSeconds)}); ` +
-      `${machine.cpus} CPUs, load ${machine.load.join(" ")}`,
-    `${"step".padEnd(width)}  ${"time".padStart(21)}  peak RSS`,
-    ...rows.map(([label, time, rss]) => `${label.padEnd(width)}  ${time.padStart(21)}  ${rss.padStart(8)}`),
-  ];
+  const out = table(r, rows);
   const m = r.memory;
   out.push(
     `Ready bot after a full GC: RSS ${mb(m.settledRssMb)}; heap ${mb(m.appHeapMb)} for the app and ` +

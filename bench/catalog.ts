@@ -1,12 +1,14 @@
 /**
- * `npm run bench:catalog [-- --profiles N] [--database-url postgres://…] [--json] [--seed N] [--keep]`
+ * `npm run bench:catalog [-- --profiles N] [--database-url postgres://…] [--json] [--seed N] [--keep]
+ *   [--imports-only]`
  *
  * The catalog at scale (issue 20): generates a deterministic catalog (50,000 profiles by default) as a
  * curator's folder, then runs, each as its own process the way an operator would: `import`, a re-import
  * with 1% of profiles edited, `export`, and the bot's start (app open and catalog loaded) with 10,000
  * subscriptions, then /prisoner and autocomplete lookups in process. Prints time and peak resident memory
  * of each step, as a table or as JSON. PGlite in a temporary folder by default; with --database-url, a
- * fresh database made on that server and dropped at the end.
+ * fresh database made on that server and dropped at the end. `--imports-only` stops after the re-import
+ * (the two import steps' figures alone, for work on the importer).
  */
 import { benchDatabase } from "./bench-database.ts";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -15,7 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runChild } from "./catalog-child.ts";
 import { onePercent, writeCatalogFolder } from "./catalog-files.ts";
-import { printReport, type CatalogReport } from "./catalog-report.ts";
+import { type CatalogReport, type ImportSteps, printImportReport, printReport } from "./catalog-report.ts";
 
 const BIN = fileURLToPath(new URL("../bin/freetobehome.js", import.meta.url));
 const BOT = fileURLToPath(new URL("./catalog-bot.ts", import.meta.url));
@@ -30,6 +32,7 @@ const subscriptionCount = Number(option("--subscriptions") ?? 10_000);
 const serverUrl = option("--database-url");
 const asJson = process.argv.includes("--json");
 const keep = process.argv.includes("--keep");
+const importsOnly = process.argv.includes("--imports-only");
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 const work = mkdtempSync(join(tmpdir(), "ftbh-bench-catalog-"));
@@ -38,7 +41,7 @@ const database = await benchDatabase(serverUrl, work, "catalog");
 const cli = (...args: string[]) => runChild([BIN, ...args], database.env);
 try {
   say(`Generating ${profiles} profiles in ${folder}...`);
-  let started = performance.now();
+  const started = performance.now();
   writeCatalogFolder(folder, { profiles, seed });
   const generateSeconds = (performance.now() - started) / 1000;
   await cli("migrate");
@@ -51,13 +54,34 @@ try {
   writeCatalogFolder(folder, { profiles, seed, changed: onePercent(profiles) });
   const reimported = await cli("import", folder);
   const changed = /profiles: +(\d+) new, (\d+) changed, (\d+) unchanged/.exec(reimported.stdout);
+  const importSteps: ImportSteps = {
+    database: serverUrl ? "postgres" : "pglite",
+    profiles,
+    generateSeconds,
+    import: { seconds: imported.seconds, peakRssMb: imported.peakRssMb },
+    reimport: {
+      seconds: reimported.seconds,
+      peakRssMb: reimported.peakRssMb,
+      created: Number(changed?.[1]),
+      changed: Number(changed?.[2]),
+      unchanged: Number(changed?.[3]),
+    },
+  };
+  if (importsOnly) printImportReport(importSteps, asJson);
+  else printReport({ ...importSteps, ...(await laterSteps()) }, asJson);
+} finally {
+  await database.drop();
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  else say(`Kept ${work}`);
+}
 
+/** The steps after the imports: export, then the bot's start with subscriptions, and lookups. */
+async function laterSteps(): Promise<Omit<CatalogReport, keyof ImportSteps>> {
   say("Exporting...");
   const exportFile = join(work, "export.yaml");
   const exported = await cli("export", "--out", exportFile);
 
   say(`Seeding ${subscriptionCount} subscriptions, then starting the bot...`);
-  started = performance.now();
   await runChild(
     ["--import", "tsx", BOT, "seed", String(profiles), String(seed), String(subscriptionCount)],
     database.env,
@@ -68,20 +92,9 @@ try {
   );
   const served = JSON.parse(bot.stdout.trim().split("\n").at(-1)!);
 
-  const report: CatalogReport = {
-    database: serverUrl ? "postgres" : "pglite",
-    profiles,
+  return {
     subscriptions: subscriptionCount,
-    generateSeconds,
     exportBytes: statSync(exportFile).size,
-    import: { seconds: imported.seconds, peakRssMb: imported.peakRssMb },
-    reimport: {
-      seconds: reimported.seconds,
-      peakRssMb: reimported.peakRssMb,
-      created: Number(changed?.[1]),
-      changed: Number(changed?.[2]),
-      unchanged: Number(changed?.[3]),
-    },
     export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
     start: { seconds: served.readyMs / 1000, rssMb: served.readyRssMb, peakRssMb: bot.peakRssMb },
     lookup: served.lookup,
@@ -90,9 +103,4 @@ try {
     versionCheck: served.versionCheck,
     memory: served.memory,
   };
-  printReport(report, asJson);
-} finally {
-  await database.drop();
-  if (!keep) rmSync(work, { recursive: true, force: true });
-  else say(`Kept ${work}`);
 }

@@ -21,7 +21,7 @@ import {
   restoreVisibilityFromImport,
   sameRecord,
 } from "../../src/core/catalog-rules.ts";
-import { contentHash } from "./content-hash.ts";
+import { contentHash, isLegacyHash, legacyContentHash } from "./content-hash.ts";
 import {
   insertProfiles,
   loadProfiles,
@@ -34,6 +34,7 @@ import { recordedRestoreVisibilities } from "./restore-visibility.ts";
 import { recordChanges } from "./status-updates.ts";
 import { type StatusChange, statusChangeOf } from "../../src/core/status-update.ts";
 import { consentWithdrawn } from "../../src/core/consent.ts";
+import { detached } from "../../src/core/detached.ts";
 
 /** Profiles written per round: large enough for few statements, small enough to keep memory flat. */
 const PROFILES_PER_WRITE = 1_000;
@@ -64,7 +65,7 @@ async function importCampaigns(
       continue;
     }
     const later = campaign.isDefault && !before?.isDefault;
-    if (later) deferred.push(campaign.id);
+    if (later) deferred.push(detached(campaign.id));
     const row = { ...toCampaignRow(campaign), ...(later ? { isDefault: false } : {}) };
     const entry = { actor, entityType: "campaign" as const, entityId: campaign.id };
     if (before) {
@@ -106,17 +107,56 @@ export async function openImportSession(
   const deferredDefaults: string[] = [];
   const seenCampaigns = new Set<string>();
   const seenProfiles = new Set<string>();
-  let pending: Profile[] = [];
+  // Profiles whose hash differs from the stored one (or that are new), written profilesPerWrite at a
+  // time: a re-import's few changes go in a round or two, not one per thousand profiles read.
+  let pending: ProfileWrite[] = [];
+  // How many of `pending` are copies already (see keepPast).
+  let copied = 0;
+  // Unchanged, stored with a hash of the form before (content-hash.ts): given this one.
+  let rehashed: { id: string; contentHash: string }[] = [];
   // Profiles of a campaign not written yet (its file comes later): written at the end.
   const heldBack: Profile[] = [];
 
-  async function write(batch: Profile[]): Promise<void> {
-    const candidates: ProfileWrite[] = [];
-    for (const profile of batch) {
-      const hash = contentHash(profile);
-      if (storedHashes.get(profile.id) === hash) profileCounts.unchanged++;
-      else candidates.push({ profile, contentHash: hash });
+  /** Counts an unchanged profile (its hash as stored) at once, and queues any other to be written. */
+  async function sift(profile: Profile): Promise<void> {
+    const hash = contentHash(profile);
+    const stored = storedHashes.get(profile.id);
+    if (stored === hash) profileCounts.unchanged++;
+    else if (stored && isLegacyHash(stored) && stored === legacyContentHash(profile)) {
+      profileCounts.unchanged++;
+      rehashed.push({ id: detached(profile.id), contentHash: hash });
+    } else pending.push({ profile, contentHash: hash });
+    if (pending.length >= profilesPerWrite) await flush();
+    if (rehashed.length >= profilesPerWrite) await flushHashes();
+  }
+
+  async function flush(): Promise<void> {
+    const full = pending;
+    pending = [];
+    copied = 0;
+    await write(full);
+  }
+
+  /**
+   * At the end of a batch: what waits is written now if it is half a round, else kept as copies, since a
+   * record's strings are views into its file's whole text (src/core/detached.ts), and a few changes from
+   * every file would otherwise keep every file.
+   */
+  async function keepPast(): Promise<void> {
+    if (pending.length >= profilesPerWrite / 2) return flush();
+    for (; copied < pending.length; copied++) {
+      const waiting = pending[copied]!;
+      pending[copied] = { ...waiting, profile: structuredClone(waiting.profile) };
     }
+  }
+
+  async function flushHashes(): Promise<void> {
+    const full = rehashed;
+    rehashed = [];
+    await storeContentHashes(tx, full);
+  }
+
+  async function write(candidates: ProfileWrite[]): Promise<void> {
     if (candidates.length === 0) return;
     const stored = await loadProfiles(
       tx,
@@ -150,15 +190,15 @@ export async function openImportSession(
         }
         // Only the visibility to return to on restore changed: recorded, the stored row left as it is.
         profileCounts.updated++;
-        changedProfileIds.push(profile.id);
+        changedProfileIds.push(detached(profile.id));
         const details = { fields: ["publication"], ...remember };
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details });
       } else if (previous) {
         changed.push({ profile, contentHash: hash });
-        changedProfileIds.push(profile.id);
+        changedProfileIds.push(detached(profile.id));
         const statusChange = statusChangeOf(previous, profile);
         if (statusChange) statusChanges.push(statusChange);
-        if (consentWithdrawn(previous, profile)) consentWithdrawnIds.push(profile.id);
+        if (consentWithdrawn(previous, profile)) consentWithdrawnIds.push(detached(profile.id));
         const fields = changedFields(previous, profile);
         entries.push({ ...entry, action: AUDIT_ACTIONS.profileUpdated, details: { fields, ...remember } });
       } else {
@@ -172,40 +212,35 @@ export async function openImportSession(
     await storeContentHashes(tx, hashOnly);
     await appendAudit(tx, entries);
     await recordChanges(tx, statusChanges, actor);
-    statusChangedIds.push(...statusChanges.map((c) => c.profileId));
+    statusChangedIds.push(...statusChanges.map((c) => detached(c.profileId)));
     profileCounts.created += created.length;
-    createdProfileIds.push(...created.map((c) => c.profile.id));
+    createdProfileIds.push(...created.map((c) => detached(c.profile.id)));
     profileCounts.updated += changed.length;
   }
 
   return {
     async add(batch) {
       const newCampaigns = batch.campaigns.filter((c) => !seenCampaigns.has(c.id));
-      for (const c of newCampaigns) seenCampaigns.add(c.id);
+      // Ids kept to the end are copies: a parser's string is a view into its file's whole text.
+      for (const c of newCampaigns) seenCampaigns.add(detached(c.id));
       await importCampaigns(tx, newCampaigns, actor, campaignCounts, deferredDefaults);
-      for (const c of newCampaigns) knownCampaigns.add(c.id);
+      for (const c of newCampaigns) knownCampaigns.add(detached(c.id));
       for (const profile of batch.profiles) {
         // A second copy is a problem the reader reports at the end; writing it would only fail first.
         if (seenProfiles.has(profile.id)) continue;
-        seenProfiles.add(profile.id);
-        if (knownCampaigns.has(profile.campaign)) pending.push(profile);
-        else heldBack.push(profile);
-        if (pending.length >= profilesPerWrite) {
-          const full = pending;
-          pending = [];
-          await write(full);
-        }
+        seenProfiles.add(detached(profile.id));
+        if (knownCampaigns.has(profile.campaign)) await sift(profile);
+        else heldBack.push(structuredClone(profile));
       }
+      await keepPast();
     },
     async finish() {
       for (const id of deferredDefaults) {
         await tx.update(campaigns).set({ isDefault: true }).where(eq(campaigns.id, id));
       }
-      await write(pending);
-      pending = [];
-      for (let i = 0; i < heldBack.length; i += profilesPerWrite) {
-        await write(heldBack.slice(i, i + profilesPerWrite));
-      }
+      for (const profile of heldBack.splice(0)) await sift(profile);
+      await flush();
+      await flushHashes();
       let restated = 0;
       for (const id of seenProfiles) if (storedHashes.has(id)) restated++;
       return {

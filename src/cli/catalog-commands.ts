@@ -5,6 +5,7 @@
 import type { App } from "../app.ts";
 import type { CliContext } from "./context.ts";
 import { importFiles } from "./import.ts";
+import { collectSoonerForImport } from "./import-heap.ts";
 import { stderrProgress } from "./progress.ts";
 
 const actor = (ctx: CliContext) => `cli:${ctx.io.user}`;
@@ -14,6 +15,7 @@ export async function runImportCommand(
   paths: string[],
   options: { dryRun: boolean },
 ): Promise<number> {
+  if (!ctx.inBot) collectSoonerForImport();
   return ctx.withApp(async (app) => {
     // The status line is on stderr when it is a terminal; it is gone before the result or an error shows.
     const progress = stderrProgress(ctx.io);
