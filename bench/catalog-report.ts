@@ -35,6 +35,8 @@ export interface CatalogReport extends ImportSteps {
     arrayBuffersMb: number;
     settledRssMb: number;
   };
+  /** With a database server, the start and lookups again with CATALOG_RECORDS=store (heads alone kept). */
+  recordsInStore?: Pick<CatalogReport, "start" | "lookup" | "memory">;
 }
 
 const s = (n: number) => `${n.toFixed(1)} s`;
@@ -73,6 +75,23 @@ export function printImportReport(report: ImportSteps, asJson: boolean): void {
   process.stdout.write(`${out}\n`);
 }
 
+/** The rows of the second start, with CATALOG_RECORDS=store. */
+function storeRows(inStore: CatalogReport["recordsInStore"]): [string, string, string][] {
+  if (!inStore) return [];
+  return [
+    [
+      `CATALOG_RECORDS=store: start to ready (RSS when ready ${mb(inStore.start.rssMb)}; catalog heap ${mb(inStore.memory.catalogHeapMb)})`,
+      s(inStore.start.seconds),
+      mb(inStore.start.peakRssMb),
+    ],
+    [
+      `CATALOG_RECORDS=store: /prisoner lookup p50 / p99`,
+      `${ms(inStore.lookup.p50Ms)} / ${ms(inStore.lookup.p99Ms)}`,
+      "",
+    ],
+  ];
+}
+
 export function printReport(report: CatalogReport, asJson: boolean): void {
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ ...report, machine: machineNow() }, null, 2)}\n`);
@@ -95,6 +114,7 @@ export function printReport(report: CatalogReport, asJson: boolean): void {
       "",
     ],
     [`autocomplete p50 / p99 (${r.suggest.count})`, `${ms(r.suggest.p50Ms)} / ${ms(r.suggest.p99Ms)}`, ""],
+    ...storeRows(r.recordsInStore),
   ];
   const out = table(r, rows);
   const m = r.memory;

@@ -7,8 +7,9 @@
  * with 1% of profiles edited, `export`, and the bot's start (app open and catalog loaded) with 10,000
  * subscriptions, then /prisoner and autocomplete lookups in process. Prints time and peak resident memory
  * of each step, as a table or as JSON. PGlite in a temporary folder by default; with --database-url, a
- * fresh database made on that server and dropped at the end. `--imports-only` stops after the re-import
- * (the two import steps' figures alone, for work on the importer).
+ * fresh database made on that server and dropped at the end, and the start and lookups measured twice:
+ * records kept in memory (the default), then CATALOG_RECORDS=store (heads alone kept). `--imports-only`
+ * stops after the re-import (the two import steps' figures alone, for work on the importer).
  */
 import { benchDatabase } from "./bench-database.ts";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -86,11 +87,16 @@ async function laterSteps(): Promise<Omit<CatalogReport, keyof ImportSteps>> {
     ["--import", "tsx", BOT, "seed", String(profiles), String(seed), String(subscriptionCount)],
     database.env,
   );
-  const bot = await runChild(
-    ["--expose-gc", "--import", "tsx", BOT, "serve", String(profiles), String(seed)],
-    database.env,
-  );
-  const served = JSON.parse(bot.stdout.trim().split("\n").at(-1)!);
+  const serve = async (records: "memory" | "store") => {
+    const bot = await runChild(
+      ["--expose-gc", "--import", "tsx", BOT, "serve", String(profiles), String(seed)],
+      { ...database.env, CATALOG_RECORDS: records },
+    );
+    return { bot, served: JSON.parse(bot.stdout.trim().split("\n").at(-1)!) };
+  };
+  const { bot, served } = await serve("memory");
+  // A database server may also keep heads alone (CATALOG_RECORDS=store): the same start, measured again.
+  const inStore = serverUrl ? await serve("store") : undefined;
 
   return {
     subscriptions: subscriptionCount,
@@ -102,5 +108,18 @@ async function laterSteps(): Promise<Omit<CatalogReport, keyof ImportSteps>> {
     indexSearch: served.indexSearch,
     versionCheck: served.versionCheck,
     memory: served.memory,
+    ...(inStore
+      ? {
+          recordsInStore: {
+            start: {
+              seconds: inStore.served.readyMs / 1000,
+              rssMb: inStore.served.readyRssMb,
+              peakRssMb: inStore.bot.peakRssMb,
+            },
+            lookup: inStore.served.lookup,
+            memory: inStore.served.memory,
+          },
+        }
+      : {}),
   };
 }
