@@ -93,6 +93,22 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
     }
   }
 
+  /**
+   * The bot's own message `ref` addressed for chat.update or chat.delete with its workspace's token, or why
+   * it cannot be (edit and retract answer alike). What deps.tokens throws is the caller's to classify.
+   */
+  async function ownMessage(
+    channel: ChannelRef,
+    ref: MessageRef,
+  ): Promise<{ token: string; channel: string; ts: string } | { kind: "permanent"; reason: string }> {
+    const target = decodeChannelRef(channel);
+    if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
+    const token = await deps.tokens(target.teamId);
+    if (!token)
+      return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
+    return { token, channel: ref.channelId, ts: ref.messageId };
+  }
+
   return {
     async send(channel: ChannelRef, item: OutboundPost): Promise<SendResult> {
       const first = await post(channel, renderPost(item), item.idempotencyKey);
@@ -125,20 +141,11 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
      * update), with the workspace's token. Never posts anything.
      */
     async edit(channel: ChannelRef, ref: MessageRef, item: OutboundPost): Promise<EditResult> {
-      const target = decodeChannelRef(channel);
-      if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
       try {
-        const token = await deps.tokens(target.teamId);
-        if (!token)
-          return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
+        const own = await ownMessage(channel, ref);
+        if ("kind" in own) return own;
         const message = renderPost(item);
-        await deps.client.chat.update({
-          token,
-          channel: ref.channelId,
-          ts: ref.messageId,
-          text: message.text,
-          blocks: message.blocks,
-        });
+        await deps.client.chat.update({ ...own, text: message.text, blocks: message.blocks });
         return { kind: "edited" };
       } catch (err) {
         const code = slackErrorCode(err);
@@ -192,13 +199,9 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       mode: RetractMode,
       text: string = WITHDRAWN_TEXT,
     ): Promise<RetractResult> {
-      const target = decodeChannelRef(channel);
-      if (!target) return { kind: "permanent", reason: `not a Slack channel reference: ${channel}` };
       try {
-        const token = await deps.tokens(target.teamId);
-        if (!token)
-          return { kind: "permanent", reason: `the app is not installed in workspace ${target.teamId}` };
-        const message = { token, channel: ref.channelId, ts: ref.messageId };
+        const message = await ownMessage(channel, ref);
+        if ("kind" in message) return message;
         if (mode === "delete") {
           await deps.client.chat.delete(message);
           return { kind: "deleted" };
