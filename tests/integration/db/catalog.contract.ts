@@ -1,5 +1,4 @@
 /** The catalog part of the repository contract: import, read back, version (takedown: takedown.contract.ts). */
-import { profileHead, searchableNames } from "../../../src/core/profile-head.ts";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../../db/repositories/audit-actions.ts";
 import type { Profile } from "../../../src/core/profile.ts";
@@ -124,51 +123,6 @@ export function catalogContract({ repositories }: ContractContext): void {
       expect(JSON.stringify(translated?.profile)).toBe(JSON.stringify(translatedProfile()));
       const acting = await catalog.getProfile("acting-record");
       expect(JSON.stringify(acting?.profile)).toBe(JSON.stringify(actingProfile()));
-    });
-
-    it("pages through every profile whole, in insertion order, with no gap or repeat", async () => {
-      const { catalog } = repositories();
-      const profiles = [...sampleProfiles(), completeProfile(), translatedProfile(), actingProfile()];
-      await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
-      const listed = await catalog.listProfiles();
-      for (const size of [2, 4, profiles.length + 1]) {
-        const paged: typeof listed = [];
-        for (let after = 0; ; ) {
-          const page = await catalog.pageProfiles(after, size);
-          expect(page.length).toBeLessThanOrEqual(size);
-          paged.push(...page);
-          if (page.length < size) break;
-          after = page[page.length - 1]!.seq;
-        }
-        expect(paged, `pages of ${size}`).toStrictEqual(listed);
-      }
-      expect(await catalog.pageProfiles(listed.at(-1)!.seq, 10)).toEqual([]);
-    });
-
-    it("reads heads alone, each what profileHead makes of the whole profile, page by page", async () => {
-      const { catalog } = repositories();
-      const complete = completeProfile();
-      // A relative who withdrew consent: the one thing about relatives a head keeps.
-      const family = complete.family.map((m, i) =>
-        i === 0 ? { ...m, consent: { ...m.consent, status: "withdrawn" as const } } : m,
-      );
-      const profiles = [...sampleProfiles(), { ...complete, family }, translatedProfile(), actingProfile()];
-      await catalog.importBundle({ campaigns: [makeCampaign()], profiles }, "curator");
-      await catalog.takedown(profiles[0]!.id, { reason: "family request", actor: "staff", at: new Date() });
-      const listed = await catalog.listProfiles();
-      const expected = listed.map((s) => ({
-        seq: s.seq,
-        head: profileHead(s.profile),
-        names: searchableNames(s.profile),
-      }));
-      const paged = [
-        ...(await catalog.pageProfileHeads(0, 4)),
-        ...(await catalog.pageProfileHeads(listed[3]!.seq, 4)),
-      ];
-      expect(paged).toStrictEqual(expected);
-      expect(expected.some((s) => s.head.publication.takedown !== undefined)).toBe(true);
-      expect(expected.some((s) => s.head.family.length > 0)).toBe(true);
-      expect(expected.some((s) => s.head.detentions[0]?.sentenceDate !== undefined)).toBe(true);
     });
 
     it("reads a campaign's profile page and actions back as imported, and an unchanged re-import writes nothing", async () => {

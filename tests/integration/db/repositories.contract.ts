@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { PortRepositories } from "../../fakes/memory-repositories.ts";
 import { campaignsContract } from "./campaigns.contract.ts";
 import { catalogContract } from "./catalog.contract.ts";
+import { catalogPagingContract } from "./catalog-paging.contract.ts";
 import { takedownContract } from "./takedown.contract.ts";
 import { verificationContract } from "./verification.contract.ts";
 import { schedulingContract } from "./scheduling.contract.ts";
@@ -47,6 +48,7 @@ export function repositoriesContract(name: string, target: ContractTarget): void
       },
     };
     catalogContract(context);
+    catalogPagingContract(context);
     takedownContract(context);
     verificationContract(context);
     schedulingContract(context);
