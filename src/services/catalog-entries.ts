@@ -20,6 +20,8 @@ export type RecordKeeping = "memory" | "store";
 export interface RecentProfiles {
   get(id: string): Promise<StoredProfile | undefined> | undefined;
   keep(id: string, read: Promise<StoredProfile | undefined>): void;
+  /** Forgets `read` if it is still the one kept for `id` (a read that failed is tried again next time). */
+  drop(id: string, read: Promise<StoredProfile | undefined>): void;
 }
 
 export function recentProfiles(capacity = 256): RecentProfiles {
@@ -37,6 +39,9 @@ export function recentProfiles(capacity = 256): RecentProfiles {
     keep(id, read) {
       kept.set(id, read);
       if (kept.size > capacity) kept.delete(kept.keys().next().value!);
+    },
+    drop(id, read) {
+      if (kept.get(id) === read) kept.delete(id);
     },
   };
 }
@@ -76,6 +81,8 @@ function entryOf(
       if (known) return known;
       const fresh = read();
       recent.keep(head.id, fresh);
+      // The caller sees the failure; the next load reads again rather than failing from memory.
+      fresh.catch(() => recent.drop(head.id, fresh));
       return fresh;
     },
   };

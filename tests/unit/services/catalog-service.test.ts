@@ -118,6 +118,23 @@ describe("a profile's head", () => {
     }
   });
 
+  it("reads a record again after a read that failed", async () => {
+    const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
+    let reads = 0;
+    const repository = {
+      getProfile: async () => {
+        reads += 1;
+        if (reads === 1) throw new Error("connection lost");
+        return stored;
+      },
+    };
+    const entry = catalogEntry(stored, { keeping: "store", recent: recentProfiles(), repository });
+    await expect(entry.load()).rejects.toThrow("connection lost");
+    expect(await entry.load()).toBe(stored);
+    expect(await entry.load()).toBe(stored);
+    expect(reads).toBe(2);
+  });
+
   it("reads a record once while it is among the last read", async () => {
     const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
     const entry = catalogEntry(stored, { keeping: "memory", recent: recentProfiles(1) });
