@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { describe, inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
 import type { Database, Db } from "../../db/client.ts";
 import { pgliteDatabase } from "../../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
@@ -140,4 +140,26 @@ export async function dumpTables(db: Db): Promise<Map<string, string>> {
   );
   for (const s of sequences) dump.set(`sequence ${s.name}`, s.position ?? "unused");
   return dump;
+}
+
+/**
+ * The database of a describe block on one of `databaseTargets`: opened before its tests, emptied before
+ * each one (before the block's own beforeEach), closed after them. A getter, since it opens only once the
+ * block runs; nothing is opened for a skipped target.
+ */
+export function emptiedForEachTest(target: { open(): Promise<Database>; skip: boolean }): () => Database {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    if (!target.skip) database = await target.open();
+  }, 120_000);
+  beforeEach(async () => {
+    if (database) await truncateAll(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is not open: its target is skipped");
+    return database;
+  };
 }

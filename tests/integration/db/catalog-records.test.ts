@@ -5,14 +5,13 @@
  * after its catalog version was judged is held back when it has been taken down since.
  */
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
 import { loadShown } from "../../../src/rotation/eligibility.ts";
 import { createCatalogService } from "../../../src/services/catalog.ts";
 import type { RecordKeeping } from "../../../src/services/catalog-entries.ts";
-import { databaseTargets, truncateAll } from "../../support/test-database.ts";
+import { databaseTargets, emptiedForEachTest } from "../../support/test-database.ts";
 
 const DATA = fileURLToPath(new URL("../../../data", import.meta.url));
 const cases = databaseTargets.flatMap((target) =>
@@ -20,27 +19,21 @@ const cases = databaseTargets.flatMap((target) =>
 );
 
 describe.each(cases)("the catalog on $name, records kept in $records", ({ open, skip, records }) => {
-  let database: Database;
+  const database = emptiedForEachTest({ open, skip });
   let sample: Awaited<ReturnType<typeof readImportFiles>>;
   beforeAll(async () => {
-    if (skip) return;
-    database = await open();
     sample = await readImportFiles([DATA]);
   });
   beforeEach(async () => {
     if (skip) return;
-    await truncateAll(database.db);
-    await createRepositories(database.db).catalog.importBundle(
+    await createRepositories(database().db).catalog.importBundle(
       { campaigns: sample.campaigns, profiles: sample.profiles },
       "test",
     );
   });
-  afterAll(async () => {
-    if (!skip) await database.close();
-  });
 
   it.skipIf(skip)("finds each sample profile by name and gives back the stored record", async () => {
-    const { catalog } = createRepositories(database.db);
+    const { catalog } = createRepositories(database().db);
     const service = createCatalogService(catalog, { records, profilesPerRead: 4 });
     for (const stored of await catalog.listProfiles()) {
       const found = await service.lookup(stored.profile.displayName);
@@ -49,7 +42,7 @@ describe.each(cases)("the catalog on $name, records kept in $records", ({ open, 
   });
 
   it.skipIf(skip)("takes a profile out at once, even one whose version was already judged", async () => {
-    const { catalog } = createRepositories(database.db);
+    const { catalog } = createRepositories(database().db);
     const service = createCatalogService(catalog, { records });
     const judged = await service.snapshot();
     const one = sample.profiles.find((p) => judged.visible.has(p.id))!;

@@ -1,22 +1,12 @@
 /** Workspace installations and bot moderators, on PGlite and (when TEST_DATABASE_URL is set) Postgres. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { communityRef } from "../../../src/core/channel.ts";
-import { databaseTargets, truncateAll } from "../../support/test-database.ts";
+import { databaseTargets, emptiedForEachTest } from "../../support/test-database.ts";
 
 describe.each(databaseTargets)("installations and bot moderators on $name", ({ open, skip }) => {
-  let database: Database;
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  });
-  beforeEach(async () => {
-    if (!skip) await truncateAll(database.db);
-  });
-  afterAll(async () => {
-    if (!skip) await database.close();
-  });
-  const repos = () => createRepositories(database.db);
+  const database = emptiedForEachTest({ open, skip });
+  const repos = () => createRepositories(database().db);
 
   it.skipIf(skip)("saves, replaces, finds and removes an installation by platform and key", async () => {
     const { installations } = repos();

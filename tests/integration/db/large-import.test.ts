@@ -8,12 +8,11 @@
  * the catalog stays as it was, and the message is one line naming the statement and table.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { queryFailure } from "../../../src/cli/query-failure.ts";
 import { generatedProfiles, sampleCampaign } from "../../support/generated-catalog.ts";
-import { databaseTargets, queryRows, truncateAll } from "../../support/test-database.ts";
+import { databaseTargets, emptiedForEachTest, queryRows } from "../../support/test-database.ts";
 
 const PROFILES = 300;
 const SOURCES = 28;
@@ -25,20 +24,11 @@ const catalog = {
 const inRounds = { profilesPerWrite: PROFILES_PER_WRITE };
 
 describe.each(databaseTargets)("an import over the parameter limit on $name", ({ open, skip }) => {
-  let database: Database;
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  }, 120_000);
-  beforeEach(async () => {
-    if (!skip) await truncateAll(database.db);
-  });
-  afterAll(async () => {
-    if (!skip) await database.close();
-  });
+  const database = emptiedForEachTest({ open, skip });
 
   const count = async (table: string) => {
     const [row] = await queryRows<{ n: number }>(
-      database.db,
+      database().db,
       sql.raw(`select count(*)::int as n from ${table}`),
     );
     return row!.n;
@@ -54,7 +44,7 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
   it.skipIf(skip)(
     "writes every row, and a re-import of the same catalog changes nothing",
     async () => {
-      const { catalog: repo } = createRepositories(database.db);
+      const { catalog: repo } = createRepositories(database().db);
       const first = await repo.importBundle(catalog, "test", inRounds);
       expect(first.profiles).toEqual({ created: PROFILES, updated: 0, unchanged: 0 });
       const written = await counts();
@@ -78,7 +68,7 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
     "leaves nothing written when the database refuses one row mid-import, and says so in one line",
     async () => {
       // Only in this test database: the 200th profile's third source (in the second piece) is refused.
-      await database.db.execute(
+      await database().db.execute(
         sql.raw(`
           create function refuse_one_source() returns trigger language plpgsql as $$
           begin
@@ -88,13 +78,13 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
             return new;
           end $$`),
       );
-      await database.db.execute(
+      await database().db.execute(
         sql.raw(`
           create trigger refuse_one_source before insert on profile_sources
             for each row execute function refuse_one_source();`),
       );
       try {
-        const { catalog: repo } = createRepositories(database.db);
+        const { catalog: repo } = createRepositories(database().db);
         const error = await repo.importBundle(catalog, "test", inRounds).then(
           () => undefined,
           (err: unknown) => err,
@@ -106,8 +96,8 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
           "the database refused a statement (insert on table profile_sources): test refuses this source (SQLSTATE P0001)",
         );
       } finally {
-        await database.db.execute(sql.raw("drop trigger refuse_one_source on profile_sources"));
-        await database.db.execute(sql.raw("drop function refuse_one_source()"));
+        await database().db.execute(sql.raw("drop trigger refuse_one_source on profile_sources"));
+        await database().db.execute(sql.raw("drop function refuse_one_source()"));
       }
     },
     300_000,
@@ -115,18 +105,18 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
 
   /** Makes the database refuse every `event` on `table` (in this test database only); returns the undo. */
   async function refuse(event: string, table: string) {
-    await database.db.execute(
+    await database().db.execute(
       sql.raw(`create function refuse_step() returns trigger language plpgsql as $$
         begin raise exception 'test refuses this step'; end $$`),
     );
-    await database.db.execute(
+    await database().db.execute(
       sql.raw(
         `create trigger refuse_step before ${event} on ${table} for each row execute function refuse_step()`,
       ),
     );
     return async () => {
-      await database.db.execute(sql.raw(`drop trigger refuse_step on ${table}`));
-      await database.db.execute(sql.raw("drop function refuse_step()"));
+      await database().db.execute(sql.raw(`drop trigger refuse_step on ${table}`));
+      await database().db.execute(sql.raw("drop function refuse_step()"));
     };
   }
   const small = { campaigns: catalog.campaigns, profiles: catalog.profiles.slice(0, 20) };
@@ -148,7 +138,7 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
     it.skipIf(skip)(`a new import refused at its insert into ${table} writes nothing`, async () => {
       const undo = await refuse("insert", table);
       try {
-        const error = await failureOf(createRepositories(database.db).catalog.importBundle(small, "test"));
+        const error = await failureOf(createRepositories(database().db).catalog.importBundle(small, "test"));
         expect(queryFailure(error)?.line).toBe(
           `the database refused a statement (insert on table ${table}): test refuses this step (SQLSTATE P0001)`,
         );
@@ -169,7 +159,7 @@ describe.each(databaseTargets)("an import over the parameter limit on $name", ({
     it.skipIf(skip)(
       `a re-import refused at its ${event} on ${table} leaves the stored catalog as it was`,
       async () => {
-        const { catalog: repo } = createRepositories(database.db);
+        const { catalog: repo } = createRepositories(database().db);
         await repo.importBundle(small, "test");
         const before = { counts: await counts(), profiles: await repo.listProfiles() };
         const [first, ...rest] = small.profiles;

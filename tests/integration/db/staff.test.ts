@@ -1,33 +1,25 @@
 /** The staff panel's people, links and sessions, on PGlite and (when TEST_DATABASE_URL is set) Postgres. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createRepositories } from "../../../db/repositories/index.ts";
 import { createStaffAccess, hashToken } from "../../../src/services/staff-access.ts";
 import { createPlatformSignIn } from "../../../src/services/platform-sign-in.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import { CAMPAIGN_ID, makeCampaign } from "../../fixtures/profiles.ts";
-import { databaseTargets, truncateAll } from "../../support/test-database.ts";
+import { databaseTargets, emptiedForEachTest } from "../../support/test-database.ts";
 
 describe.each(databaseTargets)("staff access on $name", ({ open, skip }) => {
-  let database: Database;
+  const database = emptiedForEachTest({ open, skip });
   let now = new Date("2026-12-07T10:00:00Z");
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  });
-  beforeEach(async () => {
+  beforeEach(() => {
     now = new Date("2026-12-07T10:00:00Z");
-    if (!skip) await truncateAll(database.db);
   });
-  afterAll(async () => {
-    if (!skip) await database.close();
-  });
-  const repos = () => createRepositories(database.db);
+  const repos = () => createRepositories(database().db);
   const access = () => createStaffAccess({ staff: repos().staff, clock: { now: () => now } });
 
   it.skipIf(skip)("keeps only the hash of a link, which signs in once and opens a session", async () => {
     const link = await access().issueLink({ name: "Aysel", role: "editor", actor: "cli:root" });
     expect(link.created).toBe(true);
-    const stored = await database.db.execute("select token_hash from staff_sign_in_links");
+    const stored = await database().db.execute("select token_hash from staff_sign_in_links");
     const hashes = JSON.stringify(stored);
     expect(hashes).toContain(hashToken(link.token));
     expect(hashes).not.toContain(link.token);
