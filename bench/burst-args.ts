@@ -1,4 +1,5 @@
 /** The command line of `npm run bench:burst`, read strictly: a mistyped flag stops the run. */
+import { numberFlag } from "./flag-values.ts";
 
 export interface BurstArgs {
   /** `/prisoner` commands queued at once. */
@@ -17,13 +18,6 @@ export interface BurstArgs {
 export const BURST_USAGE =
   "npm run bench:burst -- [--commands N] [--chats N] [--over SECONDS] [--load] [--json] [--database-url postgres://…]";
 
-function count(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (raw === undefined || !Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} needs a positive whole number, got ${raw ?? "nothing"}`);
-  return value;
-}
-
 export function parseBurstArgs(argv: readonly string[], env: NodeJS.ProcessEnv): BurstArgs {
   const args: BurstArgs = {
     commands: 2_000,
@@ -38,8 +32,8 @@ export function parseBurstArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     const value = () => inline ?? argv[++i];
     if (flag === "--json") args.json = true;
     else if (flag === "--load") args.load = true;
-    else if (flag === "--commands") args.commands = count(flag, value());
-    else if (flag === "--chats") args.chats = count(flag, value());
+    else if (flag === "--commands") args.commands = numberFlag(flag, value(), true);
+    else if (flag === "--chats") args.chats = numberFlag(flag, value(), true);
     else if (flag === "--over") {
       const raw = value();
       args.overS = Number(raw);

@@ -1,5 +1,7 @@
 /** The command line of `npm run bench:fanout`, read strictly: a mistyped flag stops the run instead of being ignored. */
 
+import { numberFlag } from "./flag-values.ts";
+
 export const FANOUT_PLATFORMS = ["telegram", "slack", "discord"] as const;
 export type FanoutPlatform = (typeof FANOUT_PLATFORMS)[number];
 
@@ -33,13 +35,6 @@ export interface FanoutArgs {
 export const DEFAULT_SCALE = 2;
 
 export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--load] [--json] [--database-url postgres://…]`;
-
-function numberFlag(name: string, raw: string | undefined, integer: boolean): number {
-  const value = Number(raw);
-  if (raw === undefined || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
-    throw new Error(`${name} needs a positive ${integer ? "whole " : ""}number, got ${raw ?? "nothing"}`);
-  return value;
-}
 
 export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv): FanoutArgs {
   const args: FanoutArgs = {
