@@ -9,7 +9,8 @@ import { setFlagsFromString } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { type Database, type QueryListener, queryLogger } from "./client.ts";
-import { pgliteTemplatePath, restorePgliteTemplate } from "./pglite-template.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { pgliteTemplatePath, restorePgliteTemplate, writePgliteTemplate } from "./pglite-template.ts";
 import * as schema from "./schema/index.ts";
 
 /** Opens (or creates) the embedded database in `dataDir`. */
@@ -46,10 +47,14 @@ export const PGLITE_START = [...PGlite.defaultStartParams, "-c", "shared_buffers
  * compiler memory each, which the C library keeps in its thread arenas afterwards. The bot and a
  * one-off command then carry that memory and wait for that CPU: measured on the development machine,
  * `profiles list` 0.81 s and 262 MB peak → 0.63 s and 173 MB, the idle bot 234 → 170 MB, an import's CPU
- * time a quarter less. At this budget nothing is recompiled while Postgres starts and a short command
- * runs, and what stays hot in a long run still is (about 30 functions in that import).
+ * time a quarter less. At 1,000,000,000 the first start's load of the ten-profile sample campaign still
+ * recompiled functions: 40 MB of compiler memory left in two thread arenas, the idle bot at 208-221 MB after
+ * a first start against 161 MB after any later one. At V8's largest value (2^31 - 1) nothing is recompiled
+ * while Postgres starts, a short command runs or the sample loads (idle after a first start 170 MB), an
+ * import of 2,000 profiles takes the same CPU time (6.9 s both ways, measured alternately), and what stays
+ * hot in a long run still is (9 functions recompiled in that import).
  */
-export const WASM_TIERING_BUDGET = 1_000_000_000;
+export const WASM_TIERING_BUDGET = 2_147_483_647;
 
 /** Wraps an open PGlite client; closing the Database closes it. */
 export function pgliteDatabase(client: PGlite, onQuery?: QueryListener): Database {
@@ -60,3 +65,12 @@ export function pgliteDatabase(client: PGlite, onQuery?: QueryListener): Databas
     close: () => client.close(),
   };
 }
+
+/**
+ * The template `npm install` makes (scripts/prepare.js): a new database with the bot's settings and every
+ * migration applied, so a first start restores it and migrates nothing (see writePgliteTemplate).
+ */
+export const writeBotTemplate = (outDir: string): Promise<string> =>
+  writePgliteTemplate(outDir, PGLITE_START, (client) =>
+    migrateDatabase(pgliteDatabase(client)).then(() => {}),
+  );

@@ -28,12 +28,11 @@ try {
 const built = spawnSync(process.execPath, ["scripts/build.js", "--noCheck"], { cwd: ROOT, stdio: "inherit" });
 if (built.status !== 0) skip("the build failed");
 
-// A new embedded database to restore on first start instead of creating one (db/pglite-template.ts).
+// A new embedded database, migrated, to restore on first start instead of creating one (db/pglite-template.ts).
 try {
   const compiled = (path) => import(pathToFileURL(join(ROOT, "dist", path)).href);
-  const { writePgliteTemplate } = await compiled("db/pglite-template.js");
-  const { PGLITE_START } = await compiled("db/pglite-client.js");
-  await writePgliteTemplate(join(ROOT, "dist"), PGLITE_START);
+  const { writeBotTemplate } = await compiled("db/pglite-client.js");
+  await writeBotTemplate(join(ROOT, "dist"));
 } catch (err) {
   process.stderr.write(`freetobehome: no database template (${err.message}); a first start creates one\n`);
 }

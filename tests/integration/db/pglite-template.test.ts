@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PGLITE_START } from "../../../db/pglite-client.ts";
-import { restorePgliteTemplate } from "../../../db/pglite-template.ts";
+import { migrateDatabase } from "../../../db/migrate.ts";
+import { PGLITE_START, pgliteDatabase } from "../../../db/pglite-client.ts";
+import { pgliteTemplatePath, restorePgliteTemplate } from "../../../db/pglite-template.ts";
 import { openPgliteTestDatabase } from "../../support/test-database.ts";
 
 describe("restoring the embedded database's template", () => {
@@ -57,5 +58,23 @@ describe("restoring the embedded database's template", () => {
   it("restores nothing when no template was made", async () => {
     expect(await restorePgliteTemplate(join(work, "none"), undefined)).toEqual({});
     expect(existsSync(join(work, "none"))).toBe(false);
+  });
+});
+
+describe("the template npm install made (dist/pglite)", () => {
+  const shipped = pgliteTemplatePath();
+  it.skipIf(!shipped)("holds every migration, so a first start applies none", async () => {
+    const work = mkdtempSync(join(tmpdir(), "ftbh-shipped-"));
+    try {
+      await restorePgliteTemplate(work, shipped);
+      const database = pgliteDatabase(await PGlite.create({ dataDir: work, startParams: PGLITE_START }));
+      try {
+        expect(await migrateDatabase(database)).toBe(0);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
