@@ -32,7 +32,7 @@ if (built.status !== 0) skip("the build failed");
 try {
   const compiled = (path) => import(pathToFileURL(join(ROOT, "dist", path)).href);
   const { writePgliteTemplate } = await compiled("db/pglite-template.js");
-  const { PGLITE_START } = await compiled("db/pglite-client.js");
+  const { PGLITE_START } = await compiled("db/pglite-open.js");
   await writePgliteTemplate(join(ROOT, "dist"), PGLITE_START);
 } catch (err) {
   process.stderr.write(`freetobehome: no database template (${err.message}); a first start creates one\n`);

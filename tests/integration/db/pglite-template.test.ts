@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PGLITE_START } from "../../../db/pglite-client.ts";
+import { PGLITE_START } from "../../../db/pglite-open.ts";
 import { restorePgliteTemplate } from "../../../db/pglite-template.ts";
 import { openPgliteTestDatabase } from "../../support/test-database.ts";
 
