@@ -73,6 +73,15 @@ export async function openPgliteThreadTestDatabase(): Promise<Database> {
   };
 }
 
+/**
+ * The embedded database on the test's own thread and on a worker thread (as the bot runs it), for the
+ * files whose point is how PGlite orders statements (the "sole writer" caches).
+ */
+export const pgliteThreads = [
+  { thread: "this thread", open: openPgliteTestDatabase },
+  { thread: "a worker thread", open: openPgliteThreadTestDatabase },
+];
+
 /** The databases a test file runs on: PGlite always, the Postgres server when TEST_DATABASE_URL is set. */
 export const databaseTargets = [
   { name: "PGlite", open: openPgliteTestDatabase, skip: false },
