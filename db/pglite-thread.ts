@@ -32,7 +32,7 @@ const PROBE = "2000-01-01 00:00:00+00";
  * The options as data. drizzle's parsers keep the text of dates, timestamps and intervals; a parser that
  * does anything else cannot run on the other thread, and neither can serializers, notices or blobs.
  */
-export function portableOptions(options: QueryOptions | undefined): PortableQueryOptions {
+function portableOptions(options: QueryOptions | undefined): PortableQueryOptions {
   if (!options) return {};
   const { rowMode, parsers, paramTypes, ...rest } = options;
   const other = Object.entries(rest).filter(([, value]) => value !== undefined);

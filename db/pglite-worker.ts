@@ -44,7 +44,8 @@ function queryOptions(options: PortableQueryOptions): QueryOptions {
   return { ...rest, parsers };
 }
 
-function startWorker(pg: PGlite, send: (reply: PgliteReply) => void) {
+/** Answers each request from the main thread; a transaction's statements run on its own handle. */
+function answerer(pg: PGlite) {
   const transactions = new Map<number, OpenTransaction>();
   const runner = (tx: number | undefined) => {
     if (tx === undefined) return pg;
@@ -121,7 +122,7 @@ function send(reply: PgliteReply) {
 
 try {
   const pg = await openPgliteClient((workerData as PgliteWorkerData).dataDir);
-  port.on("message", startWorker(pg, send));
+  port.on("message", answerer(pg));
   send({ id: 0, ok: true, value: "ready" });
 } catch (err) {
   send({ id: 0, ok: false, error: portableError(err) });
