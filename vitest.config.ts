@@ -60,7 +60,7 @@ export default defineConfig({
     maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
     // The WebAssembly tier-up budget the app itself sets before it opens PGlite (WASM_TIERING_BUDGET in
-    // db/pglite-client.ts; see why there), so the test workers run PGlite as the bot does: the test
+    // db/pglite-open.ts; see why there), so the test workers run PGlite as the bot does: the test
     // databases are opened without openPglite, and the workers compiled Postgres's module at V8's default,
     // recompiling hot functions with TurboFan on other threads. Measured on four PGlite-heavy files
     // (catalog-scale.pglite, large-import, pglite, pass), twice each way: CPU 18.7 and 17.8 s → 14.5 and 14.6 s.

@@ -1,13 +1,17 @@
 /**
- * The benchmark's database: a fresh in-process PGlite, or a scratch database created on the given Postgres
- * server and dropped afterwards, so ten thousand made-up subscriptions never land in a real one. Migrated
- * either way, with a query listener attached for counting round trips.
+ * The benchmark's database: a fresh embedded PGlite in a scratch folder, opened as the bot opens it (on a
+ * worker thread; FANOUT_PGLITE=main keeps it on the main thread, as before, to compare), or a scratch
+ * database created on the given Postgres server and dropped afterwards, so ten thousand made-up
+ * subscriptions never land in a real one. Migrated either way, with a query listener attached for
+ * counting round trips.
  */
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import postgres from "postgres";
 import type { Database, QueryListener } from "../db/client.ts";
-import { pgliteDatabase } from "../db/pglite-client.ts";
+import { openPglite } from "../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../db/postgres-client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 
@@ -32,9 +36,15 @@ export async function openBenchDatabase(
   onQuery: QueryListener,
 ): Promise<BenchDatabase> {
   if (!serverUrl) {
-    const database = pgliteDatabase(await PGlite.create(), onQuery);
+    const thread = process.env.FANOUT_PGLITE !== "main";
+    const dataDir = mkdtempSync(join(tmpdir(), "ftbh-bench-fanout-"));
+    const database = await openPglite(dataDir, { onQuery, thread });
     await migrateDatabase(database);
-    return { database, label: "PGlite (in process)", dispose: () => database.close() };
+    return {
+      database,
+      label: `PGlite (${thread ? "on a worker thread" : "on the main thread"})`,
+      dispose: () => database.close().finally(() => rmSync(dataDir, { recursive: true, force: true })),
+    };
   }
   // A generated name of safe characters only, so it can go into the statement as is.
   const name = `ftbh_bench_${randomUUID().replaceAll("-", "")}`;

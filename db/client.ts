@@ -4,7 +4,7 @@
  * Each driver lives in a module of its own (pglite-client.ts, postgres-client.ts), loaded only when it
  * opens a database: a process on one never loads the other (PGlite's WebAssembly, postgres.js).
  */
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, QueryOptions, Results } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import type * as schema from "./schema/index.ts";
@@ -19,9 +19,22 @@ interface DatabaseBase {
   close(): Promise<void>;
 }
 
+/**
+ * What of PGlite the project calls: drizzle's session (query, transaction), dumping a data folder, and
+ * opening and closing. PGlite itself is one; so is its proxy on a worker thread (pglite-thread.ts).
+ */
+export interface PgliteClient extends Pick<PGlite, "dumpDataDir" | "close" | "closed"> {
+  query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  exec(query: string): Promise<Results[]>;
+  transaction<T>(callback: (tx: PgliteTransaction) => Promise<T>): Promise<T>;
+}
+
+/** What drizzle calls on a PGlite transaction. */
+export type PgliteTransaction = Pick<PgliteClient, "query" | "exec">;
+
 /** The driver's own client rides along for what drizzle does not cover (dumping a PGlite data folder). */
 export type Database =
-  | (DatabaseBase & { kind: "pglite"; client: PGlite })
+  | (DatabaseBase & { kind: "pglite"; client: PgliteClient })
   | (DatabaseBase & { kind: "postgres"; client: postgres.Sql });
 
 export interface OpenDatabaseOptions {
@@ -31,6 +44,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Called once per query drizzle sends (the fan-out benchmark counts round trips with it). */
   onQuery?: QueryListener;
+  /** The embedded database on a worker thread of its own (pglite-thread.ts); ignored with a server URL. */
+  thread?: boolean;
 }
 
 export type QueryListener = (query: string, params: unknown[]) => void;
@@ -40,5 +55,6 @@ export const queryLogger = (onQuery?: QueryListener) => (onQuery ? { logger: { l
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) return (await import("./postgres-client.ts")).openPostgres(options.url, options.onQuery);
-  return (await import("./pglite-client.ts")).openPglite(options.dataDir, options.onQuery);
+  const { onQuery, thread } = options;
+  return (await import("./pglite-client.ts")).openPglite(options.dataDir, { onQuery, thread });
 }

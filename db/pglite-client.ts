@@ -1,67 +1,38 @@
 /**
- * The embedded database: PGlite (Postgres compiled to WebAssembly) persisted in a folder, started with
- * settings sized for the bot's small database, and restored from the template on first start.
+ * The embedded database: PGlite (Postgres in WebAssembly) persisted in a folder (pglite-open.ts), wrapped
+ * by drizzle. It runs on the caller's thread, or with `thread` on a worker thread of its own
+ * (pglite-thread.ts), so its queries do not hold up the caller's event loop.
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import { type Database, type QueryListener, queryLogger } from "./client.ts";
+import type { PGlite } from "@electric-sql/pglite";
+import { type Database, type PgliteClient, type QueryListener, queryLogger } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
-import { pgliteTemplatePath, restorePgliteTemplate, writePgliteTemplate } from "./pglite-template.ts";
+import { openPgliteClient, PGLITE_START } from "./pglite-open.ts";
+import { writePgliteTemplate } from "./pglite-template.ts";
 import * as schema from "./schema/index.ts";
 
-/** Opens (or creates) the embedded database in `dataDir`. */
-export async function openPglite(dataDir: string, onQuery?: QueryListener): Promise<Database> {
-  await mkdir(dataDir, { recursive: true });
-  // A folder without PG_VERSION holds no database yet: restored from the template when there is one.
-  const restore = existsSync(join(dataDir, "PG_VERSION"))
-    ? {}
-    : await restorePgliteTemplate(dataDir, pgliteTemplatePath());
-  // Before PGlite compiles Postgres: V8 reads the budget when it compiles a WebAssembly module.
-  setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-  const client = await PGlite.create({
-    dataDir,
-    startParams: PGLITE_START,
-    ...restore,
-  });
-  return pgliteDatabase(client, onQuery);
+export interface OpenPgliteOptions {
+  onQuery?: QueryListener;
+  /** Run Postgres on a worker thread (the long-running bot), not on the caller's. */
+  thread?: boolean;
 }
 
-/**
- * PGlite's own start, with Postgres's shared buffers cut from its default 128 MB to 16 MB: they live in
- * the WebAssembly heap and are touched on start, so they are resident from the first moment. The bot's
- * database is small (a catalog of thousands of profiles, a ledger row per post), and the operating
- * system's file cache still holds what the buffers do not. Measured on a one-off command: peak RSS
- * 322 MB → 195 MB (64 MB: 253, 32 MB: 218, 8 MB: 191).
- */
-export const PGLITE_START = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+/** Opens (or creates) the embedded database in `dataDir`. */
+export async function openPglite(dataDir: string, options: OpenPgliteOptions = {}): Promise<Database> {
+  const client = options.thread
+    ? await (await import("./pglite-thread.ts")).openPgliteThread(dataDir)
+    : await openPgliteClient(dataDir);
+  return pgliteDatabase(client, options.onQuery);
+}
 
-/**
- * How much code a WebAssembly function runs (roughly, in bytes of its code) before V8 recompiles it with
- * its optimising compiler, TurboFan; V8's own default is 1,800,000 (Node 20). PGlite's Postgres is a 9 MB
- * module, and at that default Postgres's own start already spends the budget of about 80 functions (an
- * import of 2,000 profiles, 620): each is compiled again on a background thread, some in 10-37 MB of
- * compiler memory each, which the C library keeps in its thread arenas afterwards. The bot and a
- * one-off command then carry that memory and wait for that CPU: measured on the development machine,
- * `profiles list` 0.81 s and 262 MB peak → 0.63 s and 173 MB, the idle bot 234 → 170 MB, an import's CPU
- * time a quarter less. At 1,000,000,000 the first start's load of the ten-profile sample campaign still
- * recompiled functions: 40 MB of compiler memory left in two thread arenas, the idle bot at 208-221 MB after
- * a first start against 161 MB after any later one. At V8's largest value (2^31 - 1) nothing is recompiled
- * while Postgres starts, a short command runs or the sample loads (idle after a first start 170 MB), an
- * import of 2,000 profiles takes the same CPU time (6.9 s both ways, measured alternately), and what stays
- * hot in a long run still is (9 functions recompiled in that import).
- */
-export const WASM_TIERING_BUDGET = 2_147_483_647;
-
-/** Wraps an open PGlite client; closing the Database closes it. */
-export function pgliteDatabase(client: PGlite, onQuery?: QueryListener): Database {
+/** Wraps an open PGlite client (on this thread or another); closing the Database closes it. */
+export function pgliteDatabase(client: PgliteClient, onQuery?: QueryListener): Database {
   return {
     kind: "pglite",
     client,
-    db: drizzle({ client, schema, ...queryLogger(onQuery) }),
+    // drizzle's PGlite session calls only query() and transaction(), which the thread's proxy answers
+    // as PGlite does (pglite-thread.ts); its type asks for the whole class.
+    db: drizzle({ client: client as PGlite, schema, ...queryLogger(onQuery) }),
     close: () => client.close(),
   };
 }

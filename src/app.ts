@@ -110,10 +110,9 @@ async function importSampleIfEmpty(
  */
 async function openOwnedDatabase(
   config: Config,
-  owner: string,
-  logger: Logger,
-  progress: (step: StartupStep) => void,
+  how: { owner: string; thread: boolean; logger: Logger; progress: (step: StartupStep) => void },
 ): Promise<{ database: Database; lock?: DataDirLock }> {
+  const { owner, logger, progress } = how;
   if (config.DATABASE_URL) {
     progress({ step: "opening", database: "server" });
     return { database: await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }) };
@@ -131,7 +130,7 @@ async function openOwnedDatabase(
     // A PGlite folder without PG_VERSION has no database yet: creating one takes seconds.
     const creating = !existsSync(join(config.DATA_DIR, "PG_VERSION"));
     progress({ step: "opening", database: "embedded", dataDir: config.DATA_DIR, creating });
-    const database = await openDatabase({ dataDir: config.DATA_DIR });
+    const database = await openDatabase({ dataDir: config.DATA_DIR, thread: how.thread });
     const close = database.close;
     database.close = () => close().finally(() => lock.release());
     return { database, lock };
@@ -152,6 +151,12 @@ export interface AppOptions {
   database?: Database;
   /** Told each step of opening the app that can take seconds (the command line shows progress). */
   onProgress?: (step: StartupStep) => void;
+  /**
+   * Run the embedded database on a worker thread (db/pglite-thread.ts): for a process that lives on and
+   * answers while its queries run (the bot, the console). A one-off command keeps it on its own thread,
+   * sparing the thread's start.
+   */
+  databaseThread?: boolean;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
@@ -160,7 +165,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const progress = options.onProgress ?? (() => {});
   const { database, lock } = options.database
     ? { database: options.database, lock: undefined }
-    : await openOwnedDatabase(config, options.owner ?? "freetobehome", logger, progress);
+    : await openOwnedDatabase(config, {
+        owner: options.owner ?? "freetobehome",
+        thread: options.databaseThread ?? false,
+        logger,
+        progress,
+      });
   try {
     progress({ step: "migrating" });
     progress({ step: "migrated", applied: await migrateDatabase(database) });

@@ -32,7 +32,7 @@ export interface CliContext {
   /** Runs a task against the app: one opened for it and closed after, or the running bot's own. */
   withApp<T>(
     task: (app: App) => Promise<T>,
-    options?: Pick<Partial<AppOptions>, "seedSample" | "logger">,
+    options?: Pick<Partial<AppOptions>, "seedSample" | "logger" | "databaseThread">,
   ): Promise<T>;
   /** The chat platforms' adapters a command sends through: new clients, or the running bot's. */
   platformAdapters(app: App): Promise<PlatformAdapter[]>;

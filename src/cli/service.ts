@@ -32,6 +32,8 @@ export async function runService(ctx: CliContext): Promise<number> {
     seedSample: true,
     owner: "start",
     onProgress: startup.onProgress,
+    // A delivery pass's queries run beside command replies and the platforms' HTTP clients.
+    databaseThread: true,
   }).finally(() => startup.done());
   const adapters: PlatformAdapter[] = [];
   let ops: OpsServer | undefined;

@@ -136,6 +136,7 @@ export async function runConsoleCommand(ctx: CliContext): Promise<number> {
   await ctx.withApp((app) => consoleChat(ctx, app, interactive), {
     logger: consoleLogger(ctx.config),
     seedSample: true,
+    databaseThread: true,
   });
   return 0;
 }
@@ -148,6 +149,7 @@ export async function runStart(ctx: CliContext): Promise<number> {
   await ctx.withApp((app) => consoleChat(ctx, app, true), {
     logger: consoleLogger(ctx.config),
     seedSample: true,
+    databaseThread: true,
   });
   return 0;
 }

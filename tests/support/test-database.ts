@@ -5,14 +5,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
 import type { Database, Db } from "../../db/client.ts";
-import { pgliteDatabase } from "../../db/pglite-client.ts";
+import { openPglite, pgliteDatabase } from "../../db/pglite-client.ts";
 import { postgresDatabase, postgresOptions } from "../../db/postgres-client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { EMPTY_TABLES, leasePglite } from "./pglite-pool.ts";
@@ -56,6 +58,29 @@ export function unpackTemplateInto(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   execFileSync("tar", ["-xf", templatePath, "-C", dataDir], { stdio: "ignore" });
 }
+
+/**
+ * A migrated embedded database on a worker thread, as the long-running bot opens it (db/pglite-thread.ts):
+ * the run's template unpacked into a folder of its own, removed on close.
+ */
+export async function openPgliteThreadTestDatabase(): Promise<Database> {
+  const dataDir = mkdtempSync(join(tmpdir(), "ftbh-pglite-thread-"));
+  unpackTemplateInto(dataDir);
+  const database = await openPglite(dataDir, { thread: true });
+  return {
+    ...database,
+    close: () => database.close().finally(() => rmSync(dataDir, { recursive: true, force: true })),
+  };
+}
+
+/**
+ * The embedded database on the test's own thread and on a worker thread (as the bot runs it), for the
+ * files whose point is how PGlite orders statements (the "sole writer" caches).
+ */
+export const pgliteThreads = [
+  { thread: "this thread", open: openPgliteTestDatabase },
+  { thread: "a worker thread", open: openPgliteThreadTestDatabase },
+];
 
 /** The databases a test file runs on: PGlite always, the Postgres server when TEST_DATABASE_URL is set. */
 export const databaseTargets = [

@@ -8,68 +8,71 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client.ts";
 import { bumpRevision, createCatalogRepository, lockCatalog } from "../../../db/repositories/catalog.ts";
 import { makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
-import { openPgliteTestDatabase, truncateAll } from "../../support/test-database.ts";
+import { pgliteThreads, truncateAll } from "../../support/test-database.ts";
 
-describe("the catalog version when this process is PGlite's only writer", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openPgliteTestDatabase();
-  });
-  afterAll(() => database?.close());
-  beforeEach(() => truncateAll(database.db));
-
-  const sole = () => createCatalogRepository(database.db, { soleWriter: true });
-  const asking = () => createCatalogRepository(database.db);
-  const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
-
-  it("moves with every write this process makes, through any repository over the database", async () => {
-    const reader = sole();
-    const writer = asking();
-    const first = await reader.version();
-    await writer.importBundle(bundle(), "curator");
-    const imported = await reader.version();
-    expect(imported).not.toBe(first);
-    await writer.takedown("khalil-matouk", { reason: "family request", actor: "mod", at: new Date() });
-    const takenDown = await reader.version();
-    expect(takenDown).not.toBe(imported);
-    expect(takenDown).toBe(await asking().version());
-  });
-
-  it("sees a write that was in flight when it asked, once that write commits", async () => {
-    const reader = sole();
-    const before = await reader.version();
-    let answered: Promise<string> | undefined;
-    await database.db.transaction(async (tx) => {
-      await lockCatalog(tx);
-      await bumpRevision(tx);
-      // Asked while the transaction is open: PGlite holds the query until the transaction ends.
-      answered = reader.version();
+describe.each(pgliteThreads)(
+  "the catalog version when this process is PGlite's only writer, on $thread",
+  ({ open }) => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await open();
     });
-    const during = await answered;
-    expect(during).not.toBe(before);
-    expect(await reader.version()).toBe(during);
-  });
+    afterAll(() => database?.close());
+    beforeEach(() => truncateAll(database.db));
 
-  it("asks again after a write that rolled back, and keeps the revision that stands", async () => {
-    const reader = sole();
-    const before = await reader.version();
-    await expect(
-      database.db.transaction(async (tx) => {
+    const sole = () => createCatalogRepository(database.db, { soleWriter: true });
+    const asking = () => createCatalogRepository(database.db);
+    const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
+
+    it("moves with every write this process makes, through any repository over the database", async () => {
+      const reader = sole();
+      const writer = asking();
+      const first = await reader.version();
+      await writer.importBundle(bundle(), "curator");
+      const imported = await reader.version();
+      expect(imported).not.toBe(first);
+      await writer.takedown("khalil-matouk", { reason: "family request", actor: "mod", at: new Date() });
+      const takenDown = await reader.version();
+      expect(takenDown).not.toBe(imported);
+      expect(takenDown).toBe(await asking().version());
+    });
+
+    it("sees a write that was in flight when it asked, once that write commits", async () => {
+      const reader = sole();
+      const before = await reader.version();
+      let answered: Promise<string> | undefined;
+      await database.db.transaction(async (tx) => {
+        await lockCatalog(tx);
         await bumpRevision(tx);
-        throw new Error("the import failed");
-      }),
-    ).rejects.toThrow("the import failed");
-    expect(await reader.version()).toBe(before);
-  });
+        // Asked while the transaction is open: PGlite holds the query until the transaction ends.
+        answered = reader.version();
+      });
+      const during = await answered;
+      expect(during).not.toBe(before);
+      expect(await reader.version()).toBe(during);
+    });
 
-  it("keeps its answer without asking while nothing is written, unlike a repository that always asks", async () => {
-    await asking().importBundle(bundle(), "curator");
-    const reader = sole();
-    const before = await reader.version();
-    // A write made behind the repositories' backs (no process does this on PGlite: it has one owner) is
-    // what tells the two apart: the sole writer's reading stands, the asking one sees the row.
-    await database.db.execute(sql`update catalog_revision set revision = revision + 100`);
-    expect(await reader.version()).toBe(before);
-    expect(await asking().version()).not.toBe(before);
-  });
-});
+    it("asks again after a write that rolled back, and keeps the revision that stands", async () => {
+      const reader = sole();
+      const before = await reader.version();
+      await expect(
+        database.db.transaction(async (tx) => {
+          await bumpRevision(tx);
+          throw new Error("the import failed");
+        }),
+      ).rejects.toThrow("the import failed");
+      expect(await reader.version()).toBe(before);
+    });
+
+    it("keeps its answer without asking while nothing is written, unlike a repository that always asks", async () => {
+      await asking().importBundle(bundle(), "curator");
+      const reader = sole();
+      const before = await reader.version();
+      // A write made behind the repositories' backs (no process does this on PGlite: it has one owner) is
+      // what tells the two apart: the sole writer's reading stands, the asking one sees the row.
+      await database.db.execute(sql`update catalog_revision set revision = revision + 100`);
+      expect(await reader.version()).toBe(before);
+      expect(await asking().version()).not.toBe(before);
+    });
+  },
+);

@@ -5,7 +5,8 @@ import { gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../../db/migrate.ts";
-import { PGLITE_START, pgliteDatabase } from "../../../db/pglite-client.ts";
+import { pgliteDatabase } from "../../../db/pglite-client.ts";
+import { PGLITE_START } from "../../../db/pglite-open.ts";
 import { pgliteTemplatePath, restorePgliteTemplate } from "../../../db/pglite-template.ts";
 import { openPgliteTestDatabase } from "../../support/test-database.ts";
 

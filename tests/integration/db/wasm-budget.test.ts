@@ -3,7 +3,7 @@
  * (vitest.config.ts passes it to them), so the two cannot drift apart.
  */
 import { expect, it } from "vitest";
-import { WASM_TIERING_BUDGET } from "../../../db/pglite-client.ts";
+import { WASM_TIERING_BUDGET } from "../../../db/pglite-open.ts";
 
 it("runs the test workers with the app's WebAssembly tier-up budget", () => {
   expect(process.execArgv).toContain(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
