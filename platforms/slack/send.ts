@@ -12,7 +12,7 @@ import type {
   SendResult,
 } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
-import { nextRequest } from "../../src/core/request-pace.ts";
+import { beforeRequest } from "../../src/core/request-pace.ts";
 import {
   type RetractMode,
   type RetractResult,
@@ -117,7 +117,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       // downloaded. Nothing went out, so the card goes again without its photo: a dead image link must not
       // cost the community its day's post.
       if (first.slackError === "invalid_blocks" && item.card.photo) {
-        await nextRequest();
+        await beforeRequest();
         return (await post(channel, renderPost(item, { photo: false }), item.idempotencyKey)).result;
       }
       return first.result;
@@ -135,7 +135,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         parent && target && parent.channelId === target.channelId ? { ts: parent.messageId } : undefined;
       const first = await post(channel, message, item.idempotencyKey, thread);
       if (thread && first.slackError && THREAD_GONE.has(first.slackError)) {
-        await nextRequest();
+        await beforeRequest();
         return (await post(channel, message, item.idempotencyKey)).result;
       }
       return first.result;
@@ -183,7 +183,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         if (dm === target.channelId)
           return { delivered: false, reason: "the direct message is the failed channel" };
         const message = renderPrivateNotice(target.channelId, text, language);
-        await nextRequest();
+        await beforeRequest();
         await deps.client.chat.postMessage({ token, channel: dm, ...message, unfurl_links: false });
         return { delivered: true };
       } catch (err) {

@@ -3,7 +3,7 @@
  * (delete or edit), each update edit and announcement, each notice in a channel and each private notice (as
  * a chat of its own, `dm:<user>`, so one moderator's notices keep the per-chat pace) waits for the pacer,
  * and so does each further request such a call makes (core/request-pace.ts): Discord's crosspost after
- * its post, the private chat opened before a notice is sent in it. Each counts against the caps until its
+ * its post, the private chat opened before a notice is sent in it, a library's retry. Each counts against the caps until its
  * answer. Pacing around the call itself, rather than before it, is what lets the pacer count a request for
  * as long as it may still reach the platform (pacer.ts).
  */
@@ -12,15 +12,20 @@ import { withRequestPace } from "../core/request-pace.ts";
 import type { Answered, Pacer } from "./pacer.ts";
 
 /**
- * One operation: its first request's place taken before the call, each further one when the adapter asks
- * (`nextRequest`), after giving back the one before, whose answer it has. At most one place is held at a
- * time, so operations waiting for their next request never hold the places they wait for.
+ * One operation: its first request's place taken before the call, each further one when the adapter is
+ * about to send it (`beforeRequest`), after giving back the one before, whose answer it has. At most one
+ * place is held at a time, so operations waiting for their next request never hold the places they wait for.
  */
 async function paced<T>(pacer: Pacer, channel: string, request: () => Promise<T>): Promise<T> {
   let answered: Answered | undefined = await pacer.acquire(channel);
+  let first = true;
   let over = false;
   const pace = {
-    async next() {
+    async before() {
+      if (first) {
+        first = false;
+        return;
+      }
       answered?.();
       answered = undefined;
       const granted = await pacer.acquire(channel, true);

@@ -2,7 +2,8 @@
  * Crossposting subscriptions through the real discord.js against the fake Discord, which counts its
  * global limit in fixed one-second windows and answers 429 past it: each post and its crosspost are two
  * requests, and the delivery pacer (paced-adapter.ts, at the same cap as discord.js's own limiter and the
- * fake) counts both, so the fake never refuses one and no second holds more than the cap.
+ * fake) counts both, so the fake never refuses one and no second holds more than the cap. A request
+ * discord.js makes again on its own (a 5xx retried) takes its own place too (rest-policy.ts).
  */
 import { ChannelType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import type { OutboundPost } from "../../../src/core/platform.ts";
 import { DEFAULT_POST_OPTIONS } from "../../../src/core/post-options.ts";
 import { paceLimits } from "../../../src/delivery/pace-limits.ts";
 import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
-import { createPacer } from "../../../src/delivery/pacer.ts";
+import { createPacer, type Pacer } from "../../../src/delivery/pacer.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/index.ts";
 import { mostInAnyWindow } from "../../unit/delivery/pacer-sim.ts";
 import { ilgarCard, memoryLogger, shareKit } from "./fixtures.ts";
@@ -78,4 +79,30 @@ describe("crossposting at Discord's global limit", () => {
     const arrivals = requests.map((r) => r.at).sort((a, b) => a - b);
     expect(mostInAnyWindow(arrivals, 1000)).toBeLessThanOrEqual(CAP);
   }, 30_000);
+
+  it("gives discord.js's own retry of a 5xx a place of its own", async () => {
+    const guild = fake.addGuild("Retries");
+    const channel = fake.addChannel(guild, "news", [], ChannelType.GuildAnnouncement);
+    fake.inject({
+      route: "POST /channels/:id/messages",
+      major: channel.id,
+      times: 1,
+      fault: { kind: "5xx" },
+    });
+    const inner = createPacer(paceLimits("discord", CAP));
+    const asked: boolean[] = [];
+    const pacer: Pacer = {
+      acquire(c, continuing) {
+        asked.push(continuing ?? false);
+        return inner.acquire(c, continuing);
+      },
+    };
+    const ref = `discord:${guild.id}:${channel.id}` as ChannelRef;
+    expect(await pacedAdapter(adapter, pacer).send(ref, post("sub-retried"))).toMatchObject({ kind: "sent" });
+    // The post, its retry after the 500, the crosspost: three requests, three places.
+    expect(fake.state.requests.filter((r) => r.major === channel.id).map((r) => r.status)).toEqual([
+      500, 200, 200,
+    ]);
+    expect(asked).toEqual([false, true, true]);
+  });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../../src/core/channel.ts";
 import type { OutboundPost, PlatformAdapter } from "../../../src/core/platform.ts";
-import { nextRequest } from "../../../src/core/request-pace.ts";
+import { beforeRequest } from "../../../src/core/request-pace.ts";
 import { paceLimits } from "../../../src/delivery/pace-limits.ts";
 import { pacedAdapter } from "../../../src/delivery/paced-adapter.ts";
 import { createPacer, type PacerClock } from "../../../src/delivery/pacer.ts";
@@ -25,12 +25,14 @@ const BUSY: Stall[] = [
 
 /**
  * Discord as far as pacing sees it: every request is 30 ms of our work after its grant, 8 ms on the way
- * (the platform counts it on arrival, by its own clock) and 8 ms back; a post asked to crosspost makes
- * its second request after the first's answer, as platforms/discord/send.ts does.
+ * (the platform counts it on arrival, by its own clock) and 8 ms back, each announced with
+ * `beforeRequest` as the Discord adapter's REST client does (rest-policy.ts); a post asked to crosspost
+ * makes its second request after the first's answer, as platforms/discord/send.ts does.
  */
 function simulatedDiscord(clock: PacerClock) {
   const arrivals: number[] = [];
   const request = async () => {
+    await beforeRequest();
     await clock.sleep(30);
     arrivals.push(clock.now() + 8);
     await clock.sleep(16);
@@ -42,15 +44,11 @@ function simulatedDiscord(clock: PacerClock) {
     stop: async () => {},
     async send(_channel, post) {
       await request();
-      if (post.options?.crosspost) {
-        await nextRequest();
-        await request();
-      }
+      if (post.options?.crosspost) await request();
       return { kind: "sent", messageId: "1" };
     },
     async notifyModerator() {
       await request();
-      await nextRequest();
       await request();
       return { delivered: true };
     },
