@@ -20,6 +20,11 @@ export interface FanoutArgs {
    * headroom the arrival jitter needs; the rate becomes cap × 1000 / (1000 + guard).
    */
   paceGuardMs: number;
+  /**
+   * The share of Discord's subscriptions that ask to crosspost (0, the default: none): each such post is a
+   * second request against the global limit (rig-discord.ts).
+   */
+  crosspostShare: number;
   json: boolean;
   /** Keep every core busy with spinning processes for the whole run (busy-load.ts): the "busy machine" case. */
   load: boolean;
@@ -34,7 +39,7 @@ export interface FanoutArgs {
  */
 export const DEFAULT_SCALE = 2;
 
-export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--load] [--json] [--database-url postgres://…]`;
+export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--crosspost-share S] [--load] [--json] [--database-url postgres://…]`;
 
 export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv): FanoutArgs {
   const args: FanoutArgs = {
@@ -43,6 +48,7 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     scale: DEFAULT_SCALE,
     paceShare: 1,
     paceGuardMs: 0,
+    crosspostShare: 0,
     json: false,
     load: false,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -55,6 +61,7 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     else if (flag === "--scale") args.scale = numberFlag(flag, value(), false);
     else if (flag === "--pace-share") args.paceShare = numberFlag(flag, value(), false);
     else if (flag === "--pace-guard-ms") args.paceGuardMs = numberFlag(flag, value(), false);
+    else if (flag === "--crosspost-share") args.crosspostShare = numberFlag(flag, value(), false);
     else if (flag === "--subscriptions") args.subscriptions = numberFlag(flag, value(), true);
     else if (flag === "--database-url") args.databaseUrl = value();
     else if (flag === "--platforms") {
@@ -71,5 +78,7 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (args.scale > 20)
     throw new Error("--scale is at most 20 (Discord's 50/s × 20 = our 1000/s setting limit)");
   if (args.paceShare > 1) throw new Error("--pace-share is a share of the cap: above 0, at most 1");
+  if (args.crosspostShare > 1)
+    throw new Error("--crosspost-share is a share of Discord's subscriptions: above 0, at most 1");
   return args;
 }

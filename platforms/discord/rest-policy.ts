@@ -2,7 +2,8 @@
  * How @discordjs/rest is configured, and why. One place, because these settings decide whether a daily
  * fan-out waits, retries or hands the problem back to the delivery scheduler.
  */
-import type { RateLimitData, RESTOptions } from "discord.js";
+import { DefaultRestOptions, type RateLimitData, type RESTOptions } from "discord.js";
+import { beforeRequest } from "../../src/core/request-pace.ts";
 
 export interface DiscordTuning {
   /** Immediate library retries of a 5xx or timed-out request (default 1). */
@@ -38,6 +39,10 @@ export const DEFAULT_TUNING: Required<DiscordTuning> = {
  *   the 1 s global window) so a fan-out keeps flowing; a longer wait is thrown as RateLimitError and
  *   reported as `transient` with `retryAfterMs`, so one channel never holds a delivery worker for minutes.
  *   4xx errors are never retried by the library, so 10003/50001/50013 cost exactly one request.
+ * - `makeRequest`: every request the client sends, in a delivery pass, first takes its place with the
+ *   platform's pacer (core/request-pace.ts): the crosspost after a post, the message after a DM channel is
+ *   opened, the library's retry of a 5xx or of a 429 it waited out each count against Discord's global
+ *   limit as much as the post did. Outside a pass (commands, interactions) it waits for nothing.
  */
 export function restOptions(
   apiUrl: string | undefined,
@@ -49,5 +54,9 @@ export function restOptions(
     timeout: tuning.timeoutMs,
     globalRequestsPerSecond: tuning.globalRequestsPerSecond,
     rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > tuning.maxRateLimitWaitMs,
+    makeRequest: async (url, init) => {
+      await beforeRequest();
+      return DefaultRestOptions.makeRequest(url, init);
+    },
   };
 }

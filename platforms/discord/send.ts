@@ -66,6 +66,7 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
       else gone.delete(channel);
       if (result.kind !== "sent") logger.warn({ channel, result }, "discord post failed");
       else if (outbound.options?.crosspost && result.messageRef) {
+        // A second request against the global limit, paced like the post (rest-policy.ts: makeRequest).
         await crosspost(rest, logger, result.messageRef);
       }
       return result;
@@ -85,7 +86,7 @@ export function createSender(rest: REST, logger: Logger): DiscordSender {
      * A DM to one member: `POST /users/@me/channels` with `recipient_id` opens (or returns) the DM channel,
      * then one message in it. Discord refuses that message with 50007 when the member takes no DMs from
      * the bot (blocked it, or no DMs from server members) and 50278 when they share no server with it any
-     * more; each refusal counts towards the ban limit, so one try only.
+     * more; each refusal counts towards the ban limit, so one try only. Two requests, each paced (rest-policy.ts).
      */
     async notifyPrivately({ userId, channel, text, language }) {
       const target = decodeChannel(channel);

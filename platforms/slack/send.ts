@@ -12,6 +12,7 @@ import type {
   SendResult,
 } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
+import { beforeRequest } from "../../src/core/request-pace.ts";
 import {
   type RetractMode,
   type RetractResult,
@@ -116,6 +117,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       // downloaded. Nothing went out, so the card goes again without its photo: a dead image link must not
       // cost the community its day's post.
       if (first.slackError === "invalid_blocks" && item.card.photo) {
+        await beforeRequest();
         return (await post(channel, renderPost(item, { photo: false }), item.idempotencyKey)).result;
       }
       return first.result;
@@ -132,8 +134,10 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
       const thread =
         parent && target && parent.channelId === target.channelId ? { ts: parent.messageId } : undefined;
       const first = await post(channel, message, item.idempotencyKey, thread);
-      if (thread && first.slackError && THREAD_GONE.has(first.slackError))
+      if (thread && first.slackError && THREAD_GONE.has(first.slackError)) {
+        await beforeRequest();
         return (await post(channel, message, item.idempotencyKey)).result;
+      }
       return first.result;
     },
     /**
@@ -179,6 +183,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
         if (dm === target.channelId)
           return { delivered: false, reason: "the direct message is the failed channel" };
         const message = renderPrivateNotice(target.channelId, text, language);
+        await beforeRequest();
         await deps.client.chat.postMessage({ token, channel: dm, ...message, unfurl_links: false });
         return { delivered: true };
       } catch (err) {

@@ -1,20 +1,44 @@
 /**
- * A platform adapter whose outgoing requests go through the platform's pacer: each post, each retraction
- * (delete or edit), each update edit and announcement and each private notice (as a chat of its own, `dm:<user>`, so one moderator's notices
- * keep the per-chat pace), waits for
- * the pacer and counts against the caps until the adapter has the platform's answer. Pacing around the
- * call itself, rather than before it, is what lets the pacer count a request for as long as it may still
- * reach the platform (pacer.ts).
+ * A platform adapter whose every request goes through the platform's pacer: each post, each retraction
+ * (delete or edit), each update edit and announcement, each notice in a channel and each private notice (as
+ * a chat of its own, `dm:<user>`, so one moderator's notices keep the per-chat pace) waits for the pacer,
+ * and so does each further request such a call makes (core/request-pace.ts): Discord's crosspost after
+ * its post, the private chat opened before a notice is sent in it, a library's retry. Each counts against the caps until its
+ * answer. Pacing around the call itself, rather than before it, is what lets the pacer count a request for
+ * as long as it may still reach the platform (pacer.ts).
  */
 import type { PlatformAdapter } from "../core/platform.ts";
-import type { Pacer } from "./pacer.ts";
+import { withRequestPace } from "../core/request-pace.ts";
+import type { Answered, Pacer } from "./pacer.ts";
 
+/**
+ * One operation: its first request's place taken before the call, each further one when the adapter is
+ * about to send it (`beforeRequest`), after giving back the one before, whose answer it has. At most one
+ * place is held at a time, so operations waiting for their next request never hold the places they wait for.
+ */
 async function paced<T>(pacer: Pacer, channel: string, request: () => Promise<T>): Promise<T> {
-  const answered = await pacer.acquire(channel);
+  let answered: Answered | undefined = await pacer.acquire(channel);
+  let first = true;
+  let over = false;
+  const pace = {
+    async before() {
+      if (first) {
+        first = false;
+        return;
+      }
+      answered?.();
+      answered = undefined;
+      const granted = await pacer.acquire(channel, true);
+      // An adapter that did not wait for its next request (a bug) must not keep a place for ever.
+      if (over) granted();
+      else answered = granted;
+    },
+  };
   try {
-    return await request();
+    return await withRequestPace(pace, request);
   } finally {
-    answered();
+    over = true;
+    answered?.();
   }
 }
 
@@ -41,7 +65,12 @@ export function pacedAdapter(adapter: PlatformAdapter, pacer: Pacer | undefined)
     ...(announce
       ? { announce: (channel, item) => paced(pacer, channel, () => announce.call(adapter, channel, item)) }
       : {}),
-    ...(notifyModerators ? { notifyModerators: notifyModerators.bind(adapter) } : {}),
+    ...(notifyModerators
+      ? {
+          notifyModerators: (channel, text, language, options) =>
+            paced(pacer, channel, () => notifyModerators.call(adapter, channel, text, language, options)),
+        }
+      : {}),
     ...(notifyModerator
       ? {
           notifyModerator: (notice) =>

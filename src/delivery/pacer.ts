@@ -3,7 +3,9 @@
  * every request, whatever the event loop does. A request is let go only when every cap allows it now, and
  * counts from then until the platform has answered it (pace-windows.ts), so a stalled second is never
  * made up with a burst: the pacer simply lets the next request go later. Waiters are served in the order
- * they came, except that one held back only by its own channel's cap does not hold up the others.
+ * they came, except that one held back only by its own channel's cap does not hold up the others, and a
+ * request that continues an operation already under way (its second request: core/request-pace.ts) goes
+ * before those that would start one, so an operation is not left half done behind a queue.
  */
 import { type RateWindow, type WindowCount, windowCount } from "./pace-windows.ts";
 
@@ -20,8 +22,11 @@ export interface PaceLimits {
 export type Answered = () => void;
 
 export interface Pacer {
-  /** Resolves when a request to `channel` may be sent; the request counts until `Answered` is called. */
-  acquire(channel: string): Promise<Answered>;
+  /**
+   * Resolves when a request to `channel` may be sent; the request counts until `Answered` is called.
+   * `continuing`: the request follows another of the same operation, and is served first.
+   */
+  acquire(channel: string, continuing?: boolean): Promise<Answered>;
 }
 
 export interface PacerClock {
@@ -36,6 +41,7 @@ export const realPacerClock: PacerClock = {
 
 interface Waiter {
   channel: string;
+  continuing: boolean;
   grant: (answered: Answered) => void;
 }
 
@@ -106,9 +112,13 @@ export function createPacer(limits: PaceLimits, clock: PacerClock = realPacerClo
   }
 
   return {
-    acquire(channel) {
+    acquire(channel, continuing = false) {
       return new Promise<Answered>((grant) => {
-        waiting.push({ channel, grant });
+        const waiter = { channel, continuing, grant };
+        // After the continuing ones already waiting, before every other.
+        const at = continuing ? waiting.findIndex((w) => !w.continuing) : -1;
+        if (at < 0) waiting.push(waiter);
+        else waiting.splice(at, 0, waiter);
         pump();
       });
     },
