@@ -12,7 +12,7 @@ import { OAuthSignInError, type OAuthProvider, type StaffOAuthPlatform } from ".
 import type { PanelDeps } from "./deps.ts";
 import type { PanelContext, PanelEnv } from "./env.ts";
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_MINUTES, PendingSignIns } from "./oauth-state.ts";
-import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE } from "./security.ts";
+import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE, sessionCookie } from "./security.ts";
 import { signInPage } from "./sign-in.ts";
 
 const PLATFORM_NAMES: Record<StaffOAuthPlatform, string> = { discord: "Discord", slack: "Slack" };
@@ -91,11 +91,12 @@ export function registerOAuthSignIn(
       if (outcome.kind === "revoked") return refuse(c, "panelOAuth.revoked", 403);
       return refuse(c, "panelOAuth.nameTaken", 403, { name: outcome.name });
     }
-    setCookie(c, SESSION_COOKIE, outcome.session.token, {
-      ...cookieOptions,
-      path: "/",
-      expires: outcome.session.expiresAt,
-    });
+    setCookie(
+      c,
+      SESSION_COOKIE,
+      outcome.session.token,
+      sessionCookie(outcome.session.expiresAt, deps.clock.now(), deps.secureCookies),
+    );
     const next = returnPath(getCookie(c, NEXT_COOKIE));
     deleteCookie(c, NEXT_COOKIE, { path: "/", secure: deps.secureCookies });
     return c.redirect(next ?? "/today", 303);

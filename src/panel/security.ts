@@ -6,6 +6,21 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SESSION_COOKIE = "ftbh_session";
+
+/**
+ * The session cookie's attributes, its lifetime given as Max-Age (seconds left on the server's clock), not
+ * as an Expires date: a browser whose clock differs from the server's would otherwise keep the session
+ * too long or drop it at once (a clock twelve hours apart signs everyone out on arrival).
+ */
+export function sessionCookie(expiresAt: Date, now: Date, secure: boolean) {
+  return {
+    httpOnly: true,
+    sameSite: "Lax" as const,
+    secure,
+    path: "/",
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
+  };
+}
 /** The page someone asked for before signing in, to return to after (30 minutes; a path on this panel only). */
 export const NEXT_COOKIE = "ftbh_next";
 

@@ -10,7 +10,7 @@ import type { PanelContext, PanelEnv } from "./env.ts";
 import { html } from "./html.ts";
 import { tHtml } from "./i18n.ts";
 import { publicPage } from "./layout.ts";
-import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE } from "./security.ts";
+import { NEXT_COOKIE, type RateLimiter, returnPath, SESSION_COOKIE, sessionCookie } from "./security.ts";
 
 const PLATFORM_NAMES = { discord: "Discord", slack: "Slack" } as const;
 
@@ -74,13 +74,12 @@ export function registerSignIn(
     if (!session) {
       return c.html(signInPage(c, c.get("tr").t("panel.linkSpent")).text, 401);
     }
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: deps.secureCookies,
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setCookie(
+      c,
+      SESSION_COOKIE,
+      session.token,
+      sessionCookie(session.expiresAt, deps.clock.now(), deps.secureCookies),
+    );
     const next = returnPath(getCookie(c, NEXT_COOKIE));
     deleteCookie(c, NEXT_COOKIE, { path: "/", secure: deps.secureCookies });
     return c.redirect(next ?? "/today", 303);

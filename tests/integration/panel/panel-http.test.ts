@@ -59,6 +59,11 @@ describe("the staff panel over HTTP", () => {
     expect(first.headers.get("set-cookie")).toMatch(/HttpOnly/);
     expect(first.headers.get("set-cookie")).toMatch(/SameSite=Lax/);
     expect(first.headers.get("set-cookie")).not.toMatch(/Secure/);
+    // Its lifetime as seconds left (12 hours on the panel's clock), never a date the browser's clock reads.
+    const maxAge = Number(/ftbh_session=[^;]*; Max-Age=(\d+)/.exec(first.headers.get("set-cookie")!)?.[1]);
+    expect(maxAge).toBeGreaterThan(12 * 3600 - 60);
+    expect(maxAge).toBeLessThanOrEqual(12 * 3600);
+    expect(first.headers.get("set-cookie")).not.toMatch(/Expires=/);
     expect((await request("/sign-in", form({ token }))).status).toBe(401);
     const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
     expect(await (await request("/api/me", { cookie })).json()).toEqual({ name: "Once", role: "viewer" });
