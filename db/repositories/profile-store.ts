@@ -16,6 +16,7 @@ import {
 } from "../schema/index.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 import { fromProfileRows, publicationOf, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
+import { loadProfileWhole } from "./profile-read.ts";
 import { insertRecordset, updateRecordset } from "./recordset.ts";
 
 /** Groups child rows by profile, keeping the order they were selected in (by position). */
@@ -97,10 +98,8 @@ async function loadSome(db: Db, selection?: Selection): Promise<StoredProfile[]>
   }));
 }
 
-export async function loadProfile(db: Db, id: string): Promise<StoredProfile | undefined> {
-  const [stored] = await loadProfiles(db, [id]);
-  return stored;
-}
+/** One whole profile, in one statement (profile-read.ts): the read each profile shown from the store makes. */
+export const loadProfile = loadProfileWhole;
 
 /** A profile to write, with the hash of the file's record it came from (see content-hash.ts). */
 export interface ProfileWrite {

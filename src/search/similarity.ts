@@ -24,28 +24,36 @@ export function maxEdits(length: number): number {
   return 3;
 }
 
+/** Three rows of the distance table, reused by every call (search is synchronous) and grown as needed. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
 /**
  * Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), or `limit + 1` as
  * soon as the distance must exceed `limit`. Works on code points, so Han and Arabic count per letter.
+ * A fuzzy query checks up to 64 words per query word: rows made per call were garbage enough to matter.
  */
 export function boundedEditDistance(a: readonly string[], b: readonly string[], limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         d = Math.min(d, prevPrev[j - 2]! + 1);
-      row.push(d);
+      row[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = spare;
   }
   return prev[b.length]!;
 }

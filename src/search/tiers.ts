@@ -55,7 +55,7 @@ export function wordMatches({ table, scratch }: IndexParts, query: FoldedName, l
         wordsPerProfile.set(profile, i + 1);
       }
     }
-    if (seenProfile.touched.length === 0) return top;
+    if (seenProfile.count === 0) return top;
   }
   const wordCount = query.words.length;
   best.begin();
@@ -100,7 +100,7 @@ export function prefixMatches(parts: IndexParts, query: FoldedName, limit: numbe
           top.offer(profile, nameId, score);
           if (top.total >= limit) return { top, exhaustive: true };
         }
-        if (seen.touched.length >= PREFIX_CANDIDATE_CAP) return { top, exhaustive: false };
+        if (seen.count >= PREFIX_CANDIDATE_CAP) return { top, exhaustive: false };
       }
     }
   }

@@ -41,23 +41,32 @@ export function buildTrigramIndex(wordKeys: readonly string[]): TrigramIndex {
 
   // Scratch counters reused by every query: allocation per query would dominate at 50,000 profiles.
   const shared = new Uint16Array(wordKeys.length);
+  // The words a query touched, and its candidates packed for sorting: kept between queries and grown
+  // when a query needs more (a common trigram reaches thousands of words; arrays made per query were a
+  // fifth of a fuzzy lookup's garbage).
+  let touched: Int32Array = new Int32Array(256);
+  let packed = new Float64Array(256);
 
   return {
     similarWords(word) {
       const grams = trigrams(word);
-      const touched: number[] = [];
+      let count = 0;
       for (const gram of grams) {
         const list = postings.get(gram);
         if (list === undefined) continue;
         for (const wordId of list) {
-          if (shared[wordId] === 0) touched.push(wordId);
+          if (shared[wordId] === 0) {
+            if (count === touched.length) touched = grown(touched, wordKeys.length);
+            touched[count++] = wordId;
+          }
           shared[wordId]! += 1;
         }
       }
       // Candidates packed as (quantized overlap, word id) in one number, so a native numeric sort ranks them.
-      const packed = new Float64Array(touched.length);
+      if (packed.length < count) packed = new Float64Array(touched.length);
       let kept = 0;
-      for (const wordId of touched) {
+      for (let i = 0; i < count; i++) {
+        const wordId = touched[i]!;
         const dice = (2 * shared[wordId]!) / (grams.length + gramCounts[wordId]!);
         shared[wordId] = 0;
         if (dice >= MIN_DICE) packed[kept++] = Math.round(dice * DICE_STEPS) * WORD_ID_RANGE + wordId;
@@ -72,4 +81,11 @@ export function buildTrigramIndex(wordKeys: readonly string[]): TrigramIndex {
       return similar;
     },
   };
+}
+
+/** `ids` with twice the room (at most `limit`, the number of words), its contents kept. */
+function grown(ids: Int32Array, limit: number): Int32Array {
+  const bigger = new Int32Array(Math.min(limit, ids.length * 2));
+  bigger.set(ids);
+  return bigger;
 }

@@ -1,17 +1,19 @@
 /**
  * The in-memory catalog's entries (core/profile-head.ts): each profile's head as objects, and the whole
  * record on demand, kept one of two ways (RecordKeeping):
- * - "memory": as one UTF-8 buffer of its JSON, decoded when the profile is shown. For the embedded
+ * - "memory": as one UTF-8 buffer of its JSON, decoded each time the profile is shown. For the embedded
  *   database, where a read runs on this very thread and the catalog is small: no query for a lookup.
  *   Measured at 50,000 generated profiles: about 2.4 KB a buffer against about 6.5 KB for the record as
- *   objects, an encode of about 20 µs while the catalog loads and a decode of about 12 µs.
+ *   objects, an encode of about 20 µs while the catalog loads and a decode of about 12 µs (about 10 KB
+ *   of short-lived garbage). Decoded records are not kept: kept ones (even the last one or two) made
+ *   each scavenge during lookups copy about 2-5 MB instead of a few KB, and those pauses made /prisoner's
+ *   p99. The day's family is decoded once a pass anyway (delivery/post-resolver.ts keeps the pick).
  * - "store": not kept; read from the store when shown (one round trip to a Postgres server), so that a
- *   large catalog costs the serving process its heads only.
- * Either way the profiles read last are kept, so the day's family posted to thousands of channels is
- * decoded or read once.
+ *   large catalog costs the serving process its heads only. The profiles read last are kept, so the
+ *   day's family posted to thousands of channels is read once.
  */
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
-import { type CatalogEntry, type ProfileHead, profileHead, type StoredHead } from "../core/profile-head.ts";
+import { type CatalogEntry, profileHead, type StoredHead } from "../core/profile-head.ts";
 import type { Profile } from "../core/profile.ts";
 
 export type RecordKeeping = "memory" | "store";
@@ -46,40 +48,33 @@ export function recentProfiles(capacity = 256): RecentProfiles {
   };
 }
 
-export type EntryOptions = { recent: RecentProfiles } & (
+export type EntryOptions =
   | { keeping: "memory" }
-  /** `repository`: where the record is read. */
-  | { keeping: "store"; repository: Pick<CatalogRepository, "getProfile"> }
-);
+  /** `repository`: where the record is read; `recent`: the records read last. */
+  | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> };
 
 export function catalogEntry(stored: StoredProfile, options: EntryOptions): CatalogEntry {
   const head = profileHead(stored.profile);
   if (options.keeping === "store") return headEntry({ head, seq: stored.seq }, options);
-  return entryOf(head, stored.seq, decoder(stored), options.recent);
+  return { profile: head, seq: stored.seq, load: decoder(stored) };
 }
 
-/** The entry of a head read alone (CatalogRepository.pageProfileHeads): its record is read when shown. */
+/**
+ * The entry of a head read alone (CatalogRepository.pageProfileHeads): its record is read from the store
+ * when shown, and kept among the records read last.
+ */
 export function headEntry(
   { head, seq }: Pick<StoredHead, "head" | "seq">,
   options: Extract<EntryOptions, { keeping: "store" }>,
 ): CatalogEntry {
-  const { repository } = options;
-  return entryOf(head, seq, () => repository.getProfile(head.id), options.recent);
-}
-
-function entryOf(
-  head: ProfileHead,
-  seq: number,
-  read: () => Promise<StoredProfile | undefined>,
-  recent: RecentProfiles,
-): CatalogEntry {
+  const { repository, recent } = options;
   return {
     profile: head,
     seq,
     load() {
       const known = recent.get(head.id);
       if (known) return known;
-      const fresh = read();
+      const fresh = repository.getProfile(head.id);
       recent.keep(head.id, fresh);
       // The caller sees the failure; the next load reads again rather than failing from memory.
       fresh.catch(() => recent.drop(head.id, fresh));

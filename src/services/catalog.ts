@@ -110,9 +110,10 @@ async function buildSnapshot(
 ): Promise<Snapshot> {
   const { perRead } = options;
   const campaigns = await repository.listCampaigns();
-  const recent = recentProfiles();
   const entryOptions: EntryOptions =
-    options.records === "memory" ? { keeping: "memory", recent } : { keeping: "store", recent, repository };
+    options.records === "memory"
+      ? { keeping: "memory" }
+      : { keeping: "store", recent: recentProfiles(), repository };
   const all: CatalogEntry[] = [];
   const names: NameEntry[] = [];
   for (let after = 0; ; ) {

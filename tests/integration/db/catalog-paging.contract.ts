@@ -1,11 +1,12 @@
 /**
  * The catalog's reads a page at a time (part of the repository contract): whole profiles, and heads alone
  * (core/profile-head.ts), both in insertion order with no gap or repeat, the heads equal to what
- * profileHead makes of the whole profile.
+ * profileHead makes of the whole profile; and one profile alone (getProfile, what a catalog kept in the
+ * store reads each time it shows one), equal to what the pages read.
  */
 import { describe, expect, it } from "vitest";
 import { profileHead, searchableNames } from "../../../src/core/profile-head.ts";
-import { makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
+import { makeCampaign, makeProfile, sampleProfiles } from "../../fixtures/profiles.ts";
 import type { ContractContext } from "./repositories.contract.ts";
 
 export function catalogPagingContract({ repositories }: ContractContext): void {
@@ -60,6 +61,39 @@ export function catalogPagingContract({ repositories }: ContractContext): void {
       expect(expected.some((s) => s.head.publication.takedown !== undefined)).toBe(true);
       expect(expected.some((s) => s.head.family.length > 0)).toBe(true);
       expect(expected.some((s) => s.head.detentions[0]?.sentenceDate !== undefined)).toBe(true);
+    });
+
+    it("reads one profile alone exactly as the pages read it, with every kind of child row and with none", async () => {
+      const { catalog } = repositories();
+      // No relatives, quotes or designations (the lists a profile may leave empty); the other lists need one.
+      const bare = makeProfile({
+        id: "bare",
+        family: [],
+        quotes: [],
+        designations: [],
+        familyStory: undefined,
+      });
+      await catalog.importBundle(
+        { campaigns: [makeCampaign()], profiles: [...sampleProfiles(), bare] },
+        "curator",
+      );
+      const listed = await catalog.listProfiles();
+      for (const stored of listed) {
+        expect(await catalog.getProfile(stored.profile.id), stored.profile.id).toStrictEqual(stored);
+      }
+      expect(await catalog.getProfile("nobody")).toBeUndefined();
+      // The catalog read does hold every kind of child row, the date columns set, and a profile with none.
+      const profiles = listed.map((s) => s.profile);
+      const kinds = ["names", "sources", "detentions", "family", "quotes", "designations"] as const;
+      for (const kind of kinds)
+        expect(
+          profiles.some((p) => p[kind].length > 0),
+          kind,
+        ).toBe(true);
+      expect(profiles.some((p) => p.sources.some((s) => s.accessedAt !== undefined))).toBe(true);
+      expect(profiles.some((p) => p.family.some((m) => m.consent.recordedAt !== undefined))).toBe(true);
+      const none = listed.find((s) => s.profile.id === "bare")!.profile;
+      expect([none.family, none.quotes, none.designations]).toEqual([[], [], []]);
     });
   });
 }

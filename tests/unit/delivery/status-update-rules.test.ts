@@ -3,7 +3,7 @@
  * which re-import is a change readers must be told of, the dated update line and the release announcement
  * in the reader's language with the source, and what each platform answer becomes in the ledger.
  */
-import { catalogEntry, recentProfiles } from "../../../src/services/catalog-entries.ts";
+import { catalogEntry } from "../../../src/services/catalog-entries.ts";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
@@ -270,7 +270,7 @@ describe("the pass step (runStatusUpdates)", () => {
       },
     } satisfies PlatformAdapter;
     const logger = createMemoryLogger();
-    const entry = catalogEntry(stored, { keeping: "memory", recent: recentProfiles() });
+    const entry = catalogEntry(stored, { keeping: "memory" });
     const snapshot = { all: [entry], byId: new Map([[stored.profile.id, entry]]), campaigns: [live] };
     const lines: PassLine[] = [];
     await runStatusUpdates(

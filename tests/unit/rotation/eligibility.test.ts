@@ -183,8 +183,7 @@ function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
 
 /** A catalog version as the in-memory catalog holds one: entries by id (services/catalog-entries.ts). */
 function versionOf(stored: StoredProfile[], campaigns: Campaign[]) {
-  const recent = recentProfiles();
-  const entry = (s: StoredProfile) => catalogEntry(s, { keeping: "memory", recent });
+  const entry = (s: StoredProfile) => catalogEntry(s, { keeping: "memory" });
   return { byId: new Map(stored.map((s) => [s.profile.id, entry(s)])), campaigns };
 }
 

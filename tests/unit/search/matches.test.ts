@@ -29,8 +29,8 @@ describe("Scratch", () => {
     scratch.begin();
     scratch.set(2, 0.5, 7);
     scratch.set(2, 0.75, 8);
-    expect([scratch.get(2), scratch.nameOf(2), scratch.touched]).toEqual([0.75, 8, [2]]);
+    expect([scratch.get(2), scratch.nameOf(2), [...scratch.touched]]).toEqual([0.75, 8, [2]]);
     scratch.begin();
-    expect([scratch.has(2), scratch.get(2), scratch.touched]).toEqual([false, 0, []]);
+    expect([scratch.has(2), scratch.get(2), [...scratch.touched]]).toEqual([false, 0, []]);
   });
 });

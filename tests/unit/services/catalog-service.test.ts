@@ -135,10 +135,33 @@ describe("a profile's head", () => {
     expect(reads).toBe(2);
   });
 
-  it("reads a record once while it is among the last read", async () => {
+  it("reads a record from the store once while it is among the last read", async () => {
     const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
-    const entry = catalogEntry(stored, { keeping: "memory", recent: recentProfiles(1) });
+    const other = { ...stored, profile: buildProfile({ id: "other" }), seq: 2 };
+    let reads = 0;
+    const repository = {
+      getProfile: async (id: string) => {
+        reads += 1;
+        return id === stored.profile.id ? stored : other;
+      },
+    };
+    const recent = recentProfiles(1);
+    const entry = catalogEntry(stored, { keeping: "store", recent, repository });
     expect(await entry.load()).toBe(await entry.load());
-    expect(await entry.load()).toStrictEqual(stored);
+    expect(reads).toBe(1);
+    // Pushed out by another record: read again.
+    await catalogEntry(other, { keeping: "store", recent, repository }).load();
+    expect(await entry.load()).toBe(stored);
+    expect(reads).toBe(3);
+  });
+
+  it("decodes a record kept in memory afresh each time, equal to what was stored", async () => {
+    const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
+    const entry = catalogEntry(stored, { keeping: "memory" });
+    const [first, second] = [await entry.load(), await entry.load()];
+    expect(first).toStrictEqual(stored);
+    expect(second).toStrictEqual(stored);
+    // Nothing decoded is kept (catalog-entries.ts says why): a caller may not rely on sharing one object.
+    expect(second).not.toBe(first);
   });
 });
