@@ -1,6 +1,6 @@
 /**
  * Discord: the real adapter (discord.js's REST client) pointed at the fake REST API (fake-discord.ts, on
- * the fakes' worker thread); `send` works over REST without start(). discord.js keeps its own global
+ * the fakes' process); `send` works over REST without start(). discord.js keeps its own global
  * limiter (tuning.globalRequestsPerSecond, 50 in production), scaled by the same factor as the fake's,
  * since it models the same cap.
  */
