@@ -24,8 +24,9 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
 /** The WebAssembly memory of a PGlite client in this thread, if there is one (PGlite keeps its module protected). */
 function wasmBytes(database: Database): (() => number) | undefined {
   if (database.kind !== "pglite") return undefined;
-  const mod = (database.client as unknown as { mod?: { HEAP8?: Int8Array } }).mod;
-  return mod?.HEAP8 ? () => mod.HEAP8!.buffer.byteLength : undefined;
+  const memory = (database.client as unknown as { mod?: { wasmMemory?: { buffer: ArrayBuffer } } }).mod
+    ?.wasmMemory;
+  return memory ? () => memory.buffer.byteLength : undefined;
 }
 
 export function sampleMemory(database: Database) {
