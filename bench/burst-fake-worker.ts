@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createFakeTelegram } from "../tests/fakes/telegram/index.ts";
-import type { CallRecord } from "../tests/fakes/telegram/index.ts";
 import type { BurstFakeData, BurstReply, BurstRequest } from "./burst-fake.ts";
+import { commandTiming, queueSteadily } from "./command-timing.ts";
 
 const port = parentPort;
 if (!port) throw new Error("burst-fake-worker.ts runs as a worker thread (see burst-fake.ts)");
@@ -19,64 +19,24 @@ const FIRST_CHAT = -1_001_100_000_000;
 const FIRST_USER = 5_000;
 
 const fake = await createFakeTelegram({ caps: false });
-const chats = Array.from({ length: data.chats }, (_, i) => FIRST_CHAT - i);
-chats.forEach((id, i) => {
-  fake.addUser({ id: FIRST_USER + i });
-  fake.addChat({ id, type: "supergroup", title: `Burst group ${i}` });
-  fake.setMember(id, FIRST_USER + i, "member");
-});
-
-/** The bot's first answer quoting a command: "chat:message id" → when the fake received it. */
-const answers = new Map<string, number>();
-const answered = new Set(["sendMessage", "sendPhoto"]);
-let seen = 0;
-function collect(calls: readonly CallRecord[]): void {
-  for (; seen < calls.length; seen++) {
-    const call = calls[seen]!;
-    const quoted = (call.params.reply_parameters as { message_id?: number } | undefined)?.message_id;
-    if (!answered.has(call.method) || call.status !== 200 || quoted === undefined) continue;
-    const key = `${String(call.params.chat_id)}:${quoted}`;
-    if (!answers.has(key)) answers.set(key, call.at);
-  }
-}
+const timing = commandTiming(fake, data.chats, FIRST_CHAT, FIRST_USER);
 
 /**
  * Queues `commands` (`/prisoner <name>`, chats taken in turn) at once or evenly over `overMs`, then waits until every one
  * has its answer or `timeoutMs` passes (after the last is queued). Latency: queued → answer received, on this thread's clock.
  */
 async function burst(commands: readonly string[], overMs: number, timeoutMs: number): Promise<BurstReply> {
-  const sent: { key: string; at: number }[] = [];
-  const queue = (i: number) => {
-    const chat = chats[i % chats.length]!;
-    const update = fake.updates.message(chat, FIRST_USER + (i % chats.length), commands[i]!);
-    const { message_id } = update.message as { message_id: number };
-    sent.push({ key: `${chat}:${message_id}`, at: performance.now() });
-    fake.queueUpdate(update);
-  };
-  // Spread evenly over `overMs` (0: all at once): each tick queues every command whose moment has come.
-  const start = performance.now();
-  for (let i = 0; i < commands.length; ) {
-    const due =
-      overMs > 0 ? Math.floor(((performance.now() - start) / overMs) * commands.length) + 1 : Infinity;
-    for (; i < commands.length && i < due; i++) queue(i);
-    if (i < commands.length) await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    collect(fake.calls);
-    if (sent.every((s) => answers.has(s.key)) || performance.now() > deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const latencies = sent.flatMap((s) => {
-    const at = answers.get(s.key);
-    return at === undefined ? [] : [at - s.at];
+  await queueSteadily({
+    count: commands.length,
+    perSecond: overMs > 0 ? (commands.length * 1000) / overMs : Number.POSITIVE_INFINITY,
+    queue: (i) => timing.queue(commands[i]!),
   });
-  const lastAnswer = Math.max(...sent.map((s) => answers.get(s.key) ?? Number.NEGATIVE_INFINITY));
+  const times = await timing.settle(timeoutMs);
   return {
     type: "done",
-    latencies,
-    unanswered: sent.length - latencies.length,
-    spanMs: lastAnswer - (sent[0]?.at ?? lastAnswer),
+    latencies: times.latencies,
+    unanswered: times.unanswered,
+    spanMs: times.spanMs,
     refused: fake.rejections().length,
   };
 }

@@ -9,7 +9,6 @@
  * holds exactly one JSON object and progress goes to stderr. BURST_STATEMENTS=1 also prints the ten
  * statements the database ran most during the burst (to stderr), to see what a command still asks.
  */
-import { readImportFiles } from "../src/catalog/read-import-files.ts";
 import { createApp } from "../src/app.ts";
 import { createPlatformAdapters } from "../src/app-platforms.ts";
 import { loadConfig } from "../src/config.ts";
@@ -18,22 +17,13 @@ import { parseBurstArgs, BURST_USAGE } from "./burst-args.ts";
 import { startBurstFake } from "./burst-fake.ts";
 import { type BusyLoad, startBusyLoad } from "./busy-load.ts";
 import { openBenchDatabase } from "./fanout-database.ts";
+import { summarizeLatencies } from "./command-timing.ts";
 import { watchEventLoop } from "./fanout-probe.ts";
-import { importSampleCatalog, SAMPLE } from "./fanout-seed.ts";
+import { importSampleCatalog, sampleNames } from "./fanout-seed.ts";
 
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 /** Long enough for the slowest run seen on a busy machine many times over; a miss is then a real loss. */
 const BURST_TIMEOUT_MS = 120_000;
-
-/** Every searchable name of the sample's profiles, as people type them (the card then shows the profile). */
-async function sampleNames(): Promise<string[]> {
-  const read = await readImportFiles([SAMPLE]);
-  return read.profiles.flatMap((p) => p.names.filter((n) => n.searchable !== false).map((n) => n.value));
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-}
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -76,22 +66,19 @@ async function main(): Promise<void> {
           for (const [sql, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 10))
             progress(`${n}× ${sql.slice(0, 300)}`);
         const queries = [...statements.values()].reduce((a, b) => a + b, 0);
-        const sorted = [...done.latencies].sort((a, b) => a - b);
+        const { count: answered, ...latency } = summarizeLatencies(done.latencies);
         const result = {
           commands: args.commands,
           chats: args.chats,
           overS: args.overS,
           database: bench.label,
           loadProcesses: load?.processes ?? 0,
-          answered: sorted.length,
+          answered,
           unanswered: done.unanswered,
           refusedByFake: done.refused,
-          p50Ms: round(percentile(sorted, 0.5)),
-          p95Ms: round(percentile(sorted, 0.95)),
-          p99Ms: round(percentile(sorted, 0.99)),
-          maxMs: round(sorted.at(-1) ?? 0),
+          ...latency,
           spanS: Math.round(done.spanMs) / 1000,
-          answersPerSecond: Math.round((sorted.length / done.spanMs) * 10_000) / 10,
+          answersPerSecond: Math.round((answered / done.spanMs) * 10_000) / 10,
           dbQueriesPerCommand: Math.round((queries / args.commands) * 100) / 100,
           eventLoopDelay,
         };

@@ -1,5 +1,5 @@
 /**
- * Discord's fake, on the fakes' worker thread: the fake REST API with its global limit (50 requests/s,
+ * Discord's fake, in the fakes' process: the fake REST API with its global limit (50 requests/s,
  * fixed one-second windows) scaled. The per-channel 5 per 5 s stays as it is: one post per channel never
  * reaches it. Ids are realistic snowflakes from the fake, so the library buckets per channel.
  */

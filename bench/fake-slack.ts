@@ -1,7 +1,7 @@
 /**
- * Slack's fake, on the fakes' worker thread: the fake Web API (1 post/s per channel, bursts of 3, as Slack
+ * Slack's fake, in the fakes' process: the fake Web API (1 post/s per channel, bursts of 3, as Slack
  * describes) behind the app-wide gate (slack-gate.ts) at our own SLACK_MESSAGES_PER_SECOND budget (20/s)
- * scaled. Hands back each workspace's bot, for the main thread to store as an installation.
+ * scaled. Hands back each workspace's bot, for the bot's process to store as an installation.
  */
 import { encodeChannelRef, encodeCommunityRef } from "../platforms/slack/ids.ts";
 import { startFakeSlack } from "../tests/fakes/slack/index.ts";

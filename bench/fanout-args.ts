@@ -28,6 +28,13 @@ export interface FanoutArgs {
   json: boolean;
   /** Keep every core busy with spinning processes for the whole run (busy-load.ts): the "busy machine" case. */
   load: boolean;
+  /**
+   * `/prisoner` commands per second sent from Telegram groups of their own while the pass runs, each timed
+   * queued → answered (0, the default: none). Needs telegram among the platforms.
+   */
+  commandsPerSecond: number;
+  /** The groups those commands come from, in turn. */
+  commandChats: number;
   /** A Postgres server to run on (a scratch database is created there and dropped); PGlite when absent. */
   databaseUrl: string | undefined;
 }
@@ -39,7 +46,7 @@ export interface FanoutArgs {
  */
 export const DEFAULT_SCALE = 2;
 
-export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--crosspost-share S] [--load] [--json] [--database-url postgres://…]`;
+export const USAGE = `npm run bench:fanout -- [--scale N] [--subscriptions N] [--platforms telegram,slack,discord] [--pace-share S] [--pace-guard-ms G] [--crosspost-share S] [--load] [--commands PER_SECOND] [--command-chats N] [--json] [--database-url postgres://…]`;
 
 export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv): FanoutArgs {
   const args: FanoutArgs = {
@@ -51,6 +58,8 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     crosspostShare: 0,
     json: false,
     load: false,
+    commandsPerSecond: 0,
+    commandChats: 200,
     databaseUrl: env.DATABASE_URL || undefined,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -63,6 +72,8 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     else if (flag === "--pace-guard-ms") args.paceGuardMs = numberFlag(flag, value(), false);
     else if (flag === "--crosspost-share") args.crosspostShare = numberFlag(flag, value(), false);
     else if (flag === "--subscriptions") args.subscriptions = numberFlag(flag, value(), true);
+    else if (flag === "--commands") args.commandsPerSecond = numberFlag(flag, value(), false);
+    else if (flag === "--command-chats") args.commandChats = numberFlag(flag, value(), true);
     else if (flag === "--database-url") args.databaseUrl = value();
     else if (flag === "--platforms") {
       const names = (value() ?? "").split(",").filter(Boolean);
@@ -77,6 +88,8 @@ export function parseFanoutArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   // Our config accepts at most 1000 messages per second per platform; Discord's 50/s reaches it at 20.
   if (args.scale > 20)
     throw new Error("--scale is at most 20 (Discord's 50/s × 20 = our 1000/s setting limit)");
+  if (args.commandsPerSecond > 0 && !args.platforms.includes("telegram"))
+    throw new Error("--commands come from Telegram groups: keep telegram among --platforms");
   if (args.paceShare > 1) throw new Error("--pace-share is a share of the cap: above 0, at most 1");
   if (args.crosspostShare > 1)
     throw new Error("--crosspost-share is a share of Discord's subscriptions: above 0, at most 1");

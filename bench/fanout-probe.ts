@@ -1,7 +1,8 @@
 /**
  * What the benchmark measures from inside the process, without touching the delivery core: database
  * queries per platform (drizzle's query hook, attributed through AsyncLocalStorage by thin wrappers around
- * the ledger and the adapters), when each platform's posts were accepted, and the memory peaks.
+ * the ledger and the adapters), when each platform's posts were accepted, and the event loop's delay
+ * (memory: fanout-memory.ts).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -85,7 +86,7 @@ export function timedAdapter(inner: PlatformAdapter, counter: QueryCounter) {
 /**
  * How late the main thread's event loop ran while the pass was going. The database (PGlite in process) and
  * delivery share it, so a stall delays some sends and bunches them up with the next ones; the fakes run on
- * a worker thread of their own and count those sends by their own clock, as a real platform would.
+ * a process of their own and count those sends by their own clock, as a real platform would.
  */
 export function watchEventLoop() {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -104,32 +105,3 @@ export function watchEventLoop() {
 }
 
 export type EventLoopDelay = ReturnType<ReturnType<typeof watchEventLoop>["stop"]>;
-
-export interface MemoryPeaks {
-  /** Sampled every 50 ms while the pass ran. */
-  rssMb: number;
-  heapUsedMb: number;
-  /** The operating system's figure for the whole process lifetime (seeding included). */
-  maxRssMb: number;
-}
-
-export function sampleMemory() {
-  let rss = 0;
-  let heap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  };
-  sample();
-  // Unref'd: a run that fails before stopping it must still exit.
-  const timer = setInterval(sample, 50).unref();
-  return {
-    stop(): MemoryPeaks {
-      clearInterval(timer);
-      sample();
-      const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
-      return { rssMb: mb(rss), heapUsedMb: mb(heap), maxRssMb: mb(process.resourceUsage().maxRSS * 1024) };
-    },
-  };
-}

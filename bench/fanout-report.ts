@@ -5,7 +5,10 @@
  * drawing 429s.
  */
 import type { PassLineKind } from "../src/delivery/report.ts";
-import type { EventLoopDelay, MemoryPeaks } from "./fanout-probe.ts";
+import type { CommandsResult } from "./fanout-commands.ts";
+import type { FakesMemory } from "./fanout-fakes.ts";
+import type { MemoryPeaks } from "./fanout-memory.ts";
+import type { EventLoopDelay } from "./fanout-probe.ts";
 import type { HeldStats } from "./fanout-pacing.ts";
 import type { FakeCounts, Rig } from "./fanout-rig.ts";
 
@@ -45,14 +48,20 @@ export interface FanoutResult {
   paceGuardMs: number;
   /** Spinning processes that kept the machine busy (--load); 0 on a quiet run. */
   loadProcesses: number;
+  /** The machine's 1, 5 and 15 minute load averages as the pass ended. */
+  loadAverage: number[];
   subscriptions: number;
   database: string;
   passElapsedS: number;
   /** Queries not tied to one platform: planning, reclaiming, catalog, the pass's own bookkeeping. */
   passLevelQueries: number;
   dbRoundTripsPerPostOverall: number;
+  /** The bot's process (the fakes run in another). */
   memory: MemoryPeaks;
+  fakesMemory: FakesMemory;
   eventLoopDelay: EventLoopDelay;
+  /** `/prisoner` during the pass (--commands), timed queued → answered. */
+  commands?: CommandsResult;
   platforms: PlatformResult[];
 }
 
@@ -136,8 +145,9 @@ export function formatTable(result: FanoutResult): string {
     ...rows.map(line),
     "",
     `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} database round trips per post overall (the platforms get one request per post)`,
-    `peak memory while passing: RSS ${m.rssMb} MB, heap ${m.heapUsedMb} MB (process max RSS ${m.maxRssMb} MB; one process holds the database and delivery, and the fakes on a worker thread)`,
-    `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms`,
+    `the bot's peak memory while passing (each its own peak): RSS ${m.rssMb} MB; V8 heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB; external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)${m.wasmMb === undefined ? "" : `; PGlite's WebAssembly memory ${m.wasmMb} MB`}; process max RSS ${m.maxRssMb} MB (setup included). The fakes' process, apart: max RSS ${result.fakesMemory.maxRssMb} MB`,
+    `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms; load average ${result.loadAverage.join(" ")}`,
+    ...(result.commands ? [commandsLine(result.commands)] : []),
     "held ms: how long the pacer counted each request, grant to answer (mean/p90). A window-shaped cap (Discord's) keeps each place until a window after the answer, so its share is at most 1000 / (1000 + mean):",
     ...result.platforms
       .filter((p) => p.platform === "discord")
@@ -150,4 +160,8 @@ export function formatTable(result: FanoutResult): string {
         `${p.platform}: ${p.communities} communities; cap = ${p.capSource}; 429s ${JSON.stringify(p.rateLimitedDetail)}; pass lines ${JSON.stringify(p.passLines)}`,
     ),
   ].join("\n");
+}
+
+function commandsLine(c: CommandsResult): string {
+  return `/prisoner during the pass (${c.perSecond}/s from ${c.chats} Telegram groups, queued → answered): ${c.count} answered of ${c.queued}, p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, p99 ${c.p99Ms} ms, max ${c.maxMs} ms; ${c.unanswered} unanswered; ${c.messagesPerAnswer} message(s) an answer, left room in Telegram's pacing; ${c.answersRateLimited} answer messages refused with 429`;
 }

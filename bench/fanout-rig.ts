@@ -4,9 +4,11 @@
  * own counters read back afterwards.
  */
 import type { Repositories } from "../db/repositories/index.ts";
+import type { App } from "../src/app.ts";
 import type { ChannelRef, CommunityRef } from "../src/core/channel.ts";
 import type { Dispatch, PlatformAdapter } from "../src/core/platform.ts";
 import type { Logger } from "../src/core/ports/logger.ts";
+import type { CommandTiming } from "./command-timing.ts";
 import type { FanoutPlatform } from "./fanout-args.ts";
 
 export interface RigTarget {
@@ -39,16 +41,18 @@ export interface SlackTeam {
   botId: string;
 }
 
-/** What the worker thread that runs a fake hands back: where it listens and what it set up. */
+/** What the fakes' process hands back for each fake: where it listens and what it set up. */
 export type FakeWorld =
   | (WorldBase & { platform: "telegram"; token: string; apiRoot: string })
   | (WorldBase & { platform: "slack"; apiUrl: string; teams: SlackTeam[] })
   | (WorldBase & { platform: "discord"; token: string; apiUrl: string });
 
-/** A fake started on the worker thread: its world, its counters, and its shutdown. */
+/** A fake started in the fakes' process: its world, its counters, and its shutdown. */
 export interface PlatformFake {
   world: FakeWorld;
   counts(): FakeCounts;
+  /** Telegram's, when commands were asked for: the groups they come from, timed (command-timing.ts). */
+  commands?: CommandTiming;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,8 @@ export interface FakeInput {
   /** How many channels (one subscription each). */
   count: number;
   scale: number;
+  /** Groups of their own that send `/prisoner` during the pass (Telegram only; 0: none). */
+  commandChats: number;
 }
 
 export interface Rig extends WorldBase {
@@ -66,14 +72,20 @@ export interface Rig extends WorldBase {
 
 export interface RigInput {
   scale: number;
+  /** The bot as the app composes it: Telegram's adapter is the app's own, answering with its dispatch. */
+  app: App;
   repositories: Repositories;
   logger: Logger;
+  /** Whether commands come during the pass (`--commands`): Telegram's adapter then polls for them. */
+  commands: boolean;
+  /** The share of Discord's channels whose posts ask to crosspost (`--crosspost-share`, rig-discord.ts). */
+  crosspostShare: number;
 }
 
 /** Channels per server or workspace: many communities, each with a few dozen subscribed channels. */
 export const CHANNELS_PER_COMMUNITY = 50;
 
-/** The benchmark only sends; an adapter that received a command here would be a bug in the benchmark. */
+/** Slack and Discord only send here; an adapter of theirs that received a command would be a bug in the benchmark. */
 export const noDispatch: Dispatch = () => Promise.reject(new Error("the fan-out benchmark only sends"));
 
 /** Counts keyed by the fake's own channel id, turned into counts per subscribed channel. */

@@ -37,6 +37,12 @@ export async function importSampleCatalog(repositories: Repositories): Promise<v
   await repositories.catalog.importBundle({ campaigns: read.campaigns, profiles: read.profiles }, "bench");
 }
 
+/** Every searchable name of the sample's profiles, as people type them into `/prisoner`. */
+export async function sampleNames(): Promise<string[]> {
+  const read = await readImportFiles([SAMPLE]);
+  return read.profiles.flatMap((p) => p.names.filter((n) => n.searchable !== false).map((n) => n.value));
+}
+
 /** Subscribes every target, due at `dueAt` (whole minutes), subscribed an hour before it. */
 export async function seedSubscriptions(db: Db, targets: readonly RigTarget[], dueAt: Date): Promise<void> {
   const activeSince = new Date(dueAt.getTime() - 3_600_000);

@@ -1,30 +1,34 @@
 /**
  * `npm run bench:fanout [-- --scale N --subscriptions N --platforms telegram,slack,discord --json
- * --database-url URL --pace-share S --pace-guard-ms G --load]` (flags: fanout-args.ts): one delivery pass over (by
- * default) 10,000 subscriptions, through the real delivery core, ledger and platform adapters, against the
- * local fakes, which enforce each platform's caps and answer 429 past them. The fakes run on a worker
- * thread (fanout-fakes.ts), on their own clock as a real platform is; this thread holds the database and
- * the pass. All global caps are raised by one factor (the fakes', our pacing, discord.js's) so the run is
- * short. With --load, one spinning process per core keeps the machine busy for the whole run (busy-load.ts).
- * It prints what it measured; it asserts nothing. With --json, stdout holds exactly
- * one JSON object and progress goes to stderr.
+ * --database-url URL --pace-share S --pace-guard-ms G --load --commands R --command-chats N]` (flags:
+ * fanout-args.ts): one delivery pass over (by default) 10,000 subscriptions, through the bot as the app
+ * composes it, the real delivery core, ledger and platform adapters, against the local fakes, which
+ * enforce each platform's caps and answer 429 past them. The fakes run in a process of their own
+ * (fanout-fakes.ts), on their own clock as a real platform is, so this process holds only the bot: the
+ * database, the pass, and its memory (fanout-memory.ts). All global caps are raised by one factor (the
+ * fakes', our pacing, discord.js's) so the run is short. With --load, one spinning process per core keeps
+ * the machine busy for the whole run (busy-load.ts). With --commands R, R `/prisoner` a second come from
+ * Telegram groups while the pass runs, each timed from queued to answered (fanout-commands.ts). It prints
+ * what it measured; it asserts nothing. With --json, stdout holds exactly one JSON object and progress
+ * goes to stderr.
  */
 import { type BusyLoad, startBusyLoad } from "./busy-load.ts";
-import { createRepositories } from "../db/repositories/index.ts";
+import { loadavg } from "node:os";
+import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { platformOf } from "../src/core/channel.ts";
 import type { PassLineKind } from "../src/delivery/report.ts";
 import { createDeliveryService } from "../src/delivery/service.ts";
-import { createBotServices } from "../src/services/create-services.ts";
 import { type FanoutPlatform, parseFanoutArgs, USAGE } from "./fanout-args.ts";
 import { openBenchDatabase } from "./fanout-database.ts";
 import { benchPacers, CAPS, split, timedPacer } from "./fanout-pacing.ts";
 import { countingLogger } from "./fanout-logger.ts";
+import { passCommands } from "./fanout-commands.ts";
+import { sampleMemory } from "./fanout-memory.ts";
 import {
   attributedLedger,
   createQueryCounter,
   PASS_LEVEL,
-  sampleMemory,
   timedAdapter,
   watchEventLoop,
 } from "./fanout-probe.ts";
@@ -36,7 +40,7 @@ import { discordRig } from "./rig-discord.ts";
 import { slackRig } from "./rig-slack.ts";
 import { telegramRig } from "./rig-telegram.ts";
 
-/** The real adapter for a fake the worker thread started. */
+/** The real adapter for a fake the fakes' process started. */
 async function rigFor(world: FakeWorld, input: RigInput): Promise<Rig> {
   switch (world.platform) {
     case "telegram":
@@ -61,15 +65,39 @@ async function main(): Promise<void> {
   const rigs: Rig[] = [];
   let fakes: FakesThread | undefined;
   try {
-    const repositories = createRepositories(bench.database.db);
-    await importSampleCatalog(repositories);
     const logger = countingLogger(progress);
     fakes = await startFakesThread({
       plan: [...split(args.subscriptions, args.platforms)],
       scale: args.scale,
+      commandChats: args.commandsPerSecond > 0 ? args.commandChats : 0,
     });
+    const telegram = fakes.worlds.find((w) => w.platform === "telegram");
+    // The bot as the app composes it; Telegram's adapter is the app's own (rig-telegram.ts).
+    const appEnv = telegram
+      ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot }
+      : {};
+    // The bench database is closed (and a scratch Postgres one dropped) by its own dispose, below.
+    const app = await createApp(loadConfig(appEnv), {
+      logger,
+      database: { ...bench.database, close: async () => {} },
+    });
+    const { repositories, services } = app;
+    await importSampleCatalog(repositories);
+    const commands = args.commandsPerSecond > 0;
     for (const world of fakes.worlds)
-      rigs.push(await rigFor(world, { scale: args.scale, repositories, logger }));
+      rigs.push(
+        await rigFor(world, {
+          scale: args.scale,
+          app,
+          repositories,
+          logger,
+          commands,
+          crosspostShare: args.crosspostShare,
+        }),
+      );
+    const during = commands
+      ? await passCommands(fakes, args.commandsPerSecond, args.commandChats, progress)
+      : undefined;
 
     const dueAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     await seedSubscriptions(
@@ -79,17 +107,16 @@ async function main(): Promise<void> {
     );
     progress(`seeded ${args.subscriptions} subscriptions due at ${dueAt.toISOString()}; ${bench.label}`);
 
-    const rate = (p: FanoutPlatform) => String(CAPS[p] * args.scale * args.paceShare);
+    // Telegram's answers to the commands share its cap with the posts: its pacing leaves them their room.
+    const reserved = (p: FanoutPlatform) => (p === "telegram" ? (during?.reservedPerSecond ?? 0) : 0);
+    const rate = (p: FanoutPlatform) => String(CAPS[p] * args.scale * args.paceShare - reserved(p));
+    if (Number(rate("telegram")) <= 0)
+      throw new Error(`--commands ${args.commandsPerSecond} leaves Telegram's posts no room under its cap`);
     const config = loadConfig({
+      ...appEnv,
       TELEGRAM_MESSAGES_PER_SECOND: rate("telegram"),
       SLACK_MESSAGES_PER_SECOND: rate("slack"),
       DISCORD_MESSAGES_PER_SECOND: rate("discord"),
-    });
-    const clock = { now: () => new Date() };
-    const services = createBotServices(repositories, {
-      clock,
-      defaults: { postTime: config.DEFAULT_POST_TIME, timezone: config.DEFAULT_TIMEZONE },
-      staleAfterDays: config.STALE_AFTER_DAYS,
     });
     const timed = rigs.map((rig) => timedAdapter(rig.adapter, counter));
     const pacers = new Map(
@@ -100,24 +127,27 @@ async function main(): Promise<void> {
       repositories: { ...repositories, deliveries: attributedLedger(repositories.deliveries, counter) },
       services,
       adapters: timed.map((t) => t.adapter),
-      clock,
+      clock: app.clock,
       logger,
+      metrics: app.metrics,
       pacers: new Map([...pacers].map(([p, t]) => [p, t.pacer])),
     });
 
     progress(
-      `delivering at ${args.platforms.map((p) => `${p} ${rate(p)}/s`).join(", ")} (caps ×${args.scale})…`,
+      `delivering at ${args.platforms.map((p) => `${p} ${rate(p)}/s`).join(", ")} (caps ×${args.scale})${commands ? `, ${args.commandsPerSecond} /prisoner a second` : ""}…`,
     );
-    const memory = sampleMemory();
+    const memory = sampleMemory(bench.database);
     const loop = watchEventLoop();
     counter.start();
+    await during?.start();
     const passStart = performance.now();
     const report = await delivery.runPass({ settleWithinMs: SETTLE_MS });
     const passElapsedS = (performance.now() - passStart) / 1000;
     const queries = counter.stop();
     const peaks = memory.stop();
     const eventLoopDelay = loop.stop();
-    const counts = await fakes.counts();
+    const commandsResult = await during?.stop();
+    const stats = await fakes.stats();
 
     const lines = new Map<string, Partial<Record<PassLineKind, number>>>();
     for (const line of report.lines) {
@@ -128,7 +158,7 @@ async function main(): Promise<void> {
     const platforms = rigs.map((rig, i) =>
       platformResult({
         rig,
-        counts: counts[rig.platform]!,
+        counts: stats.counts[rig.platform]!,
         acceptedAt: timed[i]!.acceptedAt,
         passStart,
         queries: queries.get(rig.platform) ?? 0,
@@ -143,13 +173,16 @@ async function main(): Promise<void> {
       paceShare: args.paceShare,
       paceGuardMs: args.paceGuardMs,
       loadProcesses: load?.processes ?? 0,
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       subscriptions: args.subscriptions,
       database: bench.label,
       passElapsedS: Math.round(passElapsedS * 100) / 100,
       passLevelQueries: queries.get(PASS_LEVEL) ?? 0,
       dbRoundTripsPerPostOverall: posts > 0 ? Math.round((totalQueries / posts) * 1000) / 1000 : 0,
       memory: peaks,
+      fakesMemory: stats.memory,
       eventLoopDelay,
+      ...(commandsResult ? { commands: commandsResult } : {}),
       platforms,
     };
     if (logger.counts.warn + logger.counts.error > 0)

@@ -1,6 +1,6 @@
 /**
  * Discord: the real adapter (discord.js's REST client) pointed at the fake REST API (fake-discord.ts, on
- * the fakes' worker thread); `send` works over REST without start(). discord.js keeps its own global
+ * the fakes' process); `send` works over REST without start(). discord.js keeps its own global
  * limiter (tuning.globalRequestsPerSecond, 50 in production), scaled by the same factor as the fake's,
  * since it models the same cap.
  *
@@ -12,7 +12,6 @@
  */
 import { DEFAULT_POST_OPTIONS } from "../src/core/post-options.ts";
 import { createDiscordAdapter } from "../platforms/discord/index.ts";
-import { parseFanoutArgs } from "./fanout-args.ts";
 import { type FakeWorld, noDispatch, type Rig, type RigInput } from "./fanout-rig.ts";
 
 export function discordRig(world: Extract<FakeWorld, { platform: "discord" }>, input: RigInput): Rig {
@@ -26,8 +25,7 @@ export function discordRig(world: Extract<FakeWorld, { platform: "discord" }>, i
     tuning: { globalRequestsPerSecond: world.capPerSecond },
   });
   const { capPerSecond, capSource, targets } = world;
-  // Read here rather than passed in: bench/fanout.ts builds the rigs' input and is not this rig's to change.
-  const share = parseFanoutArgs(process.argv.slice(2), process.env).crosspostShare;
+  const share = input.crosspostShare;
   if (share === 0)
     return { platform: "discord", capPerSecond, capSource, targets, adapter, close: () => adapter.stop() };
   const crossposting = new Set(

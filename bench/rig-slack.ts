@@ -1,6 +1,6 @@
 /**
  * Slack: the real adapter (Bolt's Web API client) in OAuth mode, pointed at the app-wide gate in front of
- * the fake Web API (fake-slack.ts, on the fakes' worker thread): every workspace's bot token is stored as
+ * the fake Web API (fake-slack.ts, in the fakes' process): every workspace's bot token is stored as
  * an installation in the database, as in production, and read at each post. `send` needs no start().
  */
 import { createSlackAdapter } from "../platforms/slack/index.ts";

@@ -103,40 +103,9 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
   const report: PassReport = { at: start, dryRun: options.dryRun ?? false, lines };
 
   const fromDate = earliestLocalDateAnywhere(start, LOOKBACK_DAYS);
-  const input = await deps.ledger.planningInput(fromDate);
-  const recovered = deps.outage.answered();
-  const plan = planDeliveries({
-    ...input,
-    now: start,
-    catchUpHours: deps.catchUpHours,
-    lookbackDays: LOOKBACK_DAYS,
-    defaultPostTime: deps.defaultPostTime,
-  });
-  const anniversaries = anniversariesOf(input.subscriptions);
-  const optionsOf = postOptionsByChannel(input.subscriptions);
-  if (options.dryRun) {
-    const previewDeps = { ...deps, resolver: deps.previewResolver(), anniversaries };
-    lines.push(
-      ...(await previewPass(previewDeps, { planned: plan.rows, fromDate, at: start, wallNow: times.wall() })),
-    );
-    return report;
-  }
-  await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);
-  // Each channel's language, read once for the whole pass: posts, notices and withdrawn edits use it.
-  const translators = await channelTranslators(deps);
-  for (const row of plan.rows) {
-    if (row.state === "missed")
-      lines.push({ kind: "missed", channel: row.channel, localDate: row.localDate, detail: row.detail! });
-    else if (!deps.adapters.has(row.platform)) {
-      lines.push({
-        kind: "skipped",
-        channel: row.channel,
-        localDate: row.localDate,
-        detail: `no ${row.platform} adapter is running; left pending`,
-      });
-    }
-  }
-  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights, translators, optionsOf)));
+  const planned = await planPass(deps, options, { start, fromDate, wallNow: times.wall() }, lines);
+  if (!planned) return report;
+  const { translators, anniversaries, optionsOf, recovered } = planned;
   // Before any takeover, so that this process's own rows are not taken for a dead process's.
   if (recovered) await resumeHeldRows({ ...deps, translators }, times, lines);
 
@@ -201,6 +170,57 @@ export async function runDeliveryPass(deps: DeliveryDeps, options: PassOptions =
 }
 
 /**
+ * Plans what has come due and records it, and cancels spotlights whose profile changed, returning only
+ * what sending needs: each channel's language and post options and which subscriptions have
+ * anniversaries on. The subscriptions as read and the planned rows (ten thousand of each in a big
+ * fan-out) stay here, so they are free once planning is done rather than held for the whole pass.
+ * Undefined after a dry run, which only previews (its lines are in `lines`).
+ */
+async function planPass(
+  deps: DeliveryDeps,
+  options: PassOptions,
+  at: { start: Date; fromDate: string; wallNow: Date },
+  lines: PassLine[],
+) {
+  const { start, fromDate } = at;
+  const input = await deps.ledger.planningInput(fromDate);
+  const recovered = deps.outage.answered();
+  const plan = planDeliveries({
+    ...input,
+    now: start,
+    catchUpHours: deps.catchUpHours,
+    lookbackDays: LOOKBACK_DAYS,
+    defaultPostTime: deps.defaultPostTime,
+  });
+  const anniversaries = anniversariesOf(input.subscriptions);
+  const optionsOf = postOptionsByChannel(input.subscriptions);
+  if (options.dryRun) {
+    const previewDeps = { ...deps, resolver: deps.previewResolver(), anniversaries };
+    lines.push(
+      ...(await previewPass(previewDeps, { planned: plan.rows, fromDate, at: start, wallNow: at.wallNow })),
+    );
+    return undefined;
+  }
+  await deps.ledger.recordPlan(plan.rows, plan.plannedThrough);
+  // Each channel's language, read once for the whole pass: posts, notices and withdrawn edits use it.
+  const translators = await channelTranslators(deps);
+  for (const row of plan.rows) {
+    if (row.state === "missed")
+      lines.push({ kind: "missed", channel: row.channel, localDate: row.localDate, detail: row.detail! });
+    else if (!deps.adapters.has(row.platform)) {
+      lines.push({
+        kind: "skipped",
+        channel: row.channel,
+        localDate: row.localDate,
+        detail: `no ${row.platform} adapter is running; left pending`,
+      });
+    }
+  }
+  lines.push(...(await cancelSpotlightsAfterStatusChange(deps, input.spotlights, translators, optionsOf)));
+  return { translators, anniversaries, optionsOf, recovered };
+}
+
+/**
  * Claims and sends this platform's due rows until none is left due. The next batch is claimed while the
  * current one still has work, so the workers never stand idle at a batch boundary and the platform's cap
  * stays in use; at most a batch plus the workers' share is held unsent at any time.
@@ -215,6 +235,7 @@ type SendingDeps = DeliveryDeps & {
 /** How a row's channel's subscription asks its posts to go out (a spotlight's too), as the pass read it. */
 type RowPostOptions = (row: Pick<DeliveryRow, "channel">) => PostOptions | undefined;
 
+/** Keeps each channel's post options alone, not its whole subscription, for the pass's duration. */
 function postOptionsByChannel(subscriptions: readonly PlanningSubscription[]): RowPostOptions {
   const byChannel = new Map(subscriptions.map((s) => [s.channel as string, s.postOptions]));
   return (row) => byChannel.get(row.channel);
@@ -223,10 +244,12 @@ function postOptionsByChannel(subscriptions: readonly PlanningSubscription[]): R
 /** Whether a row's subscription has anniversaries on, as the pass read the subscriptions. */
 export type RowAnniversaries = (row: Pick<DeliveryRow, "subscriptionId">) => boolean;
 
+/** Keeps each subscription's setting alone, not the subscription, for the pass's duration. */
 function anniversariesOf(subscriptions: readonly PlanningSubscription[]): RowAnniversaries {
-  const byId = new Map(subscriptions.map((s) => [s.id, s]));
+  const byId = new Map(subscriptions.map((s) => [s.id, anniversariesOn(s)]));
   // A spotlight's own row has no subscription and no rotation: the setting does not apply to it.
-  return (row) => row.subscriptionId !== undefined && anniversariesOn(byId.get(row.subscriptionId));
+  return (row) =>
+    row.subscriptionId !== undefined && (byId.get(row.subscriptionId) ?? anniversariesOn(undefined));
 }
 
 async function drainPlatform(

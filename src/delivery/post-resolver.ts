@@ -87,14 +87,34 @@ export function createPostResolver(deps: PostResolverDeps) {
     return pick;
   }
 
+  /**
+   * Posts already written, by all they are written from: the catalog version (the profile's record and
+   * the campaign as of it), the profile, the date, the kind, the anniversary and the language. Ten
+   * thousand rows of one day share a handful of posts, so each is written once rather than once per row;
+   * the rows share it and never change it (the row's own key is added to a copy, in `resolve`).
+   */
+  const rendered = new Map<string, ChosenPost>();
+
   function render(
     target: PostTarget,
+    version: string,
     stored: StoredProfile,
     campaign: Campaign,
     spotlight: boolean,
     tr: Translator,
     anniversary?: FeaturedFamily["anniversary"],
   ): ChosenPost {
+    const key = JSON.stringify([
+      version,
+      stored.profile.id,
+      campaign.id,
+      target.localDate,
+      spotlight,
+      anniversary ?? null,
+      tr.language.tag,
+    ]);
+    const known = rendered.get(key);
+    if (known) return known;
     const post = postOf(
       deps.presenter,
       { localDate: target.localDate, spotlight, ...(anniversary ? { anniversary } : {}) },
@@ -102,7 +122,10 @@ export function createPostResolver(deps: PostResolverDeps) {
       campaign,
       tr,
     );
-    return { kind: "post", profileId: stored.profile.id, post };
+    if (rendered.size >= 256) rendered.clear();
+    const chosen: ChosenPost = { kind: "post", profileId: stored.profile.id, post };
+    rendered.set(key, chosen);
+    return chosen;
   }
 
   /** The spotlight the target was planned with, while it is still scheduled. */
@@ -126,7 +149,8 @@ export function createPostResolver(deps: PostResolverDeps) {
       followsRotation: target.subscriptionId !== undefined,
       anniversaries: target.anniversaries ?? false,
     });
-    if (day.kind === "spotlight") return render(target, day.post.stored, day.post.campaign, true, tr);
+    if (day.kind === "spotlight")
+      return render(target, snap.version, day.post.stored, day.post.campaign, true, tr);
     if (day.kind === "nothing") {
       return {
         kind: "nothing",
@@ -143,7 +167,7 @@ export function createPostResolver(deps: PostResolverDeps) {
         reason: "no profile of the campaign is public, recently verified and in a featured status",
       };
     }
-    return render(target, family.profile, campaign, false, tr, family.anniversary);
+    return render(target, snap.version, family.profile, campaign, false, tr, family.anniversary);
   }
 
   return {
