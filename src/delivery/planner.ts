@@ -5,7 +5,7 @@
  * the input and writes the result; this decides.
  */
 import { platformOf } from "../core/channel.ts";
-import { clockInZone } from "../core/channel-clock.ts";
+import { type ChannelClock, clockInZone, keptClocks } from "../core/channel-clock.ts";
 import type { PlannedDelivery, PlanningSubscription } from "../core/delivery.ts";
 import type { Spotlight } from "../core/ports/spotlights.ts";
 import { postOfTheDay } from "../core/post-of-the-day.ts";
@@ -55,11 +55,11 @@ function dueState(dueAt: Date, input: PlanInput): Pick<PlannedDelivery, "state" 
 
 function planSubscription(
   sub: PlanningSubscription,
+  clock: ChannelClock,
   byDate: Map<string, Spotlight[]>,
   input: PlanInput,
   plan: Plan,
 ) {
-  const clock = clockInZone(sub.timezone, input.now);
   const earliest = clock.dateOf(new Date(input.now.getTime() - input.lookbackDays * 86_400_000));
   const since = clock.dateOf(sub.activeSince);
   let date = sub.plannedThrough ? addDays(sub.plannedThrough, 1) : since;
@@ -125,8 +125,9 @@ function planLoneSpotlight(
 export function planDeliveries(input: PlanInput): Plan {
   const plan: Plan = { rows: [], plannedThrough: [] };
   const byDate = indexByDate(input.spotlights);
+  const clockOf = keptClocks(input.now);
   for (const sub of input.subscriptions)
-    if (sub.state === "active") planSubscription(sub, byDate, input, plan);
+    if (sub.state === "active") planSubscription(sub, clockOf(sub.timezone), byDate, input, plan);
   const subscribed = new Set<string>(input.subscriptions.map((s) => s.channel));
   for (const spotlight of input.spotlights) planLoneSpotlight(spotlight, subscribed, input, plan);
   return plan;

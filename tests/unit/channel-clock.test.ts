@@ -9,6 +9,7 @@ import {
   channelZone,
   clockInZone,
   earliestLocalDateAnywhere,
+  keptClocks,
   nextPostOf,
   readChannelClock,
 } from "../../src/core/channel-clock.ts";
@@ -98,5 +99,34 @@ describe("reading a channel's clock", () => {
     const other = await readChannelClock(sources, channelRef("console:other"));
     expect(other).toMatchObject({ subscription: undefined, clock: { zone: "UTC", today: "2026-11-24" } });
     expect(asked).toEqual(["console:subscribed", "console:other"]);
+  });
+});
+
+describe("keptClocks (a pass's clocks, one per zone, conversions kept)", () => {
+  const now = new Date("2026-03-29T12:00:00Z"); // Europe's clocks went forward at 01:00 UTC that day
+  const zones = ["UTC", "Europe/Berlin", "Asia/Tehran", "America/New_York", "Pacific/Chatham"];
+  const dates = ["2026-03-28", "2026-03-29", "2026-11-01"];
+  const times = ["00:30", "02:30", "09:00", "23:59"];
+
+  it("answers exactly as the plain clock, asked once or many times", () => {
+    const kept = keptClocks(now);
+    for (let round = 0; round < 2; round++)
+      for (const zone of zones) {
+        const plain = clockInZone(zone, now);
+        const clock = kept(zone);
+        expect(clock.today).toBe(plain.today);
+        for (const date of dates)
+          for (const time of times)
+            expect(clock.at(date, time).toISOString()).toBe(plain.at(date, time).toISOString());
+        for (const instant of [now, new Date("2026-03-29T00:59:00Z"), new Date("2026-03-29T01:00:00Z")])
+          expect(clock.dateOf(instant)).toBe(plain.dateOf(instant));
+      }
+  });
+
+  it("hands each caller a Date of its own", () => {
+    const clock = keptClocks(now)("Europe/Berlin");
+    const first = clock.at("2026-03-29", "09:00");
+    first.setTime(0);
+    expect(clock.at("2026-03-29", "09:00").toISOString()).toBe("2026-03-29T07:00:00.000Z");
   });
 });
