@@ -78,8 +78,8 @@ export async function openPgliteThreadTestDatabase(): Promise<Database> {
  * files whose point is how PGlite orders statements (the "sole writer" caches).
  */
 export const pgliteThreads = [
-  { thread: "this thread", open: openPgliteTestDatabase },
-  { thread: "a worker thread", open: openPgliteThreadTestDatabase },
+  { thread: "this thread", open: openPgliteTestDatabase, skip: false },
+  { thread: "a worker thread", open: openPgliteThreadTestDatabase, skip: false },
 ];
 
 /** The databases a test file runs on: PGlite always, the Postgres server when TEST_DATABASE_URL is set. */

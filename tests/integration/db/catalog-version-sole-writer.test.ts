@@ -4,24 +4,18 @@
  * while a lookup asks is seen once it commits, never missed.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { bumpRevision, createCatalogRepository, lockCatalog } from "../../../db/repositories/catalog.ts";
 import { makeCampaign, sampleProfiles } from "../../fixtures/profiles.ts";
-import { pgliteThreads, truncateAll } from "../../support/test-database.ts";
+import { emptiedForEachTest, pgliteThreads } from "../../support/test-database.ts";
 
 describe.each(pgliteThreads)(
   "the catalog version when this process is PGlite's only writer, on $thread",
-  ({ open }) => {
-    let database: Database;
-    beforeAll(async () => {
-      database = await open();
-    });
-    afterAll(() => database?.close());
-    beforeEach(() => truncateAll(database.db));
+  (target) => {
+    const opened = emptiedForEachTest(target);
 
-    const sole = () => createCatalogRepository(database.db, { soleWriter: true });
-    const asking = () => createCatalogRepository(database.db);
+    const sole = () => createCatalogRepository(opened().db, { soleWriter: true });
+    const asking = () => createCatalogRepository(opened().db);
     const bundle = () => ({ campaigns: [makeCampaign()], profiles: sampleProfiles() });
 
     it("moves with every write this process makes, through any repository over the database", async () => {
@@ -41,7 +35,7 @@ describe.each(pgliteThreads)(
       const reader = sole();
       const before = await reader.version();
       let answered: Promise<string> | undefined;
-      await database.db.transaction(async (tx) => {
+      await opened().db.transaction(async (tx) => {
         await lockCatalog(tx);
         await bumpRevision(tx);
         // Asked while the transaction is open: PGlite holds the query until the transaction ends.
@@ -56,7 +50,7 @@ describe.each(pgliteThreads)(
       const reader = sole();
       const before = await reader.version();
       await expect(
-        database.db.transaction(async (tx) => {
+        opened().db.transaction(async (tx) => {
           await bumpRevision(tx);
           throw new Error("the import failed");
         }),
@@ -70,7 +64,7 @@ describe.each(pgliteThreads)(
       const before = await reader.version();
       // A write made behind the repositories' backs (no process does this on PGlite: it has one owner) is
       // what tells the two apart: the sole writer's reading stands, the asking one sees the row.
-      await database.db.execute(sql`update catalog_revision set revision = revision + 100`);
+      await opened().db.execute(sql`update catalog_revision set revision = revision + 100`);
       expect(await reader.version()).toBe(before);
       expect(await asking().version()).not.toBe(before);
     });

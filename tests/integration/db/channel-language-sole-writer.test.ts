@@ -4,11 +4,10 @@
  * asks is seen once it commits, and a repository over a server still asks every time.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { describe, expect, it } from "vitest";
 import { createChannelLanguageRepository } from "../../../db/repositories/channel-languages.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
-import { pgliteThreads, truncateAll } from "../../support/test-database.ts";
+import { emptiedForEachTest, pgliteThreads } from "../../support/test-database.ts";
 
 const CHANNEL = channelRef("telegram:-1001");
 const OTHER = channelRef("telegram:-1002");
@@ -16,21 +15,16 @@ const COMMUNITY = communityRef("telegram:-1001");
 
 describe.each(pgliteThreads)(
   "channel languages when this process is PGlite's only writer, on $thread",
-  ({ open }) => {
-    let database: Database;
-    beforeAll(async () => {
-      database = await open();
-    });
-    afterAll(() => database?.close());
-    beforeEach(() => truncateAll(database.db));
+  (target) => {
+    const opened = emptiedForEachTest(target);
 
-    const sole = () => createChannelLanguageRepository(database.db, { soleWriter: true });
-    const asking = () => createChannelLanguageRepository(database.db);
+    const sole = () => createChannelLanguageRepository(opened().db, { soleWriter: true });
+    const asking = () => createChannelLanguageRepository(opened().db);
     const set = (language: "fa" | "ru", channel = CHANNEL) =>
       asking().set({ channel, community: COMMUNITY, language, actor: "mod" });
     /** A change made behind the repositories' backs: only a repository that asks again sees it. */
     const behindTheBacks = (language: string) =>
-      database.db.execute(sql`update channel_languages set language = ${language}`);
+      opened().db.execute(sql`update channel_languages set language = ${language}`);
 
     it("sees every set and clear this process makes, through any repository", async () => {
       const reader = sole();
@@ -49,7 +43,7 @@ describe.each(pgliteThreads)(
       expect(await reader.get(CHANNEL)).toBe("fa");
       expect(await reader.get(OTHER)).toBeUndefined();
       await behindTheBacks("ru");
-      await database.db.execute(
+      await opened().db.execute(
         sql`insert into channel_languages (channel_ref, community_ref, language, set_by, set_at)
           values (${OTHER}, ${COMMUNITY}, 'ru', 'mod', now())`,
       );

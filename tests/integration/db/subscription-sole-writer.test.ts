@@ -4,36 +4,30 @@
  * a campaign's removal; a repository over a server still asks every time.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../db/client.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCampaignRepository } from "../../../db/repositories/campaigns.ts";
 import { createCatalogRepository } from "../../../db/repositories/catalog.ts";
 import { recordPlan } from "../../../db/repositories/delivery-plan.ts";
 import { createSubscriptionRepository } from "../../../db/repositories/subscriptions.ts";
 import { channelRef, communityRef } from "../../../src/core/channel.ts";
 import { makeCampaign } from "../../fixtures/profiles.ts";
-import { pgliteThreads, truncateAll } from "../../support/test-database.ts";
+import { emptiedForEachTest, pgliteThreads } from "../../support/test-database.ts";
 
 const CHANNEL = channelRef("telegram:-1001");
 const COMMUNITY = communityRef("telegram:-1001");
 
 describe.each(pgliteThreads)(
   "subscriptions when this process is PGlite's only writer, on $thread",
-  ({ open }) => {
-    let database: Database;
-    beforeAll(async () => {
-      database = await open();
-    });
-    afterAll(() => database?.close());
+  (target) => {
+    const opened = emptiedForEachTest(target);
     beforeEach(async () => {
-      await truncateAll(database.db);
       await campaigns();
     });
 
-    const sole = () => createSubscriptionRepository(database.db, { soleWriter: true });
-    const asking = () => createSubscriptionRepository(database.db);
+    const sole = () => createSubscriptionRepository(opened().db, { soleWriter: true });
+    const asking = () => createSubscriptionRepository(opened().db);
     const campaigns = () =>
-      createCatalogRepository(database.db).importBundle(
+      createCatalogRepository(opened().db).importBundle(
         {
           campaigns: [
             makeCampaign({ id: "c1" }),
@@ -54,7 +48,7 @@ describe.each(pgliteThreads)(
       });
     /** A change made behind the repositories' backs: only a repository that asks again sees it. */
     const behindTheBacks = (timezone: string) =>
-      database.db.execute(sql`update subscriptions set timezone = ${timezone}`);
+      opened().db.execute(sql`update subscriptions set timezone = ${timezone}`);
 
     it("keeps what it read, with or without a subscription, unlike a repository that asks", async () => {
       const reader = sole();
@@ -75,12 +69,12 @@ describe.each(pgliteThreads)(
       expect((await reader.findByChannel(CHANNEL))?.state).toBe("paused");
 
       await behindTheBacks("Europe/Paris");
-      await recordPlan(database.db, [], [{ subscriptionId: subscription.id, localDate: "2026-12-07" }]);
+      await recordPlan(opened().db, [], [{ subscriptionId: subscription.id, localDate: "2026-12-07" }]);
       const planned = await reader.findByChannel(CHANNEL);
       expect(planned?.plannedThrough).toBe("2026-12-07");
       expect(planned?.timezone).toBe("Europe/Paris");
 
-      const removed = await createCampaignRepository(database.db).remove("c1", {
+      const removed = await createCampaignRepository(opened().db).remove("c1", {
         moveTo: "c2",
         withProfiles: false,
         actor: "mod",
