@@ -2,7 +2,8 @@
  * Starts the burst benchmark's fake Telegram on its worker thread (burst-fake-worker.ts) and talks to it in
  * plain data: where it listens, then a burst of commands and what it timed.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../db/module-worker.ts";
 
 export interface BurstFakeData {
   /** Chats the commands come from, in turn. */
@@ -40,13 +41,9 @@ export interface BurstFake {
   close(): Promise<void>;
 }
 
-/** As in fanout-fakes.ts: tsx's loader does not reach worker threads on Node 20, so register it there. */
-function spawn(data: BurstFakeData): Worker {
-  const entry = new URL("./burst-fake-worker.ts", import.meta.url).href;
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
+/** The worker module, booted through tsx as the database's worker is (db/module-worker.ts). */
+const spawn = (data: BurstFakeData): Worker =>
+  startModuleWorker(import.meta.url, "burst-fake-worker", { workerData: data });
 
 function next(worker: Worker): Promise<BurstReply> {
   return new Promise((resolve, reject) => {
