@@ -82,12 +82,13 @@ async function neverUsed(repositories: Repositories): Promise<boolean> {
   return profiles.length === 0 && subscribed.length === 0 && audited.length === 0;
 }
 
+/** Whether it loaded the sample. */
 async function importSampleIfEmpty(
   repositories: Repositories,
   logger: Logger,
   progress: (step: StartupStep) => void,
-): Promise<void> {
-  if (!(await neverUsed(repositories))) return;
+): Promise<boolean> {
+  if (!(await neverUsed(repositories))) return false;
   progress({ step: "loading-sample" });
   // Loaded only here: the file readers (YAML) are a good part of what every other opening would load.
   const { readImportFiles } = await import("./catalog/read-import-files.ts");
@@ -102,6 +103,14 @@ async function importSampleIfEmpty(
     "imported the sample campaign",
   );
   progress({ step: "sample-loaded", campaigns: result.campaigns.created, profiles: result.profiles.created });
+  return true;
+}
+
+interface OwnedDatabase {
+  database: Database;
+  lock?: DataDirLock;
+  /** Closes the embedded database, keeping its lock, and opens it again. */
+  reopen?: () => Promise<Database>;
 }
 
 /**
@@ -111,7 +120,7 @@ async function importSampleIfEmpty(
 async function openOwnedDatabase(
   config: Config,
   how: { owner: string; thread: boolean; logger: Logger; progress: (step: StartupStep) => void },
-): Promise<{ database: Database; lock?: DataDirLock }> {
+): Promise<OwnedDatabase> {
   const { owner, logger, progress } = how;
   if (config.DATABASE_URL) {
     progress({ step: "opening", database: "server" });
@@ -130,10 +139,19 @@ async function openOwnedDatabase(
     // A PGlite folder without PG_VERSION has no database yet: creating one takes seconds.
     const creating = !existsSync(join(config.DATA_DIR, "PG_VERSION"));
     progress({ step: "opening", database: "embedded", dataDir: config.DATA_DIR, creating });
-    const database = await openDatabase({ dataDir: config.DATA_DIR, thread: how.thread });
-    const close = database.close;
-    database.close = () => close().finally(() => lock.release());
-    return { database, lock };
+    let closeKeepingLock = async () => {};
+    const open = async () => {
+      const database = await openDatabase({ dataDir: config.DATA_DIR, thread: how.thread });
+      closeKeepingLock = database.close;
+      database.close = () => closeKeepingLock().finally(() => lock.release());
+      return database;
+    };
+    const database = await open();
+    const reopen = async () => {
+      await closeKeepingLock();
+      return open();
+    };
+    return { database, lock, reopen };
   } catch (err) {
     lock.release();
     throw err;
@@ -163,21 +181,31 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const progress = options.onProgress ?? (() => {});
-  const { database, lock } = options.database
-    ? { database: options.database, lock: undefined }
+  const owned: OwnedDatabase = options.database
+    ? { database: options.database }
     : await openOwnedDatabase(config, {
         owner: options.owner ?? "freetobehome",
         thread: options.databaseThread ?? false,
         logger,
         progress,
       });
+  const { lock } = owned;
+  let database = owned.database;
   try {
     progress({ step: "migrating" });
     progress({ step: "migrated", applied: await migrateDatabase(database) });
     // Embedded PGlite has one owner process, which carries out every other command on its folder.
-    const repositories = createRepositories(database.db, { soleWriter: database.kind === "pglite" });
-    if (options.seedSample && database.kind === "pglite")
-      await importSampleIfEmpty(repositories, logger, progress);
+    const soleWriter = database.kind === "pglite";
+    let repositories = createRepositories(database.db, { soleWriter });
+    if (options.seedSample && database.kind === "pglite") {
+      const loaded = await importSampleIfEmpty(repositories, logger, progress);
+      // PGlite's WebAssembly memory only grows: what the load took up (about 40 MB) would stay with the
+      // bot for its whole life. Opened again, the bot idles as after any later start, for about a second.
+      if (loaded && owned.reopen) {
+        database = await owned.reopen();
+        repositories = createRepositories(database.db, { soleWriter });
+      }
+    }
 
     const services = createBotServices(repositories, {
       clock,

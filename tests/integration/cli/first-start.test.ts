@@ -66,3 +66,27 @@ it("sums up a first start in one line when piped, then says only what there is t
     { step: "migrated", applied: 0 },
   ]);
 }, 120_000);
+
+it("opens the embedded database again after loading the sample, and the bot reads and releases it", async () => {
+  const dataDir = join(dir, "reopened");
+  const reopened = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  const steps: StartupStep[] = [];
+  const app = await createApp(reopened, {
+    logger: createMemoryLogger(),
+    seedSample: true,
+    databaseThread: true,
+    onProgress: (s) => steps.push(s),
+  });
+  try {
+    expect(steps.at(-1)).toMatchObject({ step: "sample-loaded", profiles: 10 });
+    // The database the bot goes on with is the one opened again: it answers, and holds the sample.
+    expect(await app.repositories.catalog.listProfiles()).toHaveLength(10);
+    expect(app.lock).toBeDefined();
+  } finally {
+    await app.close();
+  }
+  // Closing it released the folder's lock: the next start opens it (a held lock would throw).
+  const again = await createApp(reopened, { logger: createMemoryLogger(), seedSample: true });
+  expect(await again.repositories.catalog.listProfiles()).toHaveLength(10);
+  await again.close();
+}, 120_000);
