@@ -12,6 +12,7 @@ import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible, loadShown } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
 import { defaultCampaign } from "./default-campaign.ts";
+import { RecordArena } from "./record-arena.ts";
 import type { NameIndex } from "../search/types.ts";
 import {
   catalogEntry,
@@ -112,7 +113,7 @@ async function buildSnapshot(
   const campaigns = await repository.listCampaigns();
   const entryOptions: EntryOptions =
     options.records === "memory"
-      ? { keeping: "memory" }
+      ? { keeping: "memory", records: new RecordArena() }
       : { keeping: "store", recent: recentProfiles(), repository };
   const all: CatalogEntry[] = [];
   const names: NameEntry[] = [];
