@@ -13,6 +13,7 @@
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
 import { type CatalogEntry, type ProfileHead, profileHead, type StoredHead } from "../core/profile-head.ts";
 import type { Profile } from "../core/profile.ts";
+import type { HeadPool } from "./head-pool.ts";
 import type { RecordArena } from "./record-arena.ts";
 
 export type RecordKeeping = "memory" | "store";
@@ -47,16 +48,20 @@ export function recentProfiles(capacity = 256): RecentProfiles {
   };
 }
 
-export type EntryOptions =
-  /** `records`: the catalog version's arena, where each entry's record is kept. */
+/** `pool`: where the catalog version's heads share their repeated values (none: each keeps its own). */
+export type EntryOptions = {
+  pool?: HeadPool;
+} & /** `records`: the catalog version's arena, where each entry's record is kept. */
+(
   | { keeping: "memory"; records: RecordArena }
   /** `repository`: where the record is read; `recent`: the records read last. */
-  | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> };
+  | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> }
+);
 
 export function catalogEntry(stored: StoredProfile, options: EntryOptions): CatalogEntry {
   const head = profileHead(stored.profile);
   if (options.keeping === "store") return headEntry({ head, seq: stored.seq }, options);
-  return new KeptEntry(head, stored, options.records);
+  return new KeptEntry(options.pool?.(head) ?? head, stored, options.records);
 }
 
 /**
@@ -69,7 +74,7 @@ export function headEntry(
 ): CatalogEntry {
   const { repository, recent } = options;
   return {
-    profile: head,
+    profile: options.pool?.(head) ?? head,
     seq,
     load() {
       const known = recent.get(head.id);

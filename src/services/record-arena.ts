@@ -15,6 +15,12 @@ import { IntList } from "../search/packed-lists.ts";
 /** Chunks grow from 64 KB to 1 MB, so that a small catalog holds little more than its records. */
 const FIRST_CHUNK_BYTES = 1 << 16;
 const CHUNK_BYTES = 1 << 20;
+/**
+ * A 4 KB window and small hash tables: each call sets up its own stream, and with zlib's defaults (32 KB
+ * window, 128 KB of hash tables) setting them up cost more than compressing a record of a few KB, and
+ * what each stream allocates counted towards garbage collections while the catalog loaded.
+ */
+const ZLIB = { windowBits: 12, memLevel: 5 } as const;
 
 export class RecordArena {
   private dictionary: Buffer | undefined;
@@ -29,7 +35,7 @@ export class RecordArena {
   add(json: string): number {
     const raw = Buffer.from(json);
     this.dictionary ??= raw;
-    const packed = deflateRawSync(raw, { dictionary: this.dictionary });
+    const packed = deflateRawSync(raw, { ...ZLIB, dictionary: this.dictionary });
     let chunk = this.chunks.at(-1);
     if (chunk === undefined || this.used + packed.length > chunk.length) {
       // Not from the shared pool: these live as long as the catalog version.
@@ -49,7 +55,9 @@ export class RecordArena {
   read(id: number): string {
     const start = this.startOf.at(id);
     const packed = this.chunks[this.chunkOf.at(id)]!.subarray(start, start + this.lengthOf.at(id));
-    return inflateRawSync(packed, { dictionary: this.dictionary! }).toString("utf8");
+    return inflateRawSync(packed, { windowBits: ZLIB.windowBits, dictionary: this.dictionary! }).toString(
+      "utf8",
+    );
   }
 
   /** Bytes held, for measurement. */
