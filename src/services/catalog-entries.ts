@@ -48,13 +48,13 @@ export function recentProfiles(capacity = 256): RecentProfiles {
   };
 }
 
-/** `pool`: where the catalog version's heads share their repeated values (none: each keeps its own). */
-export type EntryOptions = {
-  pool?: HeadPool;
-} & /** `records`: the catalog version's arena, where each entry's record is kept. */
-(
+/**
+ * `records`: the catalog version's arena, where each entry's record is kept; `repository`: where the
+ * record is read; `recent`: the records read last; `pool`: where the catalog version's heads share their
+ * repeated values (none: each keeps its own).
+ */
+export type EntryOptions = { pool?: HeadPool } & (
   | { keeping: "memory"; records: RecordArena }
-  /** `repository`: where the record is read; `recent`: the records read last. */
   | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> }
 );
 
