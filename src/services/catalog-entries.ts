@@ -73,16 +73,18 @@ export function headEntry(
   options: Extract<EntryOptions, { keeping: "store" }>,
 ): CatalogEntry {
   const { repository, recent } = options;
+  // Only the id is kept for `load`: the head as read would otherwise stay beside its pooled copy.
+  const { id } = head;
   return {
     profile: options.pool?.(head) ?? head,
     seq,
     load() {
-      const known = recent.get(head.id);
+      const known = recent.get(id);
       if (known) return known;
-      const fresh = repository.getProfile(head.id);
-      recent.keep(head.id, fresh);
+      const fresh = repository.getProfile(id);
+      recent.keep(id, fresh);
       // The caller sees the failure; the next load reads again rather than failing from memory.
-      fresh.catch(() => recent.drop(head.id, fresh));
+      fresh.catch(() => recent.drop(id, fresh));
       return fresh;
     },
   };
