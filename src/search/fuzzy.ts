@@ -7,7 +7,7 @@ import type { FoldedName } from "./fold.ts";
 import { TopMatches } from "./matches.ts";
 import { COLLAPSED_SIMILARITY } from "./similarity.ts";
 import type { IndexParts } from "./tiers.ts";
-import { postings } from "./word-table.ts";
+import { idsOf } from "./word-table.ts";
 
 /** Below this mean word similarity a profile is not offered at all. */
 export const FUZZY_MIN_SCORE = 0.7;
@@ -20,7 +20,8 @@ export function fuzzyMatches({ table, trigramIndex, scratch }: IndexParts, query
     perWord.begin();
     for (const variant of variants) {
       for (const { wordId, similarity } of trigramIndex.similarWords(variant)) {
-        for (const nameId of table.wordNames[wordId]!) {
+        for (let k = table.wordNames.offsets[wordId]!; k < table.wordNames.offsets[wordId + 1]!; k++) {
+          const nameId = table.wordNames.items[k]!;
           const profile = table.nameProfile[nameId]!;
           if (similarity > perWord.get(profile)) perWord.set(profile, similarity, nameId);
         }
@@ -36,8 +37,8 @@ export function fuzzyMatches({ table, trigramIndex, scratch }: IndexParts, query
   const wordCount = query.words.length;
   // A whole name equal up to doubled letters ("Fatoumata Jawara" ~ "Fatoumatta Jawara").
   const looseNames = query.looseKeys.flatMap((key) => [
-    ...postings(table.loose, key),
-    ...postings(table.exact, key),
+    ...idsOf(table.loose, key),
+    ...idsOf(table.exact, key),
   ]);
   for (const nameId of looseNames) {
     const profile = table.nameProfile[nameId]!;

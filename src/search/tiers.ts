@@ -5,10 +5,11 @@
  */
 import type { FoldedName } from "./fold.ts";
 import { TopMatches } from "./matches.ts";
+import { listLength } from "./packed-lists.ts";
 import type { PrefixIndex } from "./prefix-index.ts";
 import type { Scratch } from "./scratch.ts";
 import type { TrigramIndex } from "./trigram-index.ts";
-import { postings, profilesOfNames, type WordTable } from "./word-table.ts";
+import { idsOf, profilesOfNames, type WordTable, wordIdOf } from "./word-table.ts";
 
 export interface IndexParts {
   table: WordTable;
@@ -23,7 +24,7 @@ const PREFIX_CANDIDATE_CAP = 2000;
 
 export function exactMatches({ table }: IndexParts, query: FoldedName, limit: number): TopMatches {
   const top = new TopMatches(limit);
-  const nameIds = query.keys.flatMap((key) => postings(table.exact, key));
+  const nameIds = query.keys.flatMap((key) => [...idsOf(table.exact, key)]);
   for (const [profile, nameId] of profilesOfNames(table, nameIds)) top.offer(profile, nameId, 1);
   return top;
 }
@@ -42,9 +43,11 @@ export function wordMatches({ table, scratch }: IndexParts, query: FoldedName, l
     seenProfile.begin();
     seenName.begin();
     for (const key of variants) {
-      const wordId = table.wordIdByKey.get(key);
+      const wordId = wordIdOf(table, key);
       if (wordId === undefined) continue;
-      for (const nameId of table.wordNames[wordId]!) {
+      const { offsets, items } = table.wordNames;
+      for (let k = offsets[wordId]!; k < offsets[wordId + 1]!; k++) {
+        const nameId = items[k]!;
         const profile = table.nameProfile[nameId]!;
         // A profile that missed an earlier query word can no longer match.
         if (wordsPerProfile.get(profile) < i || seenName.has(nameId)) continue;
@@ -92,7 +95,9 @@ export function prefixMatches(parts: IndexParts, query: FoldedName, limit: numbe
     for (let i = 0; i < completions.length; i++) {
       const wordId = completions[i]!;
       const score = variant.length / table.wordKeys[wordId]!.length;
-      for (const nameId of table.wordNames[wordId]!) {
+      const { offsets, items } = table.wordNames;
+      for (let k = offsets[wordId]!; k < offsets[wordId + 1]!; k++) {
+        const nameId = items[k]!;
         const profile = table.nameProfile[nameId]!;
         if (seen.has(profile)) continue;
         seen.set(profile, 1);
@@ -116,7 +121,7 @@ function mostSelectiveWord({ table, prefixes }: IndexParts, words: string[][]): 
     for (const variant of variants) {
       const completions = prefixes.completions(variant);
       for (let i = 0; i < completions.length && reach < PREFIX_CANDIDATE_CAP; i++) {
-        reach += table.wordNames[completions[i]!]!.length;
+        reach += listLength(table.wordNames, completions[i]!);
       }
     }
     if (reach < bestReach) [bestIndex, bestReach] = [index, reach];
@@ -125,8 +130,10 @@ function mostSelectiveWord({ table, prefixes }: IndexParts, words: string[][]): 
 }
 
 function hasWordStartingWith(table: WordTable, profile: number, variants: string[]): boolean {
-  return table.profileWords[profile]!.some((wordId) => {
-    const key = table.wordKeys[wordId]!;
-    return variants.some((v) => key.startsWith(v));
-  });
+  const { offsets, items } = table.profileWords;
+  for (let k = offsets[profile]!; k < offsets[profile + 1]!; k++) {
+    const key = table.wordKeys[items[k]!]!;
+    if (variants.some((v) => key.startsWith(v))) return true;
+  }
+  return false;
 }

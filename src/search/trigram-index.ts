@@ -3,6 +3,7 @@
  * words to a few dozen candidates by shared-trigram (Dice) overlap; only those are checked with the
  * bounded edit distance. Both steps have caps, so a query costs the same whatever the index size allows.
  */
+import { KeyTableBuilder } from "./key-table.ts";
 import { trigrams, wordSimilarity } from "./similarity.ts";
 
 /** Below this trigram overlap a word is not worth an edit-distance check. */
@@ -25,19 +26,16 @@ export interface TrigramIndex {
 }
 
 export function buildTrigramIndex(wordKeys: readonly string[]): TrigramIndex {
-  const lists = new Map<string, number[]>();
+  const builder = new KeyTableBuilder();
   const gramCounts = new Uint16Array(wordKeys.length);
   wordKeys.forEach((key, wordId) => {
     const grams = trigrams(key);
     gramCounts[wordId] = grams.length;
-    for (const gram of grams) {
-      const list = lists.get(gram);
-      if (list === undefined) lists.set(gram, [wordId]);
-      else list.push(wordId);
-    }
+    for (const gram of grams) builder.add(gram, wordId);
   });
-  const postings = new Map<string, Int32Array>();
-  for (const [gram, list] of lists) postings.set(gram, Int32Array.from(list));
+  // Gram → words, ascending: packed, as a Map of arrays the grams cost more than the words they list.
+  const postings = builder.freeze();
+  const { offsets, items } = postings.ids;
 
   // Scratch counters reused by every query: allocation per query would dominate at 50,000 profiles.
   const shared = new Uint16Array(wordKeys.length);
@@ -52,9 +50,10 @@ export function buildTrigramIndex(wordKeys: readonly string[]): TrigramIndex {
       const grams = trigrams(word);
       let count = 0;
       for (const gram of grams) {
-        const list = postings.get(gram);
-        if (list === undefined) continue;
-        for (const wordId of list) {
+        const at = postings.find(gram);
+        if (at < 0) continue;
+        for (let k = offsets[at]!; k < offsets[at + 1]!; k++) {
+          const wordId = items[k]!;
           if (shared[wordId] === 0) {
             if (count === touched.length) touched = grown(touched, wordKeys.length);
             touched[count++] = wordId;

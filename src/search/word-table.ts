@@ -4,22 +4,13 @@
  * stay small however many profiles share a common name.
  */
 import { foldName } from "./fold.ts";
+import { type KeyTable, KeyTableBuilder } from "./key-table.ts";
+import { groupPairs, IntList, ListBuilder, type PackedLists } from "./packed-lists.ts";
 import type { NameEntry } from "./types.ts";
 
 export interface IndexedProfile {
   profileId: string;
   label: string;
-}
-
-/**
- * Key → names, with a lone name stored as a bare number: most whole-name keys belong to one name, and
- * hundreds of thousands of one-element arrays would cost memory and garbage-collection time.
- */
-export type PostingMap = Map<string, number | number[]>;
-
-export function postings(map: PostingMap, key: string): readonly number[] {
-  const found = map.get(key);
-  return found === undefined ? [] : typeof found === "number" ? [found] : found;
 }
 
 export interface WordTable {
@@ -31,15 +22,32 @@ export interface WordTable {
   /** Words in each name (not counting variants), for how much of a name a query covers. */
   nameWordCount: Uint8Array;
   /** Whole-name keys (`FoldedName.keys`) → names. */
-  exact: PostingMap;
+  exact: KeyTable;
   /** Whole-name keys with doubled letters collapsed → names, for names whose collapsed key differs. */
-  loose: PostingMap;
-  wordIdByKey: Map<string, number>;
+  loose: KeyTable;
+  /** Word key → its word id (a list of one). */
+  wordIds: KeyTable;
   wordKeys: string[];
   /** Word → names containing it, ascending (hence in profile order). */
-  wordNames: number[][];
+  wordNames: PackedLists;
   /** Profile → distinct word ids of all its names, for checking the other words of a query. */
-  profileWords: number[][];
+  profileWords: PackedLists;
+}
+
+const NONE = new Int32Array(0);
+
+/** The ids stored under `key`: a view, empty when the key is absent. */
+export function idsOf(table: KeyTable, key: string): Int32Array {
+  const at = table.find(key);
+  if (at < 0) return NONE;
+  const { offsets, items } = table.ids;
+  return items.subarray(offsets[at]!, offsets[at + 1]!);
+}
+
+/** The word id of `key`, or undefined when no indexed name has that word. */
+export function wordIdOf(table: WordTable, key: string): number | undefined {
+  const at = table.wordIds.find(key);
+  return at < 0 ? undefined : table.wordIds.ids.items[table.wordIds.ids.offsets[at]!];
 }
 
 export function buildWordTable(entries: readonly NameEntry[]): WordTable {
@@ -48,67 +56,83 @@ export function buildWordTable(entries: readonly NameEntry[]): WordTable {
     .map((entry) => ({ entry, sortKey: entry.label.normalize("NFD").toLowerCase() }))
     .sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.entry.profileId, b.entry.profileId))
     .map(({ entry }) => entry);
-  const table: WordTable = {
-    profiles: [],
-    names: [],
-    nameProfile: new Int32Array(0),
-    nameWordCount: new Uint8Array(0),
-    exact: new Map(),
-    loose: new Map(),
-    wordIdByKey: new Map(),
-    wordKeys: [],
-    wordNames: [],
-    profileWords: [],
-  };
-  const nameProfile: number[] = [];
+  const profiles: IndexedProfile[] = [];
+  const names: string[] = [];
+  const nameProfile = new IntList();
   const nameWordCount: number[] = [];
+  const exact = new KeyTableBuilder();
+  const loose = new KeyTableBuilder();
+  const words = new WordInterner();
+  const profileWords = new ListBuilder();
   for (const entry of ordered) {
-    const profile = table.profiles.length;
-    table.profiles.push({ profileId: entry.profileId, label: entry.label });
-    const words = new Set<number>();
+    const profile = profiles.length;
+    profiles.push({ profileId: entry.profileId, label: entry.label });
+    const wordsOfProfile = new Set<number>();
     for (const name of new Set(entry.names)) {
       const folded = foldName(name);
       if (folded.keys.length === 0) continue;
-      const nameId = table.names.length;
-      table.names.push(name);
+      const nameId = names.length;
+      names.push(name);
       nameProfile.push(profile);
       nameWordCount.push(folded.words.length);
-      for (const key of folded.keys) addPosting(table.exact, key, nameId);
+      for (const key of folded.keys) exact.add(key, nameId);
       for (const key of folded.looseKeys) {
         // A loose key equal to an exact key is already in `exact`, where loose lookups also search.
-        if (!folded.keys.includes(key)) addPosting(table.loose, key, nameId);
+        if (!folded.keys.includes(key)) loose.add(key, nameId);
       }
       for (const variants of [...folded.words, ...folded.compounds]) {
-        for (const key of variants) words.add(internWord(table, key, nameId));
+        for (const key of variants) wordsOfProfile.add(words.add(key, nameId));
       }
     }
-    table.profileWords.push([...words]);
+    profileWords.begin();
+    for (const wordId of wordsOfProfile) profileWords.push(wordId);
   }
-  table.nameProfile = Int32Array.from(nameProfile);
-  table.nameWordCount = Uint8Array.from(nameWordCount);
-  return table;
+  return {
+    profiles,
+    names,
+    nameProfile: nameProfile.toArray(),
+    nameWordCount: Uint8Array.from(nameWordCount),
+    exact: exact.freeze(),
+    loose: loose.freeze(),
+    ...words.finish(),
+    profileWords: profileWords.finish(),
+  };
 }
 
-function internWord(table: WordTable, key: string, nameId: number): number {
-  let wordId = table.wordIdByKey.get(key);
-  if (wordId === undefined) {
-    wordId = table.wordKeys.length;
-    table.wordIdByKey.set(key, wordId);
-    table.wordKeys.push(key);
-    table.wordNames.push([]);
-  }
-  const postings = table.wordNames[wordId]!;
-  // Names arrive in ascending order, so a duplicate can only be the last one added.
-  if (postings.at(-1) !== nameId) postings.push(nameId);
-  return wordId;
-}
+/** Gives each distinct word key an id, and collects which names hold each word. */
+class WordInterner {
+  private readonly idByKey = new Map<string, number>();
+  private readonly keys: string[] = [];
+  /** The last name added to each word: names arrive in ascending order, so a repeat is always that one. */
+  private readonly lastName = new IntList();
+  private readonly pairWords = new IntList();
+  private readonly pairNames = new IntList();
 
-function addPosting(map: PostingMap, key: string, nameId: number): void {
-  const found = map.get(key);
-  if (found === undefined) map.set(key, nameId);
-  else if (typeof found === "number") {
-    if (found !== nameId) map.set(key, [found, nameId]);
-  } else if (found.at(-1) !== nameId) found.push(nameId);
+  add(key: string, nameId: number): number {
+    let wordId = this.idByKey.get(key);
+    if (wordId === undefined) {
+      wordId = this.keys.length;
+      this.idByKey.set(key, wordId);
+      this.keys.push(key);
+      this.lastName.push(-1);
+    }
+    if (this.lastName.at(wordId) !== nameId) {
+      this.lastName.set(wordId, nameId);
+      this.pairWords.push(wordId);
+      this.pairNames.push(nameId);
+    }
+    return wordId;
+  }
+
+  finish(): Pick<WordTable, "wordIds" | "wordKeys" | "wordNames"> {
+    const wordIds = new KeyTableBuilder();
+    this.keys.forEach((key, wordId) => wordIds.add(key, wordId));
+    return {
+      wordIds: wordIds.freeze(),
+      wordKeys: this.keys,
+      wordNames: groupPairs(this.pairWords, this.pairNames, this.keys.length),
+    };
+  }
 }
 
 /** Code-unit order: stable across locales, and keys sharing a prefix are contiguous in it. */

@@ -1,20 +1,20 @@
 /**
  * The in-memory catalog's entries (core/profile-head.ts): each profile's head as objects, and the whole
  * record on demand, kept one of two ways (RecordKeeping):
- * - "memory": as one UTF-8 buffer of its JSON, decoded each time the profile is shown. For the embedded
- *   database, where a read runs on this very thread and the catalog is small: no query for a lookup.
- *   Measured at 50,000 generated profiles: about 2.4 KB a buffer against about 6.5 KB for the record as
- *   objects, an encode of about 20 µs while the catalog loads and a decode of about 12 µs (about 10 KB
- *   of short-lived garbage). Decoded records are not kept: kept ones (even the last one or two) made
- *   each scavenge during lookups copy about 2-5 MB instead of a few KB, and those pauses made /prisoner's
- *   p99. The day's family is decoded once a pass anyway (delivery/post-resolver.ts keeps the pick).
+ * - "memory": compressed in the catalog version's RecordArena (record-arena.ts), inflated and parsed each
+ *   time the profile is shown. For the embedded database, where a read runs on this very thread: no query
+ *   for a lookup. Decoded records are not kept: kept ones (even the last one or two) made each scavenge
+ *   during lookups copy about 2-5 MB instead of a few KB, and those pauses made /prisoner's p99. The
+ *   day's family is decoded once a pass anyway (delivery/post-resolver.ts keeps the pick).
  * - "store": not kept; read from the store when shown (one round trip to a Postgres server), so that a
  *   large catalog costs the serving process its heads only. The profiles read last are kept, so the
  *   day's family posted to thousands of channels is read once.
  */
 import type { CatalogRepository, StoredProfile } from "../core/ports/catalog.ts";
-import { type CatalogEntry, profileHead, type StoredHead } from "../core/profile-head.ts";
+import { type CatalogEntry, type ProfileHead, profileHead, type StoredHead } from "../core/profile-head.ts";
 import type { Profile } from "../core/profile.ts";
+import type { HeadPool } from "./head-pool.ts";
+import type { RecordArena } from "./record-arena.ts";
 
 export type RecordKeeping = "memory" | "store";
 
@@ -48,15 +48,20 @@ export function recentProfiles(capacity = 256): RecentProfiles {
   };
 }
 
-export type EntryOptions =
-  | { keeping: "memory" }
-  /** `repository`: where the record is read; `recent`: the records read last. */
-  | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> };
+/**
+ * `records`: the catalog version's arena, where each entry's record is kept; `repository`: where the
+ * record is read; `recent`: the records read last; `pool`: where the catalog version's heads share their
+ * repeated values (none: each keeps its own).
+ */
+export type EntryOptions = { pool?: HeadPool } & (
+  | { keeping: "memory"; records: RecordArena }
+  | { keeping: "store"; recent: RecentProfiles; repository: Pick<CatalogRepository, "getProfile"> }
+);
 
 export function catalogEntry(stored: StoredProfile, options: EntryOptions): CatalogEntry {
   const head = profileHead(stored.profile);
   if (options.keeping === "store") return headEntry({ head, seq: stored.seq }, options);
-  return { profile: head, seq: stored.seq, load: decoder(stored) };
+  return new KeptEntry(options.pool?.(head) ?? head, stored, options.records);
 }
 
 /**
@@ -68,28 +73,43 @@ export function headEntry(
   options: Extract<EntryOptions, { keeping: "store" }>,
 ): CatalogEntry {
   const { repository, recent } = options;
+  // Only the id is kept for `load`: the head as read would otherwise stay beside its pooled copy.
+  const { id } = head;
   return {
-    profile: head,
+    profile: options.pool?.(head) ?? head,
     seq,
     load() {
-      const known = recent.get(head.id);
+      const known = recent.get(id);
       if (known) return known;
-      const fresh = repository.getProfile(head.id);
-      recent.keep(head.id, fresh);
+      const fresh = repository.getProfile(id);
+      recent.keep(id, fresh);
       // The caller sees the failure; the next load reads again rather than failing from memory.
-      fresh.catch(() => recent.drop(head.id, fresh));
+      fresh.catch(() => recent.drop(id, fresh));
       return fresh;
     },
   };
 }
 
-function decoder(stored: StoredProfile): () => Promise<StoredProfile> {
-  const { seq } = stored;
-  const created = stored.createdAt.getTime();
-  const updated = stored.updatedAt.getTime();
-  const record = Buffer.from(JSON.stringify(stored.profile));
-  return async () => {
-    const profile = JSON.parse(record.toString("utf8")) as Profile;
-    return { profile, seq, createdAt: new Date(created), updatedAt: new Date(updated) };
-  };
+/** An entry whose record waits in an arena: a class, so 50,000 of them share one `load`, not a closure each. */
+class KeptEntry implements CatalogEntry {
+  readonly seq: number;
+  private readonly record: number;
+  private readonly created: number;
+  private readonly updated: number;
+
+  constructor(
+    readonly profile: ProfileHead,
+    stored: StoredProfile,
+    private readonly records: RecordArena,
+  ) {
+    this.seq = stored.seq;
+    this.record = records.add(JSON.stringify(stored.profile));
+    this.created = stored.createdAt.getTime();
+    this.updated = stored.updatedAt.getTime();
+  }
+
+  async load(): Promise<StoredProfile> {
+    const profile = JSON.parse(this.records.read(this.record)) as Profile;
+    return { profile, seq: this.seq, createdAt: new Date(this.created), updatedAt: new Date(this.updated) };
+  }
 }

@@ -12,6 +12,8 @@ import type { ProfileCatalog, ProfileLookup } from "../core/services.ts";
 import { isPubliclyVisible, loadShown } from "../rotation/eligibility.ts";
 import { buildNameIndex } from "../search/name-index.ts";
 import { defaultCampaign } from "./default-campaign.ts";
+import { headPool } from "./head-pool.ts";
+import { RecordArena } from "./record-arena.ts";
 import type { NameIndex } from "../search/types.ts";
 import {
   catalogEntry,
@@ -112,8 +114,8 @@ async function buildSnapshot(
   const campaigns = await repository.listCampaigns();
   const entryOptions: EntryOptions =
     options.records === "memory"
-      ? { keeping: "memory" }
-      : { keeping: "store", recent: recentProfiles(), repository };
+      ? { keeping: "memory", records: new RecordArena(), pool: headPool() }
+      : { keeping: "store", recent: recentProfiles(), repository, pool: headPool() };
   const all: CatalogEntry[] = [];
   const names: NameEntry[] = [];
   for (let after = 0; ; ) {

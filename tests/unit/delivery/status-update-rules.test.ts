@@ -4,6 +4,7 @@
  * in the reader's language with the source, and what each platform answer becomes in the ledger.
  */
 import { catalogEntry } from "../../../src/services/catalog-entries.ts";
+import { RecordArena } from "../../../src/services/record-arena.ts";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readImportFiles } from "../../../src/catalog/read-import-files.ts";
@@ -270,7 +271,7 @@ describe("the pass step (runStatusUpdates)", () => {
       },
     } satisfies PlatformAdapter;
     const logger = createMemoryLogger();
-    const entry = catalogEntry(stored, { keeping: "memory" });
+    const entry = catalogEntry(stored, { keeping: "memory", records: new RecordArena() });
     const snapshot = { all: [entry], byId: new Map([[stored.profile.id, entry]]), campaigns: [live] };
     const lines: PassLine[] = [];
     await runStatusUpdates(

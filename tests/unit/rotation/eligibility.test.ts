@@ -11,6 +11,7 @@ import {
   spotlightPostable,
 } from "../../../src/rotation/eligibility.ts";
 import { catalogEntry, recentProfiles } from "../../../src/services/catalog-entries.ts";
+import { RecordArena } from "../../../src/services/record-arena.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "./builders.ts";
 
 const opts = { localDate: "2024-03-01", staleAfterDays: 90 };
@@ -183,7 +184,7 @@ function storedOf(profile: ReturnType<typeof buildProfile>): StoredProfile {
 
 /** A catalog version as the in-memory catalog holds one: entries by id (services/catalog-entries.ts). */
 function versionOf(stored: StoredProfile[], campaigns: Campaign[]) {
-  const entry = (s: StoredProfile) => catalogEntry(s, { keeping: "memory" });
+  const entry = (s: StoredProfile) => catalogEntry(s, { keeping: "memory", records: new RecordArena() });
   return { byId: new Map(stored.map((s) => [s.profile.id, entry(s)])), campaigns };
 }
 

@@ -14,6 +14,7 @@ import { currentDetention, type Profile } from "../../../src/core/profile.ts";
 import { rotationEligibility } from "../../../src/rotation/eligibility.ts";
 import { createCatalogService } from "../../../src/services/catalog.ts";
 import { catalogEntry, type RecordKeeping, recentProfiles } from "../../../src/services/catalog-entries.ts";
+import { RecordArena } from "../../../src/services/record-arena.ts";
 import { createMemoryRepositories } from "../../fakes/memory-repositories.ts";
 import { buildCampaign, buildProfile, detention, familyMember } from "../rotation/builders.ts";
 
@@ -157,7 +158,7 @@ describe("a profile's head", () => {
 
   it("decodes a record kept in memory afresh each time, equal to what was stored", async () => {
     const stored = { profile: buildProfile(), seq: 1, createdAt: new Date(1), updatedAt: new Date(2) };
-    const entry = catalogEntry(stored, { keeping: "memory" });
+    const entry = catalogEntry(stored, { keeping: "memory", records: new RecordArena() });
     const [first, second] = [await entry.load(), await entry.load()];
     expect(first).toStrictEqual(stored);
     expect(second).toStrictEqual(stored);
