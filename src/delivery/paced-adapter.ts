@@ -5,7 +5,8 @@
  * and so does each further request such a call makes (core/request-pace.ts): Discord's crosspost after
  * its post, the private chat opened before a notice is sent in it, a library's retry. Each counts against the caps until its
  * answer. Pacing around the call itself, rather than before it, is what lets the pacer count a request for
- * as long as it may still reach the platform (pacer.ts).
+ * as long as it may still reach the platform (pacer.ts). A command's answer is paced the same way, by the
+ * same pacer, ahead of the posts (`answerPace`).
  */
 import type { PlatformAdapter } from "../core/platform.ts";
 import { type AnswerPace, unpacedAnswers, withRequestPace } from "../core/request-pace.ts";
