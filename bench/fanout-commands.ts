@@ -2,9 +2,9 @@
  * `--commands R`: `/prisoner <name>` from Telegram groups of their own, R a second, while the pass runs,
  * through telegraf and the bot's own dispatch (the app's Telegram adapter, long-polling the fake), each
  * timed by the fake from queued to answered (command-timing.ts). The answers go through the same Bot API
- * as the posts and count against the same global cap, so before the pass one warm-up command measures
- * how many messages an answer takes, and Telegram's pacing leaves that much a second for the answers, as
- * an operator expecting commands would set TELEGRAM_MESSAGES_PER_SECOND.
+ * as the posts and count against the same caps, so the app paces them with the posts, ahead of them, with
+ * TELEGRAM_MESSAGES_PER_SECOND at the cap and nothing set aside. One warm-up command before the pass
+ * loads the catalog and says how many messages an answer takes.
  */
 import { type LatencySummary, summarizeLatencies } from "./command-timing.ts";
 import type { FakesThread } from "./fanout-fakes.ts";
@@ -19,15 +19,15 @@ export interface CommandsResult extends LatencySummary {
   /** Commands queued while the pass ran. */
   queued: number;
   unanswered: number;
-  /** Messages one answer took at the warm-up; Telegram's pacing left perSecond × this for answers. */
+  /** Messages one answer took at the warm-up. */
   messagesPerAnswer: number;
-  /** Answer messages the fake refused with 429 during the pass. */
+  /** Answer messages the bot sent into the commands' groups during the pass (refused ones included). */
+  answerMessages: number;
+  /** Of those, how many the fake refused with 429. */
   answersRateLimited: number;
 }
 
 export interface PassCommands {
-  /** Messages a second Telegram's pacing leaves for the answers. */
-  reservedPerSecond: number;
   /** Starts queueing, as the pass starts. */
   start(): Promise<void>;
   /** Stops queueing, as the pass ends, and waits for the answers still owed. */
@@ -50,7 +50,6 @@ export async function passCommands(
     `warm-up: one /prisoner answered in ${Math.round(warm.latencies[0]!)} ms with ${messagesPerAnswer} message(s)`,
   );
   return {
-    reservedPerSecond: perSecond * messagesPerAnswer,
     start: () => fakes.startCommands(texts, perSecond),
     async stop() {
       const { times, queued } = await fakes.stopCommands(ANSWER_TIMEOUT_MS);
@@ -60,6 +59,7 @@ export async function passCommands(
         queued,
         unanswered: times.unanswered,
         messagesPerAnswer,
+        answerMessages: times.answerMessages,
         answersRateLimited: times.answersRateLimited,
         ...summarizeLatencies(times.latencies),
       };

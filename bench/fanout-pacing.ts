@@ -35,6 +35,8 @@ export function benchPacers(config: Config, platforms: readonly FanoutPlatform[]
 export interface HeldStats {
   meanMs: number;
   p90Ms: number;
+  /** How long command answers' requests waited for their places (none: no answers on this platform). */
+  answerWait?: { count: number; p50Ms: number; p99Ms: number };
 }
 
 /**
@@ -44,10 +46,13 @@ export interface HeldStats {
  */
 export function timedPacer(inner: Pacer) {
   const spans: number[] = [];
+  const answerWaits: number[] = [];
   const pacer: Pacer = {
-    async acquire(channel) {
-      const answered = await inner.acquire(channel);
+    async acquire(channel, urgency) {
+      const asked = performance.now();
+      const answered = await inner.acquire(channel, urgency);
       const granted = performance.now();
+      if (urgency?.answer) answerWaits.push(granted - asked);
       return () => {
         spans.push(performance.now() - granted);
         answered();
@@ -60,7 +65,14 @@ export function timedPacer(inner: Pacer) {
       const sorted = [...spans].sort((a, b) => a - b);
       const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
       const p90 = sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] ?? 0;
-      return { meanMs: Math.round(mean * 10) / 10, p90Ms: Math.round(p90 * 10) / 10 };
+      const waits = [...answerWaits].sort((a, b) => a - b);
+      const at = (p: number) =>
+        Math.round((waits[Math.max(0, Math.ceil(p * waits.length) - 1)] ?? 0) * 10) / 10;
+      return {
+        meanMs: Math.round(mean * 10) / 10,
+        p90Ms: Math.round(p90 * 10) / 10,
+        ...(waits.length > 0 ? { answerWait: { count: waits.length, p50Ms: at(0.5), p99Ms: at(0.99) } } : {}),
+      };
     },
   };
 }

@@ -147,7 +147,7 @@ export function formatTable(result: FanoutResult): string {
     `pass: ${result.passElapsedS.toFixed(1)} s; ${result.passLevelQueries} pass-level queries (planning, reclaim, catalog, claims' bookkeeping); ${result.dbRoundTripsPerPostOverall.toFixed(2)} database round trips per post overall (the platforms get one request per post)`,
     `the bot's peak memory while passing (each its own peak): RSS ${m.rssMb} MB; V8 heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB; external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)${m.wasmMb === undefined ? "" : `; PGlite's WebAssembly memory ${m.wasmMb} MB`}; process max RSS ${m.maxRssMb} MB (setup included). The fakes' process, apart: max RSS ${result.fakesMemory.maxRssMb} MB`,
     `event loop delay while passing: p50 ${result.eventLoopDelay.p50Ms} ms, p99 ${result.eventLoopDelay.p99Ms} ms, max ${result.eventLoopDelay.maxMs} ms; load average ${result.loadAverage.join(" ")}`,
-    ...(result.commands ? [commandsLine(result.commands)] : []),
+    ...(result.commands ? [commandsLine(result.commands, result.platforms, result.passElapsedS)] : []),
     "held ms: how long the pacer counted each request, grant to answer (mean/p90). A window-shaped cap (Discord's) keeps each place until a window after the answer, so its share is at most 1000 / (1000 + mean):",
     ...result.platforms
       .filter((p) => p.platform === "discord")
@@ -162,6 +162,19 @@ export function formatTable(result: FanoutResult): string {
   ].join("\n");
 }
 
-function commandsLine(c: CommandsResult): string {
-  return `/prisoner during the pass (${c.perSecond}/s from ${c.chats} Telegram groups, queued → answered): ${c.count} answered of ${c.queued}, p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, p99 ${c.p99Ms} ms, max ${c.maxMs} ms; ${c.unanswered} unanswered; ${c.messagesPerAnswer} message(s) an answer, left room in Telegram's pacing; ${c.answersRateLimited} answer messages refused with 429`;
+/**
+ * The answers share Telegram's pacer with the posts, so Telegram's use of its cap is both: the posts'
+ * share over their span, plus the answers' rate over the pass (they come steadily until it ends).
+ */
+function commandsLine(c: CommandsResult, platforms: readonly PlatformResult[], passS: number): string {
+  const telegram = platforms.find((p) => p.platform === "telegram");
+  const answersShare = telegram ? c.answerMessages / Math.max(1, passS) / telegram.capPerSecond : 0;
+  const both = telegram
+    ? ` Telegram posts and answers together: ${((telegram.shareOfCap + answersShare) * 100).toFixed(1)}% of its cap.`
+    : "";
+  const wait = telegram?.held.answerWait;
+  const waited = wait
+    ? ` Their wait for a place in Telegram's pacer: p50 ${wait.p50Ms} ms, p99 ${wait.p99Ms} ms (${wait.count} requests); the rest of their time is the bot's own (update, dispatch, event loop).`
+    : "";
+  return `/prisoner during the pass (${c.perSecond}/s from ${c.chats} Telegram groups, queued → answered): ${c.count} answered of ${c.queued}, p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, p99 ${c.p99Ms} ms, max ${c.maxMs} ms; ${c.unanswered} unanswered; ${c.messagesPerAnswer} message(s) an answer, paced with the posts, ahead of them; ${c.answerMessages} answer messages, ${c.answersRateLimited} of them refused with 429 (the platform's 429s column counts posts and answers).${both}${waited}`;
 }

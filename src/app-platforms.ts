@@ -20,6 +20,7 @@ import { tellSubscriber } from "./delivery/moderator-notice.ts";
 import { translatorFor } from "./core/i18n/translator.ts";
 import type { InlineFound } from "../platforms/telegram/inline.ts";
 import { applyAccessChange } from "./delivery/channel-access.ts";
+import { answerPace } from "./delivery/paced-adapter.ts";
 import { channelTranslators } from "./delivery/languages.ts";
 
 import { commands } from "../commands/index.ts";
@@ -104,6 +105,9 @@ async function telegram(app: App): Promise<TelegramAdapter | undefined> {
     logger: app.logger,
     ...defaultLanguage(app),
     onUsername: (username) => app.services.telegramBot.set(username),
+    // Telegram counts a command's answer with the posts against its caps (~30/s, 1/s a chat, 20/min a
+    // group): the answers take places from the posts' pacer, ahead of them.
+    answerPace: answerPace(app.pacers.get("telegram")),
     // The bot removed, demoted or its post right turned off in a chat: its subscription pauses; given back, it resumes.
     onAccessChange: async (channel, change, actor) => {
       const outcome = await applyAccessChange(access, adapter, channel, change, actor);
@@ -133,6 +137,9 @@ async function discord(app: App): Promise<DiscordAdapter | undefined> {
     onChannelGone: gone.channelGone,
     onCommunityGone: gone.communityGone,
     onAccessLost: (channel, reason) => accessLost(app, built, channel, reason),
+    // No answer pace: every answer is an interaction response or a follow-up through the interaction's
+    // webhook, and "interaction endpoints are not bound to the bot's global rate limit" (Discord's
+    // rate-limits page), nor are they a channel's message route. So posts keep the whole global cap.
     ...(c.DISCORD_SHARD_COUNT
       ? {
           shards: {
@@ -234,6 +241,10 @@ async function slack(app: App): Promise<PlatformAdapter | undefined> {
       home: slackHome(app),
       logger: app.logger,
       ...defaultLanguage(app),
+      // Slash commands and buttons are answered through response_url, which is not a Web API method and
+      // not under chat.postMessage's limits (Slack allows 5 uses of it in 30 minutes); only a mention's
+      // answer is a chat.postMessage, counted with the posts (1 a second a channel), so it is paced.
+      answerPace: answerPace(app.pacers.get("slack")),
     });
   } catch (err) {
     if (err instanceof SlackModeError) throw new ConfigError(err.problems);

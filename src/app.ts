@@ -19,6 +19,8 @@ import { ImportError } from "./core/errors.ts";
 import type { Dispatch, PlatformAdapter } from "./core/platform.ts";
 import type { Clock } from "./core/ports/clock.ts";
 import type { Logger } from "./core/ports/logger.ts";
+import { platformPacers } from "./delivery/pace-limits.ts";
+import type { Pacer } from "./delivery/pacer.ts";
 import { createDeliveryService, type DeliveryService, type DeliveryTuning } from "./delivery/service.ts";
 import { createDispatcher } from "./dispatch.ts";
 import { acquireDataDirLock, type DataDirLock } from "./ops/data-dir-lock.ts";
@@ -43,6 +45,11 @@ export interface App {
   metrics: Metrics;
   /** The app's one clock: services, delivery and commands all read it. */
   clock: Clock;
+  /**
+   * Each chat platform's pacer: its scheduled posts (`delivery`) and its adapter's command answers
+   * (app-platforms.ts) take their places from the same one, since the platform counts both.
+   */
+  pacers: ReadonlyMap<string, Pacer>;
   /**
    * Delivery (the pass and the scheduler) through these adapters, on the app's clock, repositories,
    * services and metrics. The bot passes its platforms; `console` and `deliver` add the console's.
@@ -175,6 +182,8 @@ export interface AppOptions {
    * sparing the thread's start.
    */
   databaseThread?: boolean;
+  /** Pacers per platform instead of new ones at the configured rates (a benchmark timing them). */
+  pacers?: ReadonlyMap<string, Pacer>;
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
@@ -233,7 +242,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       onOutcome: metrics.recordCommand,
       countPress,
     });
-    const parts = { config, logger, repositories, services, metrics, clock };
+    const pacers = options.pacers ?? platformPacers(config);
+    const parts = { config, logger, repositories, services, metrics, clock, pacers };
     return {
       ...parts,
       database,

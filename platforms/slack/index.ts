@@ -28,6 +28,7 @@ import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
 import type { BotModeratorRepository } from "../../src/core/ports/bot-moderators.ts";
 import type { InstallationStore } from "../../src/core/ports/installations.ts";
+import type { AnswerPace } from "../../src/core/request-pace.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import { createBoltApp, type Credentials } from "./wiring-app.ts";
 import { createSender } from "./send.ts";
@@ -62,6 +63,11 @@ export interface SlackAdapterOptions extends SlackCredentialOptions {
   home?: SlackHomeSource;
   logger: Logger;
   requestTimeoutMs?: number;
+  /**
+   * The pace of the answers sent with chat.postMessage (a mention's), which Slack counts with the posts
+   * (1 a second a channel): the composition root gives the posts' pacer; absent, they go at once.
+   */
+  answerPace?: AnswerPace;
 }
 
 export interface SlackAdapter extends PlatformAdapter {
@@ -157,7 +163,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         onWorkspaceGone: workspaceGone,
         ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
       });
-      registerMention(bolt, { dispatch: options.dispatch, moderators, logger });
+      registerMention(bolt, {
+        dispatch: options.dispatch,
+        moderators,
+        logger,
+        ...(options.answerPace ? { answerPace: options.answerPace } : {}),
+      });
       if (options.home) {
         registerHomeListeners(bolt, {
           source: options.home,

@@ -11,6 +11,7 @@ import { matchLanguage } from "../../src/core/i18n/languages.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { type AnswerPace, beforeRequest, unpacedAnswers } from "../../src/core/request-pace.ts";
 import { encodeChannelRef, encodeCommunityRef, isDirectMessage, isSlackId } from "./ids.ts";
 import type { Moderators } from "./moderators.ts";
 import { unescapeSlackText } from "./parse.ts";
@@ -20,6 +21,8 @@ export interface MentionDeps {
   dispatch: Dispatch;
   moderators: Pick<Moderators, "user">;
   logger: Logger;
+  /** The answer's chat.postMessage counts with the posts' (1 a second a channel): paced with them, ahead. */
+  answerPace?: AnswerPace;
 }
 
 /** `<@U…> prisoner Ilgar` → `{ command: "prisoner", text: "Ilgar" }`; mentions of anyone are dropped. */
@@ -39,13 +42,14 @@ export function registerMention(app: App, deps: MentionDeps): void {
     const teamId = context.teamId ?? body.team_id;
     const userId = event.user;
     if (!teamId || !isSlackId(userId) || !isSlackId(event.channel)) return;
+    const channel = encodeChannelRef(teamId, event.channel);
     const asked = parseMention(event.text) ?? { command: "help", text: "" };
     const roles = await deps.moderators.user(teamId, userId).catch(() => undefined);
     const locale = matchLanguage(roles?.locale);
     const reply: Reply = await deps.dispatch({
       ...asked,
       platform: "slack",
-      channel: encodeChannelRef(teamId, event.channel),
+      channel,
       community: encodeCommunityRef(teamId),
       ...(isDirectMessage(event.channel) ? { privateChat: true } : {}),
       ...(locale ? { locale } : {}),
@@ -56,24 +60,28 @@ export function registerMention(app: App, deps: MentionDeps): void {
       renderReply(reply),
       ...(reply.kind === "card" ? [renderReply(reply, { photo: false })] : []),
     ];
-    for (const [index, message] of attempts.entries()) {
-      try {
-        await client.chat.postMessage({
-          channel: event.channel,
-          thread_ts: threadTs,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        return;
-      } catch (err) {
-        const last = index === attempts.length - 1;
-        deps.logger[last ? "warn" : "info"](
-          { err, channel: event.channel },
-          "slack: could not answer a mention",
-        );
+    const pace = deps.answerPace ?? unpacedAnswers;
+    await pace(channel, async () => {
+      for (const [index, message] of attempts.entries()) {
+        try {
+          await beforeRequest();
+          await client.chat.postMessage({
+            channel: event.channel,
+            thread_ts: threadTs,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+          return;
+        } catch (err) {
+          const last = index === attempts.length - 1;
+          deps.logger[last ? "warn" : "info"](
+            { err, channel: event.channel },
+            "slack: could not answer a mention",
+          );
+        }
       }
-    }
+    });
   });
 }

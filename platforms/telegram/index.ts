@@ -8,8 +8,10 @@ import type { Server } from "node:http";
 import type { AnyCommand } from "../../src/core/command.ts";
 import type { Dispatch, PlatformAdapter } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
+import type { AnswerPace } from "../../src/core/request-pace.ts";
 import { Telegram } from "telegraf";
 import { menuRegistrations } from "./commands.ts";
+import { pacedCalls } from "./paced-calls.ts";
 import type { InlineSearch } from "./inline.ts";
 import { TELEGRAM_DELETE_WITHIN_MS, type TelegramSender, createSender } from "./send.ts";
 import { ALLOWED_UPDATES, createTelegramBot, telegramOptions } from "./wiring.ts";
@@ -34,6 +36,11 @@ export interface TelegramAdapterOptions {
   onUsername?: (username: string) => void;
   /** Told when the bot loses or gets back the right to post in a chat (my_chat_member). */
   onAccessChange?: AccessListener;
+  /**
+   * The pace of the answers: Telegram counts them with the posts against one set of caps, so the
+   * composition root gives the pacer the posts use (delivery/paced-adapter.ts); absent, they go at once.
+   */
+  answerPace?: AnswerPace;
 }
 
 export type TelegramAdapter = PlatformAdapter &
@@ -102,7 +109,7 @@ export function createTelegramSender(options: {
   logger: Logger;
   timeoutMs?: number;
 }): TelegramSender {
-  const telegram = new Telegram(options.token, telegramOptions(options.apiRoot));
+  const telegram = pacedCalls(new Telegram(options.token, telegramOptions(options.apiRoot)));
   return createSender({ telegram, logger: options.logger, timeoutMs: options.timeoutMs });
 }
 

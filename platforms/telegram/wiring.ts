@@ -8,6 +8,7 @@ import { matchLanguage } from "../../src/core/i18n/languages.ts";
 import { translatorFor } from "../../src/core/i18n/translator.ts";
 import type { Dispatch } from "../../src/core/platform.ts";
 import type { Logger } from "../../src/core/ports/logger.ts";
+import { type AnswerPace, unpacedAnswers } from "../../src/core/request-pace.ts";
 import { type Reply, reply as replies } from "../../src/core/reply.ts";
 import { Telegraf, type Telegram } from "telegraf";
 import type { CallbackQuery, Update } from "telegraf/types";
@@ -16,6 +17,7 @@ import { type InlineSearch, answerInline } from "./inline.ts";
 import { type ModeratorCheck, authorityOf, createModeratorCheck } from "./moderators.ts";
 import { displayName, parseCommand, resolveRequest, toInvocation } from "./parse.ts";
 import { renderReply } from "./render.ts";
+import { pacedCalls } from "./paced-calls.ts";
 import { createUpdateDedupe } from "./wiring-dedupe.ts";
 import { answerInPrivate } from "./wiring-private.ts";
 import { sendReply } from "./wiring-replies.ts";
@@ -48,12 +50,17 @@ export interface TelegramBotOptions {
   defaultLanguage?: string;
   /** Told when the bot's right to post in a chat is lost or given back (pauses and resumes its subscription). */
   onAccessChange?: AccessListener;
+  /** The pace of what the bot sends in answer to an update (the composition root's); absent: at once. */
+  answerPace?: AnswerPace;
 }
 
 /** A Telegraf bot with every update handler attached; polling or the webhook is started by the adapter. */
 export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const { logger } = options;
   const bot = new Telegraf(options.token, { telegram: telegramOptions(options.apiRoot) });
+  // Posts and answers alike: each message the client sends waits for its place (paced-calls.ts).
+  pacedCalls(bot.telegram);
+  const answerPace = options.answerPace ?? unpacedAnswers;
   const isModerator = createModeratorCheck({
     getChatMember: (chatId, userId) => bot.telegram.getChatMember(chatId, userId),
     logger,
@@ -71,6 +78,10 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const firstTime = createUpdateDedupe();
 
   bot.use((ctx, next) => (firstTime(ctx.update.update_id) ? next() : undefined));
+  // Whatever the bot sends in answer to an update (a command's reply, a picked choice, a welcome hint)
+  // shares Telegram's caps with the scheduled posts and goes ahead of them, counted in the chat it goes to
+  // (the update's, unless paced-calls.ts names another: the asker's private chat).
+  bot.use((ctx, next) => answerPace(`telegram:${ctx.chat?.id ?? ctx.from?.id ?? "unknown"}`, next));
   bot.on(["message", "channel_post"], (ctx) => handlers.command(ctx.update, ctx.botInfo));
   bot.on("my_chat_member", (ctx) =>
     onMyChatMember(ctx.myChatMember, {

@@ -9,15 +9,30 @@
  *
  * It travels with the call (AsyncLocalStorage) rather than as an argument, so no wrapper between the pacer
  * and the adapter (a benchmark's timing, a test's recording) and no library between the adapter and the
- * network (discord.js's request queue) can drop it and let a request go uncounted. Outside a paced call (a
- * command's reply, the command line) it waits for nothing.
+ * network (discord.js's request queue) can drop it and let a request go uncounted. A command's answer is
+ * paced the same way, through the `AnswerPace` the composition root gives the adapter, ahead of posts.
+ * Outside a paced call (the command line, a platform whose answers are not counted) it waits for nothing.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface RequestPace {
-  /** A request is about to go: resolves when it may. */
-  before(): Promise<void>;
+  /**
+   * A request is about to go: resolves when it may. `channel`: the chat it goes to, when the adapter knows
+   * it and it may not be the call's (an answer sent to the asker's private chat); else the call's.
+   */
+  before(channel?: string): Promise<void>;
 }
+
+/**
+ * Runs `answer`, the sending of a command's answer in `channel`, with every request it makes (each one
+ * behind `beforeRequest`) taking its place in the platform's pace ahead of the scheduled posts, since the
+ * platform counts answers and posts against the same caps (src/delivery/paced-adapter.ts). The composition
+ * root gives it to an adapter whose platform counts its answers.
+ */
+export type AnswerPace = <T>(channel: string, answer: () => Promise<T>) => Promise<T>;
+
+/** For an adapter given no pace: its answers go at once. */
+export const unpacedAnswers: AnswerPace = (_channel, answer) => answer();
 
 const current = new AsyncLocalStorage<RequestPace>();
 
@@ -26,7 +41,7 @@ export function withRequestPace<T>(pace: RequestPace, call: () => Promise<T>): P
   return current.run(pace, call);
 }
 
-/** Call (and await) right before each request to the platform. */
-export async function beforeRequest(): Promise<void> {
-  await current.getStore()?.before();
+/** Call (and await) right before each request to the platform; `channel` as in `RequestPace.before`. */
+export async function beforeRequest(channel?: string): Promise<void> {
+  await current.getStore()?.before(channel);
 }

@@ -5,9 +5,10 @@
  * is from its rate-limit page.
  */
 import type { Config } from "../config.ts";
-import type { PaceLimits, RateWindow } from "./pacer.ts";
+import { createPacer, type Pacer, type PaceLimits, type RateWindow } from "./pacer.ts";
 
-export type PacedPlatform = "discord" | "slack" | "telegram";
+export const PACED_PLATFORMS = ["discord", "slack", "telegram"] as const;
+export type PacedPlatform = (typeof PACED_PLATFORMS)[number];
 type Shape = NonNullable<RateWindow["shape"]>;
 
 const PER_CHANNEL: Record<PacedPlatform, PaceLimits["perChannel"]> = {
@@ -53,4 +54,13 @@ export function configuredRate(config: Config, platform: PacedPlatform): number 
     telegram: config.TELEGRAM_MESSAGES_PER_SECOND,
   };
   return rates[platform];
+}
+
+/**
+ * One pacer per chat platform at its configured rate, made once by the composition root (app.ts) and
+ * shared by that platform's scheduled posts (delivery) and command answers (its adapter), which the
+ * platform counts against the same caps. The console needs none.
+ */
+export function platformPacers(config: Config): Map<string, Pacer> {
+  return new Map(PACED_PLATFORMS.map((p) => [p, createPacer(paceLimits(p, configuredRate(config, p)))]));
 }

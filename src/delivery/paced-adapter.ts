@@ -5,30 +5,48 @@
  * and so does each further request such a call makes (core/request-pace.ts): Discord's crosspost after
  * its post, the private chat opened before a notice is sent in it, a library's retry. Each counts against the caps until its
  * answer. Pacing around the call itself, rather than before it, is what lets the pacer count a request for
- * as long as it may still reach the platform (pacer.ts).
+ * as long as it may still reach the platform (pacer.ts). A command's answer is paced the same way, by the
+ * same pacer, ahead of the posts (`answerPace`).
  */
 import type { PlatformAdapter } from "../core/platform.ts";
-import { withRequestPace } from "../core/request-pace.ts";
+import { type AnswerPace, unpacedAnswers, withRequestPace } from "../core/request-pace.ts";
 import type { Answered, Pacer } from "./pacer.ts";
 
 /**
- * One operation: its first request's place taken before the call, each further one when the adapter is
- * about to send it (`beforeRequest`), after giving back the one before, whose answer it has. At most one
+ * Longest an answer's request waits for its place; it then fails as a refused send would. Beyond it the
+ * person has moved on, and a Telegram bot that long-polls handles no other update while one waits (telegraf
+ * awaits a whole batch). With answers served first, only a chat's own cap holds one that long (Telegram's
+ * 20 a minute in a group), where Telegram would have refused it with a longer retry_after anyway.
+ */
+export const ANSWER_WAIT_MS = 5_000;
+
+/**
+ * One operation: each request's place taken when the adapter is about to send it (`beforeRequest`), after
+ * giving back the one before, whose answer it has. A post takes its first place before the call instead (it
+ * always sends); an answer when it first sends, since it may send nothing the platform counts. At most one
  * place is held at a time, so operations waiting for their next request never hold the places they wait for.
  */
-async function paced<T>(pacer: Pacer, channel: string, request: () => Promise<T>): Promise<T> {
-  let answered: Answered | undefined = await pacer.acquire(channel);
-  let first = true;
+async function paced<T>(
+  pacer: Pacer,
+  channel: string,
+  request: () => Promise<T>,
+  kind: "post" | "answer" = "post",
+): Promise<T> {
+  const answer = kind === "answer";
+  let answered: Answered | undefined = answer ? undefined : await pacer.acquire(channel);
+  let requests = 0;
   let over = false;
   const pace = {
-    async before() {
-      if (first) {
-        first = false;
-        return;
-      }
+    async before(to?: string) {
+      requests += 1;
+      if (!answer && requests === 1) return;
       answered?.();
       answered = undefined;
-      const granted = await pacer.acquire(channel, true);
+      const granted = await pacer.acquire(to ?? channel, {
+        answer,
+        continuing: requests > 1,
+        ...(answer ? { signal: AbortSignal.timeout(ANSWER_WAIT_MS) } : {}),
+      });
       // An adapter that did not wait for its next request (a bug) must not keep a place for ever.
       if (over) granted();
       else answered = granted;
@@ -40,6 +58,15 @@ async function paced<T>(pacer: Pacer, channel: string, request: () => Promise<T>
     over = true;
     answered?.();
   }
+}
+
+/**
+ * The pace of a platform's command answers: in the same pacer as its posts, ahead of them (pacer.ts,
+ * `Urgency`), within the chat's own caps. No pacer (the console, tests): answers go at once.
+ */
+export function answerPace(pacer: Pacer | undefined): AnswerPace {
+  if (!pacer) return unpacedAnswers;
+  return (channel, answer) => paced(pacer, channel, answer, "answer");
 }
 
 export function pacedAdapter(adapter: PlatformAdapter, pacer: Pacer | undefined): PlatformAdapter {

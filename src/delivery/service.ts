@@ -19,9 +19,9 @@ import type { AppServices } from "../services/create-services.ts";
 import { createFeaturedService } from "../services/featured.ts";
 import { createHeldRows } from "./held-rows.ts";
 import { createOutageWatch } from "./outage.ts";
-import { configuredRate, type PacedPlatform, paceLimits } from "./pace-limits.ts";
+import { platformPacers } from "./pace-limits.ts";
 import { pacedAdapter } from "./paced-adapter.ts";
-import { createPacer, type Pacer } from "./pacer.ts";
+import type { Pacer } from "./pacer.ts";
 import { type PassOptions, runDeliveryPass } from "./pass.ts";
 import { createPostResolver } from "./post-resolver.ts";
 import type { PassReport } from "./report.ts";
@@ -54,7 +54,10 @@ export interface DeliveryServiceInput {
   clock: Clock;
   logger: Logger;
   metrics?: PassMetrics;
-  /** Overrides for tests and benchmarks: pacers per platform, sends in flight, the claim lease. */
+  /**
+   * Pacers per platform: the app's, which its adapters' answers share (app.ts); else new ones at the
+   * configured rates. Sends in flight and the claim lease: overrides for tests and benchmarks.
+   */
   pacers?: ReadonlyMap<string, Pacer>;
   concurrency?: number;
   leaseMs?: number;
@@ -72,7 +75,7 @@ export type DeliveryTuning = Pick<
 export function createDeliveryService(input: DeliveryServiceInput): DeliveryService {
   const { config, repositories, services } = input;
   const logger = input.logger.child({ component: "delivery" });
-  const pacers = input.pacers ?? defaultPacers(config, input.adapters);
+  const pacers = input.pacers ?? platformPacers(config);
   // Every request a pass makes is paced inside the adapter, around the call (paced-adapter.ts).
   const adapters = new Map(
     input.adapters.map((a) => [a.platform as string, pacedAdapter(a, pacers.get(a.platform))]),
@@ -148,10 +151,4 @@ export function createDeliveryService(input: DeliveryServiceInput): DeliveryServ
   };
   const scheduler = createDeliveryScheduler(() => runPass(), logger, deps.outage, input.outageRetryMs);
   return { runPass, scheduler };
-}
-
-/** One pacer per chat platform at its configured rate; the console needs none. */
-function defaultPacers(config: Config, adapters: readonly PlatformAdapter[]): Map<string, Pacer> {
-  const paced = adapters.map((a) => a.platform).filter((p): p is PacedPlatform => p !== "console");
-  return new Map(paced.map((p) => [p, createPacer(paceLimits(p, configuredRate(config, p)))]));
 }

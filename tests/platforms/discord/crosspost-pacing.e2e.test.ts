@@ -92,9 +92,9 @@ describe("crossposting at Discord's global limit", () => {
     const inner = createPacer(paceLimits("discord", CAP));
     const asked: boolean[] = [];
     const pacer: Pacer = {
-      acquire(c, continuing) {
-        asked.push(continuing ?? false);
-        return inner.acquire(c, continuing);
+      acquire(c, urgency) {
+        asked.push(urgency?.continuing ?? false);
+        return inner.acquire(c, urgency);
       },
     };
     const ref = `discord:${guild.id}:${channel.id}` as ChannelRef;
