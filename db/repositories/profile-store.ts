@@ -30,21 +30,32 @@ function byProfile<R extends { profileId: string }>(rows: R[]): Map<string, R[]>
   return grouped;
 }
 
+/**
+ * Profiles read per statement: each child table's rows for them come as one JSON text (childRowsOf), a
+ * few megabytes for a thousand profiles, where the whole catalog's would be hundreds (and a text value may
+ * not pass 1 GB).
+ */
+const PROFILES_PER_READ = 1_000;
+
 /** Whole profiles in insertion order: all of them, or those with the given ids. */
 export async function loadProfiles(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
-  if (!ids) return loadSome(db);
-  if (ids.length === 0) return [];
-  // A list of ids binds a parameter each: read as many at a time as one statement takes.
   const loaded: StoredProfile[] = [];
-  for (const batch of chunks(ids, MAX_PARAMETERS)) loaded.push(...(await loadSome(db, batch)));
-  return ids.length > MAX_PARAMETERS ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
+  if (!ids) {
+    for (let after = 0; ; ) {
+      const page = await pageProfiles(db, after, PROFILES_PER_READ);
+      if (page.length === 0) return loaded;
+      loaded.push(...page);
+      after = page.at(-1)!.seq;
+    }
+  }
+  for (const batch of chunks(ids, PROFILES_PER_READ)) loaded.push(...(await loadSome(db, batch)));
+  return ids.length > PROFILES_PER_READ ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
 }
 
-/** Which profiles loadSome reads: all, those with these ids, or those in a range of insertion positions. */
-type Selection = readonly string[] | { afterSeq: number; lastSeq: number } | undefined;
+/** Which profiles loadSome reads: those with these ids, or those in a range of insertion positions. */
+type Selection = readonly string[] | { afterSeq: number; lastSeq: number };
 
 function selector(db: Db, selection: Selection): (column: PgColumn) => SQL | undefined {
-  if (!selection) return () => undefined;
   if (Array.isArray(selection)) return (column) => inArray(column, [...selection]);
   const { afterSeq, lastSeq } = selection as { afterSeq: number; lastSeq: number };
   const range = and(gt(profiles.seq, afterSeq), lte(profiles.seq, lastSeq));
@@ -74,7 +85,7 @@ async function childRowsOf<T extends ChildTable>(
   return JSON.parse(row?.list ?? "[]") as T["$inferSelect"][];
 }
 
-async function loadSome(db: Db, selection?: Selection): Promise<StoredProfile[]> {
+async function loadSome(db: Db, selection: Selection): Promise<StoredProfile[]> {
   const only = selector(db, selection);
   const child = <T extends ChildTable>(table: T) => childRowsOf(db, table, only(table.profileId));
   const [rows, names, sources, episodes, family, quotes, designations] = await Promise.all([
