@@ -16,6 +16,7 @@ import { AUDIT_ACTIONS } from "./audit-actions.ts";
 import { appendAudit } from "./audit.ts";
 import { fromCampaignRow } from "./campaign-rows.ts";
 import { openImportSession } from "./catalog-import.ts";
+import { analyzeProfileTables, changedEnoughToAnalyze } from "./import-statistics.ts";
 import { bumpRevision, catalogWritesInProcess, lockCatalog } from "./catalog-lock.ts";
 import {
   assertDistinctIds,
@@ -50,8 +51,9 @@ async function importStream(
   actor: string,
   options: { dryRun?: boolean; profilesPerWrite?: number },
 ): Promise<StreamedImportResult> {
+  let result: StreamedImportResult;
   try {
-    return await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
       await lockCatalog(tx);
       const session = await openImportSession(tx, actor, options.profilesPerWrite);
       for await (const batch of batches) await session.add(batch);
@@ -65,6 +67,12 @@ async function importStream(
     if (error instanceof DryRunRollback) return error.result;
     throw error;
   }
+  if (changedEnoughToAnalyze(result)) {
+    // The import is committed: a failure here (the connection lost) must not report it as failed, and
+    // statistics left as they were cost only plans, until the next large import or autovacuum.
+    await analyzeProfileTables(db).catch(() => {});
+  }
+  return result;
 }
 
 export interface CatalogRepositoryOptions {

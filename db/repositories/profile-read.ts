@@ -23,15 +23,20 @@ import {
 } from "../schema/index.ts";
 import { fromProfileRows } from "./profile-rows.ts";
 
-type ChildTable = PgTable & { profileId: PgColumn; position: PgColumn };
+export type ChildTable = PgTable & { profileId: PgColumn; position: PgColumn };
 
-/** The outer profile's rows of `table` as a JSON array in position order (empty, not null, for none). */
-function childRows<T extends ChildTable>(table: T): SQL<T["$inferSelect"][]> {
+/** A row of `table` as a JSON object keyed as drizzle selects it (the schema's names for its columns). */
+export function rowObject(table: PgTable): SQL {
   const pairs = Object.entries(getTableColumns(table)).map(
     // The keys are this schema's own identifiers, never input: safe to write as literals.
     ([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`,
   );
-  const list = sql`(select json_agg(json_build_object(${sql.join(pairs, sql`, `)}) order by ${table.position})
+  return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+}
+
+/** The outer profile's rows of `table` as a JSON array in position order (empty, not null, for none). */
+function childRows<T extends ChildTable>(table: T): SQL<T["$inferSelect"][]> {
+  const list = sql`(select json_agg(${rowObject(table)} order by ${table.position})
     from ${table} where ${table.profileId} = ${profiles.id})`;
   // The embedded driver parses json; a server's may hand over the text.
   return sql`coalesce(${list}, '[]'::json)`.mapWith((value: unknown) =>

@@ -1,6 +1,6 @@
 /** Reads and writes whole profiles (their row and every child list) for the catalog repository. */
 import { and, asc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { StoredProfile } from "../../src/core/ports/catalog.ts";
 import { profileHead, type StoredHead } from "../../src/core/profile-head.ts";
 import type { Profile } from "../../src/core/profile.ts";
@@ -16,7 +16,7 @@ import {
 } from "../schema/index.ts";
 import { chunks, MAX_PARAMETERS } from "./chunked.ts";
 import { fromProfileRows, publicationOf, toProfileChildRows, toProfileRow } from "./profile-rows.ts";
-import { loadProfileWhole } from "./profile-read.ts";
+import { type ChildTable, loadProfileWhole, rowObject } from "./profile-read.ts";
 import { insertRecordset, updateRecordset } from "./recordset.ts";
 
 /** Groups child rows by profile, keeping the order they were selected in (by position). */
@@ -30,21 +30,32 @@ function byProfile<R extends { profileId: string }>(rows: R[]): Map<string, R[]>
   return grouped;
 }
 
+/**
+ * Profiles read per statement: each child table's rows for them come as one JSON text (childRowsOf), a
+ * few megabytes for a thousand profiles, where the whole catalog's would be hundreds (and a text value may
+ * not pass 1 GB).
+ */
+const PROFILES_PER_READ = 1_000;
+
 /** Whole profiles in insertion order: all of them, or those with the given ids. */
 export async function loadProfiles(db: Db, ids?: readonly string[]): Promise<StoredProfile[]> {
-  if (!ids) return loadSome(db);
-  if (ids.length === 0) return [];
-  // A list of ids binds a parameter each: read as many at a time as one statement takes.
   const loaded: StoredProfile[] = [];
-  for (const batch of chunks(ids, MAX_PARAMETERS)) loaded.push(...(await loadSome(db, batch)));
-  return ids.length > MAX_PARAMETERS ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
+  if (!ids) {
+    for (let after = 0; ; ) {
+      const page = await pageProfiles(db, after, PROFILES_PER_READ);
+      if (page.length === 0) return loaded;
+      loaded.push(...page);
+      after = page.at(-1)!.seq;
+    }
+  }
+  for (const batch of chunks(ids, PROFILES_PER_READ)) loaded.push(...(await loadSome(db, batch)));
+  return ids.length > PROFILES_PER_READ ? loaded.sort((a, b) => a.seq - b.seq) : loaded;
 }
 
-/** Which profiles loadSome reads: all, those with these ids, or those in a range of insertion positions. */
-type Selection = readonly string[] | { afterSeq: number; lastSeq: number } | undefined;
+/** Which profiles loadSome reads: those with these ids, or those in a range of insertion positions. */
+type Selection = readonly string[] | { afterSeq: number; lastSeq: number };
 
 function selector(db: Db, selection: Selection): (column: PgColumn) => SQL | undefined {
-  if (!selection) return () => undefined;
   if (Array.isArray(selection)) return (column) => inArray(column, [...selection]);
   const { afterSeq, lastSeq } = selection as { afterSeq: number; lastSeq: number };
   const range = and(gt(profiles.seq, afterSeq), lte(profiles.seq, lastSeq));
@@ -55,24 +66,36 @@ function selector(db: Db, selection: Selection): (column: PgColumn) => SQL | und
   return (column) => (column === profiles.id ? range : sql`${column} = any(array(${page}))`);
 }
 
-async function loadSome(db: Db, selection?: Selection): Promise<StoredProfile[]> {
+/**
+ * The selected rows of a child table, in position order, as one JSON text the driver hands over as one
+ * value: a page's tens of thousands of child rows, one protocol message each, were most of an embedded
+ * export's time (PGlite decodes every message in JavaScript), and JSON.parse reads the text natively.
+ * Each row reads back as drizzle selects it (see rowObject, profile-read.ts).
+ */
+async function childRowsOf<T extends ChildTable>(
+  db: Db,
+  table: T,
+  where?: SQL,
+): Promise<T["$inferSelect"][]> {
+  const list = sql<string>`coalesce(json_agg(${rowObject(table)} order by ${table.position})::text, '[]')`;
+  const [row] = await db
+    .select({ list })
+    .from(table as PgTable)
+    .where(where);
+  return JSON.parse(row?.list ?? "[]") as T["$inferSelect"][];
+}
+
+async function loadSome(db: Db, selection: Selection): Promise<StoredProfile[]> {
   const only = selector(db, selection);
+  const child = <T extends ChildTable>(table: T) => childRowsOf(db, table, only(table.profileId));
   const [rows, names, sources, episodes, family, quotes, designations] = await Promise.all([
     db.select().from(profiles).where(only(profiles.id)).orderBy(asc(profiles.seq)),
-    db.select().from(profileNames).where(only(profileNames.profileId)).orderBy(asc(profileNames.position)),
-    db
-      .select()
-      .from(profileSources)
-      .where(only(profileSources.profileId))
-      .orderBy(asc(profileSources.position)),
-    db.select().from(detentions).where(only(detentions.profileId)).orderBy(asc(detentions.position)),
-    db.select().from(familyMembers).where(only(familyMembers.profileId)).orderBy(asc(familyMembers.position)),
-    db.select().from(profileQuotes).where(only(profileQuotes.profileId)).orderBy(asc(profileQuotes.position)),
-    db
-      .select()
-      .from(profileDesignations)
-      .where(only(profileDesignations.profileId))
-      .orderBy(asc(profileDesignations.position)),
+    child(profileNames),
+    child(profileSources),
+    child(detentions),
+    child(familyMembers),
+    child(profileQuotes),
+    child(profileDesignations),
   ]);
   const children = {
     names: byProfile(names),
