@@ -6,13 +6,12 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, min, or, sql } from "drizzle-orm";
 import type { DeliveryLedger, PlanningSubscription } from "../../src/core/delivery.ts";
 import type { Db } from "../client.ts";
-import { catalogRevision, deliveries, spotlights, subscriptions } from "../schema/index.ts";
+import { deliveries, spotlights, subscriptions } from "../schema/index.ts";
 import { toDeliveryRow, UNCERTAIN_AFTER_CRASH, UNCERTAIN_PAST_DEDUPE_WINDOW } from "./delivery-rows.ts";
 import { recordPlan } from "./delivery-plan.ts";
+import { deliverySteps, HELD } from "./delivery-steps.ts";
 import { toSpotlight } from "./spotlights.ts";
 import { toSubscription } from "./subscriptions.ts";
-
-const HELD = ["claimed", "sending"] as const;
 
 export function createDeliveryLedger(db: Db): DeliveryLedger {
   return {
@@ -136,46 +135,7 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return rows.map(toDeliveryRow).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },
 
-    async markSending(id, owner, { startedAt, leaseUntil }) {
-      const [row] = await db
-        .update(deliveries)
-        .set({ state: "sending", leaseUntil, sendingSince: startedAt, updatedAt: sql`now()` })
-        .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, owner), eq(deliveries.state, "claimed")))
-        // The catalog's version in the same round trip: a takedown committed a moment ago is seen here.
-        .returning({
-          catalogVersion: sql<string>`(select ${catalogRevision.revision}::text from ${catalogRevision})`,
-        });
-      return row ? { catalogVersion: row.catalogVersion ?? "0" } : undefined;
-    },
-
-    async finish(id, owner, outcome) {
-      const rows = await db
-        .update(deliveries)
-        .set({
-          state: outcome.state,
-          detail: outcome.detail ?? null,
-          ...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
-          ...(outcome.profileId === undefined ? {} : { profileId: outcome.profileId }),
-          ...(outcome.messageRef === undefined
-            ? {}
-            : { refChannelId: outcome.messageRef.channelId, refMessageId: outcome.messageRef.messageId }),
-          ...(outcome.sentAt === undefined ? {} : { sentAt: outcome.sentAt }),
-          ...(outcome.nextAttemptAt === undefined ? {} : { nextAttemptAt: outcome.nextAttemptAt }),
-          ...(outcome.uncertainSince === undefined
-            ? {}
-            : {
-                uncertainSince: sql`coalesce(${deliveries.uncertainSince}, ${outcome.uncertainSince.toISOString()}::timestamptz)`,
-              }),
-          claimedBy: null,
-          leaseUntil: null,
-          updatedAt: sql`now()`,
-        })
-        .where(
-          and(eq(deliveries.id, id), eq(deliveries.claimedBy, owner), inArray(deliveries.state, [...HELD])),
-        )
-        .returning({ id: deliveries.id });
-      return rows.length === 1;
-    },
+    ...deliverySteps(db),
 
     async release(owner, sendingIds) {
       const notSent = or(

@@ -50,6 +50,34 @@ export async function insertRecordset<T extends PgTable>(
 }
 
 /**
+ * Inserts rows, in order, in one statement, leaving alone any row that conflicts with one already there on
+ * `target` (a unique key: drizzle names of its columns). Returns how many rows were new.
+ */
+export async function insertRecordsetNew<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+  target: readonly string[],
+): Promise<number> {
+  const first = rows[0];
+  if (!first) return 0;
+  const { names, source } = unpack(table, Object.keys(first), rows);
+  const on = sql.raw(
+    unpack(table, target, [])
+      .columns.map(([, c]) => quote(c.name))
+      .join(", "),
+  );
+  const result = await db.execute(sql`
+    with inserted as (
+      insert into ${table} (${names}) select ${names} from ${source} order by n
+      on conflict (${on}) do nothing returning 1)
+    select count(*)::int as new from inserted`);
+  // postgres.js answers with the rows themselves, PGlite with `{ rows }`.
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { new: number }[];
+  return Number(row?.new ?? 0);
+}
+
+/**
  * Updates rows matched on `key` (every other key given is set), in one statement; `extra` sets more
  * columns the same for every row (`updated_at = now()`).
  */

@@ -32,6 +32,7 @@ import {
 import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import { decodeChannel, isSnowflake } from "./ids.ts";
 import { channelMessage } from "./render-payload.ts";
+import { renderedOnce } from "../../src/core/rendered-once.ts";
 import { CONTENT_MAX, renderPost } from "./render.ts";
 import { DEFAULT_TUNING, type DiscordTuning, restOptions } from "./rest-policy.ts";
 import { classifyDiscordError } from "./send-errors.ts";
@@ -194,6 +195,9 @@ function noticeBody(content: string) {
   });
 }
 
+/** A day's post is the same for every channel that gets it: rendered once (core/rendered-once.ts). */
+const renderPostOnce = renderedOnce(renderPost);
+
 /**
  * One message to a channel by its id: a scheduled post (the card, deduped by its nonce) or a short plain
  * notice (no nonce: notices are rare and a duplicate one is harmless).
@@ -202,7 +206,7 @@ async function post(rest: REST, channelId: string, message: OutboundPost | strin
   const body =
     typeof message === "string"
       ? noticeBody(escapeText(message))
-      : withPostOptions(channelMessage(renderPost(message), message.idempotencyKey), message.options);
+      : withPostOptions(channelMessage(renderPostOnce(message), message.idempotencyKey), message.options);
   return postBody(rest, channelId, body);
 }
 

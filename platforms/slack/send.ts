@@ -28,6 +28,7 @@ import {
   renderPost,
   renderPrivateNotice,
 } from "./render.ts";
+import { renderedOnce } from "../../src/core/rendered-once.ts";
 import { classifySlackError, slackErrorCode } from "./send-errors.ts";
 import type { TokenResolver } from "./web-client.ts";
 
@@ -40,6 +41,9 @@ const MESSAGE_GONE = new Set(["message_not_found"]);
 const NOT_DELETABLE = new Set(["cant_delete_message"]);
 /** The post to reply under is gone (deleted by someone): the reply goes to the channel instead. */
 const THREAD_GONE = new Set(["thread_not_found", "message_not_found", "invalid_thread_ts"]);
+
+/** A day's post is the same for every channel that gets it: rendered once (core/rendered-once.ts). */
+const renderPostOnce = renderedOnce((post: OutboundPost) => renderPost(post));
 
 /** A reply in a post's thread, also shown in the channel (`reply_broadcast`) so nobody misses it. */
 interface InThread {
@@ -112,7 +116,7 @@ export function createSender(deps: { client: webApi.WebClient; tokens: TokenReso
 
   return {
     async send(channel: ChannelRef, item: OutboundPost): Promise<SendResult> {
-      const first = await post(channel, renderPost(item), item.idempotencyKey);
+      const first = await post(channel, renderPostOnce(item), item.idempotencyKey);
       // Slack fetches a message's images as it is posted and refuses the whole message when one cannot be
       // downloaded. Nothing went out, so the card goes again without its photo: a dead image link must not
       // cost the community its day's post.

@@ -22,9 +22,13 @@ import {
 import type { Announcement, EditResult } from "../../src/core/status-update.ts";
 import type { Telegram } from "telegraf";
 import { decodeChannel } from "./ids.ts";
+import { renderedOnce } from "../../src/core/rendered-once.ts";
 import { renderAnnouncement, renderNotice, renderPost } from "./render.ts";
 import { placementOf } from "./render-options.ts";
 import { classifyTelegramError } from "./send-errors.ts";
+
+/** A day's post is the same for every chat that gets it: rendered once (core/rendered-once.ts). */
+const renderPostOnce = renderedOnce(renderPost);
 
 /** The chat a post goes to, or why it never can (a malformed reference is our bug, not worth a retry). */
 function chatIdOf(channel: ChannelRef): number | { kind: "permanent"; reason: string } {
@@ -104,7 +108,7 @@ export function createSender({ telegram, logger, timeoutMs = 15_000 }: SenderOpt
       try {
         const message = await telegram.callApi(
           "sendMessage",
-          { chat_id: chatId, ...renderPost(post), ...placementOf(post.options) },
+          { chat_id: chatId, ...renderPostOnce(post), ...placementOf(post.options) },
           timeout(timeoutMs),
         );
         const messageId = String(message.message_id);
