@@ -1,8 +1,10 @@
 /**
  * The burst benchmark's fake Telegram, on a worker thread of its own (started by burst-fake.ts), so the
  * moment an update is queued and the moment the bot's answer arrives are both read on a clock the bot's
- * main thread cannot stall, as on a real Bot API. Flood control is off: the benchmark measures the bot, and
- * ten answers a second in one chat would otherwise wait for Telegram's per-chat cap, not for us.
+ * main thread cannot stall, as on a real Bot API. Flood control is on, at Telegram's caps (~30 messages
+ * a second, 1 a second in a chat, 20 a minute in a group): the bot paces its answers to them
+ * (delivery/paced-adapter.ts), so a burst beyond them is answered at the cap, and "refused" counts each
+ * answer the fake had to refuse with a 429.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createFakeTelegram } from "../tests/fakes/telegram/index.ts";
@@ -18,7 +20,7 @@ const reply = (message: BurstReply) => port.postMessage(message);
 const FIRST_CHAT = -1_001_100_000_000;
 const FIRST_USER = 5_000;
 
-const fake = await createFakeTelegram({ caps: false });
+const fake = await createFakeTelegram({});
 const timing = commandTiming(fake, data.chats, FIRST_CHAT, FIRST_USER);
 
 /**
